@@ -1,0 +1,104 @@
+//! The one place that decides whether a caller may do something. The web layer builds an
+//! [`Actor`] from the signed-in session and asks [`Actor::may`]; storage queries are additionally
+//! scoped by the actor's organisation, so a record of another organisation is never even found.
+use crate::{OrgId, Role, UserId};
+
+/// Who is acting: a member of one organisation (sessions are bound to one), with their role there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub org_id: OrgId,
+    pub role: Role,
+    pub platform_admin: bool,
+}
+
+/// Everything a caller can ask to do. Later capabilities add their actions here, so that the
+/// authorisation matrix stays in one table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read one's own account, organisation and role.
+    ViewSelf,
+    /// Read the directory of organisations (names, kinds, leadership flags: public information).
+    ViewOrgDirectory,
+    /// Create an organisation on the platform.
+    CreateOrg,
+    /// See who belongs to one's own organisation.
+    ViewMembers,
+    /// Add, re-role or remove members of one's own organisation.
+    ManageMembers,
+    /// Read one's own organisation's audit trail.
+    ViewOrgAudit,
+}
+
+/// What to tell a caller who may not act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// The caller is known but lacks the role (403).
+    Forbidden,
+}
+
+impl Actor {
+    pub fn may(&self, action: Action) -> Result<(), Denied> {
+        let ok = match action {
+            Action::ViewSelf | Action::ViewOrgDirectory => true,
+            Action::CreateOrg => self.platform_admin,
+            Action::ViewMembers => self.role.at_least(Role::Coordinator),
+            Action::ManageMembers | Action::ViewOrgAudit => self.role.at_least(Role::Admin),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(Denied::Forbidden)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, platform_admin: bool) -> Actor {
+        Actor {
+            user_id: UserId::new(),
+            org_id: OrgId::new(),
+            role,
+            platform_admin,
+        }
+    }
+
+    #[test]
+    fn matrix() {
+        use Action::*;
+        // (action, member, coordinator, admin, platform admin with member role)
+        let table = [
+            (ViewSelf, true, true, true, true),
+            (ViewOrgDirectory, true, true, true, true),
+            (CreateOrg, false, false, false, true),
+            (ViewMembers, false, true, true, false),
+            (ManageMembers, false, false, true, false),
+            (ViewOrgAudit, false, false, true, false),
+        ];
+        for (action, m, c, a, p) in table {
+            assert_eq!(
+                actor(Role::Member, false).may(action).is_ok(),
+                m,
+                "{action:?} member"
+            );
+            assert_eq!(
+                actor(Role::Coordinator, false).may(action).is_ok(),
+                c,
+                "{action:?} coordinator"
+            );
+            assert_eq!(
+                actor(Role::Admin, false).may(action).is_ok(),
+                a,
+                "{action:?} admin"
+            );
+            assert_eq!(
+                actor(Role::Member, true).may(action).is_ok(),
+                p,
+                "{action:?} platform admin"
+            );
+        }
+    }
+}

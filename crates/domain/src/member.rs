@@ -1,0 +1,149 @@
+//! Members and their roles within one organisation, and the e-mail addresses they sign in with.
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::InvalidInput;
+
+/// A member's role in one organisation. Ordered: each role may do what the ones below it may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Member,
+    Coordinator,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Member, Role::Coordinator, Role::Admin];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Coordinator => "coordinator",
+            Role::Admin => "admin",
+        }
+    }
+    /// Whether someone with this role may act where `needed` is required.
+    pub fn at_least(self, needed: Role) -> bool {
+        self >= needed
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| InvalidInput::new("role", "must be one of member, coordinator, admin"))
+    }
+}
+
+/// A sign-in address, stored lower-cased so that look-ups do not depend on how it was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX: usize = 254;
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let s = raw.trim().to_lowercase();
+        let bad = || InvalidInput::new("email", "is not a valid e-mail address");
+        if s.is_empty() {
+            return Err(InvalidInput::new("email", "is required"));
+        }
+        if s.len() > Self::MAX {
+            return Err(InvalidInput::new("email", "must be at most 254 characters"));
+        }
+        let (local, domain) = s.split_once('@').ok_or_else(bad)?;
+        let ok_chars = |p: &str| {
+            p.chars()
+                .all(|c| !c.is_whitespace() && !c.is_control() && c != '@' && c != '<' && c != '>')
+        };
+        if local.is_empty()
+            || domain.len() < 3
+            || !domain.contains('.')
+            || domain.starts_with('.')
+            || domain.ends_with('.')
+            || domain.contains("..")
+            || !ok_chars(local)
+            || !ok_chars(domain)
+        {
+            return Err(bad());
+        }
+        Ok(Self(s))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Rules for a new password: long enough to resist guessing, short enough that hashing it is not
+/// a denial-of-service lever.
+pub fn check_new_password(pw: &str) -> Result<(), InvalidInput> {
+    let n = pw.chars().count();
+    if n < 10 {
+        return Err(InvalidInput::new(
+            "password",
+            "must be at least 10 characters",
+        ));
+    }
+    if pw.len() > 1024 {
+        return Err(InvalidInput::new("password", "must be at most 1024 bytes"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_ordered() {
+        assert!(Role::Admin.at_least(Role::Coordinator));
+        assert!(Role::Coordinator.at_least(Role::Member));
+        assert!(!Role::Member.at_least(Role::Coordinator));
+        assert!("owner".parse::<Role>().is_err());
+        assert_eq!("coordinator".parse::<Role>().unwrap(), Role::Coordinator);
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            Email::parse(" Amina@Example.ORG ").unwrap().as_str(),
+            "amina@example.org"
+        );
+        for bad in [
+            "",
+            "amina",
+            "@x.org",
+            "a@b",
+            "a@.org",
+            "a@org.",
+            "a b@x.org",
+            "a@x..org",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(Email::parse(&format!("{}@x.org", "a".repeat(260))).is_err());
+    }
+
+    #[test]
+    fn passwords() {
+        assert!(check_new_password("short").is_err());
+        assert!(check_new_password("long enough passphrase").is_ok());
+        assert!(check_new_password(&"x".repeat(2000)).is_err());
+    }
+}

@@ -1,0 +1,55 @@
+//! Rules for free text that comes from outside: trimmed, bounded, and free of control characters,
+//! so that an over-long or binary string is refused with a message instead of stored.
+use crate::InvalidInput;
+
+/// Trims `raw` and checks it holds between `min` and `max` characters and no control characters.
+pub fn bounded(
+    field: &'static str,
+    raw: &str,
+    min: usize,
+    max: usize,
+) -> Result<String, InvalidInput> {
+    let s = raw.trim();
+    let len = s.chars().count();
+    if len < min {
+        return Err(if min == 1 {
+            InvalidInput::new(field, "is required")
+        } else {
+            InvalidInput::new(field, format!("must be at least {min} characters"))
+        });
+    }
+    if len > max {
+        return Err(InvalidInput::new(
+            field,
+            format!("must be at most {max} characters"),
+        ));
+    }
+    if s.chars().any(|c| c.is_control()) {
+        return Err(InvalidInput::new(
+            field,
+            "must not contain control characters",
+        ));
+    }
+    Ok(s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_and_bounds() {
+        assert_eq!(
+            bounded("name", "  Kumba Women  ", 1, 20).unwrap(),
+            "Kumba Women"
+        );
+        assert_eq!(
+            bounded("name", "   ", 1, 20).unwrap_err().message,
+            "is required"
+        );
+        assert!(bounded("name", &"x".repeat(21), 1, 20).is_err());
+        assert!(bounded("name", "a\u{0}b", 1, 20).is_err());
+        // Characters, not bytes: Arabic names must not hit the limit early.
+        assert!(bounded("name", &"ب".repeat(20), 1, 20).is_ok());
+    }
+}

@@ -1,0 +1,511 @@
+//! Tandem's scale-path storage backend: PostgreSQL, and PostgreSQL-compatible distributed engines
+//! such as Citus (see docs/scaling.md). Same behaviour as the SQLite backend; the conformance story
+//! proves it.
+#![forbid(unsafe_code)]
+
+mod rows;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::postgres::PgPoolOptions;
+use sqlx::{PgPool, Row};
+use tandem_domain::audit::{AuditEvent, NewAuditEvent};
+use tandem_domain::{Email, OrgId, Role, UserId};
+use tandem_store::*;
+
+use rows::*;
+use tandem_store::row::{self, cols};
+
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    /// Connects to `url` (`postgres://user:pass@host:port/db`).
+    pub async fn connect(url: &str) -> Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(other)?;
+        Ok(Self { pool })
+    }
+
+    /// The pool, for tests that must reach under the trait (e.g. to tamper with the audit log).
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+async fn append_audit_tx(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    new: NewAuditEvent,
+) -> Result<AuditEvent> {
+    // FOR UPDATE holds the head row until commit: two appenders cannot fork the chain.
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(other)?;
+    let seq: i64 = head.try_get("seq").map_err(other)?;
+    let hash: String = head.try_get("hash").map_err(other)?;
+    let prev = (seq > 0).then_some((seq, hash.as_str()));
+    let ev = AuditEvent::chain(new, prev, Utc::now());
+    sqlx::query(
+        "INSERT INTO audit_events (seq, at, org_id, actor_id, action, subject, detail, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(ev.seq)
+    .bind(ev.at)
+    .bind(&ev.org_id)
+    .bind(&ev.actor_id)
+    .bind(&ev.action)
+    .bind(&ev.subject)
+    .bind(&ev.detail)
+    .bind(&ev.prev_hash)
+    .bind(&ev.hash)
+    .execute(&mut **tx)
+    .await
+    .map_err(other)?;
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+        .bind(ev.seq)
+        .bind(&ev.hash)
+        .execute(&mut **tx)
+        .await
+        .map_err(other)?;
+    Ok(ev)
+}
+
+const MEMBER_COLS: &str = cols::MEMBER;
+const ORG_COLS: &str = cols::ORG;
+
+#[async_trait]
+impl Store for PgStore {
+    fn backend(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Other(format!("migration failed: {e}")))
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(other)?;
+        Ok(())
+    }
+
+    async fn create_org(&self, new: &NewOrg, mut audit: NewAuditEvent) -> Result<Org> {
+        let org = Org {
+            id: OrgId::new(),
+            name: new.name.as_str().to_owned(),
+            slug: new.name.slug(),
+            kind: new.kind,
+            women_led: new.flags.women_led,
+            youth_led: new.flags.youth_led,
+            minority_led: new.flags.minority_led,
+            created_at: now(),
+        };
+        audit.org_id.get_or_insert_with(|| org.id.to_string());
+        audit.subject.get_or_insert_with(|| org.id.to_string());
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query(
+            "INSERT INTO orgs (id, name, slug, kind, women_led, youth_led, minority_led, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(org.id.as_str())
+        .bind(&org.name)
+        .bind(&org.slug)
+        .bind(org.kind.as_str())
+        .bind(org.women_led)
+        .bind(org.youth_led)
+        .bind(org.minority_led)
+        .bind(org.created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "an organisation with this name already exists"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(org)
+    }
+
+    async fn list_orgs(&self) -> Result<Vec<Org>> {
+        let rows = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o ORDER BY o.name"))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(other)?;
+        rows.iter().map(|r| row::org(&Sq(r))).collect()
+    }
+
+    async fn get_org(&self, id: &OrgId) -> Result<Org> {
+        let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o WHERE o.id = $1"))
+            .bind(id.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(other)?
+            .ok_or(StoreError::NotFound)?;
+        row::org(&Sq(&row))
+    }
+
+    async fn create_user(&self, new: &NewUser, mut audit: NewAuditEvent) -> Result<User> {
+        let user = User {
+            id: UserId::new(),
+            email: new.email.as_str().to_owned(),
+            display_name: new.display_name.clone(),
+            platform_admin: new.platform_admin,
+            created_at: now(),
+        };
+        audit.subject.get_or_insert_with(|| user.id.to_string());
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query(
+            "INSERT INTO users (id, email, display_name, password_hash, platform_admin, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(user.id.as_str())
+        .bind(&user.email)
+        .bind(&user.display_name)
+        .bind(&new.password_hash)
+        .bind(user.platform_admin)
+        .bind(user.created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "a user with this e-mail address already exists"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(user)
+    }
+
+    async fn find_credentials(&self, email: &Email) -> Result<Option<Credentials>> {
+        let row = sqlx::query(&format!(
+            "SELECT {}, password_hash FROM users WHERE email = $1",
+            cols::USER
+        ))
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(other)?;
+        row.map(|r| {
+            Ok(Credentials {
+                user: row::user(&Sq(&r), "")?,
+                password_hash: r.try_get("password_hash").map_err(other)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn find_user_by_email(&self, email: &Email) -> Result<Option<User>> {
+        Ok(self.find_credentials(email).await?.map(|c| c.user))
+    }
+
+    async fn add_member(
+        &self,
+        org: &OrgId,
+        user: &UserId,
+        role: Role,
+        audit: NewAuditEvent,
+    ) -> Result<Member> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query(
+            "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(org.as_str())
+        .bind(user.as_str())
+        .bind(role.as_str())
+        .bind(now())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "this user is already a member of the organisation"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        self.get_member(org, user).await
+    }
+
+    async fn set_role(
+        &self,
+        org: &OrgId,
+        user: &UserId,
+        role: Role,
+        audit: NewAuditEvent,
+    ) -> Result<Member> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        let done =
+            sqlx::query("UPDATE memberships SET role = $1 WHERE org_id = $2 AND user_id = $3")
+                .bind(role.as_str())
+                .bind(org.as_str())
+                .bind(user.as_str())
+                .execute(&mut *tx)
+                .await
+                .map_err(other)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        self.get_member(org, user).await
+    }
+
+    async fn remove_member(&self, org: &OrgId, user: &UserId, audit: NewAuditEvent) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        let done = sqlx::query("DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE org_id = $2 AND user_id = $3 AND revoked_at IS NULL")
+            .bind(now())
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)
+    }
+
+    async fn list_members(&self, org: &OrgId) -> Result<Vec<Member>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {MEMBER_COLS} FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.org_id = $1 ORDER BY u.email"
+        ))
+        .bind(org.as_str())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::member(&Sq(r))).collect()
+    }
+
+    async fn get_member(&self, org: &OrgId, user: &UserId) -> Result<Member> {
+        let row = sqlx::query(&format!(
+            "SELECT {MEMBER_COLS} FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.org_id = $1 AND m.user_id = $2"
+        ))
+        .bind(org.as_str())
+        .bind(user.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(other)?
+        .ok_or(StoreError::NotFound)?;
+        row::member(&Sq(&row))
+    }
+
+    async fn memberships(&self, user: &UserId) -> Result<Vec<(Org, Role)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ORG_COLS}, m.role FROM memberships m JOIN orgs o ON o.id = m.org_id
+             WHERE m.user_id = $1 ORDER BY m.created_at, o.name"
+        ))
+        .bind(user.as_str())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter()
+            .map(|r| Ok((row::org(&Sq(r))?, row::role(&Sq(r), "role")?)))
+            .collect()
+    }
+
+    async fn create_session(&self, new: &NewSession) -> Result<()> {
+        let done = sqlx::query(
+            "INSERT INTO sessions (token_hash, org_id, user_id, kind, csrf_token, created_at, expires_at)
+             SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS
+               (SELECT 1 FROM memberships WHERE org_id = $8 AND user_id = $9)",
+        )
+        .bind(&new.token_hash)
+        .bind(new.org_id.as_str())
+        .bind(new.user_id.as_str())
+        .bind(new.kind.as_str())
+        .bind(&new.csrf_token)
+        .bind(new.created_at)
+        .bind(new.expires_at)
+        .bind(new.org_id.as_str())
+        .bind(new.user_id.as_str())
+        .execute(&self.pool)
+        .await
+        .map_err(|e| conflict(e, "session already exists"))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    async fn find_session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Principal>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ORG_COLS}, {} FROM sessions s
+             JOIN users u ON u.id = s.user_id
+             JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id
+             JOIN orgs o ON o.id = s.org_id
+             WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2",
+            cols::PRINCIPAL_EXTRA
+        ))
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(other)?;
+        row.map(|r| row::principal(&Sq(&r))).transpose()
+    }
+
+    async fn revoke_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .execute(&self.pool)
+        .await
+        .map_err(other)?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn append_audit(&self, ev: NewAuditEvent) -> Result<AuditEvent> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        let ev = append_audit_tx(&mut tx, ev).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(ev)
+    }
+
+    async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditEvent>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+            cols::AUDIT
+        ))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::audit(&Sq(r))).collect()
+    }
+
+    async fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        let r = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(other)?;
+        let seq: i64 = r.try_get("seq").map_err(other)?;
+        Ok((seq > 0)
+            .then(|| r.try_get("hash"))
+            .transpose()
+            .map_err(other)?
+            .map(|h| (seq, h)))
+    }
+
+    async fn org_audit(&self, org: &OrgId, limit: i64) -> Result<Vec<AuditEvent>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM audit_events WHERE org_id = $1 ORDER BY seq DESC LIMIT $2",
+            cols::AUDIT
+        ))
+        .bind(org.as_str())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::audit(&Sq(r))).collect()
+    }
+}
+
+/// Support for tests: each test gets its own database on one shared PostgreSQL server.
+pub mod testing {
+    use sqlx::Connection;
+
+    /// The variable naming the test server (`scripts/test` starts one and sets it).
+    pub const ENV: &str = "TANDEM_TEST_POSTGRES_URL";
+
+    /// The server URL from [`ENV`]. Tests fail, never skip, when it is missing: a suite that
+    /// silently leaves PostgreSQL out proves nothing about it.
+    pub fn server_url() -> String {
+        match std::env::var(ENV) {
+            Ok(u) if !u.is_empty() => u,
+            _ => {
+                panic!("{ENV} is not set: run the suite with scripts/test, which starts PostgreSQL")
+            }
+        }
+    }
+
+    /// Creates an empty database with a fresh name and returns its URL.
+    pub async fn fresh_database() -> Result<String, String> {
+        let server = server_url();
+        let name = format!("tandem_t_{}", uuid_like());
+        let mut conn = sqlx::PgConnection::connect(&server)
+            .await
+            .map_err(|e| format!("cannot reach {ENV}: {e}"))?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(with_database(&server, &name))
+    }
+
+    /// Replaces the database name in a `postgres://` URL.
+    pub fn with_database(url: &str, db: &str) -> String {
+        let (base, query) = match url.split_once('?') {
+            Some((b, q)) => (b, format!("?{q}")),
+            None => (url, String::new()),
+        };
+        let after_scheme = base.find("://").map(|i| i + 3).unwrap_or(0);
+        let base = match base[after_scheme..].find('/') {
+            Some(i) => &base[..after_scheme + i],
+            None => base,
+        };
+        format!("{base}/{db}{query}")
+    }
+
+    fn uuid_like() -> String {
+        use std::time::{SystemTime, UNIX_EPOCH};
+        static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let t = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        format!(
+            "{}_{}_{}",
+            std::process::id(),
+            t % 1_000_000_000_000,
+            N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        )
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn database_name_is_replaced() {
+            assert_eq!(
+                super::with_database("postgres://u:p@h:5/postgres", "x"),
+                "postgres://u:p@h:5/x"
+            );
+            assert_eq!(
+                super::with_database("postgres://u@h:5/postgres?sslmode=disable", "x"),
+                "postgres://u@h:5/x?sslmode=disable"
+            );
+            assert_eq!(
+                super::with_database("postgres://u@h:5", "x"),
+                "postgres://u@h:5/x"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    #[tokio::test]
+    async fn conformance_story() {
+        let url = super::testing::fresh_database().await.unwrap();
+        let store = super::PgStore::connect(&url).await.unwrap();
+        tandem_store::conformance::story(Arc::new(store)).await;
+    }
+}

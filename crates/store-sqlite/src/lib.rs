@@ -1,0 +1,445 @@
+//! Tandem's embedded storage backend: one SQLite file in WAL mode with full-sync commits, so an
+//! acknowledged write survives a crash. Times are stored as fixed-width RFC 3339 text (UTC,
+//! microseconds) so that text comparison orders them correctly.
+#![forbid(unsafe_code)]
+
+mod rows;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, SqlitePool};
+use tandem_domain::audit::{AuditEvent, NewAuditEvent};
+use tandem_domain::{Email, OrgId, Role, UserId};
+use tandem_store::*;
+
+use rows::*;
+use tandem_store::row::{self, cols};
+
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `url` (`sqlite://PATH` or `sqlite::memory:`).
+    pub async fn connect(url: &str) -> Result<Self> {
+        let opts = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Other(format!("bad SQLite URL: {e}")))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a commit is on disk before it is acknowledged (crash safety over speed).
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(opts)
+            .await
+            .map_err(other)?;
+        Ok(Self { pool })
+    }
+
+    /// The pool, for tests that must reach under the trait (e.g. to tamper with the audit log).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+async fn append_audit_tx(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    new: NewAuditEvent,
+) -> Result<AuditEvent> {
+    // The first statement writes, so the transaction takes SQLite's write lock before it reads the
+    // head: two appenders cannot both read the same head and fork the chain.
+    sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
+        .execute(&mut **tx)
+        .await
+        .map_err(other)?;
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(other)?;
+    let seq: i64 = head.try_get("seq").map_err(other)?;
+    let hash: String = head.try_get("hash").map_err(other)?;
+    let prev = (seq > 0).then_some((seq, hash.as_str()));
+    let ev = AuditEvent::chain(new, prev, Utc::now());
+    sqlx::query(
+        "INSERT INTO audit_events (seq, at, org_id, actor_id, action, subject, detail, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(ev.seq)
+    .bind(ts(ev.at))
+    .bind(&ev.org_id)
+    .bind(&ev.actor_id)
+    .bind(&ev.action)
+    .bind(&ev.subject)
+    .bind(&ev.detail)
+    .bind(&ev.prev_hash)
+    .bind(&ev.hash)
+    .execute(&mut **tx)
+    .await
+    .map_err(other)?;
+    sqlx::query("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")
+        .bind(ev.seq)
+        .bind(&ev.hash)
+        .execute(&mut **tx)
+        .await
+        .map_err(other)?;
+    Ok(ev)
+}
+
+const MEMBER_COLS: &str = cols::MEMBER;
+const ORG_COLS: &str = cols::ORG;
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Other(format!("migration failed: {e}")))
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(other)?;
+        Ok(())
+    }
+
+    async fn create_org(&self, new: &NewOrg, mut audit: NewAuditEvent) -> Result<Org> {
+        let org = Org {
+            id: OrgId::new(),
+            name: new.name.as_str().to_owned(),
+            slug: new.name.slug(),
+            kind: new.kind,
+            women_led: new.flags.women_led,
+            youth_led: new.flags.youth_led,
+            minority_led: new.flags.minority_led,
+            created_at: now(),
+        };
+        audit.org_id.get_or_insert_with(|| org.id.to_string());
+        audit.subject.get_or_insert_with(|| org.id.to_string());
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query(
+            "INSERT INTO orgs (id, name, slug, kind, women_led, youth_led, minority_led, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(org.id.as_str())
+        .bind(&org.name)
+        .bind(&org.slug)
+        .bind(org.kind.as_str())
+        .bind(org.women_led)
+        .bind(org.youth_led)
+        .bind(org.minority_led)
+        .bind(ts(org.created_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "an organisation with this name already exists"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(org)
+    }
+
+    async fn list_orgs(&self) -> Result<Vec<Org>> {
+        let rows = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o ORDER BY o.name"))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(other)?;
+        rows.iter().map(|r| row::org(&Sq(r))).collect()
+    }
+
+    async fn get_org(&self, id: &OrgId) -> Result<Org> {
+        let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o WHERE o.id = ?"))
+            .bind(id.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(other)?
+            .ok_or(StoreError::NotFound)?;
+        row::org(&Sq(&row))
+    }
+
+    async fn create_user(&self, new: &NewUser, mut audit: NewAuditEvent) -> Result<User> {
+        let user = User {
+            id: UserId::new(),
+            email: new.email.as_str().to_owned(),
+            display_name: new.display_name.clone(),
+            platform_admin: new.platform_admin,
+            created_at: now(),
+        };
+        audit.subject.get_or_insert_with(|| user.id.to_string());
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query(
+            "INSERT INTO users (id, email, display_name, password_hash, platform_admin, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(user.id.as_str())
+        .bind(&user.email)
+        .bind(&user.display_name)
+        .bind(&new.password_hash)
+        .bind(user.platform_admin)
+        .bind(ts(user.created_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "a user with this e-mail address already exists"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(user)
+    }
+
+    async fn find_credentials(&self, email: &Email) -> Result<Option<Credentials>> {
+        let row = sqlx::query(&format!(
+            "SELECT {}, password_hash FROM users WHERE email = ?",
+            cols::USER
+        ))
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(other)?;
+        row.map(|r| {
+            Ok(Credentials {
+                user: row::user(&Sq(&r), "")?,
+                password_hash: r.try_get("password_hash").map_err(other)?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn find_user_by_email(&self, email: &Email) -> Result<Option<User>> {
+        Ok(self.find_credentials(email).await?.map(|c| c.user))
+    }
+
+    async fn add_member(
+        &self,
+        org: &OrgId,
+        user: &UserId,
+        role: Role,
+        audit: NewAuditEvent,
+    ) -> Result<Member> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query(
+            "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(org.as_str())
+        .bind(user.as_str())
+        .bind(role.as_str())
+        .bind(ts(now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "this user is already a member of the organisation"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        self.get_member(org, user).await
+    }
+
+    async fn set_role(
+        &self,
+        org: &OrgId,
+        user: &UserId,
+        role: Role,
+        audit: NewAuditEvent,
+    ) -> Result<Member> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        let done = sqlx::query("UPDATE memberships SET role = ? WHERE org_id = ? AND user_id = ?")
+            .bind(role.as_str())
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        self.get_member(org, user).await
+    }
+
+    async fn remove_member(&self, org: &OrgId, user: &UserId, audit: NewAuditEvent) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        let done = sqlx::query("DELETE FROM memberships WHERE org_id = ? AND user_id = ?")
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query("UPDATE sessions SET revoked_at = ? WHERE org_id = ? AND user_id = ? AND revoked_at IS NULL")
+            .bind(ts(now()))
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)
+    }
+
+    async fn list_members(&self, org: &OrgId) -> Result<Vec<Member>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {MEMBER_COLS} FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.org_id = ? ORDER BY u.email"
+        ))
+        .bind(org.as_str())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::member(&Sq(r))).collect()
+    }
+
+    async fn get_member(&self, org: &OrgId, user: &UserId) -> Result<Member> {
+        let row = sqlx::query(&format!(
+            "SELECT {MEMBER_COLS} FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.org_id = ? AND m.user_id = ?"
+        ))
+        .bind(org.as_str())
+        .bind(user.as_str())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(other)?
+        .ok_or(StoreError::NotFound)?;
+        row::member(&Sq(&row))
+    }
+
+    async fn memberships(&self, user: &UserId) -> Result<Vec<(Org, Role)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ORG_COLS}, m.role FROM memberships m JOIN orgs o ON o.id = m.org_id
+             WHERE m.user_id = ? ORDER BY m.created_at, o.name"
+        ))
+        .bind(user.as_str())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter()
+            .map(|r| Ok((row::org(&Sq(r))?, row::role(&Sq(r), "role")?)))
+            .collect()
+    }
+
+    async fn create_session(&self, new: &NewSession) -> Result<()> {
+        let done = sqlx::query(
+            "INSERT INTO sessions (token_hash, org_id, user_id, kind, csrf_token, created_at, expires_at)
+             SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS
+               (SELECT 1 FROM memberships WHERE org_id = ? AND user_id = ?)",
+        )
+        .bind(&new.token_hash)
+        .bind(new.org_id.as_str())
+        .bind(new.user_id.as_str())
+        .bind(new.kind.as_str())
+        .bind(&new.csrf_token)
+        .bind(ts(new.created_at))
+        .bind(ts(new.expires_at))
+        .bind(new.org_id.as_str())
+        .bind(new.user_id.as_str())
+        .execute(&self.pool)
+        .await
+        .map_err(|e| conflict(e, "session already exists"))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    async fn find_session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Principal>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ORG_COLS}, {} FROM sessions s
+             JOIN users u ON u.id = s.user_id
+             JOIN memberships m ON m.org_id = s.org_id AND m.user_id = s.user_id
+             JOIN orgs o ON o.id = s.org_id
+             WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?",
+            cols::PRINCIPAL_EXTRA
+        ))
+        .bind(token_hash)
+        .bind(ts(now))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(other)?;
+        row.map(|r| row::principal(&Sq(&r))).transpose()
+    }
+
+    async fn revoke_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+        )
+        .bind(ts(now))
+        .bind(token_hash)
+        .execute(&self.pool)
+        .await
+        .map_err(other)?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn append_audit(&self, ev: NewAuditEvent) -> Result<AuditEvent> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        let ev = append_audit_tx(&mut tx, ev).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(ev)
+    }
+
+    async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditEvent>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
+            cols::AUDIT
+        ))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::audit(&Sq(r))).collect()
+    }
+
+    async fn audit_head(&self) -> Result<Option<(i64, String)>> {
+        let r = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(other)?;
+        let seq: i64 = r.try_get("seq").map_err(other)?;
+        Ok((seq > 0)
+            .then(|| r.try_get("hash"))
+            .transpose()
+            .map_err(other)?
+            .map(|h| (seq, h)))
+    }
+
+    async fn org_audit(&self, org: &OrgId, limit: i64) -> Result<Vec<AuditEvent>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM audit_events WHERE org_id = ? ORDER BY seq DESC LIMIT ?",
+            cols::AUDIT
+        ))
+        .bind(org.as_str())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::audit(&Sq(r))).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    #[tokio::test]
+    async fn conformance_story() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+        let store = super::SqliteStore::connect(&url).await.unwrap();
+        tandem_store::conformance::story(Arc::new(store)).await;
+    }
+}

@@ -1,0 +1,89 @@
+//! The storage interface. Every backend implements [`Store`]; every method that touches an
+//! organisation's records takes that organisation first, so that no query can forget the scope.
+//! `conformance` holds the story test every backend must pass.
+#![forbid(unsafe_code)]
+
+pub mod conformance;
+mod models;
+pub mod row;
+
+pub use models::*;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tandem_domain::audit::{AuditEvent, NewAuditEvent};
+use tandem_domain::{Email, OrgId, Role, UserId};
+
+/// The one error type of the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record does not exist *for this caller*: another organisation's record is NotFound too.
+    #[error("not found")]
+    NotFound,
+    /// A unique key would be violated; the message names what clashed.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Anything else: a broken connection, a failed migration. Logged, never shown to users.
+    #[error("storage failure: {0}")]
+    Other(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `sqlite` or `postgres`.
+    fn backend(&self) -> &'static str;
+    /// Applies the backend's forward-only migrations.
+    async fn migrate(&self) -> Result<()>;
+    /// Whether the database answers and the schema is current.
+    async fn ping(&self) -> Result<()>;
+
+    // Organisations. Creating and listing them is a platform-admin act; the web layer checks that.
+    async fn create_org(&self, new: &NewOrg, audit: NewAuditEvent) -> Result<Org>;
+    async fn list_orgs(&self) -> Result<Vec<Org>>;
+    async fn get_org(&self, id: &OrgId) -> Result<Org>;
+
+    // Users and their credentials.
+    async fn create_user(&self, new: &NewUser, audit: NewAuditEvent) -> Result<User>;
+    async fn find_credentials(&self, email: &Email) -> Result<Option<Credentials>>;
+    async fn find_user_by_email(&self, email: &Email) -> Result<Option<User>>;
+
+    // Memberships, always within one organisation.
+    async fn add_member(
+        &self,
+        org: &OrgId,
+        user: &UserId,
+        role: Role,
+        audit: NewAuditEvent,
+    ) -> Result<Member>;
+    async fn set_role(
+        &self,
+        org: &OrgId,
+        user: &UserId,
+        role: Role,
+        audit: NewAuditEvent,
+    ) -> Result<Member>;
+    /// Removes the membership and ends the member's sessions in that organisation.
+    async fn remove_member(&self, org: &OrgId, user: &UserId, audit: NewAuditEvent) -> Result<()>;
+    async fn list_members(&self, org: &OrgId) -> Result<Vec<Member>>;
+    async fn get_member(&self, org: &OrgId, user: &UserId) -> Result<Member>;
+    /// The organisations a user belongs to, oldest membership first.
+    async fn memberships(&self, user: &UserId) -> Result<Vec<(Org, Role)>>;
+
+    // Sessions: web sign-ins and API tokens, stored by the SHA-256 of the secret.
+    async fn create_session(&self, new: &NewSession) -> Result<()>;
+    async fn find_session(&self, token_hash: &str, now: DateTime<Utc>)
+        -> Result<Option<Principal>>;
+    /// Returns whether a live session was revoked.
+    async fn revoke_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool>;
+
+    // The audit log.
+    async fn append_audit(&self, ev: NewAuditEvent) -> Result<AuditEvent>;
+    /// Events with `seq > after`, in order, at most `limit`.
+    async fn audit_page(&self, after: i64, limit: i64) -> Result<Vec<AuditEvent>>;
+    /// The last sequence number and hash recorded at append time, None for an empty log.
+    async fn audit_head(&self) -> Result<Option<(i64, String)>>;
+    /// The newest events about one organisation, newest first.
+    async fn org_audit(&self, org: &OrgId, limit: i64) -> Result<Vec<AuditEvent>>;
+}

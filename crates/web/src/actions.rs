@@ -1,0 +1,147 @@
+//! What users do to organisations and memberships, shared by the JSON API and the pages so that
+//! both apply the same rules and write the same audit events. Callers have already passed the
+//! access check (the `Can<…>` extractor); every change here is scoped to the actor's organisation.
+use secrecy::SecretString;
+use serde_json::json;
+use tandem_domain::access::Actor;
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::member::check_new_password;
+use tandem_domain::org::OrgFlags;
+use tandem_domain::{text, Email, InvalidInput, OrgKind, OrgName, Role, UserId};
+use tandem_store::{Member, NewOrg, NewUser, Org};
+
+use crate::auth::hash_password;
+use crate::error::ApiError;
+use crate::AppState;
+
+pub struct OrgInput<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub flags: OrgFlags,
+}
+
+pub async fn create_org(
+    state: &AppState,
+    actor: &Actor,
+    input: OrgInput<'_>,
+) -> Result<Org, ApiError> {
+    let new = NewOrg {
+        name: OrgName::parse(input.name)?,
+        kind: input.kind.parse::<OrgKind>()?,
+        flags: input.flags,
+    };
+    let ev = NewAuditEvent::new("org.create")
+        .actor(&actor.user_id)
+        .detail(json!({ "kind": new.kind, "by_org": actor.org_id }));
+    Ok(state.store.create_org(&new, ev).await?)
+}
+
+pub struct MemberInput<'a> {
+    pub email: &'a str,
+    pub display_name: Option<&'a str>,
+    pub role: &'a str,
+    /// Needed only when no account has this address yet.
+    pub password: Option<SecretString>,
+}
+
+/// Adds someone to the actor's organisation, creating their account if the address is new.
+pub async fn add_member(
+    state: &AppState,
+    actor: &Actor,
+    input: MemberInput<'_>,
+) -> Result<Member, ApiError> {
+    let email = Email::parse(input.email)?;
+    let role: Role = input.role.parse()?;
+    let user = match state.store.find_user_by_email(&email).await? {
+        Some(u) => u,
+        None => {
+            let password = input
+                .password
+                .filter(|p| !secrecy::ExposeSecret::expose_secret(p).is_empty())
+                .ok_or_else(|| InvalidInput::new("password", "is required for a new account"))?;
+            check_new_password(secrecy::ExposeSecret::expose_secret(&password))?;
+            let display_name = match input.display_name.filter(|d| !d.trim().is_empty()) {
+                Some(d) => text::bounded("display_name", d, 1, 120)?,
+                None => email
+                    .as_str()
+                    .split('@')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            };
+            let new = NewUser {
+                email: email.clone(),
+                display_name,
+                password_hash: hash_password(password).await?,
+                platform_admin: false,
+            };
+            let ev = NewAuditEvent::new("user.create")
+                .org(&actor.org_id)
+                .actor(&actor.user_id);
+            state.store.create_user(&new, ev).await?
+        }
+    };
+    let ev = NewAuditEvent::new("member.add")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .subject(&user.id)
+        .detail(json!({ "role": role }));
+    Ok(state
+        .store
+        .add_member(&actor.org_id, &user.id, role, ev)
+        .await?)
+}
+
+/// An organisation must keep an administrator: refuse to demote or remove the last one.
+async fn keep_an_admin(state: &AppState, actor: &Actor, target: &UserId) -> Result<(), ApiError> {
+    let members = state.store.list_members(&actor.org_id).await?;
+    let target_is_admin = members
+        .iter()
+        .any(|m| &m.user_id == target && m.role == Role::Admin);
+    let admins = members.iter().filter(|m| m.role == Role::Admin).count();
+    if target_is_admin && admins <= 1 {
+        return Err(ApiError::Conflict(
+            "an organisation must keep at least one administrator".into(),
+        ));
+    }
+    Ok(())
+}
+
+pub async fn set_role(
+    state: &AppState,
+    actor: &Actor,
+    user: &str,
+    role: &str,
+) -> Result<Member, ApiError> {
+    // A malformed id cannot name a member: same answer as a member of another organisation.
+    let user = UserId::parse(user).map_err(|_| ApiError::NotFound)?;
+    let role: Role = role.parse()?;
+    let current = state.store.get_member(&actor.org_id, &user).await?;
+    if current.role == role {
+        return Ok(current);
+    }
+    if role != Role::Admin {
+        keep_an_admin(state, actor, &user).await?;
+    }
+    let ev = NewAuditEvent::new("member.role")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .subject(&user)
+        .detail(json!({ "from": current.role, "to": role }));
+    let m = state.store.set_role(&actor.org_id, &user, role, ev).await?;
+    state.sessions.forget_all();
+    Ok(m)
+}
+
+pub async fn remove_member(state: &AppState, actor: &Actor, user: &str) -> Result<(), ApiError> {
+    let user = UserId::parse(user).map_err(|_| ApiError::NotFound)?;
+    state.store.get_member(&actor.org_id, &user).await?;
+    keep_an_admin(state, actor, &user).await?;
+    let ev = NewAuditEvent::new("member.remove")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .subject(&user);
+    state.store.remove_member(&actor.org_id, &user, ev).await?;
+    state.sessions.forget_all();
+    Ok(())
+}

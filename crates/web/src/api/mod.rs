@@ -1,0 +1,24 @@
+//! The JSON API under `/api/v1`: one module per resource, each with its own `router()`.
+mod audit;
+mod auth;
+mod me;
+mod members;
+mod orgs;
+
+use axum::Router;
+
+use crate::error::ApiError;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(auth::router())
+        .merge(me::router())
+        .merge(orgs::router())
+        .merge(members::router())
+        .merge(audit::router())
+        .fallback(|| async { ApiError::NotFound })
+        .method_not_allowed_fallback(|| async {
+            ApiError::BadRequest("method not allowed on this resource".into())
+        })
+}

@@ -1,0 +1,34 @@
+//! Settings the web layer needs, filled by the CLI from defaults, file, environment and flags.
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Mark cookies `Secure`. On by default; only a plain-HTTP local setup (the demo, tests) turns
+    /// it off, since browsers drop Secure cookies over http:// except on localhost.
+    pub secure_cookies: bool,
+    /// Send HSTS: only when Tandem is reached over TLS.
+    pub hsts: bool,
+    pub web_session_ttl: Duration,
+    pub api_token_ttl: Duration,
+    /// Failed sign-ins allowed per account, and per address, within `throttle_window`.
+    pub max_failures_per_account: usize,
+    pub max_failures_per_address: usize,
+    pub throttle_window: Duration,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: true,
+            hsts: false,
+            web_session_ttl: Duration::from_secs(12 * 3600),
+            api_token_ttl: Duration::from_secs(30 * 24 * 3600),
+            max_failures_per_account: 5,
+            max_failures_per_address: 20,
+            throttle_window: Duration::from_secs(15 * 60),
+            trust_forwarded_for: false,
+        }
+    }
+}

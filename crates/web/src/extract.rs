@@ -1,0 +1,185 @@
+//! Extractors that build on each other: [`CurrentUser`] (signed in) → [`Member`] (acting for one
+//! organisation) → [`Can`] (allowed an action by the domain's access rules). A handler states what
+//! it needs in its signature; refusals are 401 (not signed in) or 403 (signed in, lacking the
+//! role). Records of other organisations are never reached: queries are scoped by
+//! `Member::org_id`, so they come back NotFound (404).
+use std::marker::PhantomData;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use tandem_domain::access::{Action, Actor};
+use tandem_domain::OrgId;
+use tandem_store::Principal;
+
+use crate::error::ApiError;
+use crate::session::Auth;
+use crate::AppState;
+
+/// Why an extractor refused: shown as JSON under `/api/`, as a redirect or page elsewhere.
+pub struct Refusal {
+    pub error: ApiError,
+    pub is_api: bool,
+    pub path: String,
+    pub lang: crate::i18n::Lang,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match (&self.error, self.is_api) {
+            (_, true) => self.error.into_response(),
+            (ApiError::Unauthorized, false) => Redirect::to(&format!(
+                "/login?next={}",
+                crate::pages::encode_next(&self.path)
+            ))
+            .into_response(),
+            (_, false) => crate::pages::error_page(self.lang, self.error),
+        }
+    }
+}
+
+fn refusal(parts: &Parts, error: ApiError) -> Refusal {
+    Refusal {
+        error,
+        is_api: parts.uri.path().starts_with("/api/"),
+        path: parts.uri.path().to_owned(),
+        lang: crate::i18n::negotiate(&parts.headers),
+    }
+}
+
+/// The authentication result the session middleware left on the request.
+pub fn auth(parts: &Parts) -> Auth {
+    parts.extensions.get::<Auth>().cloned().unwrap_or(Auth {
+        principal: None,
+        via_cookie: false,
+        token: None,
+        csrf: None,
+    })
+}
+
+/// Anyone signed in.
+pub struct CurrentUser(pub Arc<Principal>);
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Refusal> {
+        auth(parts)
+            .principal
+            .map(CurrentUser)
+            .ok_or_else(|| refusal(parts, ApiError::Unauthorized))
+    }
+}
+
+/// A signed-in member acting for the organisation their session is bound to.
+pub struct Member(pub Arc<Principal>);
+
+impl Member {
+    pub fn actor(&self) -> Actor {
+        Actor {
+            user_id: self.0.user.id.clone(),
+            org_id: self.0.org.id.clone(),
+            role: self.0.role,
+            platform_admin: self.0.user.platform_admin,
+        }
+    }
+    pub fn org_id(&self) -> &OrgId {
+        &self.0.org.id
+    }
+}
+
+impl FromRequestParts<AppState> for Member {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Refusal> {
+        // Sessions are only found while their membership exists, so a current user is a member.
+        CurrentUser::from_request_parts(parts, state)
+            .await
+            .map(|c| Member(c.0))
+    }
+}
+
+/// A permission a route needs, named after a domain [`Action`].
+pub trait Permission {
+    const ACTION: Action;
+}
+
+macro_rules! permissions {
+    ($($name:ident),* $(,)?) => {
+        $(
+            #[doc = concat!("Marker for [`Action::", stringify!($name), "`].")]
+            pub struct $name;
+            impl Permission for $name {
+                const ACTION: Action = Action::$name;
+            }
+        )*
+    };
+}
+
+/// Marker types for [`Can`]: `Can<ManageMembers>` in a handler's arguments.
+pub mod perm {
+    use super::*;
+    permissions!(
+        ViewSelf,
+        ViewOrgDirectory,
+        CreateOrg,
+        ViewMembers,
+        ManageMembers,
+        ViewOrgAudit
+    );
+}
+
+/// A member whom the domain's access rules allow `P`'s action.
+pub struct Can<P: Permission> {
+    pub member: Member,
+    _p: PhantomData<P>,
+}
+
+impl<P: Permission> std::ops::Deref for Can<P> {
+    type Target = Member;
+    fn deref(&self) -> &Member {
+        &self.member
+    }
+}
+
+impl<P: Permission + Send + Sync> FromRequestParts<AppState> for Can<P> {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Refusal> {
+        let member = Member::from_request_parts(parts, state).await?;
+        member
+            .actor()
+            .may(P::ACTION)
+            .map_err(|d| refusal(parts, d.into()))?;
+        Ok(Can {
+            member,
+            _p: PhantomData,
+        })
+    }
+}
+
+/// The client's address, for throttling only (it is never stored). Behind a trusted reverse proxy
+/// the first `X-Forwarded-For` entry is used.
+pub struct ClientAddr(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Refusal> {
+        if state.config.trust_forwarded_for {
+            let fwd = parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+                .and_then(|v| v.trim().parse().ok());
+            if let Some(ip) = fwd {
+                return Ok(ClientAddr(ip));
+            }
+        }
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+        Ok(ClientAddr(ip))
+    }
+}

@@ -1,0 +1,93 @@
+//! Tandem's HTTP layer: the JSON API under `/api/v1`, the server-rendered pages, sign-in, and the
+//! access layer every request passes through. `build_router` and `serve` are separate so that
+//! tests can bind port 0 and drive the real router.
+#![forbid(unsafe_code)]
+
+mod actions;
+pub mod api;
+pub mod auth;
+mod config;
+pub mod error;
+pub mod extract;
+pub mod i18n;
+mod ops;
+pub mod pages;
+pub mod session;
+mod state;
+mod templates;
+
+pub use config::WebConfig;
+pub use state::AppState;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use tokio::net::TcpListener;
+
+/// The whole application: API, pages, operations endpoints and the middleware they share.
+pub fn build_router(state: AppState) -> Router {
+    Router::new()
+        .nest("/api/v1", api::router())
+        .merge(pages::router())
+        .merge(ops::router())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::layer,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ops::security_headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            ops::track,
+        ))
+        .layer(DefaultBodyLimit::max(1024 * 1024))
+        .with_state(state)
+}
+
+/// Serves `router` on `listener` until `shutdown` resolves, then lets in-flight requests finish.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+/// Resolves on SIGTERM or Ctrl-C, for graceful shutdown in production.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+    // Give the sweep a bound: a hung client must not hold the process forever.
+    tokio::spawn(async {
+        tokio::time::sleep(Duration::from_secs(30)).await;
+        tracing::warn!("in-flight requests did not finish within 30 s; exiting");
+        std::process::exit(0);
+    });
+}

@@ -1,0 +1,248 @@
+//! Administration pages: organisations (platform admins) and the members of one's own
+//! organisation (its admins), with the organisation's recent audit events.
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use secrecy::SecretString;
+use serde::Deserialize;
+use tandem_domain::org::OrgFlags;
+use tandem_domain::{OrgKind, Role};
+
+use super::{error_page, PageCtx};
+use crate::actions::{self, MemberInput, OrgInput};
+use crate::error::ApiError;
+use crate::extract::{perm, Can};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/orgs", get(orgs).post(create_org))
+        .route("/members", get(members).post(add_member))
+        .route("/members/{user_id}/role", post(set_role))
+        .route("/members/{user_id}/remove", post(remove_member))
+}
+
+#[derive(Deserialize, Default)]
+struct Done {
+    done: Option<String>,
+}
+
+/// Only known notice keys are shown, so the query string cannot put arbitrary text on the page.
+fn notice(
+    q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+) -> Option<&'static str> {
+    let key = q.as_ref().ok()?.done.as_deref()?;
+    [
+        "orgs-created",
+        "members-added",
+        "members-updated",
+        "members-removed",
+    ]
+    .into_iter()
+    .find(|k| *k == key)
+}
+
+type FormResult<T> = Result<Form<T>, axum::extract::rejection::FormRejection>;
+
+/// Field errors for re-rendering a form: the field named by the domain error gets its message.
+fn field_errors(e: &ApiError) -> Option<BTreeMap<&'static str, String>> {
+    match e {
+        ApiError::Invalid(i) => Some(BTreeMap::from([(i.field, i.message.clone())])),
+        ApiError::Conflict(m) => Some(BTreeMap::from([("name", m.clone()), ("email", m.clone())])),
+        _ => None,
+    }
+}
+
+#[derive(Deserialize, Default, serde::Serialize)]
+struct OrgForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    women_led: Option<String>,
+    youth_led: Option<String>,
+    minority_led: Option<String>,
+}
+
+async fn render_orgs(
+    state: &AppState,
+    ctx: &PageCtx,
+    status: StatusCode,
+    form: &OrgForm,
+    errors: Option<BTreeMap<&str, String>>,
+    notice: Option<&str>,
+) -> Response {
+    let orgs = match state.store.list_orgs().await {
+        Ok(o) => o,
+        Err(e) => return error_page(ctx.lang, e.into()),
+    };
+    let kinds: Vec<&str> = OrgKind::ALL.iter().map(|k| k.as_str()).collect();
+    ctx.render(
+        status,
+        "orgs.html",
+        minijinja::context! { orgs, kinds, form, errors, notice },
+    )
+}
+
+async fn orgs(
+    State(state): State<AppState>,
+    _who: Can<perm::CreateOrg>,
+    ctx: PageCtx,
+    q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    render_orgs(
+        &state,
+        &ctx,
+        StatusCode::OK,
+        &OrgForm::default(),
+        None,
+        notice(&q),
+    )
+    .await
+}
+
+async fn create_org(
+    State(state): State<AppState>,
+    who: Can<perm::CreateOrg>,
+    ctx: PageCtx,
+    form: FormResult<OrgForm>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    let flags = OrgFlags {
+        women_led: f.women_led.is_some(),
+        youth_led: f.youth_led.is_some(),
+        minority_led: f.minority_led.is_some(),
+    };
+    match actions::create_org(
+        &state,
+        &who.actor(),
+        OrgInput {
+            name: &f.name,
+            kind: &f.kind,
+            flags,
+        },
+    )
+    .await
+    {
+        Ok(_) => Redirect::to("/admin/orgs?done=orgs-created").into_response(),
+        Err(e) => match field_errors(&e) {
+            Some(errs) => render_orgs(&state, &ctx, e.status(), &f, Some(errs), None).await,
+            None => error_page(ctx.lang, e),
+        },
+    }
+}
+
+#[derive(Deserialize, Default, serde::Serialize)]
+struct MemberForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(skip_serializing)]
+    password: Option<SecretString>,
+}
+
+async fn render_members(
+    state: &AppState,
+    ctx: &PageCtx,
+    who: &Can<perm::ManageMembers>,
+    status: StatusCode,
+    form: &MemberForm,
+    errors: Option<BTreeMap<&str, String>>,
+    notice: Option<&str>,
+) -> Response {
+    let members = match state.store.list_members(who.org_id()).await {
+        Ok(m) => m,
+        Err(e) => return error_page(ctx.lang, e.into()),
+    };
+    let audit = match state.store.org_audit(who.org_id(), 20).await {
+        Ok(a) => a,
+        Err(e) => return error_page(ctx.lang, e.into()),
+    };
+    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    ctx.render(
+        status,
+        "members.html",
+        minijinja::context! { members, audit, roles, form, errors, notice },
+    )
+}
+
+async fn members(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMembers>,
+    ctx: PageCtx,
+    q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let form = MemberForm {
+        role: "member".into(),
+        ..Default::default()
+    };
+    render_members(&state, &ctx, &who, StatusCode::OK, &form, None, notice(&q)).await
+}
+
+async fn add_member(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMembers>,
+    ctx: PageCtx,
+    form: FormResult<MemberForm>,
+) -> Response {
+    let Ok(Form(mut f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    let input = MemberInput {
+        email: &f.email,
+        display_name: Some(&f.display_name),
+        role: &f.role,
+        password: f.password.take(),
+    };
+    match actions::add_member(&state, &who.actor(), input).await {
+        Ok(_) => Redirect::to("/members?done=members-added").into_response(),
+        Err(e) => match field_errors(&e) {
+            Some(errs) => {
+                render_members(&state, &ctx, &who, e.status(), &f, Some(errs), None).await
+            }
+            None => error_page(ctx.lang, e),
+        },
+    }
+}
+
+#[derive(Deserialize)]
+struct RoleForm {
+    role: String,
+}
+
+async fn set_role(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMembers>,
+    ctx: PageCtx,
+    Path(user_id): Path<String>,
+    form: FormResult<RoleForm>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    match actions::set_role(&state, &who.actor(), &user_id, &f.role).await {
+        Ok(_) => Redirect::to("/members?done=members-updated").into_response(),
+        Err(e) => error_page(ctx.lang, e),
+    }
+}
+
+async fn remove_member(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMembers>,
+    ctx: PageCtx,
+    Path(user_id): Path<String>,
+) -> Response {
+    match actions::remove_member(&state, &who.actor(), &user_id).await {
+        Ok(()) => Redirect::to("/members?done=members-removed").into_response(),
+        Err(e) => error_page(ctx.lang, e),
+    }
+}

@@ -1,0 +1,126 @@
+//! The sign-in page and sign-out.
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use secrecy::SecretString;
+use serde::Deserialize;
+use tandem_store::SessionKind;
+
+use super::{error_page, safe_next, set_cookie, PageCtx};
+use crate::auth::{sign_in, sign_out, SignIn};
+use crate::error::ApiError;
+use crate::extract::ClientAddr;
+use crate::i18n;
+use crate::session::SESSION_COOKIE;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(show).post(submit))
+        .route("/logout", post(logout))
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+async fn show(
+    ctx: PageCtx,
+    q: Result<Query<NextQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let next = safe_next(q.as_ref().ok().and_then(|q| q.next.as_deref()));
+    if ctx.auth.principal.is_some() {
+        return Redirect::to(&next).into_response();
+    }
+    ctx.render(
+        StatusCode::OK,
+        "login.html",
+        minijinja::context! { email => "", next_after => next },
+    )
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    email: String,
+    password: SecretString,
+    next: Option<String>,
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    ClientAddr(addr): ClientAddr,
+    form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    let next = safe_next(f.next.as_deref());
+    let result = sign_in(
+        &state,
+        SignIn {
+            email: &f.email,
+            password: f.password,
+            org: None,
+            addr,
+            kind: SessionKind::Web,
+        },
+    )
+    .await;
+    let (status, message) = match result {
+        Ok((token, _)) => {
+            let mut resp = Redirect::to(&next).into_response();
+            let max_age = state.config.web_session_ttl.as_secs() as i64;
+            set_cookie(
+                &mut resp,
+                SESSION_COOKIE,
+                &token,
+                Some(max_age),
+                state.config.secure_cookies,
+            );
+            return resp;
+        }
+        Err(ApiError::Throttled(secs)) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            i18n::global().text(
+                ctx.lang,
+                "login-throttled",
+                &[("seconds", secs.to_string())],
+            ),
+        ),
+        Err(ApiError::Forbidden) => (
+            StatusCode::FORBIDDEN,
+            i18n::global().text(ctx.lang, "login-no-org", &[]),
+        ),
+        Err(ApiError::Internal(e)) => return error_page(ctx.lang, ApiError::Internal(e)),
+        Err(_) => (
+            StatusCode::UNAUTHORIZED,
+            i18n::global().text(ctx.lang, "login-failed", &[]),
+        ),
+    };
+    ctx.render(
+        status,
+        "login.html",
+        minijinja::context! { email => f.email, error => message, next_after => next },
+    )
+}
+
+async fn logout(State(state): State<AppState>, ctx: PageCtx) -> Response {
+    if let (Some(p), Some(token)) = (&ctx.auth.principal, &ctx.auth.token) {
+        if let Err(e) = sign_out(&state, token, p).await {
+            return error_page(ctx.lang, e);
+        }
+    }
+    let mut resp = Redirect::to("/login").into_response();
+    set_cookie(
+        &mut resp,
+        SESSION_COOKIE,
+        "",
+        Some(0),
+        state.config.secure_cookies,
+    );
+    resp
+}

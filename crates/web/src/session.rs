@@ -1,0 +1,191 @@
+//! The middleware that finds who is calling (bearer token or session cookie), and enforces CSRF
+//! tokens on every state-changing request that rides on a cookie. Handlers read the result through
+//! the extractors in `extract`.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use tandem_store::Principal;
+
+use crate::auth::token_hash;
+use crate::error::ApiError;
+use crate::AppState;
+
+pub const SESSION_COOKIE: &str = "tandem_session";
+/// A random value set on anonymous visitors, echoed in their forms (double-submit CSRF token).
+pub const ANON_CSRF_COOKIE: &str = "tandem_csrf";
+/// Largest form body the CSRF check buffers.
+const FORM_LIMIT: usize = 1024 * 1024;
+
+/// How the caller authenticated, if at all; put in request extensions for the extractors.
+#[derive(Clone)]
+pub struct Auth {
+    pub principal: Option<Arc<Principal>>,
+    pub via_cookie: bool,
+    /// The raw token, needed to sign out.
+    pub token: Option<String>,
+    /// The CSRF token pages must put in their forms.
+    pub csrf: Option<String>,
+}
+
+/// A short-lived cache of resolved sessions, so that a busy API client does not cost a database
+/// round trip per request. Entries live at most [`CACHE_TTL`]; sign-out and membership changes in
+/// this process clear them at once (another process sees the change within the TTL).
+#[derive(Default)]
+pub struct SessionCache(Mutex<HashMap<String, (Arc<Principal>, Instant)>>);
+const CACHE_TTL: Duration = Duration::from_secs(2);
+const CACHE_MAX: usize = 50_000;
+
+impl SessionCache {
+    fn get(&self, hash: &str) -> Option<Arc<Principal>> {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let (p, at) = map.get(hash)?;
+        (at.elapsed() < CACHE_TTL && p.expires_at > Utc::now()).then(|| p.clone())
+    }
+    fn put(&self, hash: String, p: Arc<Principal>) {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= CACHE_MAX {
+            map.clear();
+        }
+        map.insert(hash, (p, Instant::now()));
+    }
+    pub fn forget(&self, hash: &str) {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(hash);
+    }
+    pub fn forget_all(&self) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+}
+
+pub fn forget(state: &AppState, hash: &str) {
+    state.sessions.forget(hash);
+}
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = v.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<Principal>>, ApiError> {
+    if token.len() > 200 {
+        return Ok(None);
+    }
+    let hash = token_hash(token);
+    if let Some(p) = state.sessions.get(&hash) {
+        return Ok(Some(p));
+    }
+    let found = state
+        .store
+        .find_session(&hash, Utc::now())
+        .await?
+        .map(Arc::new);
+    if let Some(p) = &found {
+        state.sessions.put(hash, p.clone());
+    }
+    Ok(found)
+}
+
+pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let lang = crate::i18n::negotiate(req.headers());
+    match authenticate(&state, req).await {
+        Ok(req) => next.run(req).await,
+        Err(e) if is_api => e.into_response(),
+        Err(e) => crate::pages::error_page(lang, e),
+    }
+}
+
+async fn authenticate(state: &AppState, mut req: Request) -> Result<Request, ApiError> {
+    let headers = req.headers();
+    let (token, via_cookie) = match bearer(headers) {
+        Some(t) => (Some(t.to_owned()), false),
+        None => (cookie(headers, SESSION_COOKIE).map(str::to_owned), true),
+    };
+    let principal = match &token {
+        Some(t) => resolve(state, t).await?,
+        None => None,
+    };
+    let csrf = match (&principal, via_cookie) {
+        (Some(p), true) => Some(p.csrf_token.clone()),
+        (None, _) => cookie(req.headers(), ANON_CSRF_COOKIE).map(str::to_owned),
+        (Some(_), false) => None,
+    };
+
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // Bearer tokens are not sent by browsers on their own, so they need no CSRF token. A request
+    // with no credentials at all needs one only when it is a browser form (a JSON body cannot be
+    // sent cross-site without CORS, which Tandem never grants).
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let needs_check =
+        unsafe_method && (token.is_none() || via_cookie) && (principal.is_some() || is_form);
+    if needs_check {
+        let expected = csrf.as_deref().ok_or(ApiError::Csrf)?;
+        let sent_header = req
+            .headers()
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let sent = match sent_header {
+            Some(h) => Some(h),
+            None if is_form => {
+                let (parts, body) = req.into_parts();
+                let bytes = axum::body::to_bytes(body, FORM_LIMIT)
+                    .await
+                    .map_err(|_| ApiError::TooLarge)?;
+                let field = form_urlencoded::parse(&bytes)
+                    .find(|(k, _)| k == "_csrf")
+                    .map(|(_, v)| v.into_owned());
+                req = Request::from_parts(parts, Body::from(bytes));
+                field
+            }
+            None => None,
+        };
+        if !sent.as_deref().is_some_and(|s| constant_eq(s, expected)) {
+            return Err(ApiError::Csrf);
+        }
+    }
+    req.extensions_mut().insert(Auth {
+        principal,
+        via_cookie,
+        token,
+        csrf,
+    });
+    Ok(req)
+}
+
+fn constant_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}

@@ -1,0 +1,51 @@
+//! The state every handler shares: the store, settings, metrics, the session cache and the
+//! sign-in throttles. (Translations and templates are compiled in and global.)
+use std::sync::{Arc, Mutex};
+
+use tandem_domain::throttle::Throttle;
+use tandem_store::Store;
+
+use crate::ops::Metrics;
+use crate::WebConfig;
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub store: Arc<dyn Store>,
+    pub config: WebConfig,
+    pub metrics: Metrics,
+    pub sessions: crate::session::SessionCache,
+    pub throttle_accounts: Mutex<Throttle>,
+    pub throttle_addresses: Mutex<Throttle>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Result<Self, String> {
+        // Load the compiled-in text and templates now, so a broken build fails at start, not on
+        // the first page view.
+        crate::i18n::I18n::load()?;
+        crate::templates::Templates::load()?;
+        Ok(Self(Arc::new(Inner {
+            throttle_accounts: Mutex::new(Throttle::new(
+                config.max_failures_per_account,
+                config.throttle_window,
+            )),
+            throttle_addresses: Mutex::new(Throttle::new(
+                config.max_failures_per_address,
+                config.throttle_window,
+            )),
+            store,
+            config,
+            metrics: Metrics::default(),
+            sessions: Default::default(),
+        })))
+    }
+}
