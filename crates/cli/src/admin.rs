@@ -1,0 +1,228 @@
+//! `tandem admin …`: create organisations and accounts, list organisations.
+use std::io::BufRead;
+
+use anyhow::{bail, Context};
+use clap::Subcommand;
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::json;
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::member::check_new_password;
+use tandem_domain::org::OrgFlags;
+use tandem_domain::{text, Email, OrgId, OrgKind, OrgName, Role};
+use tandem_store::{NewOrg, NewUser};
+
+use crate::settings::Settings;
+
+#[derive(Subcommand)]
+pub enum AdminCommand {
+    /// Create an organisation; prints its id alone on the last line.
+    CreateOrg {
+        /// Display name, 2 to 120 characters.
+        #[arg(long)]
+        name: String,
+        /// One of civil_society, security, government, international, donor.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        women_led: bool,
+        #[arg(long)]
+        youth_led: bool,
+        #[arg(long)]
+        minority_led: bool,
+    },
+    /// Create an account and make it a member of an organisation. Reads the password (at least 10
+    /// characters) from the first line of standard input, e.g.
+    /// `printf '%s\n' "$PW" | tandem admin create-user --org ID --email E --role admin`.
+    CreateUser {
+        /// The organisation's id (from create-org or list-orgs).
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        /// member, coordinator or admin.
+        #[arg(long)]
+        role: String,
+        /// Display name; defaults to the part of the e-mail before '@'.
+        #[arg(long)]
+        name: Option<String>,
+        /// Also make the account a platform administrator (may create organisations).
+        #[arg(long)]
+        platform_admin: bool,
+    },
+    /// List organisations: id, kind, flags and name, one per line.
+    ListOrgs,
+}
+
+/// Creates an organisation, as `admin create-org` and the demo do.
+pub async fn create_org(
+    store: &dyn tandem_store::Store,
+    name: &str,
+    kind: &str,
+    flags: OrgFlags,
+) -> anyhow::Result<tandem_store::Org> {
+    let new = NewOrg {
+        name: OrgName::parse(name).map_err(|e| anyhow::anyhow!("--{e}"))?,
+        kind: kind
+            .parse::<OrgKind>()
+            .map_err(|e| anyhow::anyhow!("--{e}"))?,
+        flags,
+    };
+    let ev = NewAuditEvent::new("org.create").detail(json!({ "via": "cli" }));
+    Ok(store.create_org(&new, ev).await?)
+}
+
+pub struct UserSpec<'a> {
+    pub org: &'a str,
+    pub email: &'a str,
+    pub role: &'a str,
+    pub name: Option<&'a str>,
+    pub platform_admin: bool,
+}
+
+/// Creates an account with its first membership, as `admin create-user` does.
+pub async fn create_user(
+    store: &dyn tandem_store::Store,
+    spec: UserSpec<'_>,
+    password: SecretString,
+) -> anyhow::Result<tandem_store::User> {
+    check_new_password(password.expose_secret())
+        .map_err(|e| anyhow::anyhow!("password (standard input): {}", e.message))?;
+    let hash = tandem_web::auth::hash_password(password)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    create_user_with_hash(store, spec, hash).await
+}
+
+/// As [`create_user`], with the password already hashed (the demo hashes its one password once).
+pub async fn create_user_with_hash(
+    store: &dyn tandem_store::Store,
+    spec: UserSpec<'_>,
+    hash: String,
+) -> anyhow::Result<tandem_store::User> {
+    let flag = |e: tandem_domain::InvalidInput| anyhow::anyhow!("--{e}");
+    let org_id = OrgId::parse(spec.org).map_err(|_| {
+        anyhow::anyhow!(
+            "--org: {:?} is not an organisation id (see `tandem admin list-orgs`)",
+            spec.org
+        )
+    })?;
+    let email = Email::parse(spec.email).map_err(flag)?;
+    let role: Role = spec.role.parse().map_err(flag)?;
+    let display_name = match spec.name {
+        Some(n) => text::bounded("name", n, 1, 120).map_err(flag)?,
+        None => email
+            .as_str()
+            .split('@')
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    let org = match store.get_org(&org_id).await {
+        Ok(o) => o,
+        Err(tandem_store::StoreError::NotFound) => bail!("--org: no organisation has id {org_id}"),
+        Err(e) => return Err(e.into()),
+    };
+    let new = NewUser {
+        email,
+        display_name,
+        password_hash: hash,
+        platform_admin: spec.platform_admin,
+    };
+    let user = store
+        .create_user(
+            &new,
+            NewAuditEvent::new("user.create")
+                .org(&org.id)
+                .detail(json!({ "via": "cli", "platform_admin": spec.platform_admin })),
+        )
+        .await
+        .map_err(|e| match e {
+            tandem_store::StoreError::Conflict(m) => anyhow::anyhow!("--email: {m}"),
+            e => e.into(),
+        })?;
+    store
+        .add_member(
+            &org.id,
+            &user.id,
+            role,
+            NewAuditEvent::new("member.add")
+                .org(&org.id)
+                .subject(&user.id)
+                .detail(json!({ "role": role, "via": "cli" })),
+        )
+        .await?;
+    Ok(user)
+}
+
+pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
+    let store = crate::open_store(&settings.database_url).await?;
+    store.migrate().await?;
+    match cmd {
+        AdminCommand::CreateOrg {
+            name,
+            kind,
+            women_led,
+            youth_led,
+            minority_led,
+        } => {
+            let org = create_org(
+                store.as_ref(),
+                &name,
+                &kind,
+                OrgFlags {
+                    women_led,
+                    youth_led,
+                    minority_led,
+                },
+            )
+            .await?;
+            println!("created organisation {:?} ({})", org.name, org.kind);
+            println!("{}", org.id);
+        }
+        AdminCommand::CreateUser {
+            org,
+            email,
+            role,
+            name,
+            platform_admin,
+        } => {
+            let mut line = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .context("cannot read the password from standard input")?;
+            let password = SecretString::from(line.trim_end_matches(['\n', '\r']).to_owned());
+            let spec = UserSpec {
+                org: &org,
+                email: &email,
+                role: &role,
+                name: name.as_deref(),
+                platform_admin,
+            };
+            let user = create_user(store.as_ref(), spec, password).await?;
+            println!("created {} as {role} of organisation {org}", user.email);
+            println!("{}", user.id);
+        }
+        AdminCommand::ListOrgs => {
+            for o in store.list_orgs().await? {
+                let mut flags = vec![];
+                if o.women_led {
+                    flags.push("women-led");
+                }
+                if o.youth_led {
+                    flags.push("youth-led");
+                }
+                if o.minority_led {
+                    flags.push("minority-led");
+                }
+                let flags = if flags.is_empty() {
+                    "-".to_owned()
+                } else {
+                    flags.join(",")
+                };
+                println!("{}\t{}\t{}\t{}", o.id, o.kind, flags, o.name);
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+//! `tandem demo`: a fresh database with a realistic, fictional dataset, served at once. The data
+//! comes from a seeded generator, so every run shows the same country, organisations and people.
+//! Later capabilities add their data here.
+use anyhow::bail;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use secrecy::SecretString;
+use tandem_domain::org::OrgFlags;
+use tandem_store::Store;
+
+use crate::admin::{create_org, create_user_with_hash, UserSpec};
+use crate::settings::Settings;
+
+/// The one password of every demo account. Demo data only: never use it for real accounts.
+pub const DEMO_PASSWORD: &str = "tandem-demo-2026";
+pub const SEED: u64 = 2026;
+
+/// Organisations of the fictional Republic of Marenia: (name, kind, women-led, youth-led,
+/// minority-led, e-mail domain).
+const ORGS: &[(&str, &str, bool, bool, bool, &str)] = &[
+    (
+        "Kumba Women's Peace Network",
+        "civil_society",
+        true,
+        false,
+        false,
+        "kwpn.example",
+    ),
+    (
+        "Marenia Youth for Dialogue",
+        "civil_society",
+        false,
+        true,
+        false,
+        "youthdialogue.example",
+    ),
+    (
+        "Northern Interfaith Council",
+        "civil_society",
+        false,
+        false,
+        true,
+        "interfaith.example",
+    ),
+    (
+        "Lakeside Human Rights Observatory",
+        "civil_society",
+        true,
+        false,
+        false,
+        "observatory.example",
+    ),
+    (
+        "Kumba Central Police Station",
+        "security",
+        false,
+        false,
+        false,
+        "police-kumba.example",
+    ),
+    (
+        "3rd Brigade Civil-Military Affairs Unit",
+        "security",
+        false,
+        false,
+        false,
+        "brigade3.example",
+    ),
+    (
+        "Port Amsel Municipality",
+        "government",
+        false,
+        false,
+        false,
+        "portamsel.example",
+    ),
+    (
+        "Ministry of Interior, Community Safety Directorate",
+        "government",
+        false,
+        false,
+        false,
+        "interior.example",
+    ),
+    (
+        "Lakes Region Peacebuilding Network",
+        "international",
+        false,
+        false,
+        false,
+        "lakesnet.example",
+    ),
+    (
+        "Human Security Partnership Fund",
+        "donor",
+        false,
+        false,
+        false,
+        "hsfund.example",
+    ),
+];
+
+const GIVEN: &[&str] = &[
+    "Amina", "Fatou", "Grace", "Aisha", "Mariam", "Esther", "Ibrahim", "Joseph", "Samuel",
+    "Halima", "Nadia", "Kofi", "Zainab", "Paul", "Rose", "Moussa", "Leila", "Daniel", "Awa",
+    "Yusuf",
+];
+const FAMILY: &[&str] = &[
+    "Ndiaye", "Mbeki", "Okafor", "Diallo", "Haddad", "Mensah", "Toure", "Abdi", "Nkemelu", "Sow",
+    "Bello", "Kamara",
+];
+
+pub struct DemoLogin {
+    pub email: String,
+    pub role: &'static str,
+    pub org: String,
+}
+
+/// Fills an empty store with the demo dataset and returns the sign-ins to show.
+pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLogin>> {
+    if !store.list_orgs().await?.is_empty() {
+        bail!("the demo needs an empty database, and this one already holds organisations");
+    }
+    let mut rng = StdRng::seed_from_u64(seed);
+    let hash = tandem_web::auth::hash_password(SecretString::from(DEMO_PASSWORD.to_owned()))
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut logins = Vec::new();
+    for (i, (name, kind, women, youth, minority, domain)) in ORGS.iter().enumerate() {
+        let org = create_org(
+            store,
+            name,
+            kind,
+            OrgFlags {
+                women_led: *women,
+                youth_led: *youth,
+                minority_led: *minority,
+            },
+        )
+        .await?;
+        for role in ["admin", "coordinator", "member"] {
+            let given = GIVEN.choose(&mut rng).copied().unwrap_or("Alex");
+            let family = FAMILY.choose(&mut rng).copied().unwrap_or("Doe");
+            let email = format!("{role}@{domain}");
+            // The first organisation's admin also runs the platform.
+            let platform_admin = i == 0 && role == "admin";
+            let spec = UserSpec {
+                org: org.id.as_str(),
+                email: &email,
+                role,
+                name: Some(&format!("{given} {family}")),
+                platform_admin,
+            };
+            create_user_with_hash(store, spec, hash.clone()).await?;
+            logins.push(DemoLogin {
+                email,
+                role,
+                org: org.name.clone(),
+            });
+        }
+    }
+    Ok(logins)
+}
+
+pub async fn run(settings: &mut Settings, serve: bool) -> anyhow::Result<()> {
+    if !settings.database_url_explicit {
+        let dir = std::env::temp_dir().join(format!("tandem-demo-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join("demo.db");
+        let _ = std::fs::remove_file(&path);
+        settings.database_url = format!("sqlite://{}", path.display());
+    }
+    // The demo runs on plain HTTP on this machine: Secure cookies would not be sent back.
+    settings.secure_cookies = false;
+    let store = crate::open_store(&settings.database_url).await?;
+    store.migrate().await?;
+    eprintln!(
+        "creating demo data in {} ...",
+        crate::settings::redact(&settings.database_url)
+    );
+    let logins = populate(store.as_ref(), SEED).await?;
+    println!("Demo data for the fictional Republic of Marenia is ready.");
+    println!("Sign in with any of these accounts; the password of each is: {DEMO_PASSWORD}");
+    for l in logins
+        .iter()
+        .filter(|l| l.role != "member" || l.org.starts_with("Kumba"))
+    {
+        println!("  {:<32} {:<12} {}", l.email, l.role, l.org);
+    }
+    println!("  (and member@, coordinator@, admin@ of every organisation's domain; admin@kwpn.example is also platform admin)");
+    if serve {
+        println!("Open http://{} in a browser.", settings.addr);
+        crate::serve(store, settings).await?;
+    }
+    Ok(())
+}

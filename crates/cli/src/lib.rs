@@ -1,0 +1,167 @@
+//! The `tandem` command line: settings, choice of storage backend, and the subcommands. Kept in a
+//! library so that tests can call the same code the binary runs.
+#![forbid(unsafe_code)]
+
+mod admin;
+mod audit;
+mod bench;
+pub mod demo;
+pub mod settings;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+use tandem_store::Store;
+
+use settings::{GlobalArgs, Settings};
+
+#[derive(Parser)]
+#[command(
+    name = "tandem",
+    version,
+    about = "Tandem: civil society, communities, police and local government working on human security together.",
+    long_about = "Tandem: civil society, communities, police and local government working on human \
+security together, each keeping its independence.\n\n\
+Start with `tandem demo` to try it with sample data. For a real deployment: `tandem migrate`, \
+`tandem admin create-org`, `tandem admin create-user`, then `tandem serve`.\n\n\
+Settings come from (lowest to highest): built-in defaults, a TOML file (--config), TANDEM_* \
+environment variables, then flags."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web interface and JSON API (runs pending migrations first).
+    Serve {
+        /// Address to listen on, e.g. 0.0.0.0:8080.
+        #[arg(long, env = "TANDEM_ADDR")]
+        addr: Option<String>,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a fresh database with a realistic, fictional demo dataset and serve it.
+    Demo {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Create the demo data and exit without serving.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Administer organisations and accounts.
+    #[command(subcommand)]
+    Admin(admin::AdminCommand),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
+    /// Benchmark helpers (see docs/benchmarks.md).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
+}
+
+/// Runs the command line in this process and turns errors into a message and exit code 1.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(&cli.global) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    settings::init_logging(&settings);
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(cli.command, settings)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve { addr } => {
+            if let Some(a) = addr {
+                settings.addr = a;
+            }
+            let store = open_store(&settings.database_url).await?;
+            store.migrate().await?;
+            serve(store, &settings).await?;
+        }
+        Command::Migrate => {
+            let store = open_store(&settings.database_url).await?;
+            store.migrate().await?;
+            println!("migrations applied ({})", store.backend());
+        }
+        Command::Demo { addr, no_serve } => {
+            settings.addr = addr;
+            demo::run(&mut settings, !no_serve).await?;
+        }
+        Command::Admin(cmd) => admin::run(cmd, &settings).await?,
+        Command::Audit(cmd) => return audit::run(cmd, &settings).await,
+        Command::Bench(cmd) => bench::run(cmd).await?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the backend named by the URL's scheme; anything else is refused with a clear message.
+pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    let scheme = url.split(':').next().unwrap_or_default();
+    match scheme {
+        "sqlite" => Ok(Arc::new(
+            tandem_store_sqlite::SqliteStore::connect(url)
+                .await
+                .with_context(|| {
+                    format!("cannot open SQLite database {}", settings::redact(url))
+                })?,
+        )),
+        "postgres" | "postgresql" => Ok(Arc::new(
+            tandem_store_postgres::PgStore::connect(url)
+                .await
+                .with_context(|| {
+                    format!("cannot connect to PostgreSQL at {}", settings::redact(url))
+                })?,
+        )),
+        _ => bail!(
+            "unsupported database URL scheme {scheme:?}: TANDEM_DATABASE_URL must start with \
+             sqlite:// (e.g. sqlite://tandem.db) or postgres:// (e.g. postgres://user@host/tandem)"
+        ),
+    }
+}
+
+/// Serves until SIGTERM or Ctrl-C.
+pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result<()> {
+    let state =
+        tandem_web::AppState::new(store, settings.web_config()).map_err(anyhow::Error::msg)?;
+    let listener = tokio::net::TcpListener::bind(&settings.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", settings.addr))?;
+    let local = listener.local_addr()?;
+    tracing::info!(addr = %local, "Tandem is listening");
+    println!("Tandem is listening on http://{local}");
+    tandem_web::serve(
+        listener,
+        tandem_web::build_router(state),
+        tandem_web::shutdown_signal(),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,278 @@
+//! One typed settings struct, filled from built-in defaults < an optional TOML file < `TANDEM_*`
+//! environment variables < command-line flags. Secrets never reach logs: URLs are redacted.
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+use serde::Deserialize;
+
+/// Options every subcommand takes. Each can also come from its environment variable.
+#[derive(Args, Debug)]
+pub struct GlobalArgs {
+    /// Database: sqlite://PATH (embedded default) or postgres://USER@HOST/DB.
+    #[arg(
+        long,
+        global = true,
+        env = "TANDEM_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+    /// A TOML settings file (see docs/configuration.md).
+    #[arg(long, global = true, env = "TANDEM_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Log format: text or json.
+    #[arg(long, global = true, env = "TANDEM_LOG_FORMAT")]
+    pub log_format: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: String,
+    /// Whether the database URL was given (file, environment or flag) rather than defaulted.
+    pub database_url_explicit: bool,
+    pub addr: String,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    /// Mark cookies Secure. Leave on unless serving plain HTTP on localhost.
+    pub secure_cookies: bool,
+    /// Send HSTS (only behind TLS).
+    pub hsts: bool,
+    pub trust_forwarded_for: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: "sqlite://tandem.db".into(),
+            database_url_explicit: false,
+            addr: "127.0.0.1:8080".into(),
+            log_format: LogFormat::Text,
+            log_level: "info".into(),
+            secure_cookies: true,
+            hsts: false,
+            trust_forwarded_for: false,
+        }
+    }
+}
+
+/// The TOML file: every key optional, unknown keys refused so typos are caught.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    database_url: Option<String>,
+    addr: Option<String>,
+    log_format: Option<String>,
+    log_level: Option<String>,
+    secure_cookies: Option<bool>,
+    hsts: Option<bool>,
+    trust_forwarded_for: Option<bool>,
+}
+
+fn parse_log_format(s: &str) -> anyhow::Result<LogFormat> {
+    match s {
+        "text" => Ok(LogFormat::Text),
+        "json" => Ok(LogFormat::Json),
+        other => anyhow::bail!("log format must be text or json, not {other:?}"),
+    }
+}
+
+fn parse_bool(name: &str, s: &str) -> anyhow::Result<bool> {
+    match s.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => anyhow::bail!("{name} must be true or false, not {s:?}"),
+    }
+}
+
+impl Settings {
+    /// Builds the settings; `env` is the process environment (a parameter so tests can pass one).
+    pub fn resolve(
+        args: &GlobalArgs,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> anyhow::Result<Self> {
+        let mut s = Settings::default();
+        if let Some(path) = &args.config {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read settings file {}", path.display()))?;
+            let f: FileSettings = toml::from_str(&text)
+                .with_context(|| format!("settings file {}", path.display()))?;
+            if let Some(v) = f.database_url {
+                s.database_url = v;
+                s.database_url_explicit = true;
+            }
+            if let Some(v) = f.addr {
+                s.addr = v;
+            }
+            if let Some(v) = f.log_format {
+                s.log_format = parse_log_format(&v)
+                    .with_context(|| format!("settings file {}: log_format", path.display()))?;
+            }
+            if let Some(v) = f.log_level {
+                s.log_level = v;
+            }
+            if let Some(v) = f.secure_cookies {
+                s.secure_cookies = v;
+            }
+            if let Some(v) = f.hsts {
+                s.hsts = v;
+            }
+            if let Some(v) = f.trust_forwarded_for {
+                s.trust_forwarded_for = v;
+            }
+        }
+        // TANDEM_DATABASE_URL, TANDEM_LOG_FORMAT and TANDEM_ADDR reach us through clap (flag or
+        // environment, the flag winning); the rest are read here.
+        if let Some(v) = env("TANDEM_LOG_LEVEL") {
+            s.log_level = v;
+        }
+        for (name, slot) in [
+            ("TANDEM_SECURE_COOKIES", &mut s.secure_cookies),
+            ("TANDEM_HSTS", &mut s.hsts),
+            ("TANDEM_TRUST_FORWARDED_FOR", &mut s.trust_forwarded_for),
+        ] {
+            if let Some(v) = env(name) {
+                *slot = parse_bool(name, &v)?;
+            }
+        }
+        if let Some(v) = &args.database_url {
+            s.database_url = v.clone();
+            s.database_url_explicit = true;
+        }
+        if let Some(v) = &args.log_format {
+            s.log_format = parse_log_format(v)?;
+        }
+        if let Some(v) = env("TANDEM_ADDR") {
+            s.addr = v;
+        }
+        Ok(s)
+    }
+
+    pub fn load(args: &GlobalArgs) -> anyhow::Result<Self> {
+        Self::resolve(args, &|k| std::env::var(k).ok())
+    }
+
+    pub fn web_config(&self) -> tandem_web::WebConfig {
+        tandem_web::WebConfig {
+            secure_cookies: self.secure_cookies,
+            hsts: self.hsts,
+            trust_forwarded_for: self.trust_forwarded_for,
+            ..Default::default()
+        }
+    }
+}
+
+/// Hides the password in a database URL, for messages and logs.
+pub fn redact(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end + 3..];
+    match (rest.find('@'), rest.find(':')) {
+        (Some(at), Some(colon)) if colon < at => format!(
+            "{}{}:***{}",
+            &url[..scheme_end + 3],
+            &rest[..colon],
+            &rest[at..]
+        ),
+        _ => url.to_owned(),
+    }
+}
+
+pub fn init_logging(s: &Settings) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new(format!("{},sqlx=warn", s.log_level)));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match s.log_format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn args(db: Option<&str>, config: Option<PathBuf>) -> GlobalArgs {
+        GlobalArgs {
+            database_url: db.map(str::to_owned),
+            config,
+            log_format: None,
+        }
+    }
+
+    #[test]
+    fn precedence_defaults_file_env_flags() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("tandem.toml");
+        std::fs::write(&file, "database_url = \"sqlite://from-file.db\"\naddr = \"0.0.0.0:9\"\nhsts = true\nlog_level = \"debug\"\n").unwrap();
+        let none = |_: &str| None;
+        assert_eq!(
+            Settings::resolve(&args(None, None), &none)
+                .unwrap()
+                .database_url,
+            "sqlite://tandem.db"
+        );
+
+        let s = Settings::resolve(&args(None, Some(file.clone())), &none).unwrap();
+        assert_eq!(
+            (s.database_url.as_str(), s.addr.as_str(), s.hsts),
+            ("sqlite://from-file.db", "0.0.0.0:9", true)
+        );
+
+        let env: HashMap<&str, &str> = HashMap::from([
+            ("TANDEM_HSTS", "false"),
+            ("TANDEM_LOG_LEVEL", "warn"),
+            ("TANDEM_ADDR", "127.0.0.1:1"),
+        ]);
+        let env = |k: &str| env.get(k).map(|v| v.to_string());
+        let s = Settings::resolve(&args(None, Some(file.clone())), &env).unwrap();
+        assert!(!s.hsts, "environment beats file");
+        assert_eq!(
+            (s.log_level.as_str(), s.addr.as_str()),
+            ("warn", "127.0.0.1:1")
+        );
+
+        let s = Settings::resolve(&args(Some("postgres://x@h/db"), Some(file)), &env).unwrap();
+        assert_eq!(s.database_url, "postgres://x@h/db", "flag beats file");
+    }
+
+    #[test]
+    fn bad_files_and_values_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("bad.toml");
+        std::fs::write(&file, "databse_url = \"x\"\n").unwrap();
+        let err = format!(
+            "{:#}",
+            Settings::resolve(&args(None, Some(file)), &|_| None).unwrap_err()
+        );
+        assert!(
+            err.contains("bad.toml") && err.contains("databse_url"),
+            "{err}"
+        );
+        let env = |k: &str| (k == "TANDEM_HSTS").then(|| "maybe".to_owned());
+        let err = Settings::resolve(&args(None, None), &env)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("TANDEM_HSTS"), "{err}");
+    }
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(
+            redact("postgres://tandem:s3cret@db:5432/t"),
+            "postgres://tandem:***@db:5432/t"
+        );
+        assert_eq!(redact("postgres://tandem@db/t"), "postgres://tandem@db/t");
+        assert_eq!(redact("sqlite://tandem.db"), "sqlite://tandem.db");
+    }
+}
