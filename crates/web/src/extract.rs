@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use tandem_domain::access::{Action, Actor};
@@ -41,10 +41,17 @@ impl IntoResponse for Refusal {
 }
 
 fn refusal(parts: &Parts, error: ApiError) -> Refusal {
+    // Inside the nested API router the URI has lost its `/api/v1` prefix; the original has it.
+    let path = parts
+        .extensions
+        .get::<OriginalUri>()
+        .map(|u| u.path())
+        .unwrap_or(parts.uri.path())
+        .to_owned();
     Refusal {
         error,
-        is_api: parts.uri.path().starts_with("/api/"),
-        path: parts.uri.path().to_owned(),
+        is_api: path.starts_with("/api/"),
+        path,
         lang: crate::i18n::negotiate(&parts.headers),
     }
 }

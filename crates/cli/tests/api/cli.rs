@@ -1,0 +1,299 @@
+//! The `tandem` command line, run as a real process: the contract's admin commands, then sign-in
+//! and /me over the API of a real `tandem serve`, on both backends; and the demo generator.
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::json;
+use tandem_testkit::{both, fresh_db, Backend};
+
+both!(admin_commands_then_login_and_me);
+
+fn tandem(args: &[&str], db: &str, stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(args)
+        .env("TANDEM_DATABASE_URL", db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+async fn admin_commands_then_login_and_me(b: Backend) {
+    let db = fresh_db(b).await;
+    let url = db.url.clone();
+    let out = tandem(
+        &[
+            "admin",
+            "create-org",
+            "--name",
+            "Kumba Women's Peace Network",
+            "--kind",
+            "civil_society",
+            "--women-led",
+        ],
+        &url,
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let org_id = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .to_owned();
+    assert_eq!(org_id.len(), 36, "the id alone on the last line: {org_id}");
+
+    let out = tandem(
+        &[
+            "admin",
+            "create-user",
+            "--org",
+            &org_id,
+            "--email",
+            "amina@kwpn.example",
+            "--role",
+            "admin",
+        ],
+        &url,
+        Some("a strong passphrase\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+
+    // Bad input: clear messages naming the flag at fault, exit non-zero, nothing written.
+    for (args, stdin, needle) in [
+        (
+            vec![
+                "admin",
+                "create-org",
+                "--name",
+                "X",
+                "--kind",
+                "civil_society",
+            ],
+            None,
+            "--name",
+        ),
+        (
+            vec!["admin", "create-org", "--name", "Valid", "--kind", "police"],
+            None,
+            "--kind",
+        ),
+        (
+            vec![
+                "admin",
+                "create-user",
+                "--org",
+                "nope",
+                "--email",
+                "a@b.example",
+                "--role",
+                "admin",
+            ],
+            Some("long enough pw\n"),
+            "--org",
+        ),
+        (
+            vec![
+                "admin",
+                "create-user",
+                "--org",
+                &org_id,
+                "--email",
+                "bad",
+                "--role",
+                "admin",
+            ],
+            Some("long enough pw\n"),
+            "--email",
+        ),
+        (
+            vec![
+                "admin",
+                "create-user",
+                "--org",
+                &org_id,
+                "--email",
+                "b@b.example",
+                "--role",
+                "boss",
+            ],
+            Some("long enough pw\n"),
+            "--role",
+        ),
+        (
+            vec![
+                "admin",
+                "create-user",
+                "--org",
+                &org_id,
+                "--email",
+                "b@b.example",
+                "--role",
+                "admin",
+            ],
+            Some("short\n"),
+            "password",
+        ),
+        (
+            vec![
+                "admin",
+                "create-user",
+                "--org",
+                &org_id,
+                "--email",
+                "amina@kwpn.example",
+                "--role",
+                "admin",
+            ],
+            Some("long enough pw\n"),
+            "already exists",
+        ),
+    ] {
+        let out = tandem(&args, &url, stdin);
+        assert!(!out.status.success(), "{args:?} must fail");
+        assert!(text(&out).contains(needle), "{args:?}: {}", text(&out));
+    }
+    let out = tandem(&["admin", "list-orgs"], &url, None);
+    let listing = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(listing.lines().count(), 1, "{listing}");
+    assert!(listing.contains(&org_id) && listing.contains("women-led"));
+
+    let out = tandem(&["migrate"], &url, None);
+    assert!(
+        out.status.success() && text(&out).contains("migrations applied"),
+        "{}",
+        text(&out)
+    );
+
+    // A real server over the same database: sign in, then /me.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &url])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line.trim().rsplit(' ').next().unwrap().to_owned();
+    let http = tandem_testkit::reqwest::Client::new();
+    let r = http
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": "amina@kwpn.example", "password": "a strong passphrase"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let token = r.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let me: serde_json::Value = http
+        .get(format!("{base}/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["org"]["id"], json!(org_id));
+    assert_eq!(
+        (me["role"].as_str(), me["user"]["email"].as_str()),
+        (Some("admin"), Some("amina@kwpn.example"))
+    );
+    let r = http.get(format!("{base}/healthz")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let out = tandem(&["audit", "verify"], &url, None);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+#[test]
+fn unknown_database_schemes_are_refused() {
+    for url in ["mysql://u:secret@h/db", "tandem.db", "http://x"] {
+        let out = tandem(&["migrate"], url, None);
+        assert!(!out.status.success());
+        let t = text(&out);
+        assert!(t.contains("sqlite://") && t.contains("postgres://"), "{t}");
+        assert!(!t.contains("secret"), "the password is never echoed: {t}");
+    }
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let t = text(&out);
+    for sub in ["serve", "migrate", "demo", "admin", "audit"] {
+        assert!(t.contains(sub), "{t}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["admin", "create-user", "--help"])
+        .output()
+        .unwrap();
+    assert!(text(&out).contains("standard input"));
+}
+
+#[tokio::test]
+async fn demo_data_is_deterministic_and_needs_an_empty_database() {
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let db = fresh_db(Backend::Sqlite).await;
+        let out = tandem(&["demo", "--no-serve"], &db.url, None);
+        assert!(out.status.success(), "{}", text(&out));
+        assert!(text(&out).contains(tandem_cli::demo::DEMO_PASSWORD));
+        let store = tandem_testkit::open(Backend::Sqlite, &db.url).await;
+        let orgs = store.list_orgs().await.unwrap();
+        let kinds: std::collections::BTreeSet<_> = orgs.iter().map(|o| o.kind.as_str()).collect();
+        assert_eq!(kinds.len(), 5, "every kind of organisation");
+        assert!(
+            orgs.iter().any(|o| o.women_led)
+                && orgs.iter().any(|o| o.youth_led)
+                && orgs.iter().any(|o| o.minority_led)
+        );
+        let mut people = Vec::new();
+        for o in &orgs {
+            let ms = store.list_members(&o.id).await.unwrap();
+            let roles: std::collections::BTreeSet<_> = ms.iter().map(|m| m.role).collect();
+            assert_eq!(roles.len(), 3, "{} has every role", o.name);
+            people.extend(
+                ms.into_iter()
+                    .map(|m| (o.name.clone(), m.email, m.display_name, m.role)),
+            );
+        }
+        // A second demo into the same database is refused, not merged.
+        let again = tandem(&["demo", "--no-serve"], &db.url, None);
+        assert!(
+            !again.status.success() && text(&again).contains("empty database"),
+            "{}",
+            text(&again)
+        );
+        runs.push(people);
+    }
+    assert_eq!(runs[0], runs[1], "same seed, same data");
+}

@@ -1,0 +1,10 @@
+//! Integration tests, compiled into one binary (link time), one module per feature. Each test
+//! runs against a fresh SQLite database and a fresh PostgreSQL database (`both!`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod audit;
+mod auth;
+mod cli;
+mod matrix;
+mod ops;
+mod pages;

@@ -1,0 +1,161 @@
+//! Operations: health, metrics, security headers, JSON logs without secrets, graceful shutdown.
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use tandem_domain::{OrgKind, Role};
+use tandem_testkit::{both, spawn_app, Backend};
+
+both!(health_metrics_and_headers);
+
+async fn health_metrics_and_headers(b: Backend) {
+    let app = spawn_app(b).await;
+    let org = app
+        .create_org("Marenia Youth for Dialogue", OrgKind::CivilSociety)
+        .await;
+    app.create_user(&org, "member@youth.example", Role::Member, false)
+        .await;
+    let t = app.login("member@youth.example").await;
+    for _ in 0..3 {
+        assert_eq!(app.get("/api/v1/me", Some(&t)).await.0, 200);
+    }
+    assert_eq!(app.get("/api/v1/me", None).await.0, 401);
+    let id = org.id.to_string();
+    assert_eq!(
+        app.get(&format!("/api/v1/orgs/{id}"), Some(&t)).await.0,
+        200
+    );
+
+    let r = app.http.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    for (h, v) in [
+        ("x-content-type-options", "nosniff"),
+        ("referrer-policy", "no-referrer"),
+        ("x-frame-options", "DENY"),
+    ] {
+        assert_eq!(r.headers()[h], v);
+    }
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("frame-ancestors 'none'")
+            && csp.contains("script-src 'self'")
+            && !csp.contains("unsafe-inline")
+    );
+    assert!(
+        r.headers().get("strict-transport-security").is_none(),
+        "no HSTS unless behind TLS"
+    );
+
+    let (s, m) = app.get("/metrics", None).await;
+    assert_eq!(s, 200);
+    assert!(
+        m.contains(r#"tandem_http_requests_total{method="GET",route="/api/v1/me",status="200"} 3"#),
+        "{m}"
+    );
+    assert!(
+        m.contains(r#"tandem_http_requests_total{method="GET",route="/api/v1/me",status="401"} 1"#),
+        "{m}"
+    );
+    // Route templates, not raw paths: ids never become label values.
+    assert!(
+        m.contains(r#"route="/api/v1/orgs/{id}""#) && !m.contains(&id),
+        "{m}"
+    );
+    assert!(
+        m.contains(
+            r#"tandem_http_request_duration_seconds_count{method="GET",route="/api/v1/me"} 4"#
+        ),
+        "{m}"
+    );
+}
+
+/// Starts the real binary on a free port and returns it with its base URL.
+fn start_server(db: &str, extra_env: &[(&str, &str)]) -> (std::process::Child, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tandem"));
+    cmd.args(["serve", "--addr", "127.0.0.1:0", "--database-url", db])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let url = line.trim().rsplit(' ').next().unwrap().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    (child, url)
+}
+
+#[tokio::test]
+async fn json_logs_hold_no_secrets_and_sigterm_shuts_down_cleanly() {
+    let db = tandem_testkit::fresh_db(Backend::Sqlite).await;
+    let store = tandem_testkit::open(Backend::Sqlite, &db.url).await;
+    let app_like = tandem_cli::demo::populate(store.as_ref(), 7).await.unwrap();
+    assert!(!app_like.is_empty());
+    let (mut child, url) = start_server(
+        &db.url,
+        &[("TANDEM_LOG_FORMAT", "json"), ("TANDEM_LOG_LEVEL", "debug")],
+    );
+    let http = tandem_testkit::reqwest::Client::new();
+    let pw = tandem_cli::demo::DEMO_PASSWORD;
+    let r = http
+        .post(format!("{url}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": "admin@kwpn.example", "password": pw}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let token = r.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let r = http
+        .get(format!("{url}/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+
+    // SIGTERM: the server finishes and exits 0 on its own.
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "server did not stop after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
+
+    let mut logs = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut logs).unwrap();
+    let lines: Vec<&str> = logs.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() >= 3, "{logs}");
+    for l in &lines {
+        let v: serde_json::Value =
+            serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}"));
+        assert!(v["level"].is_string() && v["timestamp"].is_string(), "{l}");
+    }
+    assert!(
+        logs.contains("/api/v1/me"),
+        "requests are logged at debug level: {logs}"
+    );
+    assert!(
+        !logs.contains(pw) && !logs.contains(&token) && !logs.contains(&token[4..]),
+        "secrets leaked into logs"
+    );
+}
