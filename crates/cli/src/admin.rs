@@ -62,9 +62,7 @@ pub async fn create_org(
 ) -> anyhow::Result<tandem_store::Org> {
     let new = NewOrg {
         name: OrgName::parse(name).map_err(|e| anyhow::anyhow!("--{e}"))?,
-        kind: kind
-            .parse::<OrgKind>()
-            .map_err(|e| anyhow::anyhow!("--{e}"))?,
+        kind: kind.parse::<OrgKind>().map_err(|e| anyhow::anyhow!("--{e}"))?,
         flags,
     };
     let ev = NewAuditEvent::new("org.create").detail(json!({ "via": "cli" }));
@@ -87,9 +85,7 @@ pub async fn create_user(
 ) -> anyhow::Result<tandem_store::User> {
     check_new_password(password.expose_secret())
         .map_err(|e| anyhow::anyhow!("password (standard input): {}", e.message))?;
-    let hash = tandem_web::auth::hash_password(password)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = tandem_web::auth::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     create_user_with_hash(store, spec, hash).await
 }
 
@@ -101,33 +97,20 @@ pub async fn create_user_with_hash(
 ) -> anyhow::Result<tandem_store::User> {
     let flag = |e: tandem_domain::InvalidInput| anyhow::anyhow!("--{e}");
     let org_id = OrgId::parse(spec.org).map_err(|_| {
-        anyhow::anyhow!(
-            "--org: {:?} is not an organisation id (see `tandem admin list-orgs`)",
-            spec.org
-        )
+        anyhow::anyhow!("--org: {:?} is not an organisation id (see `tandem admin list-orgs`)", spec.org)
     })?;
     let email = Email::parse(spec.email).map_err(flag)?;
     let role: Role = spec.role.parse().map_err(flag)?;
     let display_name = match spec.name {
         Some(n) => text::bounded("name", n, 1, 120).map_err(flag)?,
-        None => email
-            .as_str()
-            .split('@')
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        None => email.as_str().split('@').next().unwrap_or_default().to_owned(),
     };
     let org = match store.get_org(&org_id).await {
         Ok(o) => o,
         Err(tandem_store::StoreError::NotFound) => bail!("--org: no organisation has id {org_id}"),
         Err(e) => return Err(e.into()),
     };
-    let new = NewUser {
-        email,
-        display_name,
-        password_hash: hash,
-        platform_admin: spec.platform_admin,
-    };
+    let new = NewUser { email, display_name, password_hash: hash, platform_admin: spec.platform_admin };
     let user = store
         .create_user(
             &new,
@@ -158,47 +141,22 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
     let store = crate::open_store(&settings.database_url).await?;
     store.migrate().await?;
     match cmd {
-        AdminCommand::CreateOrg {
-            name,
-            kind,
-            women_led,
-            youth_led,
-            minority_led,
-        } => {
-            let org = create_org(
-                store.as_ref(),
-                &name,
-                &kind,
-                OrgFlags {
-                    women_led,
-                    youth_led,
-                    minority_led,
-                },
-            )
-            .await?;
+        AdminCommand::CreateOrg { name, kind, women_led, youth_led, minority_led } => {
+            let org =
+                create_org(store.as_ref(), &name, &kind, OrgFlags { women_led, youth_led, minority_led })
+                    .await?;
             println!("created organisation {:?} ({})", org.name, org.kind);
             println!("{}", org.id);
         }
-        AdminCommand::CreateUser {
-            org,
-            email,
-            role,
-            name,
-            platform_admin,
-        } => {
+        AdminCommand::CreateUser { org, email, role, name, platform_admin } => {
             let mut line = String::new();
             std::io::stdin()
                 .lock()
                 .read_line(&mut line)
                 .context("cannot read the password from standard input")?;
             let password = SecretString::from(line.trim_end_matches(['\n', '\r']).to_owned());
-            let spec = UserSpec {
-                org: &org,
-                email: &email,
-                role: &role,
-                name: name.as_deref(),
-                platform_admin,
-            };
+            let spec =
+                UserSpec { org: &org, email: &email, role: &role, name: name.as_deref(), platform_admin };
             let user = create_user(store.as_ref(), spec, password).await?;
             println!("created {} as {role} of organisation {org}", user.email);
             println!("{}", user.id);
@@ -215,11 +173,7 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
                 if o.minority_led {
                     flags.push("minority-led");
                 }
-                let flags = if flags.is_empty() {
-                    "-".to_owned()
-                } else {
-                    flags.join(",")
-                };
+                let flags = if flags.is_empty() { "-".to_owned() } else { flags.join(",") };
                 println!("{}\t{}\t{}\t{}", o.id, o.kind, flags, o.name);
             }
         }

@@ -29,8 +29,6 @@ pub async fn run(cmd: BenchCommand) -> anyhow::Result<()> {
     );
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     println!("ceiling listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(tandem_web::shutdown_signal())
-        .await?;
+    axum::serve(listener, app).with_graceful_shutdown(tandem_web::shutdown_signal()).await?;
     Ok(())
 }

@@ -19,62 +19,13 @@ pub const SEED: u64 = 2026;
 /// Organisations of the fictional Republic of Marenia: (name, kind, women-led, youth-led,
 /// minority-led, e-mail domain).
 const ORGS: &[(&str, &str, bool, bool, bool, &str)] = &[
-    (
-        "Kumba Women's Peace Network",
-        "civil_society",
-        true,
-        false,
-        false,
-        "kwpn.example",
-    ),
-    (
-        "Marenia Youth for Dialogue",
-        "civil_society",
-        false,
-        true,
-        false,
-        "youthdialogue.example",
-    ),
-    (
-        "Northern Interfaith Council",
-        "civil_society",
-        false,
-        false,
-        true,
-        "interfaith.example",
-    ),
-    (
-        "Lakeside Human Rights Observatory",
-        "civil_society",
-        true,
-        false,
-        false,
-        "observatory.example",
-    ),
-    (
-        "Kumba Central Police Station",
-        "security",
-        false,
-        false,
-        false,
-        "police-kumba.example",
-    ),
-    (
-        "3rd Brigade Civil-Military Affairs Unit",
-        "security",
-        false,
-        false,
-        false,
-        "brigade3.example",
-    ),
-    (
-        "Port Amsel Municipality",
-        "government",
-        false,
-        false,
-        false,
-        "portamsel.example",
-    ),
+    ("Kumba Women's Peace Network", "civil_society", true, false, false, "kwpn.example"),
+    ("Marenia Youth for Dialogue", "civil_society", false, true, false, "youthdialogue.example"),
+    ("Northern Interfaith Council", "civil_society", false, false, true, "interfaith.example"),
+    ("Lakeside Human Rights Observatory", "civil_society", true, false, false, "observatory.example"),
+    ("Kumba Central Police Station", "security", false, false, false, "police-kumba.example"),
+    ("3rd Brigade Civil-Military Affairs Unit", "security", false, false, false, "brigade3.example"),
+    ("Port Amsel Municipality", "government", false, false, false, "portamsel.example"),
     (
         "Ministry of Interior, Community Safety Directorate",
         "government",
@@ -83,32 +34,17 @@ const ORGS: &[(&str, &str, bool, bool, bool, &str)] = &[
         false,
         "interior.example",
     ),
-    (
-        "Lakes Region Peacebuilding Network",
-        "international",
-        false,
-        false,
-        false,
-        "lakesnet.example",
-    ),
-    (
-        "Human Security Partnership Fund",
-        "donor",
-        false,
-        false,
-        false,
-        "hsfund.example",
-    ),
+    ("Lakes Region Peacebuilding Network", "international", false, false, false, "lakesnet.example"),
+    ("Human Security Partnership Fund", "donor", false, false, false, "hsfund.example"),
 ];
 
 const GIVEN: &[&str] = &[
-    "Amina", "Fatou", "Grace", "Aisha", "Mariam", "Esther", "Ibrahim", "Joseph", "Samuel",
-    "Halima", "Nadia", "Kofi", "Zainab", "Paul", "Rose", "Moussa", "Leila", "Daniel", "Awa",
-    "Yusuf",
+    "Amina", "Fatou", "Grace", "Aisha", "Mariam", "Esther", "Ibrahim", "Joseph", "Samuel", "Halima", "Nadia",
+    "Kofi", "Zainab", "Paul", "Rose", "Moussa", "Leila", "Daniel", "Awa", "Yusuf",
 ];
 const FAMILY: &[&str] = &[
-    "Ndiaye", "Mbeki", "Okafor", "Diallo", "Haddad", "Mensah", "Toure", "Abdi", "Nkemelu", "Sow",
-    "Bello", "Kamara",
+    "Ndiaye", "Mbeki", "Okafor", "Diallo", "Haddad", "Mensah", "Toure", "Abdi", "Nkemelu", "Sow", "Bello",
+    "Kamara",
 ];
 
 pub struct DemoLogin {
@@ -132,11 +68,7 @@ pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLo
             store,
             name,
             kind,
-            OrgFlags {
-                women_led: *women,
-                youth_led: *youth,
-                minority_led: *minority,
-            },
+            OrgFlags { women_led: *women, youth_led: *youth, minority_led: *minority },
         )
         .await?;
         for role in ["admin", "coordinator", "member"] {
@@ -153,11 +85,7 @@ pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLo
                 platform_admin,
             };
             create_user_with_hash(store, spec, hash.clone()).await?;
-            logins.push(DemoLogin {
-                email,
-                role,
-                org: org.name.clone(),
-            });
+            logins.push(DemoLogin { email, role, org: org.name.clone() });
         }
     }
     Ok(logins)
@@ -175,17 +103,11 @@ pub async fn run(settings: &mut Settings, serve: bool) -> anyhow::Result<()> {
     settings.secure_cookies = false;
     let store = crate::open_store(&settings.database_url).await?;
     store.migrate().await?;
-    eprintln!(
-        "creating demo data in {} ...",
-        crate::settings::redact(&settings.database_url)
-    );
+    eprintln!("creating demo data in {} ...", crate::settings::redact(&settings.database_url));
     let logins = populate(store.as_ref(), SEED).await?;
     println!("Demo data for the fictional Republic of Marenia is ready.");
     println!("Sign in with any of these accounts; the password of each is: {DEMO_PASSWORD}");
-    for l in logins
-        .iter()
-        .filter(|l| l.role != "member" || l.org.starts_with("Kumba"))
-    {
+    for l in logins.iter().filter(|l| l.role != "member" || l.org.starts_with("Kumba")) {
         println!("  {:<32} {:<12} {}", l.email, l.role, l.org);
     }
     println!("  (and member@, coordinator@, admin@ of every organisation's domain; admin@kwpn.example is also platform admin)");

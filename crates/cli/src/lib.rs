@@ -77,10 +77,7 @@ pub fn main() -> ExitCode {
         }
     };
     settings::init_logging(&settings);
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -129,16 +126,12 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
         "sqlite" => Ok(Arc::new(
             tandem_store_sqlite::SqliteStore::connect(url)
                 .await
-                .with_context(|| {
-                    format!("cannot open SQLite database {}", settings::redact(url))
-                })?,
+                .with_context(|| format!("cannot open SQLite database {}", settings::redact(url)))?,
         )),
         "postgres" | "postgresql" => Ok(Arc::new(
             tandem_store_postgres::PgStore::connect(url)
                 .await
-                .with_context(|| {
-                    format!("cannot connect to PostgreSQL at {}", settings::redact(url))
-                })?,
+                .with_context(|| format!("cannot connect to PostgreSQL at {}", settings::redact(url)))?,
         )),
         _ => bail!(
             "unsupported database URL scheme {scheme:?}: TANDEM_DATABASE_URL must start with \
@@ -149,19 +142,13 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
 
 /// Serves until SIGTERM or Ctrl-C.
 pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result<()> {
-    let state =
-        tandem_web::AppState::new(store, settings.web_config()).map_err(anyhow::Error::msg)?;
+    let state = tandem_web::AppState::new(store, settings.web_config()).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(&settings.addr)
         .await
         .with_context(|| format!("cannot listen on {}", settings.addr))?;
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, "Tandem is listening");
     println!("Tandem is listening on http://{local}");
-    tandem_web::serve(
-        listener,
-        tandem_web::build_router(state),
-        tandem_web::shutdown_signal(),
-    )
-    .await?;
+    tandem_web::serve(listener, tandem_web::build_router(state), tandem_web::shutdown_signal()).await?;
     Ok(())
 }

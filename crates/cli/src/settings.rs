@@ -10,12 +10,7 @@ use serde::Deserialize;
 #[derive(Args, Debug)]
 pub struct GlobalArgs {
     /// Database: sqlite://PATH (embedded default) or postgres://USER@HOST/DB.
-    #[arg(
-        long,
-        global = true,
-        env = "TANDEM_DATABASE_URL",
-        hide_env_values = true
-    )]
+    #[arg(long, global = true, env = "TANDEM_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
     /// A TOML settings file (see docs/configuration.md).
     #[arg(long, global = true, env = "TANDEM_CONFIG")]
@@ -92,16 +87,13 @@ fn parse_bool(name: &str, s: &str) -> anyhow::Result<bool> {
 
 impl Settings {
     /// Builds the settings; `env` is the process environment (a parameter so tests can pass one).
-    pub fn resolve(
-        args: &GlobalArgs,
-        env: &dyn Fn(&str) -> Option<String>,
-    ) -> anyhow::Result<Self> {
+    pub fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
         let mut s = Settings::default();
         if let Some(path) = &args.config {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read settings file {}", path.display()))?;
-            let f: FileSettings = toml::from_str(&text)
-                .with_context(|| format!("settings file {}", path.display()))?;
+            let f: FileSettings =
+                toml::from_str(&text).with_context(|| format!("settings file {}", path.display()))?;
             if let Some(v) = f.database_url {
                 s.database_url = v;
                 s.database_url_explicit = true;
@@ -174,12 +166,9 @@ pub fn redact(url: &str) -> String {
     };
     let rest = &url[scheme_end + 3..];
     match (rest.find('@'), rest.find(':')) {
-        (Some(at), Some(colon)) if colon < at => format!(
-            "{}{}:***{}",
-            &url[..scheme_end + 3],
-            &rest[..colon],
-            &rest[at..]
-        ),
+        (Some(at), Some(colon)) if colon < at => {
+            format!("{}{}:***{}", &url[..scheme_end + 3], &rest[..colon], &rest[at..])
+        }
         _ => url.to_owned(),
     }
 }
@@ -188,9 +177,7 @@ pub fn init_logging(s: &Settings) {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new(format!("{},sqlx=warn", s.log_level)));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = match s.log_format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Text => builder.try_init(),
@@ -203,11 +190,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn args(db: Option<&str>, config: Option<PathBuf>) -> GlobalArgs {
-        GlobalArgs {
-            database_url: db.map(str::to_owned),
-            config,
-            log_format: None,
-        }
+        GlobalArgs { database_url: db.map(str::to_owned), config, log_format: None }
     }
 
     #[test]
@@ -216,12 +199,7 @@ mod tests {
         let file = dir.path().join("tandem.toml");
         std::fs::write(&file, "database_url = \"sqlite://from-file.db\"\naddr = \"0.0.0.0:9\"\nhsts = true\nlog_level = \"debug\"\n").unwrap();
         let none = |_: &str| None;
-        assert_eq!(
-            Settings::resolve(&args(None, None), &none)
-                .unwrap()
-                .database_url,
-            "sqlite://tandem.db"
-        );
+        assert_eq!(Settings::resolve(&args(None, None), &none).unwrap().database_url, "sqlite://tandem.db");
 
         let s = Settings::resolve(&args(None, Some(file.clone())), &none).unwrap();
         assert_eq!(
@@ -237,10 +215,7 @@ mod tests {
         let env = |k: &str| env.get(k).map(|v| v.to_string());
         let s = Settings::resolve(&args(None, Some(file.clone())), &env).unwrap();
         assert!(!s.hsts, "environment beats file");
-        assert_eq!(
-            (s.log_level.as_str(), s.addr.as_str()),
-            ("warn", "127.0.0.1:1")
-        );
+        assert_eq!((s.log_level.as_str(), s.addr.as_str()), ("warn", "127.0.0.1:1"));
 
         let s = Settings::resolve(&args(Some("postgres://x@h/db"), Some(file)), &env).unwrap();
         assert_eq!(s.database_url, "postgres://x@h/db", "flag beats file");
@@ -251,27 +226,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("bad.toml");
         std::fs::write(&file, "databse_url = \"x\"\n").unwrap();
-        let err = format!(
-            "{:#}",
-            Settings::resolve(&args(None, Some(file)), &|_| None).unwrap_err()
-        );
-        assert!(
-            err.contains("bad.toml") && err.contains("databse_url"),
-            "{err}"
-        );
+        let err = format!("{:#}", Settings::resolve(&args(None, Some(file)), &|_| None).unwrap_err());
+        assert!(err.contains("bad.toml") && err.contains("databse_url"), "{err}");
         let env = |k: &str| (k == "TANDEM_HSTS").then(|| "maybe".to_owned());
-        let err = Settings::resolve(&args(None, None), &env)
-            .unwrap_err()
-            .to_string();
+        let err = Settings::resolve(&args(None, None), &env).unwrap_err().to_string();
         assert!(err.contains("TANDEM_HSTS"), "{err}");
     }
 
     #[test]
     fn redacts_passwords() {
-        assert_eq!(
-            redact("postgres://tandem:s3cret@db:5432/t"),
-            "postgres://tandem:***@db:5432/t"
-        );
+        assert_eq!(redact("postgres://tandem:s3cret@db:5432/t"), "postgres://tandem:***@db:5432/t");
         assert_eq!(redact("postgres://tandem@db/t"), "postgres://tandem@db/t");
         assert_eq!(redact("sqlite://tandem.db"), "sqlite://tandem.db");
     }

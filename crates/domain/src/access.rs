@@ -58,12 +58,7 @@ mod tests {
     use super::*;
 
     fn actor(role: Role, platform_admin: bool) -> Actor {
-        Actor {
-            user_id: UserId::new(),
-            org_id: OrgId::new(),
-            role,
-            platform_admin,
-        }
+        Actor { user_id: UserId::new(), org_id: OrgId::new(), role, platform_admin }
     }
 
     #[test]
@@ -79,26 +74,10 @@ mod tests {
             (ViewOrgAudit, false, false, true, false),
         ];
         for (action, m, c, a, p) in table {
-            assert_eq!(
-                actor(Role::Member, false).may(action).is_ok(),
-                m,
-                "{action:?} member"
-            );
-            assert_eq!(
-                actor(Role::Coordinator, false).may(action).is_ok(),
-                c,
-                "{action:?} coordinator"
-            );
-            assert_eq!(
-                actor(Role::Admin, false).may(action).is_ok(),
-                a,
-                "{action:?} admin"
-            );
-            assert_eq!(
-                actor(Role::Member, true).may(action).is_ok(),
-                p,
-                "{action:?} platform admin"
-            );
+            assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");
+            assert_eq!(actor(Role::Coordinator, false).may(action).is_ok(), c, "{action:?} coordinator");
+            assert_eq!(actor(Role::Admin, false).may(action).is_ok(), a, "{action:?} admin");
+            assert_eq!(actor(Role::Member, true).may(action).is_ok(), p, "{action:?} platform admin");
         }
     }
 }

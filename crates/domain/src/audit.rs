@@ -129,16 +129,9 @@ impl ChainVerifier {
             Some((s, h)) => (s + 1, h.as_str()),
             None => (1, GENESIS),
         };
-        let brk = |reason: String| {
-            Err(ChainBreak {
-                seq: ev.seq,
-                reason,
-            })
-        };
+        let brk = |reason: String| Err(ChainBreak { seq: ev.seq, reason });
         if ev.seq != want_seq {
-            return brk(format!(
-                "expected event {want_seq} next; events were removed or reordered"
-            ));
+            return brk(format!("expected event {want_seq} next; events were removed or reordered"));
         }
         if ev.prev_hash != want_prev {
             return brk("its link to the previous event does not match; an earlier event was altered or events were reordered".into());
@@ -175,9 +168,7 @@ mod tests {
         for i in 0..n {
             let prev = out.last().map(|e| (e.seq, e.hash.as_str()));
             let ev = AuditEvent::chain(
-                NewAuditEvent::new("sign_in")
-                    .actor(format!("u{i}"))
-                    .detail(serde_json::json!({"i": i})),
+                NewAuditEvent::new("sign_in").actor(format!("u{i}")).detail(serde_json::json!({"i": i})),
                 prev,
                 Utc::now(),
             );

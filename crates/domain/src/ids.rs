@@ -60,13 +60,7 @@ mod tests {
     fn parse_accepts_issued_ids_and_refuses_others() {
         let id = OrgId::new();
         assert_eq!(OrgId::parse(id.as_str()).unwrap(), id);
-        for bad in [
-            "",
-            "1",
-            "not-a-uuid",
-            "' OR 1=1 --",
-            &id.as_str().to_uppercase(),
-        ] {
+        for bad in ["", "1", "not-a-uuid", "' OR 1=1 --", &id.as_str().to_uppercase()] {
             assert!(OrgId::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

@@ -45,15 +45,12 @@ impl fmt::Display for OrgKind {
 impl FromStr for OrgKind {
     type Err = InvalidInput;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        OrgKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == s)
-            .ok_or_else(|| {
-                InvalidInput::new(
-                    "kind",
-                    "must be one of civil_society, security, government, international, donor",
-                )
-            })
+        OrgKind::ALL.into_iter().find(|k| k.as_str() == s).ok_or_else(|| {
+            InvalidInput::new(
+                "kind",
+                "must be one of civil_society, security, government, international, donor",
+            )
+        })
     }
 }
 
@@ -81,11 +78,7 @@ impl OrgName {
                 out.push('-');
             }
         }
-        let out = out
-            .trim_end_matches('-')
-            .chars()
-            .take(60)
-            .collect::<String>();
+        let out = out.trim_end_matches('-').chars().take(60).collect::<String>();
         let out = out.trim_end_matches('-').to_owned();
         if out.is_empty() {
             "org".to_owned()
@@ -119,10 +112,7 @@ mod tests {
     #[test]
     fn slugs() {
         let slug = |s: &str| OrgName::parse(s).unwrap().slug();
-        assert_eq!(
-            slug("Kumba Women's Peace Network"),
-            "kumba-women-s-peace-network"
-        );
+        assert_eq!(slug("Kumba Women's Peace Network"), "kumba-women-s-peace-network");
         assert_eq!(slug("  --Police  Station 3--"), "police-station-3");
         assert_eq!(slug("جمعية السلام"), "org");
         assert!(slug(&"a b ".repeat(30)).len() <= 60);

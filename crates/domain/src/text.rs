@@ -3,12 +3,7 @@
 use crate::InvalidInput;
 
 /// Trims `raw` and checks it holds between `min` and `max` characters and no control characters.
-pub fn bounded(
-    field: &'static str,
-    raw: &str,
-    min: usize,
-    max: usize,
-) -> Result<String, InvalidInput> {
+pub fn bounded(field: &'static str, raw: &str, min: usize, max: usize) -> Result<String, InvalidInput> {
     let s = raw.trim();
     let len = s.chars().count();
     if len < min {
@@ -19,16 +14,10 @@ pub fn bounded(
         });
     }
     if len > max {
-        return Err(InvalidInput::new(
-            field,
-            format!("must be at most {max} characters"),
-        ));
+        return Err(InvalidInput::new(field, format!("must be at most {max} characters")));
     }
     if s.chars().any(|c| c.is_control()) {
-        return Err(InvalidInput::new(
-            field,
-            "must not contain control characters",
-        ));
+        return Err(InvalidInput::new(field, "must not contain control characters"));
     }
     Ok(s.to_owned())
 }
@@ -39,14 +28,8 @@ mod tests {
 
     #[test]
     fn trims_and_bounds() {
-        assert_eq!(
-            bounded("name", "  Kumba Women  ", 1, 20).unwrap(),
-            "Kumba Women"
-        );
-        assert_eq!(
-            bounded("name", "   ", 1, 20).unwrap_err().message,
-            "is required"
-        );
+        assert_eq!(bounded("name", "  Kumba Women  ", 1, 20).unwrap(), "Kumba Women");
+        assert_eq!(bounded("name", "   ", 1, 20).unwrap_err().message, "is required");
         assert!(bounded("name", &"x".repeat(21), 1, 20).is_err());
         assert!(bounded("name", "a\u{0}b", 1, 20).is_err());
         // Characters, not bytes: Arabic names must not hit the limit early.

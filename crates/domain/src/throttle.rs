@@ -12,21 +12,16 @@ pub struct Throttle {
 }
 
 impl Throttle {
+    const SWEEP_AT: usize = 10_000;
+
     pub fn new(max_failures: usize, window: Duration) -> Self {
-        Self {
-            max_failures,
-            window,
-            failures: HashMap::new(),
-        }
+        Self { max_failures, window, failures: HashMap::new() }
     }
 
     fn prune(&mut self, key: &str, now: Instant) {
         let window = self.window;
         if let Some(q) = self.failures.get_mut(key) {
-            while q
-                .front()
-                .is_some_and(|t| now.saturating_duration_since(*t) >= window)
-            {
+            while q.front().is_some_and(|t| now.saturating_duration_since(*t) >= window) {
                 q.pop_front();
             }
             if q.is_empty() {
@@ -43,13 +38,15 @@ impl Throttle {
             return None;
         }
         let oldest = *q.front()?;
-        Some(
-            self.window
-                .saturating_sub(now.saturating_duration_since(oldest)),
-        )
+        Some(self.window.saturating_sub(now.saturating_duration_since(oldest)))
     }
 
     pub fn record_failure(&mut self, key: &str, now: Instant) {
+        // Many distinct keys (an attacker cycling addresses or e-mails) must not grow memory
+        // without bound: drop the expired ones once the map is large.
+        if self.failures.len() >= Self::SWEEP_AT {
+            self.sweep(now);
+        }
         self.prune(key, now);
         let q = self.failures.entry(key.to_owned()).or_default();
         q.push_back(now);
@@ -66,10 +63,7 @@ impl Throttle {
     /// Drops keys whose failures have all expired; call now and then to bound memory.
     pub fn sweep(&mut self, now: Instant) {
         let window = self.window;
-        self.failures.retain(|_, q| {
-            q.back()
-                .is_some_and(|t| now.saturating_duration_since(*t) < window)
-        });
+        self.failures.retain(|_, q| q.back().is_some_and(|t| now.saturating_duration_since(*t) < window));
     }
 }
 
@@ -85,17 +79,10 @@ mod tests {
             assert!(th.blocked_for("a@x.org", t0).is_none(), "attempt {i}");
             th.record_failure("a@x.org", t0 + Duration::from_secs(i));
         }
-        let wait = th
-            .blocked_for("a@x.org", t0 + Duration::from_secs(10))
-            .unwrap();
+        let wait = th.blocked_for("a@x.org", t0 + Duration::from_secs(10)).unwrap();
         assert_eq!(wait, Duration::from_secs(50));
-        assert!(
-            th.blocked_for("b@x.org", t0).is_none(),
-            "other keys are not affected"
-        );
-        assert!(th
-            .blocked_for("a@x.org", t0 + Duration::from_secs(61))
-            .is_none());
+        assert!(th.blocked_for("b@x.org", t0).is_none(), "other keys are not affected");
+        assert!(th.blocked_for("a@x.org", t0 + Duration::from_secs(61)).is_none());
     }
 
     #[test]

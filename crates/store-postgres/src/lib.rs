@@ -88,17 +88,11 @@ impl Store for PgStore {
     }
 
     async fn migrate(&self) -> Result<()> {
-        MIGRATOR
-            .run(&self.pool)
-            .await
-            .map_err(|e| StoreError::Other(format!("migration failed: {e}")))
+        MIGRATOR.run(&self.pool).await.map_err(|e| StoreError::Other(format!("migration failed: {e}")))
     }
 
     async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT seq FROM audit_head WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(other)?;
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&self.pool).await.map_err(other)?;
         Ok(())
     }
 
@@ -183,14 +177,11 @@ impl Store for PgStore {
     }
 
     async fn find_credentials(&self, email: &Email) -> Result<Option<Credentials>> {
-        let row = sqlx::query(&format!(
-            "SELECT {}, password_hash FROM users WHERE email = $1",
-            cols::USER
-        ))
-        .bind(email.as_str())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(other)?;
+        let row = sqlx::query(&format!("SELECT {}, password_hash FROM users WHERE email = $1", cols::USER))
+            .bind(email.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(other)?;
         row.map(|r| {
             Ok(Credentials {
                 user: row::user(&Sq(&r), "")?,
@@ -212,37 +203,28 @@ impl Store for PgStore {
         audit: NewAuditEvent,
     ) -> Result<Member> {
         let mut tx = self.pool.begin().await.map_err(other)?;
-        sqlx::query(
-            "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(org.as_str())
-        .bind(user.as_str())
-        .bind(role.as_str())
-        .bind(now())
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| conflict(e, "this user is already a member of the organisation"))?;
+        sqlx::query("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .bind(role.as_str())
+            .bind(now())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| conflict(e, "this user is already a member of the organisation"))?;
         append_audit_tx(&mut tx, audit).await?;
         tx.commit().await.map_err(other)?;
         self.get_member(org, user).await
     }
 
-    async fn set_role(
-        &self,
-        org: &OrgId,
-        user: &UserId,
-        role: Role,
-        audit: NewAuditEvent,
-    ) -> Result<Member> {
+    async fn set_role(&self, org: &OrgId, user: &UserId, role: Role, audit: NewAuditEvent) -> Result<Member> {
         let mut tx = self.pool.begin().await.map_err(other)?;
-        let done =
-            sqlx::query("UPDATE memberships SET role = $1 WHERE org_id = $2 AND user_id = $3")
-                .bind(role.as_str())
-                .bind(org.as_str())
-                .bind(user.as_str())
-                .execute(&mut *tx)
-                .await
-                .map_err(other)?;
+        let done = sqlx::query("UPDATE memberships SET role = $1 WHERE org_id = $2 AND user_id = $3")
+            .bind(role.as_str())
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
@@ -262,13 +244,15 @@ impl Store for PgStore {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE org_id = $2 AND user_id = $3 AND revoked_at IS NULL")
-            .bind(now())
-            .bind(org.as_str())
-            .bind(user.as_str())
-            .execute(&mut *tx)
-            .await
-            .map_err(other)?;
+        sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE org_id = $2 AND user_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now())
+        .bind(org.as_str())
+        .bind(user.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
         append_audit_tx(&mut tx, audit).await?;
         tx.commit().await.map_err(other)
     }
@@ -308,9 +292,7 @@ impl Store for PgStore {
         .fetch_all(&self.pool)
         .await
         .map_err(other)?;
-        rows.iter()
-            .map(|r| Ok((row::org(&Sq(r))?, row::role(&Sq(r), "role")?)))
-            .collect()
+        rows.iter().map(|r| Ok((row::org(&Sq(r))?, row::role(&Sq(r), "role")?))).collect()
     }
 
     async fn create_session(&self, new: &NewSession) -> Result<()> {
@@ -337,11 +319,7 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn find_session(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Principal>> {
+    async fn find_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Principal>> {
         let row = sqlx::query(&format!(
             "SELECT {ORG_COLS}, {} FROM sessions s
              JOIN users u ON u.id = s.user_id
@@ -359,14 +337,13 @@ impl Store for PgStore {
     }
 
     async fn revoke_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
-        )
-        .bind(now)
-        .bind(token_hash)
-        .execute(&self.pool)
-        .await
-        .map_err(other)?;
+        let done =
+            sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL")
+                .bind(now)
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await
+                .map_err(other)?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -396,11 +373,7 @@ impl Store for PgStore {
             .await
             .map_err(other)?;
         let seq: i64 = r.try_get("seq").map_err(other)?;
-        Ok((seq > 0)
-            .then(|| r.try_get("hash"))
-            .transpose()
-            .map_err(other)?
-            .map(|h| (seq, h)))
+        Ok((seq > 0).then(|| r.try_get("hash")).transpose().map_err(other)?.map(|h| (seq, h)))
     }
 
     async fn org_audit(&self, org: &OrgId, limit: i64) -> Result<Vec<AuditEvent>> {
@@ -439,9 +412,8 @@ pub mod testing {
     pub async fn fresh_database() -> Result<String, String> {
         let server = server_url();
         let name = format!("tandem_t_{}", uuid_like());
-        let mut conn = sqlx::PgConnection::connect(&server)
-            .await
-            .map_err(|e| format!("cannot reach {ENV}: {e}"))?;
+        let mut conn =
+            sqlx::PgConnection::connect(&server).await.map_err(|e| format!("cannot reach {ENV}: {e}"))?;
         sqlx::query(&format!("CREATE DATABASE {name}"))
             .execute(&mut conn)
             .await
@@ -466,10 +438,7 @@ pub mod testing {
     fn uuid_like() -> String {
         use std::time::{SystemTime, UNIX_EPOCH};
         static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let t = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
+        let t = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
         format!(
             "{}_{}_{}",
             std::process::id(),
@@ -482,18 +451,12 @@ pub mod testing {
     mod tests {
         #[test]
         fn database_name_is_replaced() {
-            assert_eq!(
-                super::with_database("postgres://u:p@h:5/postgres", "x"),
-                "postgres://u:p@h:5/x"
-            );
+            assert_eq!(super::with_database("postgres://u:p@h:5/postgres", "x"), "postgres://u:p@h:5/x");
             assert_eq!(
                 super::with_database("postgres://u@h:5/postgres?sslmode=disable", "x"),
                 "postgres://u@h:5/x?sslmode=disable"
             );
-            assert_eq!(
-                super::with_database("postgres://u@h:5", "x"),
-                "postgres://u@h:5/x"
-            );
+            assert_eq!(super::with_database("postgres://u@h:5", "x"), "postgres://u@h:5/x");
         }
     }
 }

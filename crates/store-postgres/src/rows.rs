@@ -13,9 +13,7 @@ pub fn other(e: impl std::fmt::Display) -> StoreError {
 pub fn conflict(e: sqlx::Error, what: &str) -> StoreError {
     if let sqlx::Error::Database(db) = &e {
         match db.kind() {
-            sqlx::error::ErrorKind::UniqueViolation => {
-                return StoreError::Conflict(what.to_owned())
-            }
+            sqlx::error::ErrorKind::UniqueViolation => return StoreError::Conflict(what.to_owned()),
             sqlx::error::ErrorKind::ForeignKeyViolation => return StoreError::NotFound,
             _ => {}
         }

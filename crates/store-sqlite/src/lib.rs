@@ -34,11 +34,7 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(opts)
-            .await
-            .map_err(other)?;
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await.map_err(other)?;
         Ok(Self { pool })
     }
 
@@ -56,10 +52,7 @@ async fn append_audit_tx(
 ) -> Result<AuditEvent> {
     // The first statement writes, so the transaction takes SQLite's write lock before it reads the
     // head: two appenders cannot both read the same head and fork the chain.
-    sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
-        .execute(&mut **tx)
-        .await
-        .map_err(other)?;
+    sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut **tx).await.map_err(other)?;
     let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
         .fetch_one(&mut **tx)
         .await
@@ -103,17 +96,11 @@ impl Store for SqliteStore {
     }
 
     async fn migrate(&self) -> Result<()> {
-        MIGRATOR
-            .run(&self.pool)
-            .await
-            .map_err(|e| StoreError::Other(format!("migration failed: {e}")))
+        MIGRATOR.run(&self.pool).await.map_err(|e| StoreError::Other(format!("migration failed: {e}")))
     }
 
     async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT seq FROM audit_head WHERE id = 1")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(other)?;
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&self.pool).await.map_err(other)?;
         Ok(())
     }
 
@@ -198,14 +185,11 @@ impl Store for SqliteStore {
     }
 
     async fn find_credentials(&self, email: &Email) -> Result<Option<Credentials>> {
-        let row = sqlx::query(&format!(
-            "SELECT {}, password_hash FROM users WHERE email = ?",
-            cols::USER
-        ))
-        .bind(email.as_str())
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(other)?;
+        let row = sqlx::query(&format!("SELECT {}, password_hash FROM users WHERE email = ?", cols::USER))
+            .bind(email.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(other)?;
         row.map(|r| {
             Ok(Credentials {
                 user: row::user(&Sq(&r), "")?,
@@ -227,28 +211,20 @@ impl Store for SqliteStore {
         audit: NewAuditEvent,
     ) -> Result<Member> {
         let mut tx = self.pool.begin().await.map_err(other)?;
-        sqlx::query(
-            "INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, ?, ?)",
-        )
-        .bind(org.as_str())
-        .bind(user.as_str())
-        .bind(role.as_str())
-        .bind(ts(now()))
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| conflict(e, "this user is already a member of the organisation"))?;
+        sqlx::query("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, ?, ?)")
+            .bind(org.as_str())
+            .bind(user.as_str())
+            .bind(role.as_str())
+            .bind(ts(now()))
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| conflict(e, "this user is already a member of the organisation"))?;
         append_audit_tx(&mut tx, audit).await?;
         tx.commit().await.map_err(other)?;
         self.get_member(org, user).await
     }
 
-    async fn set_role(
-        &self,
-        org: &OrgId,
-        user: &UserId,
-        role: Role,
-        audit: NewAuditEvent,
-    ) -> Result<Member> {
+    async fn set_role(&self, org: &OrgId, user: &UserId, role: Role, audit: NewAuditEvent) -> Result<Member> {
         let mut tx = self.pool.begin().await.map_err(other)?;
         let done = sqlx::query("UPDATE memberships SET role = ? WHERE org_id = ? AND user_id = ?")
             .bind(role.as_str())
@@ -276,13 +252,15 @@ impl Store for SqliteStore {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        sqlx::query("UPDATE sessions SET revoked_at = ? WHERE org_id = ? AND user_id = ? AND revoked_at IS NULL")
-            .bind(ts(now()))
-            .bind(org.as_str())
-            .bind(user.as_str())
-            .execute(&mut *tx)
-            .await
-            .map_err(other)?;
+        sqlx::query(
+            "UPDATE sessions SET revoked_at = ? WHERE org_id = ? AND user_id = ? AND revoked_at IS NULL",
+        )
+        .bind(ts(now()))
+        .bind(org.as_str())
+        .bind(user.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
         append_audit_tx(&mut tx, audit).await?;
         tx.commit().await.map_err(other)
     }
@@ -322,9 +300,7 @@ impl Store for SqliteStore {
         .fetch_all(&self.pool)
         .await
         .map_err(other)?;
-        rows.iter()
-            .map(|r| Ok((row::org(&Sq(r))?, row::role(&Sq(r), "role")?)))
-            .collect()
+        rows.iter().map(|r| Ok((row::org(&Sq(r))?, row::role(&Sq(r), "role")?))).collect()
     }
 
     async fn create_session(&self, new: &NewSession) -> Result<()> {
@@ -351,11 +327,7 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn find_session(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<Principal>> {
+    async fn find_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Principal>> {
         let row = sqlx::query(&format!(
             "SELECT {ORG_COLS}, {} FROM sessions s
              JOIN users u ON u.id = s.user_id
@@ -373,14 +345,13 @@ impl Store for SqliteStore {
     }
 
     async fn revoke_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-        )
-        .bind(ts(now))
-        .bind(token_hash)
-        .execute(&self.pool)
-        .await
-        .map_err(other)?;
+        let done =
+            sqlx::query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
+                .bind(ts(now))
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await
+                .map_err(other)?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -410,11 +381,7 @@ impl Store for SqliteStore {
             .await
             .map_err(other)?;
         let seq: i64 = r.try_get("seq").map_err(other)?;
-        Ok((seq > 0)
-            .then(|| r.try_get("hash"))
-            .transpose()
-            .map_err(other)?
-            .map(|h| (seq, h)))
+        Ok((seq > 0).then(|| r.try_get("hash")).transpose().map_err(other)?.map(|h| (seq, h)))
     }
 
     async fn org_audit(&self, org: &OrgId, limit: i64) -> Result<Vec<AuditEvent>> {

@@ -13,9 +13,7 @@ pub fn other(e: impl std::fmt::Display) -> StoreError {
 pub fn conflict(e: sqlx::Error, what: &str) -> StoreError {
     if let sqlx::Error::Database(db) = &e {
         match db.kind() {
-            sqlx::error::ErrorKind::UniqueViolation => {
-                return StoreError::Conflict(what.to_owned())
-            }
+            sqlx::error::ErrorKind::UniqueViolation => return StoreError::Conflict(what.to_owned()),
             sqlx::error::ErrorKind::ForeignKeyViolation => return StoreError::NotFound,
             _ => {}
         }
@@ -50,8 +48,6 @@ impl RowRead for Sq<'_> {
     }
     fn time(&self, col: &str) -> Result<DateTime<Utc>, StoreError> {
         let s: String = self.0.try_get(col).map_err(other)?;
-        DateTime::parse_from_rfc3339(&s)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(other)
+        DateTime::parse_from_rfc3339(&s).map(|t| t.with_timezone(&Utc)).map_err(other)
     }
 }

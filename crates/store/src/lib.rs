@@ -57,13 +57,7 @@ pub trait Store: Send + Sync + 'static {
         role: Role,
         audit: NewAuditEvent,
     ) -> Result<Member>;
-    async fn set_role(
-        &self,
-        org: &OrgId,
-        user: &UserId,
-        role: Role,
-        audit: NewAuditEvent,
-    ) -> Result<Member>;
+    async fn set_role(&self, org: &OrgId, user: &UserId, role: Role, audit: NewAuditEvent) -> Result<Member>;
     /// Removes the membership and ends the member's sessions in that organisation.
     async fn remove_member(&self, org: &OrgId, user: &UserId, audit: NewAuditEvent) -> Result<()>;
     async fn list_members(&self, org: &OrgId) -> Result<Vec<Member>>;
@@ -73,8 +67,7 @@ pub trait Store: Send + Sync + 'static {
 
     // Sessions: web sign-ins and API tokens, stored by the SHA-256 of the secret.
     async fn create_session(&self, new: &NewSession) -> Result<()>;
-    async fn find_session(&self, token_hash: &str, now: DateTime<Utc>)
-        -> Result<Option<Principal>>;
+    async fn find_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Principal>>;
     /// Returns whether a live session was revoked.
     async fn revoke_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<bool>;
 

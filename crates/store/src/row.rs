@@ -66,8 +66,7 @@ pub fn principal(r: &impl RowRead) -> R<Principal> {
         user: user(r, "u_")?,
         org: org(r)?,
         role: role(r, "role")?,
-        kind: SessionKind::parse(&r.text("session_kind")?)
-            .ok_or_else(|| corrupt("session kind"))?,
+        kind: SessionKind::parse(&r.text("session_kind")?).ok_or_else(|| corrupt("session kind"))?,
         csrf_token: r.text("csrf_token")?,
         expires_at: r.time("expires_at")?,
     })

@@ -37,15 +37,10 @@ pub async fn fresh_db(backend: Backend) -> FreshDb {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().unwrap();
             let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
-            FreshDb {
-                url,
-                _dir: Some(dir),
-            }
+            FreshDb { url, _dir: Some(dir) }
         }
         Backend::Postgres => {
-            let url = tandem_store_postgres::testing::fresh_database()
-                .await
-                .unwrap();
+            let url = tandem_store_postgres::testing::fresh_database().await.unwrap();
             FreshDb { url, _dir: None }
         }
     }
@@ -53,11 +48,7 @@ pub async fn fresh_db(backend: Backend) -> FreshDb {
 
 pub async fn open(backend: Backend, url: &str) -> Arc<dyn Store> {
     let store: Arc<dyn Store> = match backend {
-        Backend::Sqlite => Arc::new(
-            tandem_store_sqlite::SqliteStore::connect(url)
-                .await
-                .unwrap(),
-        ),
+        Backend::Sqlite => Arc::new(tandem_store_sqlite::SqliteStore::connect(url).await.unwrap()),
         Backend::Postgres => Arc::new(tandem_store_postgres::PgStore::connect(url).await.unwrap()),
     };
     store.migrate().await.unwrap();
@@ -87,26 +78,11 @@ pub async fn spawn_app_with(backend: Backend, config: WebConfig) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(tandem_web::serve(
-        listener,
-        tandem_web::build_router(state),
-        async {
-            let _ = rx.await;
-        },
-    ));
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    TestApp {
-        addr,
-        base: format!("http://{addr}"),
-        backend,
-        store,
-        db,
-        http,
-        _shutdown: tx,
-    }
+    tokio::spawn(tandem_web::serve(listener, tandem_web::build_router(state), async {
+        let _ = rx.await;
+    }));
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    TestApp { addr, base: format!("http://{addr}"), backend, store, db, http, _shutdown: tx }
 }
 
 impl TestApp {
@@ -115,46 +91,22 @@ impl TestApp {
     }
 
     pub async fn create_org(&self, name: &str, kind: OrgKind) -> Org {
-        let new = NewOrg {
-            name: OrgName::parse(name).unwrap(),
-            kind,
-            flags: OrgFlags::default(),
-        };
-        self.store
-            .create_org(&new, NewAuditEvent::new("org.create"))
-            .await
-            .unwrap()
+        let new = NewOrg { name: OrgName::parse(name).unwrap(), kind, flags: OrgFlags::default() };
+        self.store.create_org(&new, NewAuditEvent::new("org.create")).await.unwrap()
     }
 
     /// An account with [`PASSWORD`], member of `org` with `role`.
-    pub async fn create_user(
-        &self,
-        org: &Org,
-        email: &str,
-        role: Role,
-        platform_admin: bool,
-    ) -> User {
-        let hash = tandem_web::auth::hash_password(SecretString::from(PASSWORD.to_owned()))
-            .await
-            .unwrap();
+    pub async fn create_user(&self, org: &Org, email: &str, role: Role, platform_admin: bool) -> User {
+        let hash = tandem_web::auth::hash_password(SecretString::from(PASSWORD.to_owned())).await.unwrap();
         let new = NewUser {
             email: Email::parse(email).unwrap(),
             display_name: email.split('@').next().unwrap().to_owned(),
             password_hash: hash,
             platform_admin,
         };
-        let user = self
-            .store
-            .create_user(&new, NewAuditEvent::new("user.create"))
-            .await
-            .unwrap();
+        let user = self.store.create_user(&new, NewAuditEvent::new("user.create")).await.unwrap();
         self.store
-            .add_member(
-                &org.id,
-                &user.id,
-                role,
-                NewAuditEvent::new("member.add").org(&org.id),
-            )
+            .add_member(&org.id, &user.id, role, NewAuditEvent::new("member.add").org(&org.id))
             .await
             .unwrap();
         user

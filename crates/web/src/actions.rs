@@ -20,11 +20,7 @@ pub struct OrgInput<'a> {
     pub flags: OrgFlags,
 }
 
-pub async fn create_org(
-    state: &AppState,
-    actor: &Actor,
-    input: OrgInput<'_>,
-) -> Result<Org, ApiError> {
+pub async fn create_org(state: &AppState, actor: &Actor, input: OrgInput<'_>) -> Result<Org, ApiError> {
     let new = NewOrg {
         name: OrgName::parse(input.name)?,
         kind: input.kind.parse::<OrgKind>()?,
@@ -45,11 +41,7 @@ pub struct MemberInput<'a> {
 }
 
 /// Adds someone to the actor's organisation, creating their account if the address is new.
-pub async fn add_member(
-    state: &AppState,
-    actor: &Actor,
-    input: MemberInput<'_>,
-) -> Result<Member, ApiError> {
+pub async fn add_member(state: &AppState, actor: &Actor, input: MemberInput<'_>) -> Result<Member, ApiError> {
     let email = Email::parse(input.email)?;
     let role: Role = input.role.parse()?;
     let user = match state.store.find_user_by_email(&email).await? {
@@ -62,12 +54,7 @@ pub async fn add_member(
             check_new_password(secrecy::ExposeSecret::expose_secret(&password))?;
             let display_name = match input.display_name.filter(|d| !d.trim().is_empty()) {
                 Some(d) => text::bounded("display_name", d, 1, 120)?,
-                None => email
-                    .as_str()
-                    .split('@')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
+                None => email.as_str().split('@').next().unwrap_or_default().to_owned(),
             };
             let new = NewUser {
                 email: email.clone(),
@@ -75,9 +62,7 @@ pub async fn add_member(
                 password_hash: hash_password(password).await?,
                 platform_admin: false,
             };
-            let ev = NewAuditEvent::new("user.create")
-                .org(&actor.org_id)
-                .actor(&actor.user_id);
+            let ev = NewAuditEvent::new("user.create").org(&actor.org_id).actor(&actor.user_id);
             state.store.create_user(&new, ev).await?
         }
     };
@@ -86,33 +71,21 @@ pub async fn add_member(
         .actor(&actor.user_id)
         .subject(&user.id)
         .detail(json!({ "role": role }));
-    Ok(state
-        .store
-        .add_member(&actor.org_id, &user.id, role, ev)
-        .await?)
+    Ok(state.store.add_member(&actor.org_id, &user.id, role, ev).await?)
 }
 
 /// An organisation must keep an administrator: refuse to demote or remove the last one.
 async fn keep_an_admin(state: &AppState, actor: &Actor, target: &UserId) -> Result<(), ApiError> {
     let members = state.store.list_members(&actor.org_id).await?;
-    let target_is_admin = members
-        .iter()
-        .any(|m| &m.user_id == target && m.role == Role::Admin);
+    let target_is_admin = members.iter().any(|m| &m.user_id == target && m.role == Role::Admin);
     let admins = members.iter().filter(|m| m.role == Role::Admin).count();
     if target_is_admin && admins <= 1 {
-        return Err(ApiError::Conflict(
-            "an organisation must keep at least one administrator".into(),
-        ));
+        return Err(ApiError::Conflict("an organisation must keep at least one administrator".into()));
     }
     Ok(())
 }
 
-pub async fn set_role(
-    state: &AppState,
-    actor: &Actor,
-    user: &str,
-    role: &str,
-) -> Result<Member, ApiError> {
+pub async fn set_role(state: &AppState, actor: &Actor, user: &str, role: &str) -> Result<Member, ApiError> {
     // A malformed id cannot name a member: same answer as a member of another organisation.
     let user = UserId::parse(user).map_err(|_| ApiError::NotFound)?;
     let role: Role = role.parse()?;
@@ -137,10 +110,7 @@ pub async fn remove_member(state: &AppState, actor: &Actor, user: &str) -> Resul
     let user = UserId::parse(user).map_err(|_| ApiError::NotFound)?;
     state.store.get_member(&actor.org_id, &user).await?;
     keep_an_admin(state, actor, &user).await?;
-    let ev = NewAuditEvent::new("member.remove")
-        .org(&actor.org_id)
-        .actor(&actor.user_id)
-        .subject(&user);
+    let ev = NewAuditEvent::new("member.remove").org(&actor.org_id).actor(&actor.user_id).subject(&user);
     state.store.remove_member(&actor.org_id, &user, ev).await?;
     state.sessions.forget_all();
     Ok(())

@@ -132,21 +132,15 @@ where
             Ok(Json(v)) => Ok(ApiJson(v)),
             Err(JsonRejection::JsonDataError(e)) => Err(ApiError::Invalid(InvalidInput::new(
                 "body",
-                e.body_text().replace(
-                    "Failed to deserialize the JSON body into the target type: ",
-                    "",
-                ),
+                e.body_text().replace("Failed to deserialize the JSON body into the target type: ", ""),
             ))),
-            Err(JsonRejection::JsonSyntaxError(e)) => Err(ApiError::BadRequest(format!(
-                "malformed JSON: {}",
-                e.body_text()
-            ))),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::UnsupportedMediaType(
-                "expected Content-Type: application/json".into(),
-            )),
-            Err(JsonRejection::BytesRejection(e))
-                if e.status() == StatusCode::PAYLOAD_TOO_LARGE =>
-            {
+            Err(JsonRejection::JsonSyntaxError(e)) => {
+                Err(ApiError::BadRequest(format!("malformed JSON: {}", e.body_text())))
+            }
+            Err(JsonRejection::MissingJsonContentType(_)) => {
+                Err(ApiError::UnsupportedMediaType("expected Content-Type: application/json".into()))
+            }
+            Err(JsonRejection::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(ApiError::TooLarge)
             }
             Err(e) => Err(ApiError::BadRequest(e.body_text())),

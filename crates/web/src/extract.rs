@@ -30,11 +30,10 @@ impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         match (&self.error, self.is_api) {
             (_, true) => self.error.into_response(),
-            (ApiError::Unauthorized, false) => Redirect::to(&format!(
-                "/login?next={}",
-                crate::pages::encode_next(&self.path)
-            ))
-            .into_response(),
+            (ApiError::Unauthorized, false) => {
+                Redirect::to(&format!("/login?next={}", crate::pages::encode_next(&self.path)))
+                    .into_response()
+            }
             (_, false) => crate::pages::error_page(self.lang, self.error),
         }
     }
@@ -42,18 +41,8 @@ impl IntoResponse for Refusal {
 
 fn refusal(parts: &Parts, error: ApiError) -> Refusal {
     // Inside the nested API router the URI has lost its `/api/v1` prefix; the original has it.
-    let path = parts
-        .extensions
-        .get::<OriginalUri>()
-        .map(|u| u.path())
-        .unwrap_or(parts.uri.path())
-        .to_owned();
-    Refusal {
-        error,
-        is_api: path.starts_with("/api/"),
-        path,
-        lang: crate::i18n::negotiate(&parts.headers),
-    }
+    let path = parts.extensions.get::<OriginalUri>().map(|u| u.path()).unwrap_or(parts.uri.path()).to_owned();
+    Refusal { error, is_api: path.starts_with("/api/"), path, lang: crate::i18n::negotiate(&parts.headers) }
 }
 
 /// The authentication result the session middleware left on the request.
@@ -72,10 +61,7 @@ pub struct CurrentUser(pub Arc<Principal>);
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = Refusal;
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Refusal> {
-        auth(parts)
-            .principal
-            .map(CurrentUser)
-            .ok_or_else(|| refusal(parts, ApiError::Unauthorized))
+        auth(parts).principal.map(CurrentUser).ok_or_else(|| refusal(parts, ApiError::Unauthorized))
     }
 }
 
@@ -100,9 +86,7 @@ impl FromRequestParts<AppState> for Member {
     type Rejection = Refusal;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Refusal> {
         // Sessions are only found while their membership exists, so a current user is a member.
-        CurrentUser::from_request_parts(parts, state)
-            .await
-            .map(|c| Member(c.0))
+        CurrentUser::from_request_parts(parts, state).await.map(|c| Member(c.0))
     }
 }
 
@@ -126,14 +110,7 @@ macro_rules! permissions {
 /// Marker types for [`Can`]: `Can<ManageMembers>` in a handler's arguments.
 pub mod perm {
     use super::*;
-    permissions!(
-        ViewSelf,
-        ViewOrgDirectory,
-        CreateOrg,
-        ViewMembers,
-        ManageMembers,
-        ViewOrgAudit
-    );
+    permissions!(ViewSelf, ViewOrgDirectory, CreateOrg, ViewMembers, ManageMembers, ViewOrgAudit);
 }
 
 /// A member whom the domain's access rules allow `P`'s action.
@@ -153,14 +130,8 @@ impl<P: Permission + Send + Sync> FromRequestParts<AppState> for Can<P> {
     type Rejection = Refusal;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Refusal> {
         let member = Member::from_request_parts(parts, state).await?;
-        member
-            .actor()
-            .may(P::ACTION)
-            .map_err(|d| refusal(parts, d.into()))?;
-        Ok(Can {
-            member,
-            _p: PhantomData,
-        })
+        member.actor().may(P::ACTION).map_err(|d| refusal(parts, d.into()))?;
+        Ok(Can { member, _p: PhantomData })
     }
 }
 

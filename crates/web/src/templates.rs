@@ -24,33 +24,29 @@ impl Templates {
     pub fn load() -> Result<Self, String> {
         let mut env = Environment::new();
         for (name, src) in SOURCES {
-            env.add_template(name, src)
-                .map_err(|e| format!("template {name}: {e}"))?;
+            env.add_template(name, src).map_err(|e| format!("template {name}: {e}"))?;
         }
         Ok(Self { env })
     }
 
     /// Renders `name` with `ctx` plus the language helpers.
     pub fn render(&self, lang: Lang, name: &str, ctx: Value) -> Result<String, String> {
-        let t = Value::from_function(
-            move |key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+        let t =
+            Value::from_function(move |key: String, kwargs: Kwargs| -> Result<String, minijinja::Error> {
                 let mut args = Vec::new();
                 for k in kwargs.args() {
                     let v: Value = kwargs.get(k)?;
                     args.push((k, v.to_string()));
                 }
                 Ok(i18n::global().text(lang, &key, &args))
-            },
-        );
+            });
         let langs: Vec<Value> = Lang::ALL
             .iter()
             .map(|l| minijinja::context! { code => l.code(), name => l.native_name() })
             .collect();
-        let base =
-            minijinja::context! { lang => lang.code(), dir => lang.dir(), t => t, langs => langs };
+        let base = minijinja::context! { lang => lang.code(), dir => lang.dir(), t => t, langs => langs };
         let tmpl = self.env.get_template(name).map_err(|e| e.to_string())?;
-        tmpl.render(minijinja::context! { ..ctx, ..base })
-            .map_err(|e| format!("rendering {name}: {e:#}"))
+        tmpl.render(minijinja::context! { ..ctx, ..base }).map_err(|e| format!("rendering {name}: {e:#}"))
     }
 }
 

@@ -15,21 +15,14 @@ fn verify(url: &str) -> (bool, String) {
         .unwrap();
     (
         out.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
     )
 }
 
 async fn tampering_is_detected_and_named(b: Backend) {
     let app = spawn_app(b).await;
-    let org = app
-        .create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety)
-        .await;
-    app.create_user(&org, "admin@observatory.example", Role::Admin, false)
-        .await;
+    let org = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    app.create_user(&org, "admin@observatory.example", Role::Admin, false).await;
     app.login("admin@observatory.example").await;
     app.login("admin@observatory.example").await;
     let url = app.db.url.clone();
@@ -38,10 +31,7 @@ async fn tampering_is_detected_and_named(b: Backend) {
 
     let (ok, out) = verify(&url);
     assert!(ok, "{out}");
-    assert!(
-        out.contains(&format!("audit log intact: {n} events")),
-        "{out}"
-    );
+    assert!(out.contains(&format!("audit log intact: {n} events")), "{out}");
 
     // Each attack on a fresh copy of the chain: alter, delete, reorder, truncate.
     let attacks: [(&str, String, i64); 4] = [
@@ -60,16 +50,9 @@ async fn tampering_is_detected_and_named(b: Backend) {
         raw_sql(b, &url, &sql).await;
         let (ok, out) = verify(&url);
         assert!(!ok, "{name}: verify must fail: {out}");
-        assert!(
-            out.contains(&format!("broken at event {expected}")),
-            "{name}: {out}"
-        );
-        raw_sql(
-            b,
-            &url,
-            "DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup",
-        )
-        .await;
+        assert!(out.contains(&format!("broken at event {expected}")), "{name}: {out}");
+        raw_sql(b, &url, "DELETE FROM audit_events; INSERT INTO audit_events SELECT * FROM audit_backup")
+            .await;
         let (ok, out) = verify(&url);
         assert!(ok, "restored after {name}: {out}");
     }

@@ -18,23 +18,14 @@ fn tandem(args: &[&str], db: &str, stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
 }
 
 fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
 }
 
 async fn admin_commands_then_login_and_me(b: Backend) {
@@ -54,25 +45,11 @@ async fn admin_commands_then_login_and_me(b: Backend) {
         None,
     );
     assert!(out.status.success(), "{}", text(&out));
-    let org_id = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .last()
-        .unwrap()
-        .trim()
-        .to_owned();
+    let org_id = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
     assert_eq!(org_id.len(), 36, "the id alone on the last line: {org_id}");
 
     let out = tandem(
-        &[
-            "admin",
-            "create-user",
-            "--org",
-            &org_id,
-            "--email",
-            "amina@kwpn.example",
-            "--role",
-            "admin",
-        ],
+        &["admin", "create-user", "--org", &org_id, "--email", "amina@kwpn.example", "--role", "admin"],
         &url,
         Some("a strong passphrase\n"),
     );
@@ -80,76 +57,25 @@ async fn admin_commands_then_login_and_me(b: Backend) {
 
     // Bad input: clear messages naming the flag at fault, exit non-zero, nothing written.
     for (args, stdin, needle) in [
+        (vec!["admin", "create-org", "--name", "X", "--kind", "civil_society"], None, "--name"),
+        (vec!["admin", "create-org", "--name", "Valid", "--kind", "police"], None, "--kind"),
         (
-            vec![
-                "admin",
-                "create-org",
-                "--name",
-                "X",
-                "--kind",
-                "civil_society",
-            ],
-            None,
-            "--name",
-        ),
-        (
-            vec!["admin", "create-org", "--name", "Valid", "--kind", "police"],
-            None,
-            "--kind",
-        ),
-        (
-            vec![
-                "admin",
-                "create-user",
-                "--org",
-                "nope",
-                "--email",
-                "a@b.example",
-                "--role",
-                "admin",
-            ],
+            vec!["admin", "create-user", "--org", "nope", "--email", "a@b.example", "--role", "admin"],
             Some("long enough pw\n"),
             "--org",
         ),
         (
-            vec![
-                "admin",
-                "create-user",
-                "--org",
-                &org_id,
-                "--email",
-                "bad",
-                "--role",
-                "admin",
-            ],
+            vec!["admin", "create-user", "--org", &org_id, "--email", "bad", "--role", "admin"],
             Some("long enough pw\n"),
             "--email",
         ),
         (
-            vec![
-                "admin",
-                "create-user",
-                "--org",
-                &org_id,
-                "--email",
-                "b@b.example",
-                "--role",
-                "boss",
-            ],
+            vec!["admin", "create-user", "--org", &org_id, "--email", "b@b.example", "--role", "boss"],
             Some("long enough pw\n"),
             "--role",
         ),
         (
-            vec![
-                "admin",
-                "create-user",
-                "--org",
-                &org_id,
-                "--email",
-                "b@b.example",
-                "--role",
-                "admin",
-            ],
+            vec!["admin", "create-user", "--org", &org_id, "--email", "b@b.example", "--role", "admin"],
             Some("short\n"),
             "password",
         ),
@@ -178,11 +104,7 @@ async fn admin_commands_then_login_and_me(b: Backend) {
     assert!(listing.contains(&org_id) && listing.contains("women-led"));
 
     let out = tandem(&["migrate"], &url, None);
-    assert!(
-        out.status.success() && text(&out).contains("migrations applied"),
-        "{}",
-        text(&out)
-    );
+    assert!(out.status.success() && text(&out).contains("migrations applied"), "{}", text(&out));
 
     // A real server over the same database: sign in, then /me.
     let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
@@ -192,9 +114,7 @@ async fn admin_commands_then_login_and_me(b: Backend) {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let base = line.trim().rsplit(' ').next().unwrap().to_owned();
     let http = tandem_testkit::reqwest::Client::new();
     let r = http
@@ -204,19 +124,9 @@ async fn admin_commands_then_login_and_me(b: Backend) {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    let token = r.json::<serde_json::Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let me: serde_json::Value = http
-        .get(format!("{base}/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token = r.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_owned();
+    let me: serde_json::Value =
+        http.get(format!("{base}/api/v1/me")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
     assert_eq!(me["org"]["id"], json!(org_id));
     assert_eq!(
         (me["role"].as_str(), me["user"]["email"].as_str()),
@@ -244,18 +154,13 @@ fn unknown_database_schemes_are_refused() {
 
 #[test]
 fn help_explains_the_commands() {
-    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .arg("--help")
-        .output()
-        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem")).arg("--help").output().unwrap();
     let t = text(&out);
     for sub in ["serve", "migrate", "demo", "admin", "audit"] {
         assert!(t.contains(sub), "{t}");
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["admin", "create-user", "--help"])
-        .output()
-        .unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_tandem")).args(["admin", "create-user", "--help"]).output().unwrap();
     assert!(text(&out).contains("standard input"));
 }
 
@@ -281,18 +186,11 @@ async fn demo_data_is_deterministic_and_needs_an_empty_database() {
             let ms = store.list_members(&o.id).await.unwrap();
             let roles: std::collections::BTreeSet<_> = ms.iter().map(|m| m.role).collect();
             assert_eq!(roles.len(), 3, "{} has every role", o.name);
-            people.extend(
-                ms.into_iter()
-                    .map(|m| (o.name.clone(), m.email, m.display_name, m.role)),
-            );
+            people.extend(ms.into_iter().map(|m| (o.name.clone(), m.email, m.display_name, m.role)));
         }
         // A second demo into the same database is refused, not merged.
         let again = tandem(&["demo", "--no-serve"], &db.url, None);
-        assert!(
-            !again.status.success() && text(&again).contains("empty database"),
-            "{}",
-            text(&again)
-        );
+        assert!(!again.status.success() && text(&again).contains("empty database"), "{}", text(&again));
         runs.push(people);
     }
     assert_eq!(runs[0], runs[1], "same seed, same data");

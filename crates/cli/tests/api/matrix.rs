@@ -22,28 +22,15 @@ const CALLERS: [Caller; 6] = [Anonymous, Other, Member, Coordinator, Admin, Plat
 
 async fn authorisation_matrix(b: Backend) {
     let app = spawn_app(b).await;
-    let a = app
-        .create_org("Kumba Women's Peace Network", OrgKind::CivilSociety)
-        .await;
-    let other_org = app
-        .create_org("Kumba Central Police Station", OrgKind::Security)
-        .await;
-    let hub = app
-        .create_org("Platform Host", OrgKind::International)
-        .await;
-    app.create_user(&a, "member@kwpn.example", Role::Member, false)
-        .await;
-    app.create_user(&a, "coordinator@kwpn.example", Role::Coordinator, false)
-        .await;
-    app.create_user(&a, "admin@kwpn.example", Role::Admin, false)
-        .await;
-    app.create_user(&other_org, "admin@police.example", Role::Admin, false)
-        .await;
-    app.create_user(&hub, "platform@host.example", Role::Member, true)
-        .await;
-    let target = app
-        .create_user(&a, "target@kwpn.example", Role::Member, false)
-        .await;
+    let a = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    let other_org = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    let hub = app.create_org("Platform Host", OrgKind::International).await;
+    app.create_user(&a, "member@kwpn.example", Role::Member, false).await;
+    app.create_user(&a, "coordinator@kwpn.example", Role::Coordinator, false).await;
+    app.create_user(&a, "admin@kwpn.example", Role::Admin, false).await;
+    app.create_user(&other_org, "admin@police.example", Role::Admin, false).await;
+    app.create_user(&hub, "platform@host.example", Role::Member, true).await;
+    let target = app.create_user(&a, "target@kwpn.example", Role::Member, false).await;
 
     let mut tokens = std::collections::HashMap::new();
     for (c, email) in [
@@ -60,85 +47,30 @@ async fn authorisation_matrix(b: Backend) {
     let target_path = format!("/api/v1/members/{}", target.id);
     let org_path = format!("/api/v1/orgs/{a_id}");
     let n = std::sync::atomic::AtomicUsize::new(0);
-    let fresh_email = || {
-        format!(
-            "new{}@kwpn.example",
-            n.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-        )
-    };
+    let fresh_email = || format!("new{}@kwpn.example", n.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
 
     // (method, path, body, expected status per caller in CALLERS order)
     type Row = (&'static str, String, Option<serde_json::Value>, [u16; 6]);
     let rows: Vec<Row> = vec![
         //                                                           anon other member coord admin platform
-        (
-            "GET",
-            "/api/v1/me".into(),
-            None,
-            [401, 200, 200, 200, 200, 200],
-        ),
-        (
-            "GET",
-            "/api/v1/orgs".into(),
-            None,
-            [401, 200, 200, 200, 200, 200],
-        ),
-        (
-            "GET",
-            org_path.clone(),
-            None,
-            [401, 200, 200, 200, 200, 200],
-        ),
-        (
-            "POST",
-            "/api/v1/orgs".into(),
-            Some(json!({"kind": "donor"})),
-            [401, 403, 403, 403, 403, 201],
-        ),
-        (
-            "GET",
-            "/api/v1/members".into(),
-            None,
-            [401, 200, 403, 200, 200, 403],
-        ),
+        ("GET", "/api/v1/me".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", "/api/v1/orgs".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", org_path.clone(), None, [401, 200, 200, 200, 200, 200]),
+        ("POST", "/api/v1/orgs".into(), Some(json!({"kind": "donor"})), [401, 403, 403, 403, 403, 201]),
+        ("GET", "/api/v1/members".into(), None, [401, 200, 403, 200, 200, 403]),
         (
             "POST",
             "/api/v1/members".into(),
             Some(json!({"role": "member", "password": "a long password"})),
             [401, 201, 403, 403, 201, 403],
         ),
-        (
-            "PATCH",
-            target_path.clone(),
-            Some(json!({"role": "coordinator"})),
-            [401, 404, 403, 403, 200, 403],
-        ),
-        (
-            "GET",
-            "/api/v1/audit".into(),
-            None,
-            [401, 200, 403, 403, 200, 403],
-        ),
-        (
-            "DELETE",
-            target_path.clone(),
-            None,
-            [401, 404, 403, 403, 204, 403],
-        ),
+        ("PATCH", target_path.clone(), Some(json!({"role": "coordinator"})), [401, 404, 403, 403, 200, 403]),
+        ("GET", "/api/v1/audit".into(), None, [401, 200, 403, 403, 200, 403]),
+        ("DELETE", target_path.clone(), None, [401, 404, 403, 403, 204, 403]),
         // Pages (bearer tokens work on pages too; cookie sessions are tested in `pages`).
         ("GET", "/".into(), None, [303, 200, 200, 200, 200, 200]),
-        (
-            "GET",
-            "/members".into(),
-            None,
-            [303, 200, 403, 403, 200, 403],
-        ),
-        (
-            "GET",
-            "/admin/orgs".into(),
-            None,
-            [303, 403, 403, 403, 403, 200],
-        ),
+        ("GET", "/members".into(), None, [303, 200, 403, 403, 200, 403]),
+        ("GET", "/admin/orgs".into(), None, [303, 403, 403, 403, 403, 200]),
         ("GET", "/login".into(), None, [200, 303, 303, 303, 303, 303]),
         ("GET", "/healthz".into(), None, [200; 6]),
         ("GET", "/metrics".into(), None, [200; 6]),
@@ -173,10 +105,7 @@ async fn authorisation_matrix(b: Backend) {
             if path.starts_with("/api/") && got >= 400 {
                 let v: serde_json::Value = serde_json::from_str(&text)
                     .unwrap_or_else(|_| panic!("{method} {path}: not JSON: {text}"));
-                assert!(
-                    v["error"]["code"].is_string(),
-                    "{method} {path} as {caller:?}: {text}"
-                );
+                assert!(v["error"]["code"].is_string(), "{method} {path} as {caller:?}: {text}");
             }
             // Whatever another organisation's admin is shown must not be organisation A's.
             if *caller == Other && got == 200 {
@@ -188,14 +117,10 @@ async fn authorisation_matrix(b: Backend) {
         }
     }
     // The other admin's POST /members added to *their* organisation, not to A.
-    let news =
-        |ms: &[tandem_store::Member]| ms.iter().filter(|m| m.email.starts_with("new")).count();
+    let news = |ms: &[tandem_store::Member]| ms.iter().filter(|m| m.email.starts_with("new")).count();
     let a_members = app.store.list_members(&a.id).await.unwrap();
     assert_eq!(news(&a_members), 1, "only A's admin added to A");
-    assert_eq!(
-        news(&app.store.list_members(&other_org.id).await.unwrap()),
-        1
-    );
+    assert_eq!(news(&app.store.list_members(&other_org.id).await.unwrap()), 1);
     assert!(
         a_members.iter().all(|m| m.email != "target@kwpn.example"),
         "the admin's DELETE removed the target"

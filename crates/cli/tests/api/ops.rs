@@ -10,21 +10,15 @@ both!(health_metrics_and_headers);
 
 async fn health_metrics_and_headers(b: Backend) {
     let app = spawn_app(b).await;
-    let org = app
-        .create_org("Marenia Youth for Dialogue", OrgKind::CivilSociety)
-        .await;
-    app.create_user(&org, "member@youth.example", Role::Member, false)
-        .await;
+    let org = app.create_org("Marenia Youth for Dialogue", OrgKind::CivilSociety).await;
+    app.create_user(&org, "member@youth.example", Role::Member, false).await;
     let t = app.login("member@youth.example").await;
     for _ in 0..3 {
         assert_eq!(app.get("/api/v1/me", Some(&t)).await.0, 200);
     }
     assert_eq!(app.get("/api/v1/me", None).await.0, 401);
     let id = org.id.to_string();
-    assert_eq!(
-        app.get(&format!("/api/v1/orgs/{id}"), Some(&t)).await.0,
-        200
-    );
+    assert_eq!(app.get(&format!("/api/v1/orgs/{id}"), Some(&t)).await.0, 200);
 
     let r = app.http.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(r.status(), 200);
@@ -35,19 +29,13 @@ async fn health_metrics_and_headers(b: Backend) {
     ] {
         assert_eq!(r.headers()[h], v);
     }
-    let csp = r.headers()["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let csp = r.headers()["content-security-policy"].to_str().unwrap().to_owned();
     assert!(
         csp.contains("frame-ancestors 'none'")
             && csp.contains("script-src 'self'")
             && !csp.contains("unsafe-inline")
     );
-    assert!(
-        r.headers().get("strict-transport-security").is_none(),
-        "no HSTS unless behind TLS"
-    );
+    assert!(r.headers().get("strict-transport-security").is_none(), "no HSTS unless behind TLS");
 
     let (s, m) = app.get("/metrics", None).await;
     assert_eq!(s, 200);
@@ -60,14 +48,9 @@ async fn health_metrics_and_headers(b: Backend) {
         "{m}"
     );
     // Route templates, not raw paths: ids never become label values.
+    assert!(m.contains(r#"route="/api/v1/orgs/{id}""#) && !m.contains(&id), "{m}");
     assert!(
-        m.contains(r#"route="/api/v1/orgs/{id}""#) && !m.contains(&id),
-        "{m}"
-    );
-    assert!(
-        m.contains(
-            r#"tandem_http_request_duration_seconds_count{method="GET",route="/api/v1/me"} 4"#
-        ),
+        m.contains(r#"tandem_http_request_duration_seconds_count{method="GET",route="/api/v1/me"} 4"#),
         "{m}"
     );
 }
@@ -96,10 +79,8 @@ async fn json_logs_hold_no_secrets_and_sigterm_shuts_down_cleanly() {
     let store = tandem_testkit::open(Backend::Sqlite, &db.url).await;
     let app_like = tandem_cli::demo::populate(store.as_ref(), 7).await.unwrap();
     assert!(!app_like.is_empty());
-    let (mut child, url) = start_server(
-        &db.url,
-        &[("TANDEM_LOG_FORMAT", "json"), ("TANDEM_LOG_LEVEL", "debug")],
-    );
+    let (mut child, url) =
+        start_server(&db.url, &[("TANDEM_LOG_FORMAT", "json"), ("TANDEM_LOG_LEVEL", "debug")]);
     let http = tandem_testkit::reqwest::Client::new();
     let pw = tandem_cli::demo::DEMO_PASSWORD;
     let r = http
@@ -109,34 +90,19 @@ async fn json_logs_hold_no_secrets_and_sigterm_shuts_down_cleanly() {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    let token = r.json::<serde_json::Value>().await.unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let r = http
-        .get(format!("{url}/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let token = r.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_owned();
+    let r = http.get(format!("{url}/api/v1/me")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(r.status(), 200);
 
     // SIGTERM: the server finishes and exits 0 on its own.
     let pid = child.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     let status = loop {
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "server did not stop after SIGTERM"
-        );
+        assert!(std::time::Instant::now() < deadline, "server did not stop after SIGTERM");
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert!(status.success(), "{status:?}");
@@ -146,14 +112,10 @@ async fn json_logs_hold_no_secrets_and_sigterm_shuts_down_cleanly() {
     let lines: Vec<&str> = logs.lines().filter(|l| !l.trim().is_empty()).collect();
     assert!(lines.len() >= 3, "{logs}");
     for l in &lines {
-        let v: serde_json::Value =
-            serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}"));
+        let v: serde_json::Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}"));
         assert!(v["level"].is_string() && v["timestamp"].is_string(), "{l}");
     }
-    assert!(
-        logs.contains("/api/v1/me"),
-        "requests are logged at debug level: {logs}"
-    );
+    assert!(logs.contains("/api/v1/me"), "requests are logged at debug level: {logs}");
     assert!(
         !logs.contains(pw) && !logs.contains(&token) && !logs.contains(&token[4..]),
         "secrets leaked into logs"

@@ -7,47 +7,26 @@ both!(sign_in_and_forms_need_csrf, languages_and_rtl);
 
 /// The value of cookie `name` in the response's Set-Cookie headers, with its attributes.
 fn set_cookie(r: &reqwest::Response, name: &str) -> Option<(String, String)> {
-    r.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| {
-            let (kv, attrs) = v.split_once(';').unwrap_or((v, ""));
-            let (k, val) = kv.split_once('=')?;
-            (k == name).then(|| (val.to_owned(), attrs.to_owned()))
-        })
+    r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
+        let (kv, attrs) = v.split_once(';').unwrap_or((v, ""));
+        let (k, val) = kv.split_once('=')?;
+        (k == name).then(|| (val.to_owned(), attrs.to_owned()))
+    })
 }
 
 fn hidden_csrf(html: &str) -> String {
-    let i = html
-        .find("name=\"_csrf\" value=\"")
-        .expect("form has a CSRF field")
-        + 20;
+    let i = html.find("name=\"_csrf\" value=\"").expect("form has a CSRF field") + 20;
     html[i..].split('"').next().unwrap().to_owned()
 }
 
-async fn post_form(
-    app: &TestApp,
-    path: &str,
-    cookie: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    app.http
-        .post(app.url(path))
-        .header("cookie", cookie)
-        .form(form)
-        .send()
-        .await
-        .unwrap()
+async fn post_form(app: &TestApp, path: &str, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    app.http.post(app.url(path)).header("cookie", cookie).form(form).send().await.unwrap()
 }
 
 async fn sign_in_and_forms_need_csrf(b: Backend) {
     let app = spawn_app(b).await;
-    let org = app
-        .create_org("Northern Interfaith Council", OrgKind::CivilSociety)
-        .await;
-    app.create_user(&org, "admin@interfaith.example", Role::Admin, true)
-        .await;
+    let org = app.create_org("Northern Interfaith Council", OrgKind::CivilSociety).await;
+    app.create_user(&org, "admin@interfaith.example", Role::Admin, true).await;
 
     // The sign-in page gives an anonymous visitor a CSRF cookie and the same token in the form.
     let r = app.http.get(app.url("/login")).send().await.unwrap();
@@ -61,32 +40,17 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
     assert_eq!(hidden_csrf(&html), anon);
     let anon_cookie = format!("tandem_csrf={anon}");
 
-    let creds = [
-        ("email", "admin@interfaith.example"),
-        ("password", PASSWORD),
-    ];
+    let creds = [("email", "admin@interfaith.example"), ("password", PASSWORD)];
     let r = post_form(&app, "/login", &anon_cookie, &creds).await;
     assert_eq!(r.status(), 403, "no _csrf field");
-    let r = post_form(
-        &app,
-        "/login",
-        &anon_cookie,
-        &[("_csrf", "forged"), creds[0], creds[1]],
-    )
-    .await;
+    let r = post_form(&app, "/login", &anon_cookie, &[("_csrf", "forged"), creds[0], creds[1]]).await;
     assert_eq!(r.status(), 403, "wrong _csrf");
-    let r = post_form(
-        &app,
-        "/login",
-        &anon_cookie,
-        &[("_csrf", &anon), creds[0], ("password", "wrong one")],
-    )
-    .await;
+    let r = post_form(&app, "/login", &anon_cookie, &[("_csrf", &anon), creds[0], ("password", "wrong one")])
+        .await;
     assert_eq!(r.status(), 401);
     let html = r.text().await.unwrap();
     assert!(
-        html.contains("Wrong e-mail address or password")
-            && html.contains("admin@interfaith.example"),
+        html.contains("Wrong e-mail address or password") && html.contains("admin@interfaith.example"),
         "error shown, e-mail kept"
     );
 
@@ -100,24 +64,12 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/members");
     let (session, attrs) = set_cookie(&r, "tandem_session").expect("session cookie");
-    for a in [
-        "HttpOnly",
-        "SameSite=Strict",
-        "Secure",
-        "Path=/",
-        "Max-Age=",
-    ] {
+    for a in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/", "Max-Age="] {
         assert!(attrs.contains(a), "session cookie lacks {a}: {attrs}");
     }
     let cookie = format!("tandem_session={session}");
 
-    let r = app
-        .http
-        .get(app.url("/members"))
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
+    let r = app.http.get(app.url("/members")).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(html.contains("Members of Northern Interfaith Council"));
@@ -132,13 +84,7 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
     ];
     let r = post_form(&app, "/members", &cookie, &add).await;
     assert_eq!(r.status(), 403);
-    let r = post_form(
-        &app,
-        "/members",
-        &cookie,
-        &[("_csrf", &anon), add[0], add[1], add[2]],
-    )
-    .await;
+    let r = post_form(&app, "/members", &cookie, &[("_csrf", &anon), add[0], add[1], add[2]]).await;
     assert_eq!(r.status(), 403, "the anonymous token is not the session's");
     assert_eq!(app.store.list_members(&org.id).await.unwrap().len(), 1);
     let r = app
@@ -149,36 +95,20 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        r.status(),
-        403,
-        "JSON riding on a cookie needs X-CSRF-Token too"
-    );
+    assert_eq!(r.status(), 403, "JSON riding on a cookie needs X-CSRF-Token too");
 
-    let r = post_form(
-        &app,
-        "/members",
-        &cookie,
-        &[("_csrf", &csrf), add[0], add[1], add[2]],
-    )
-    .await;
+    let r = post_form(&app, "/members", &cookie, &[("_csrf", &csrf), add[0], add[1], add[2]]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/members?done=members-added");
     let members = app.store.list_members(&org.id).await.unwrap();
-    assert!(members
-        .iter()
-        .any(|m| m.email == "new@interfaith.example" && m.role == Role::Coordinator));
+    assert!(members.iter().any(|m| m.email == "new@interfaith.example" && m.role == Role::Coordinator));
 
     // Bad input re-renders the form with the error beside the field and the input kept.
     let r = post_form(
         &app,
         "/members",
         &cookie,
-        &[
-            ("_csrf", &csrf),
-            ("email", "not an address"),
-            ("role", "member"),
-        ],
+        &[("_csrf", &csrf), ("email", "not an address"), ("role", "member")],
     )
     .await;
     assert_eq!(r.status(), 422);
@@ -188,43 +118,24 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
             && html.contains("aria-invalid=\"true\"")
             && html.contains("value=\"not an address\"")
     );
-    let r = post_form(
-        &app,
-        "/admin/orgs",
-        &cookie,
-        &[("_csrf", &csrf), ("name", "A"), ("kind", "donor")],
-    )
-    .await;
+    let r =
+        post_form(&app, "/admin/orgs", &cookie, &[("_csrf", &csrf), ("name", "A"), ("kind", "donor")]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("id=\"err-name\""));
     let r = post_form(
         &app,
         "/admin/orgs",
         &cookie,
-        &[
-            ("_csrf", &csrf),
-            ("name", "Human Security Fund"),
-            ("kind", "donor"),
-            ("women_led", "on"),
-        ],
+        &[("_csrf", &csrf), ("name", "Human Security Fund"), ("kind", "donor"), ("women_led", "on")],
     )
     .await;
     assert_eq!(r.status(), 303);
-    let fund = app
-        .store
-        .list_orgs()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|o| o.name == "Human Security Fund")
-        .unwrap();
+    let fund =
+        app.store.list_orgs().await.unwrap().into_iter().find(|o| o.name == "Human Security Fund").unwrap();
     assert!(fund.women_led && !fund.youth_led);
 
     // The last admin can neither be demoted nor removed.
-    let me = members
-        .iter()
-        .find(|m| m.email == "admin@interfaith.example")
-        .unwrap();
+    let me = members.iter().find(|m| m.email == "admin@interfaith.example").unwrap();
     let r = post_form(
         &app,
         &format!("/members/{}/role", me.user_id),
@@ -237,20 +148,8 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
     // Sign-out ends the session on the server, not only in the browser.
     let r = post_form(&app, "/logout", &cookie, &[("_csrf", &csrf)]).await;
     assert_eq!(r.status(), 303);
-    let r = app
-        .http
-        .get(app.url("/"))
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        (
-            r.status().as_u16(),
-            r.headers()["location"].to_str().unwrap()
-        ),
-        (303, "/login")
-    );
+    let r = app.http.get(app.url("/")).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap()), (303, "/login"));
 }
 
 async fn languages_and_rtl(b: Backend) {
@@ -275,34 +174,16 @@ async fn languages_and_rtl(b: Backend) {
         "the switcher's cookie beats Accept-Language"
     );
 
-    let r = app
-        .http
-        .get(app.url("/lang/ar?next=/members"))
-        .send()
-        .await
-        .unwrap();
+    let r = app.http.get(app.url("/lang/ar?next=/members")).send().await.unwrap();
     assert_eq!(r.status(), 303);
     assert_eq!(r.headers()["location"], "/members");
     assert_eq!(set_cookie(&r, "lang").unwrap().0, "ar");
-    let r = app
-        .http
-        .get(app.url("/lang/fr?next=//evil.example/x"))
-        .send()
-        .await
-        .unwrap();
+    let r = app.http.get(app.url("/lang/fr?next=//evil.example/x")).send().await.unwrap();
     assert_eq!(r.headers()["location"], "/", "next= cannot leave the site");
     let r = app.http.get(app.url("/lang/xx")).send().await.unwrap();
     assert_eq!(r.status(), 404);
-    let missing = app
-        .http
-        .get(app.url("/no/such/page"))
-        .header("accept-language", "ar")
-        .send()
-        .await
-        .unwrap();
+    let missing =
+        app.http.get(app.url("/no/such/page")).header("accept-language", "ar").send().await.unwrap();
     assert_eq!(missing.status(), 404);
-    assert!(
-        missing.text().await.unwrap().contains("dir=\"rtl\""),
-        "error pages are translated too"
-    );
+    assert!(missing.text().await.unwrap().contains("dir=\"rtl\""), "error pages are translated too");
 }

@@ -26,7 +26,5 @@ async fn list(
 ) -> Result<Json<Value>, ApiError> {
     let Query(q) = q.map_err(|e| ApiError::BadRequest(e.body_text()))?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
-    Ok(Json(
-        json!({ "events": state.store.org_audit(who.org_id(), limit).await? }),
-    ))
+    Ok(Json(json!({ "events": state.store.org_audit(who.org_id(), limit).await? })))
 }

@@ -16,9 +16,7 @@ use crate::session::Auth;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/auth/login", post(login))
-        .route("/auth/logout", post(logout))
+    Router::new().route("/auth/login", post(login)).route("/auth/logout", post(logout))
 }
 
 #[derive(Deserialize)]

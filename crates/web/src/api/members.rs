@@ -19,13 +19,8 @@ pub fn router() -> Router<AppState> {
         .route("/members/{user_id}", patch(update).delete(remove))
 }
 
-async fn list(
-    State(state): State<AppState>,
-    who: Can<perm::ViewMembers>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(
-        json!({ "members": state.store.list_members(who.org_id()).await? }),
-    ))
+async fn list(State(state): State<AppState>, who: Can<perm::ViewMembers>) -> Result<Json<Value>, ApiError> {
+    Ok(Json(json!({ "members": state.store.list_members(who.org_id()).await? })))
 }
 
 #[derive(Deserialize)]
@@ -64,9 +59,7 @@ async fn update(
     Path(user_id): Path<String>,
     ApiJson(b): ApiJson<UpdateMember>,
 ) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!(
-        actions::set_role(&state, &who.actor(), &user_id, &b.role).await?
-    )))
+    Ok(Json(json!(actions::set_role(&state, &who.actor(), &user_id, &b.role).await?)))
 }
 
 async fn remove(

@@ -15,9 +15,7 @@ use crate::extract::{perm, Can};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/orgs", get(list).post(create))
-        .route("/orgs/{id}", get(show))
+    Router::new().route("/orgs", get(list).post(create)).route("/orgs/{id}", get(show))
 }
 
 async fn list(
@@ -54,20 +52,8 @@ async fn create(
     who: Can<perm::CreateOrg>,
     ApiJson(b): ApiJson<CreateOrg>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let flags = OrgFlags {
-        women_led: b.women_led,
-        youth_led: b.youth_led,
-        minority_led: b.minority_led,
-    };
-    let org = actions::create_org(
-        &state,
-        &who.actor(),
-        OrgInput {
-            name: &b.name,
-            kind: &b.kind,
-            flags,
-        },
-    )
-    .await?;
+    let flags = OrgFlags { women_led: b.women_led, youth_led: b.youth_led, minority_led: b.minority_led };
+    let org =
+        actions::create_org(&state, &who.actor(), OrgInput { name: &b.name, kind: &b.kind, flags }).await?;
     Ok((StatusCode::CREATED, Json(json!(org))))
 }

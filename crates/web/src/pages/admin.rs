@@ -32,18 +32,9 @@ struct Done {
 }
 
 /// Only known notice keys are shown, so the query string cannot put arbitrary text on the page.
-fn notice(
-    q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>,
-) -> Option<&'static str> {
+fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> Option<&'static str> {
     let key = q.as_ref().ok()?.done.as_deref()?;
-    [
-        "orgs-created",
-        "members-added",
-        "members-updated",
-        "members-removed",
-    ]
-    .into_iter()
-    .find(|k| *k == key)
+    ["orgs-created", "members-added", "members-updated", "members-removed"].into_iter().find(|k| *k == key)
 }
 
 type FormResult<T> = Result<Form<T>, axum::extract::rejection::FormRejection>;
@@ -81,11 +72,7 @@ async fn render_orgs(
         Err(e) => return error_page(ctx.lang, e.into()),
     };
     let kinds: Vec<&str> = OrgKind::ALL.iter().map(|k| k.as_str()).collect();
-    ctx.render(
-        status,
-        "orgs.html",
-        minijinja::context! { orgs, kinds, form, errors, notice },
-    )
+    ctx.render(status, "orgs.html", minijinja::context! { orgs, kinds, form, errors, notice })
 }
 
 async fn orgs(
@@ -94,15 +81,7 @@ async fn orgs(
     ctx: PageCtx,
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    render_orgs(
-        &state,
-        &ctx,
-        StatusCode::OK,
-        &OrgForm::default(),
-        None,
-        notice(&q),
-    )
-    .await
+    render_orgs(&state, &ctx, StatusCode::OK, &OrgForm::default(), None, notice(&q)).await
 }
 
 async fn create_org(
@@ -119,17 +98,7 @@ async fn create_org(
         youth_led: f.youth_led.is_some(),
         minority_led: f.minority_led.is_some(),
     };
-    match actions::create_org(
-        &state,
-        &who.actor(),
-        OrgInput {
-            name: &f.name,
-            kind: &f.kind,
-            flags,
-        },
-    )
-    .await
-    {
+    match actions::create_org(&state, &who.actor(), OrgInput { name: &f.name, kind: &f.kind, flags }).await {
         Ok(_) => Redirect::to("/admin/orgs?done=orgs-created").into_response(),
         Err(e) => match field_errors(&e) {
             Some(errs) => render_orgs(&state, &ctx, e.status(), &f, Some(errs), None).await,
@@ -168,11 +137,7 @@ async fn render_members(
         Err(e) => return error_page(ctx.lang, e.into()),
     };
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-    ctx.render(
-        status,
-        "members.html",
-        minijinja::context! { members, audit, roles, form, errors, notice },
-    )
+    ctx.render(status, "members.html", minijinja::context! { members, audit, roles, form, errors, notice })
 }
 
 async fn members(
@@ -181,10 +146,7 @@ async fn members(
     ctx: PageCtx,
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    let form = MemberForm {
-        role: "member".into(),
-        ..Default::default()
-    };
+    let form = MemberForm { role: "member".into(), ..Default::default() };
     render_members(&state, &ctx, &who, StatusCode::OK, &form, None, notice(&q)).await
 }
 
@@ -206,9 +168,7 @@ async fn add_member(
     match actions::add_member(&state, &who.actor(), input).await {
         Ok(_) => Redirect::to("/members?done=members-added").into_response(),
         Err(e) => match field_errors(&e) {
-            Some(errs) => {
-                render_members(&state, &ctx, &who, e.status(), &f, Some(errs), None).await
-            }
+            Some(errs) => render_members(&state, &ctx, &who, e.status(), &f, Some(errs), None).await,
             None => error_page(ctx.lang, e),
         },
     }

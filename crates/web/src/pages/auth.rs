@@ -17,9 +17,7 @@ use crate::session::SESSION_COOKIE;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", get(show).post(submit))
-        .route("/logout", post(logout))
+    Router::new().route("/login", get(show).post(submit)).route("/logout", post(logout))
 }
 
 #[derive(Deserialize)]
@@ -35,11 +33,7 @@ async fn show(
     if ctx.auth.principal.is_some() {
         return Redirect::to(&next).into_response();
     }
-    ctx.render(
-        StatusCode::OK,
-        "login.html",
-        minijinja::context! { email => "", next_after => next },
-    )
+    ctx.render(StatusCode::OK, "login.html", minijinja::context! { email => "", next_after => next })
 }
 
 #[derive(Deserialize)]
@@ -61,45 +55,25 @@ async fn submit(
     let next = safe_next(f.next.as_deref());
     let result = sign_in(
         &state,
-        SignIn {
-            email: &f.email,
-            password: f.password,
-            org: None,
-            addr,
-            kind: SessionKind::Web,
-        },
+        SignIn { email: &f.email, password: f.password, org: None, addr, kind: SessionKind::Web },
     )
     .await;
     let (status, message) = match result {
         Ok((token, _)) => {
             let mut resp = Redirect::to(&next).into_response();
             let max_age = state.config.web_session_ttl.as_secs() as i64;
-            set_cookie(
-                &mut resp,
-                SESSION_COOKIE,
-                &token,
-                Some(max_age),
-                state.config.secure_cookies,
-            );
+            set_cookie(&mut resp, SESSION_COOKIE, &token, Some(max_age), state.config.secure_cookies);
             return resp;
         }
         Err(ApiError::Throttled(secs)) => (
             StatusCode::TOO_MANY_REQUESTS,
-            i18n::global().text(
-                ctx.lang,
-                "login-throttled",
-                &[("seconds", secs.to_string())],
-            ),
+            i18n::global().text(ctx.lang, "login-throttled", &[("seconds", secs.to_string())]),
         ),
-        Err(ApiError::Forbidden) => (
-            StatusCode::FORBIDDEN,
-            i18n::global().text(ctx.lang, "login-no-org", &[]),
-        ),
+        Err(ApiError::Forbidden) => {
+            (StatusCode::FORBIDDEN, i18n::global().text(ctx.lang, "login-no-org", &[]))
+        }
         Err(ApiError::Internal(e)) => return error_page(ctx.lang, ApiError::Internal(e)),
-        Err(_) => (
-            StatusCode::UNAUTHORIZED,
-            i18n::global().text(ctx.lang, "login-failed", &[]),
-        ),
+        Err(_) => (StatusCode::UNAUTHORIZED, i18n::global().text(ctx.lang, "login-failed", &[])),
     };
     ctx.render(
         status,
@@ -115,12 +89,6 @@ async fn logout(State(state): State<AppState>, ctx: PageCtx) -> Response {
         }
     }
     let mut resp = Redirect::to("/login").into_response();
-    set_cookie(
-        &mut resp,
-        SESSION_COOKIE,
-        "",
-        Some(0),
-        state.config.secure_cookies,
-    );
+    set_cookie(&mut resp, SESSION_COOKIE, "", Some(0), state.config.secure_cookies);
     resp
 }

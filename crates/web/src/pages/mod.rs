@@ -97,13 +97,8 @@ impl PageCtx {
                 org_flags: flags,
             })
         });
-        let shared =
-            minijinja::context! { me => me, csrf => &self.csrf, next => encode_next(&self.path) };
-        match templates::global().render(
-            self.lang,
-            template,
-            minijinja::context! { ..ctx, ..shared },
-        ) {
+        let shared = minijinja::context! { me => me, csrf => &self.csrf, next => encode_next(&self.path) };
+        match templates::global().render(self.lang, template, minijinja::context! { ..ctx, ..shared }) {
             Ok(html) => {
                 let mut resp = (status, Html(html)).into_response();
                 if self.new_anon_csrf {
@@ -122,13 +117,7 @@ impl PageCtx {
 
 /// Appends a `Set-Cookie`: HttpOnly and SameSite=Strict always, Secure unless turned off for plain
 /// local HTTP. `max_age` None makes a browser-session cookie; Some(0) deletes.
-pub fn set_cookie(
-    resp: &mut Response,
-    name: &str,
-    value: &str,
-    max_age: Option<i64>,
-    secure: bool,
-) {
+pub fn set_cookie(resp: &mut Response, name: &str, value: &str, max_age: Option<i64>, secure: bool) {
     let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict");
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
@@ -150,12 +139,7 @@ pub fn encode_next(path: &str) -> String {
 /// send people to another host.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.contains('\\')
-                && !n.contains("://") =>
-        {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && !n.contains("://") => {
             n.to_owned()
         }
         _ => "/".to_owned(),
@@ -225,13 +209,7 @@ mod tests {
     #[test]
     fn next_stays_on_site() {
         assert_eq!(safe_next(Some("/members")), "/members");
-        for bad in [
-            "//evil.example",
-            "https://evil.example",
-            "/\\evil",
-            "evil",
-            "",
-        ] {
+        for bad in ["//evil.example", "https://evil.example", "/\\evil", "evil", ""] {
             assert_eq!(safe_next(Some(bad)), "/", "{bad}");
         }
         assert_eq!(safe_next(None), "/");
@@ -255,10 +233,7 @@ mod tests {
                 ),
             ] {
                 let html = templates::global().render(lang, name, ctx).unwrap();
-                assert!(
-                    html.contains(&format!("dir=\"{}\"", lang.dir())),
-                    "{name} {lang:?}"
-                );
+                assert!(html.contains(&format!("dir=\"{}\"", lang.dir())), "{name} {lang:?}");
                 assert!(
                     !html.contains("login-title") && !html.contains("error-title"),
                     "untranslated key in {name}"
