@@ -107,10 +107,12 @@ pub async fn run(settings: &mut Settings, serve: bool) -> anyhow::Result<()> {
     let logins = populate(store.as_ref(), SEED).await?;
     println!("Demo data for the fictional Republic of Marenia is ready.");
     println!("Sign in with any of these accounts; the password of each is: {DEMO_PASSWORD}");
-    for l in logins.iter().filter(|l| l.role != "member" || l.org.starts_with("Kumba")) {
-        println!("  {:<32} {:<12} {}", l.email, l.role, l.org);
+    // One line per organisation: every organisation has admin@, coordinator@ and member@ its domain.
+    for l in logins.iter().filter(|l| l.role == "admin") {
+        let domain = l.email.split('@').nth(1).unwrap_or_default();
+        println!("  {{admin,coordinator,member}}@{domain:<24} {}", l.org);
     }
-    println!("  (and member@, coordinator@, admin@ of every organisation's domain; admin@kwpn.example is also platform admin)");
+    println!("  admin@kwpn.example is also a platform administrator (may create organisations).");
     if serve {
         println!("Open http://{} in a browser.", settings.addr);
         crate::serve(store, settings).await?;

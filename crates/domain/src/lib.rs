@@ -4,11 +4,13 @@
 
 pub mod access;
 pub mod audit;
+pub mod ears;
 pub mod ids;
 pub mod member;
 pub mod org;
 pub mod text;
 pub mod throttle;
+pub mod week;
 
 pub use ids::{OrgId, UserId};
 pub use member::{Email, Role};

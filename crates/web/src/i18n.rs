@@ -100,8 +100,9 @@ impl I18n {
             let id: unic_langid::LanguageIdentifier =
                 lang.code().parse().map_err(|e| format!("bad language id: {e:?}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Templates escape and isolate text themselves; the marks would only show up in tests.
-            bundle.set_use_isolating(false);
+            // Bidi isolation marks around placeables keep a Latin-script name from reordering the
+            // punctuation of an Arabic sentence; left-to-right languages do not need them.
+            bundle.set_use_isolating(lang.dir() == "rtl");
             bundle.add_resource(res).map_err(|e| format!("{}.ftl: {e:?}", lang.code()))?;
             bundles.insert(lang, bundle);
         }
