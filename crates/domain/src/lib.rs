@@ -3,11 +3,14 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod alert_engine;
+pub mod area;
 pub mod audit;
 pub mod ears;
 pub mod ids;
 pub mod member;
 pub mod org;
+pub mod report;
 pub mod text;
 pub mod throttle;
 pub mod week;

@@ -3,6 +3,7 @@
 //! proves it.
 #![forbid(unsafe_code)]
 
+mod ew;
 mod rows;
 
 use async_trait::async_trait;
@@ -10,6 +11,9 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Row};
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
+use tandem_domain::alert_engine::Obs;
+use tandem_domain::report::ReportStatus;
+use tandem_domain::week::Week;
 use tandem_domain::{Email, OrgId, Role, UserId};
 use tandem_store::*;
 
@@ -40,7 +44,7 @@ impl PgStore {
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-async fn append_audit_tx(
+pub(crate) async fn append_audit_tx(
     tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
     new: NewAuditEvent,
 ) -> Result<AuditEvent> {
@@ -388,6 +392,66 @@ impl Store for PgStore {
         .map_err(other)?;
         rows.iter().map(|r| row::audit(&Sq(r))).collect()
     }
+    async fn create_areas(&self, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize> {
+        ew::create_areas(&self.pool, areas, audit).await
+    }
+    async fn list_areas(&self, with_geometry: bool) -> Result<Vec<Area>> {
+        ew::list_areas(&self.pool, with_geometry).await
+    }
+    async fn list_categories(&self) -> Result<Vec<Category>> {
+        ew::list_categories(&self.pool).await
+    }
+    async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
+        ew::create_reports(&self.pool, org, reports).await
+    }
+    async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report> {
+        ew::get_report(&self.pool, org, id).await
+    }
+    async fn list_reports(&self, org: &OrgId, filter: &ReportFilter) -> Result<Vec<Report>> {
+        ew::list_reports(&self.pool, org, filter).await
+    }
+    async fn set_report_status(
+        &self,
+        org: &OrgId,
+        id: &str,
+        from: ReportStatus,
+        to: ReportStatus,
+        by: &UserId,
+        audit: NewAuditEvent,
+    ) -> Result<Report> {
+        ew::set_report_status(&self.pool, org, id, from, to, by, audit).await
+    }
+    async fn alert_obs(&self, org: &OrgId, weeks: Option<(Week, Week)>) -> Result<Vec<Obs>> {
+        ew::alert_obs(&self.pool, org, weeks).await
+    }
+    async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>> {
+        ew::week_bounds(&self.pool, org).await
+    }
+    async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled> {
+        ew::reconcile_alerts(&self.pool, org, plan).await
+    }
+    async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>> {
+        ew::list_alerts(&self.pool, org, filter).await
+    }
+    async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
+        ew::get_alert(&self.pool, org, id).await
+    }
+    async fn assign_alert(
+        &self,
+        org: &OrgId,
+        id: &str,
+        assignee: &OrgId,
+        due_at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Alert> {
+        ew::assign_alert(&self.pool, org, id, assignee, due_at, audit).await
+    }
+    async fn add_response(&self, org: &OrgId, alert_id: &str, new: &NewResponse, audit: NewAuditEvent) -> Result<Response> {
+        ew::add_response(&self.pool, org, alert_id, new, audit).await
+    }
+    async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {
+        ew::list_responses(&self.pool, org, alert_id).await
+    }
 }
 
 /// Support for tests: each test gets its own database on one shared PostgreSQL server.
@@ -470,5 +534,12 @@ mod tests {
         let url = super::testing::fresh_database().await.unwrap();
         let store = super::PgStore::connect(&url).await.unwrap();
         tandem_store::conformance::story(Arc::new(store)).await;
+    }
+
+    #[tokio::test]
+    async fn early_warning_story() {
+        let url = super::testing::fresh_database().await.unwrap();
+        let store = super::PgStore::connect(&url).await.unwrap();
+        tandem_store::conformance::early_warning_story(Arc::new(store)).await;
     }
 }

@@ -39,6 +39,13 @@ impl RowRead for Sq<'_> {
         self.0.try_get(col).map_err(other)
     }
     fn int(&self, col: &str) -> Result<i64, StoreError> {
+        // INTEGER columns decode as i32 in PostgreSQL, BIGINT as i64.
+        self.0.try_get::<i64, _>(col).or_else(|_| self.0.try_get::<i32, _>(col).map(i64::from)).map_err(other)
+    }
+    fn opt_float(&self, col: &str) -> Result<Option<f64>, StoreError> {
+        self.0.try_get(col).map_err(other)
+    }
+    fn opt_time(&self, col: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
         self.0.try_get(col).map_err(other)
     }
     fn time(&self, col: &str) -> Result<DateTime<Utc>, StoreError> {

@@ -46,6 +46,13 @@ impl RowRead for Sq<'_> {
     fn int(&self, col: &str) -> Result<i64, StoreError> {
         self.0.try_get(col).map_err(other)
     }
+    fn opt_float(&self, col: &str) -> Result<Option<f64>, StoreError> {
+        self.0.try_get(col).map_err(other)
+    }
+    fn opt_time(&self, col: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let s: Option<String> = self.0.try_get(col).map_err(other)?;
+        s.map(|s| DateTime::parse_from_rfc3339(&s).map(|t| t.with_timezone(&Utc)).map_err(other)).transpose()
+    }
     fn time(&self, col: &str) -> Result<DateTime<Utc>, StoreError> {
         let s: String = self.0.try_get(col).map_err(other)?;
         DateTime::parse_from_rfc3339(&s).map(|t| t.with_timezone(&Utc)).map_err(other)

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::{Duration, SubsecRound, Utc};
 use tandem_domain::audit::{ChainVerifier, NewAuditEvent};
 use tandem_domain::org::OrgFlags;
 use tandem_domain::{Email, OrgId, OrgKind, OrgName, Role, UserId};
@@ -187,4 +187,181 @@ pub async fn story(store: Arc<dyn Store>) {
     assert_eq!(about_a.len(), 5, "creation, two role changes, add, remove");
     assert!(about_a.windows(2).all(|w| w[0].seq > w[1].seq), "newest first");
     assert!(about_a.iter().all(|e| e.org_id.as_deref() == Some(a.id.as_str())));
+}
+
+/// The early-warning chapter of the story: areas, categories, reports, alerts and responses.
+pub async fn early_warning_story(store: Arc<dyn Store>) {
+    use crate::{AlertFilter, AlertPlan, NewArea, NewReport, NewResponse, ReportFilter};
+    use std::collections::BTreeSet;
+    use tandem_domain::alert_engine::{AlertMethod, Candidate, Cell};
+    use tandem_domain::area::{AreaLevel, PCode};
+    use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity};
+    use tandem_domain::week::Week;
+
+    let s = store.as_ref();
+    s.migrate().await.unwrap();
+    let area = |code: &str, level: AreaLevel, parent: Option<&str>| NewArea {
+        code: PCode::parse(code).unwrap(),
+        name: format!("Area {code}"),
+        level,
+        parent: parent.map(|p| PCode::parse(p).unwrap()),
+        geometry: (level == AreaLevel::Admin1).then(|| r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.to_owned()),
+    };
+    let n = s
+        .create_areas(
+            &[
+                area("MR", AreaLevel::Country, None),
+                area("MR01", AreaLevel::Admin1, Some("MR")),
+                area("MR0101", AreaLevel::Admin2, Some("MR01")),
+            ],
+            ev("areas.import"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(n, 3);
+    // All or nothing: one bad area (unknown parent) and none of the batch is written.
+    let bad = s
+        .create_areas(&[area("MR02", AreaLevel::Admin1, Some("MR")), area("MR0299", AreaLevel::Admin2, Some("XX99"))], ev("areas.import"))
+        .await;
+    assert!(matches!(bad, Err(StoreError::NotFound)), "{bad:?}");
+    assert!(matches!(s.create_areas(&[area("MR01", AreaLevel::Admin1, Some("MR"))], ev("areas.import")).await, Err(StoreError::Conflict(_))));
+    let areas = s.list_areas(true).await.unwrap();
+    assert_eq!(areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["MR", "MR01", "MR0101"]);
+    assert!(areas[1].geometry.is_some() && s.list_areas(false).await.unwrap()[1].geometry.is_none());
+    assert_eq!(areas[2].parent_code.as_deref(), Some("MR01"));
+
+    let cats = s.list_categories().await.unwrap();
+    assert_eq!(cats.len(), 9);
+    assert_eq!(cats[0].slug, "hate_speech");
+    assert_eq!(cats.iter().find(|c| c.slug == "peace_initiative").unwrap().threshold_severity, 5);
+
+    let a = s.create_org(&new_org("Kumba Watch", OrgKind::CivilSociety, true), ev("org.create")).await.unwrap();
+    let b = s.create_org(&new_org("Other Watch", OrgKind::CivilSociety, false), ev("org.create")).await.unwrap();
+    let u = s.create_user(&new_user("watch@kumba.example", false), ev("user.create")).await.unwrap();
+    s.add_member(&a.id, &u.id, Role::Coordinator, ev("member.add")).await.unwrap();
+
+    let t0 = chrono::DateTime::parse_from_rfc3339("2026-03-02T10:00:00Z").unwrap().with_timezone(&Utc);
+    let report = |days: i64, sev: i64, cat: &str, contact: Option<&str>| NewReport {
+        area: PCode::parse("MR0101").unwrap(),
+        category: CategorySlug::parse(cat).unwrap(),
+        severity: Severity::new(sev).unwrap(),
+        occurred_at: t0 + Duration::days(days),
+        description: format!("fliers calling to burn the market, day {days}"),
+        channel: Channel::Api,
+        reporter_contact: contact.map(str::to_owned),
+        created_by: Some(u.id.clone()),
+    };
+    let made = s
+        .create_reports(&a.id, &[report(0, 2, "hate_speech", Some("+237 600 000 000")), report(7, 4, "hate_speech", None), report(8, 1, "crime", None)])
+        .await
+        .unwrap();
+    assert_eq!(made.len(), 3);
+    assert!(made[0].has_reporter_contact && !made[1].has_reporter_contact);
+    assert_eq!(made[0].week, Week::of(t0));
+    assert_eq!(made[1].week.0, made[0].week.0 + 1);
+    // Unknown area: the whole batch fails.
+    let mut unknown = report(1, 1, "crime", None);
+    unknown.area = PCode::parse("ZZ01").unwrap();
+    assert!(s.create_reports(&a.id, &[report(1, 1, "crime", None), unknown]).await.is_err());
+    assert_eq!(s.list_reports(&a.id, &ReportFilter { limit: 100, ..Default::default() }).await.unwrap().len(), 3);
+
+    let got = s.get_report(&a.id, &made[0].id).await.unwrap();
+    assert_eq!(got, made[0]);
+    assert!(matches!(s.get_report(&b.id, &made[0].id).await, Err(StoreError::NotFound)), "other organisations get NotFound");
+    assert!(s.list_reports(&b.id, &ReportFilter { limit: 100, ..Default::default() }).await.unwrap().is_empty());
+    let hate = s
+        .list_reports(&a.id, &ReportFilter { category: Some("hate_speech".into()), limit: 100, ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(hate.len(), 2);
+    assert!(hate[0].occurred_at > hate[1].occurred_at, "newest first");
+    let period = ReportFilter { from: Some(t0 + Duration::days(5)), to: Some(t0 + Duration::days(8)), limit: 100, ..Default::default() };
+    assert_eq!(s.list_reports(&a.id, &period).await.unwrap().len(), 1);
+
+    // Status workflow: compare-and-set, audited, scoped.
+    let v = s
+        .set_report_status(&a.id, &made[0].id, ReportStatus::New, ReportStatus::Verified, &u.id, ev("report.verify").org(&a.id))
+        .await
+        .unwrap();
+    assert_eq!((v.status, v.status_by.as_deref()), (ReportStatus::Verified, Some(u.id.as_str())));
+    assert!(v.status_at.is_some());
+    assert!(matches!(
+        s.set_report_status(&a.id, &made[0].id, ReportStatus::New, ReportStatus::Dismissed, &u.id, ev("x")).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        s.set_report_status(&b.id, &made[1].id, ReportStatus::New, ReportStatus::Verified, &u.id, ev("x")).await,
+        Err(StoreError::NotFound)
+    ));
+    s.set_report_status(&a.id, &made[2].id, ReportStatus::New, ReportStatus::Dismissed, &u.id, ev("report.dismiss")).await.unwrap();
+
+    // Engine input: dismissed reports do not count.
+    let obs = s.alert_obs(&a.id, None).await.unwrap();
+    assert_eq!(obs.len(), 2);
+    let (lo, hi) = s.week_bounds(&a.id).await.unwrap().unwrap();
+    assert_eq!((lo, hi), (made[0].week, made[1].week));
+    assert_eq!(s.alert_obs(&a.id, Some((hi, hi))).await.unwrap().len(), 1);
+    assert!(s.week_bounds(&b.id).await.unwrap().is_none());
+
+    // Reconciliation: insert, update, withdraw, reopen.
+    let cand = |method: AlertMethod, observed: u32| Candidate {
+        area: "MR0101".into(),
+        category: "hate_speech".into(),
+        week: hi,
+        method,
+        observed,
+        baseline_mean: (method != AlertMethod::Threshold).then_some(0.5),
+        baseline_sd: (method != AlertMethod::Threshold).then_some(0.25),
+        statistic: (method != AlertMethod::Threshold).then_some(4.5),
+        reports: vec![made[1].id.clone()],
+    };
+    let cands = vec![cand(AlertMethod::Threshold, 1), cand(AlertMethod::C1, 1)];
+    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands }).await.unwrap();
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (2, 0, 0));
+    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands[..1] }).await.unwrap();
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 1));
+    let all = s.list_alerts(&a.id, &AlertFilter { limit: 100, ..Default::default() }).await.unwrap();
+    assert_eq!(all.len(), 2);
+    let c1 = all.iter().find(|x| x.method == AlertMethod::C1).unwrap();
+    assert_eq!(c1.status, "withdrawn");
+    assert_eq!((c1.baseline_mean, c1.statistic), (Some(0.5), Some(4.5)));
+    // A scope that does not cover the C1 cell leaves it alone; one that does reopens it.
+    let other_cell: BTreeSet<Cell> = [Cell { area: "MR01".into(), category: "hate_speech".into(), week: hi }].into();
+    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&other_cell), candidates: &[] }).await.unwrap();
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 0));
+    let cell: BTreeSet<Cell> = [Cell { area: "MR0101".into(), category: "hate_speech".into(), week: hi }].into();
+    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands }).await.unwrap();
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 2, 0));
+    let open = s.list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() }).await.unwrap();
+    assert_eq!(open.len(), 2, "the withdrawn alert reopened");
+    assert!(s.list_alerts(&b.id, &AlertFilter { limit: 100, ..Default::default() }).await.unwrap().is_empty());
+
+    let thr = open.iter().find(|x| x.method == AlertMethod::Threshold).unwrap();
+    let (got, reports) = s.get_alert(&a.id, &thr.id).await.unwrap();
+    assert_eq!((got.observed, got.version.as_str()), (1, "threshold-1"));
+    assert_eq!(reports, vec![made[1].id.clone()]);
+    assert!(matches!(s.get_alert(&b.id, &thr.id).await, Err(StoreError::NotFound)));
+
+    // Assignment, overdue, responses and time to first response.
+    let due = Utc::now() - Duration::hours(1);
+    let assigned = s.assign_alert(&a.id, &thr.id, &a.id, due, ev("alert.assign").org(&a.id)).await.unwrap();
+    assert_eq!(assigned.assigned_org_id.as_deref(), Some(a.id.as_str()));
+    assert!(matches!(s.assign_alert(&b.id, &thr.id, &b.id, due, ev("x")).await, Err(StoreError::NotFound)));
+    let overdue = s.list_alerts(&a.id, &AlertFilter { overdue_at: Some(Utc::now()), limit: 100, ..Default::default() }).await.unwrap();
+    assert_eq!(overdue.iter().map(|x| x.id.clone()).collect::<Vec<_>>(), vec![thr.id.clone()]);
+    let at = Utc::now().trunc_subsecs(6);
+    let resp = NewResponse {
+        responder_org: a.id.clone(),
+        responder_user: u.id.clone(),
+        action: "Mediation team met both market associations".into(),
+        outcome: "Fliers removed; joint patrol agreed".into(),
+        responded_at: at,
+    };
+    let r = s.add_response(&a.id, &thr.id, &resp, ev("alert.respond").org(&a.id)).await.unwrap();
+    assert_eq!(r.action, resp.action);
+    assert!(matches!(s.add_response(&b.id, &thr.id, &resp, ev("x")).await, Err(StoreError::NotFound)));
+    let list = s.list_responses(&a.id, &thr.id).await.unwrap();
+    assert_eq!(list, vec![r]);
+    let (got, _) = s.get_alert(&a.id, &thr.id).await.unwrap();
+    assert_eq!(got.first_response_at, Some(at));
 }

@@ -4,14 +4,19 @@
 #![forbid(unsafe_code)]
 
 pub mod conformance;
+mod ew;
 mod models;
 pub mod row;
 
+pub use ew::*;
 pub use models::*;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
+use tandem_domain::alert_engine::Obs;
+use tandem_domain::report::ReportStatus;
+use tandem_domain::week::Week;
 use tandem_domain::{Email, OrgId, Role, UserId};
 
 /// The one error type of the storage layer.
@@ -79,4 +84,47 @@ pub trait Store: Send + Sync + 'static {
     async fn audit_head(&self) -> Result<Option<(i64, String)>>;
     /// The newest events about one organisation, newest first.
     async fn org_audit(&self, org: &OrgId, limit: i64) -> Result<Vec<AuditEvent>>;
+
+    // Areas and categories: platform-wide configuration, shared by every organisation.
+    /// Adds areas all-or-nothing (parents before children in the slice). A duplicate code is
+    /// Conflict; an unknown parent is NotFound.
+    async fn create_areas(&self, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize>;
+    async fn list_areas(&self, with_geometry: bool) -> Result<Vec<Area>>;
+    async fn list_categories(&self) -> Result<Vec<Category>>;
+
+    // Reports, owned by one organisation.
+    /// Stores reports all-or-nothing (one transaction), returning them in order.
+    async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>>;
+    async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report>;
+    async fn list_reports(&self, org: &OrgId, filter: &ReportFilter) -> Result<Vec<Report>>;
+    /// Moves a report from `from` to `to`; NotFound if it is not (or no longer) in `from`.
+    async fn set_report_status(
+        &self,
+        org: &OrgId,
+        id: &str,
+        from: ReportStatus,
+        to: ReportStatus,
+        by: &UserId,
+        audit: NewAuditEvent,
+    ) -> Result<Report>;
+
+    // The alert engine's input and output.
+    /// Counting (not dismissed) reports of the organisation, optionally only in weeks lo..=hi.
+    async fn alert_obs(&self, org: &OrgId, weeks: Option<(Week, Week)>) -> Result<Vec<Obs>>;
+    /// Earliest and latest week of the organisation's counting reports.
+    async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>>;
+    async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled>;
+    async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>>;
+    /// An alert with the ids of the reports that caused it.
+    async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)>;
+    async fn assign_alert(
+        &self,
+        org: &OrgId,
+        id: &str,
+        assignee: &OrgId,
+        due_at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Alert>;
+    async fn add_response(&self, org: &OrgId, alert_id: &str, new: &NewResponse, audit: NewAuditEvent) -> Result<Response>;
+    async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>>;
 }

@@ -5,7 +5,10 @@ use chrono::{DateTime, Utc};
 use tandem_domain::audit::AuditEvent;
 use tandem_domain::{OrgId, Role, UserId};
 
-use crate::{Member, Org, Principal, SessionKind, StoreError, User};
+use tandem_domain::alert_engine::{AlertMethod, Obs};
+use tandem_domain::week::Week;
+
+use crate::{Alert, Area, Category, Member, Org, Principal, Report, Response, SessionKind, StoreError, User};
 
 type R<T> = Result<T, StoreError>;
 
@@ -16,6 +19,8 @@ pub trait RowRead {
     fn flag(&self, col: &str) -> R<bool>;
     fn int(&self, col: &str) -> R<i64>;
     fn time(&self, col: &str) -> R<DateTime<Utc>>;
+    fn opt_time(&self, col: &str) -> R<Option<DateTime<Utc>>>;
+    fn opt_float(&self, col: &str) -> R<Option<f64>>;
 }
 
 fn corrupt(what: impl std::fmt::Display) -> StoreError {
@@ -86,6 +91,89 @@ pub fn audit(r: &impl RowRead) -> R<AuditEvent> {
     })
 }
 
+pub fn area(r: &impl RowRead, with_geometry: bool) -> R<Area> {
+    Ok(Area {
+        code: r.text("code")?,
+        name: r.text("name")?,
+        level: r.text("level")?.parse().map_err(corrupt)?,
+        parent_code: r.opt_text("parent_code")?,
+        geometry: if with_geometry { r.opt_text("geometry")? } else { None },
+    })
+}
+
+pub fn category(r: &impl RowRead) -> R<Category> {
+    Ok(Category {
+        slug: r.text("slug")?,
+        name: r.text("name")?,
+        reference: r.text("reference")?,
+        threshold_severity: r.int("threshold_severity")? as u8,
+    })
+}
+
+pub fn report(r: &impl RowRead) -> R<Report> {
+    Ok(Report {
+        id: r.text("id")?,
+        org_id: r.text("org_id")?,
+        area: r.text("area_code")?,
+        category: r.text("category")?,
+        severity: r.int("severity")? as u8,
+        occurred_at: r.time("occurred_at")?,
+        week: Week(r.int("week")?),
+        description: r.text("description")?,
+        channel: r.text("channel")?,
+        has_reporter_contact: r.opt_text("reporter_contact")?.is_some(),
+        status: r.text("status")?.parse().map_err(corrupt)?,
+        status_by: r.opt_text("status_by")?,
+        status_at: r.opt_time("status_at")?,
+        created_by: r.opt_text("created_by")?,
+        created_at: r.time("created_at")?,
+    })
+}
+
+pub fn obs(r: &impl RowRead) -> R<Obs> {
+    Ok(Obs {
+        report_id: r.text("id")?,
+        area: r.text("area_code")?,
+        category: r.text("category")?,
+        week: Week(r.int("week")?),
+        severity: r.int("severity")? as u8,
+    })
+}
+
+pub fn alert(r: &impl RowRead) -> R<Alert> {
+    Ok(Alert {
+        id: r.text("id")?,
+        org_id: r.text("org_id")?,
+        area: r.text("area_code")?,
+        category: r.text("category")?,
+        week: Week(r.int("week")?),
+        method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| corrupt("alert method"))?,
+        version: r.text("version")?,
+        observed: r.int("observed")? as u32,
+        baseline_mean: r.opt_float("baseline_mean")?,
+        baseline_sd: r.opt_float("baseline_sd")?,
+        statistic: r.opt_float("statistic")?,
+        status: r.text("status")?,
+        assigned_org_id: r.opt_text("assigned_org_id")?,
+        due_at: r.opt_time("due_at")?,
+        created_at: r.time("created_at")?,
+        updated_at: r.time("updated_at")?,
+        first_response_at: r.opt_time("first_response_at")?,
+    })
+}
+
+pub fn response(r: &impl RowRead) -> R<Response> {
+    Ok(Response {
+        id: r.text("id")?,
+        alert_id: r.text("alert_id")?,
+        responder_org_id: r.text("responder_org_id")?,
+        responder_user_id: r.text("responder_user_id")?,
+        action: r.text("action")?,
+        outcome: r.text("outcome")?,
+        responded_at: r.time("responded_at")?,
+    })
+}
+
 /// Column lists shared by both backends' SQL, so the mappers above always find what they read.
 pub mod cols {
     pub const ORG: &str =
@@ -96,4 +184,10 @@ pub mod cols {
         u.id AS u_id, u.email AS u_email, u.display_name AS u_display_name,
         u.platform_admin AS u_platform_admin, u.created_at AS u_created_at";
     pub const AUDIT: &str = "seq, at, org_id, actor_id, action, subject, detail, prev_hash, hash";
+    pub const REPORT: &str = "id, org_id, area_code, category, severity, occurred_at, week, description, channel, \
+        reporter_contact, status, status_by, status_at, created_by, created_at";
+    pub const ALERT: &str = "a.id, a.org_id, a.area_code, a.category, a.week, a.method, a.version, a.observed, \
+        a.baseline_mean, a.baseline_sd, a.statistic, a.status, a.assigned_org_id, a.due_at, a.created_at, a.updated_at, \
+        (SELECT MIN(r.responded_at) FROM responses r WHERE r.org_id = a.org_id AND r.alert_id = a.id) AS first_response_at";
+    pub const RESPONSE: &str = "id, alert_id, responder_org_id, responder_user_id, action, outcome, responded_at";
 }

@@ -1,0 +1,439 @@
+//! Early-warning storage for PostgreSQL: areas, categories, reports, alerts and responses.
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+use tandem_domain::alert_engine::{AlertMethod, Cell, Obs};
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::report::ReportStatus;
+use tandem_domain::week::Week;
+use tandem_domain::{OrgId, UserId};
+use tandem_store::row::{self, cols};
+use tandem_store::*;
+
+use crate::append_audit_tx;
+use crate::rows::*;
+
+pub async fn create_areas(pool: &PgPool, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize> {
+    let mut tx = pool.begin().await.map_err(other)?;
+    let at = now();
+    for a in areas {
+        sqlx::query("INSERT INTO areas (code, name, level, parent_code, geometry, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(a.code.as_str())
+            .bind(&a.name)
+            .bind(a.level.as_str())
+            .bind(a.parent.as_ref().map(|p| p.as_str()))
+            .bind(&a.geometry)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| conflict(e, &format!("area {} already exists", a.code)))?;
+    }
+    append_audit_tx(&mut tx, audit).await?;
+    tx.commit().await.map_err(other)?;
+    Ok(areas.len())
+}
+
+pub async fn list_areas(pool: &PgPool, with_geometry: bool) -> Result<Vec<Area>> {
+    let geometry = if with_geometry { "geometry" } else { "NULL AS geometry" };
+    let rows = sqlx::query(&format!("SELECT code, name, level, parent_code, {geometry} FROM areas ORDER BY code"))
+        .fetch_all(pool)
+        .await
+        .map_err(other)?;
+    rows.iter().map(|r| row::area(&Sq(r), with_geometry)).collect()
+}
+
+pub async fn list_categories(pool: &PgPool) -> Result<Vec<Category>> {
+    let rows = sqlx::query("SELECT slug, name, reference, threshold_severity FROM categories ORDER BY position, slug")
+        .fetch_all(pool)
+        .await
+        .map_err(other)?;
+    rows.iter().map(|r| row::category(&Sq(r))).collect()
+}
+
+pub async fn create_reports(pool: &PgPool, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
+    let mut tx = pool.begin().await.map_err(other)?;
+    let created_at = now();
+    let mut out = Vec::with_capacity(reports.len());
+    for r in reports {
+        let id = tandem_domain::ids::OrgId::new().to_string();
+        let week = Week::of(r.occurred_at);
+        sqlx::query(
+            "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, channel,
+                                  reporter_contact, status, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'new', $11, $12)",
+        )
+        .bind(org.as_str())
+        .bind(&id)
+        .bind(r.area.as_str())
+        .bind(r.category.as_str())
+        .bind(r.severity.get() as i64)
+        .bind(r.occurred_at)
+        .bind(week.0)
+        .bind(&r.description)
+        .bind(r.channel.as_str())
+        .bind(&r.reporter_contact)
+        .bind(r.created_by.as_ref().map(|u| u.as_str()))
+        .bind(created_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "report already exists"))?;
+        out.push(Report {
+            id,
+            org_id: org.to_string(),
+            area: r.area.to_string(),
+            category: r.category.as_str().to_owned(),
+            severity: r.severity.get(),
+            occurred_at: r.occurred_at,
+            week,
+            description: r.description.clone(),
+            channel: r.channel.as_str().to_owned(),
+            has_reporter_contact: r.reporter_contact.is_some(),
+            status: ReportStatus::New,
+            status_by: None,
+            status_at: None,
+            created_by: r.created_by.as_ref().map(|u| u.to_string()),
+            created_at,
+        });
+    }
+    tx.commit().await.map_err(other)?;
+    Ok(out)
+}
+
+pub async fn get_report(pool: &PgPool, org: &OrgId, id: &str) -> Result<Report> {
+    let r = sqlx::query(&format!("SELECT {} FROM reports WHERE org_id = $1 AND id = $2", cols::REPORT))
+        .bind(org.as_str())
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+        .map_err(other)?
+        .ok_or(StoreError::NotFound)?;
+    row::report(&Sq(&r))
+}
+
+pub async fn list_reports(pool: &PgPool, org: &OrgId, f: &ReportFilter) -> Result<Vec<Report>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {} FROM reports WHERE org_id = $1
+           AND ($2 IS NULL OR area_code = $3) AND ($4 IS NULL OR category = $5) AND ($6 IS NULL OR status = $7)
+           AND ($8 IS NULL OR occurred_at >= $9) AND ($10 IS NULL OR occurred_at < $11)
+         ORDER BY occurred_at DESC, id LIMIT $12",
+        cols::REPORT
+    ))
+    .bind(org.as_str())
+    .bind(&f.area)
+    .bind(&f.area)
+    .bind(&f.category)
+    .bind(&f.category)
+    .bind(f.status.map(|s| s.as_str()))
+    .bind(f.status.map(|s| s.as_str()))
+    .bind(f.from)
+    .bind(f.from)
+    .bind(f.to)
+    .bind(f.to)
+    .bind(f.limit)
+    .fetch_all(pool)
+    .await
+    .map_err(other)?;
+    rows.iter().map(|r| row::report(&Sq(r))).collect()
+}
+
+pub async fn set_report_status(
+    pool: &PgPool,
+    org: &OrgId,
+    id: &str,
+    from: ReportStatus,
+    to: ReportStatus,
+    by: &UserId,
+    audit: NewAuditEvent,
+) -> Result<Report> {
+    let mut tx = pool.begin().await.map_err(other)?;
+    let done = sqlx::query(
+        "UPDATE reports SET status = $1, status_by = $2, status_at = $3 WHERE org_id = $4 AND id = $5 AND status = $6",
+    )
+    .bind(to.as_str())
+    .bind(by.as_str())
+    .bind(now())
+    .bind(org.as_str())
+    .bind(id)
+    .bind(from.as_str())
+    .execute(&mut *tx)
+    .await
+    .map_err(other)?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    append_audit_tx(&mut tx, audit).await?;
+    tx.commit().await.map_err(other)?;
+    get_report(pool, org, id).await
+}
+
+pub async fn alert_obs(pool: &PgPool, org: &OrgId, weeks: Option<(Week, Week)>) -> Result<Vec<Obs>> {
+    let (lo, hi) = weeks.map(|(a, b)| (a.0, b.0)).unwrap_or((i64::MIN, i64::MAX));
+    let rows = sqlx::query(
+        "SELECT id, area_code, category, week, severity FROM reports
+         WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3",
+    )
+    .bind(org.as_str())
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(pool)
+    .await
+    .map_err(other)?;
+    rows.iter().map(|r| row::obs(&Sq(r))).collect()
+}
+
+pub async fn week_bounds(pool: &PgPool, org: &OrgId) -> Result<Option<(Week, Week)>> {
+    let r = sqlx::query("SELECT MIN(week) AS lo, MAX(week) AS hi FROM reports WHERE org_id = $1 AND status <> 'dismissed'")
+        .bind(org.as_str())
+        .fetch_one(pool)
+        .await
+        .map_err(other)?;
+    let lo: Option<i64> = sqlx::Row::try_get(&r, "lo").map_err(other)?;
+    let hi: Option<i64> = sqlx::Row::try_get(&r, "hi").map_err(other)?;
+    Ok(lo.zip(hi).map(|(a, b)| (Week(a), Week(b))))
+}
+
+async fn stored_keys(
+    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    org: &OrgId,
+    scope: Option<&BTreeSet<Cell>>,
+) -> Result<Vec<StoredAlertKey>> {
+    // Narrow by week range in SQL; the exact cells are matched by the shared planner.
+    let (lo, hi) = match scope {
+        Some(cells) => (cells.iter().map(|c| c.week.0).min().unwrap_or(0), cells.iter().map(|c| c.week.0).max().unwrap_or(-1)),
+        None => (i64::MIN, i64::MAX),
+    };
+    let rows = sqlx::query(
+        "SELECT id, area_code, category, week, method, status FROM alerts WHERE org_id = $1 AND week BETWEEN $2 AND $3",
+    )
+    .bind(org.as_str())
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(other)?;
+    rows.iter()
+        .map(|r| {
+            let r = Sq(r);
+            use tandem_store::row::RowRead;
+            Ok(StoredAlertKey {
+                id: r.text("id")?,
+                cell: Cell { area: r.text("area_code")?, category: r.text("category")?, week: Week(r.int("week")?) },
+                method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| other("alert method"))?,
+                status: r.text("status")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled> {
+    let mut tx = pool.begin().await.map_err(other)?;
+    // One reconciliation per organisation at a time: they must not interleave.
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))").bind(org.as_str()).execute(&mut *tx).await.map_err(other)?;
+    let existing = stored_keys(&mut tx, org, plan.scope).await?;
+    let p = plan_reconcile(&existing, plan.scope, plan.candidates);
+    let at = now();
+    let mut out = Reconciled::default();
+    for c in &p.insert {
+        let id = OrgId::new().to_string();
+        sqlx::query(
+            "INSERT INTO alerts (org_id, id, area_code, category, week, method, version, observed, baseline_mean,
+                                 baseline_sd, statistic, status, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13)",
+        )
+        .bind(org.as_str())
+        .bind(&id)
+        .bind(&c.area)
+        .bind(&c.category)
+        .bind(c.week.0)
+        .bind(c.method.as_str())
+        .bind(c.method.version())
+        .bind(c.observed as i64)
+        .bind(c.baseline_mean)
+        .bind(c.baseline_sd)
+        .bind(c.statistic)
+        .bind(&at)
+        .bind(&at)
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        link_reports(&mut tx, org, &id, &c.reports).await?;
+        out.opened.push(id);
+    }
+    for (id, c) in &p.update {
+        sqlx::query(
+            "UPDATE alerts SET observed = $1, baseline_mean = $2, baseline_sd = $3, statistic = $4, version = $5, updated_at = $6,
+                    status = CASE WHEN status = 'withdrawn' THEN 'open' ELSE status END
+             WHERE org_id = $7 AND id = $8",
+        )
+        .bind(c.observed as i64)
+        .bind(c.baseline_mean)
+        .bind(c.baseline_sd)
+        .bind(c.statistic)
+        .bind(c.method.version())
+        .bind(&at)
+        .bind(org.as_str())
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        sqlx::query("DELETE FROM alert_reports WHERE org_id = $1 AND alert_id = $2")
+            .bind(org.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        link_reports(&mut tx, org, id, &c.reports).await?;
+        out.updated += 1;
+    }
+    for id in &p.withdraw {
+        sqlx::query("UPDATE alerts SET status = 'withdrawn', updated_at = $1 WHERE org_id = $2 AND id = $3")
+            .bind(&at)
+            .bind(org.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        out.withdrawn += 1;
+    }
+    tx.commit().await.map_err(other)?;
+    Ok(out)
+}
+
+async fn link_reports(tx: &mut sqlx::Transaction<'_, sqlx::Postgres>, org: &OrgId, alert: &str, reports: &[String]) -> Result<()> {
+    for r in reports {
+        sqlx::query("INSERT INTO alert_reports (org_id, alert_id, report_id) VALUES ($1, $2, $3)")
+            .bind(org.as_str())
+            .bind(alert)
+            .bind(r)
+            .execute(&mut **tx)
+            .await
+            .map_err(other)?;
+    }
+    Ok(())
+}
+
+pub async fn list_alerts(pool: &PgPool, org: &OrgId, f: &AlertFilter) -> Result<Vec<Alert>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {} FROM alerts a WHERE a.org_id = $1 AND ($2 IS NULL OR a.status = $3)
+           AND ($4 IS NULL OR (a.status = 'open' AND a.due_at IS NOT NULL AND a.due_at < $5))
+         ORDER BY a.week DESC, a.area_code, a.category, a.method LIMIT $6",
+        cols::ALERT
+    ))
+    .bind(org.as_str())
+    .bind(&f.status)
+    .bind(&f.status)
+    .bind(f.overdue_at)
+    .bind(f.overdue_at)
+    .bind(f.limit)
+    .fetch_all(pool)
+    .await
+    .map_err(other)?;
+    rows.iter().map(|r| row::alert(&Sq(r))).collect()
+}
+
+pub async fn get_alert(pool: &PgPool, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
+    let r = sqlx::query(&format!("SELECT {} FROM alerts a WHERE a.org_id = $1 AND a.id = $2", cols::ALERT))
+        .bind(org.as_str())
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+        .map_err(other)?
+        .ok_or(StoreError::NotFound)?;
+    let alert = row::alert(&Sq(&r))?;
+    let ids = sqlx::query_scalar::<_, String>(
+        "SELECT report_id FROM alert_reports WHERE org_id = $1 AND alert_id = $2 ORDER BY report_id",
+    )
+    .bind(org.as_str())
+    .bind(id)
+    .fetch_all(pool)
+    .await
+    .map_err(other)?;
+    Ok((alert, ids))
+}
+
+pub async fn assign_alert(
+    pool: &PgPool,
+    org: &OrgId,
+    id: &str,
+    assignee: &OrgId,
+    due_at: DateTime<Utc>,
+    audit: NewAuditEvent,
+) -> Result<Alert> {
+    let mut tx = pool.begin().await.map_err(other)?;
+    let done = sqlx::query("UPDATE alerts SET assigned_org_id = $1, due_at = $2, updated_at = $3 WHERE org_id = $4 AND id = $5")
+        .bind(assignee.as_str())
+        .bind(due_at)
+        .bind(now())
+        .bind(org.as_str())
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "cannot assign"))?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    append_audit_tx(&mut tx, audit).await?;
+    tx.commit().await.map_err(other)?;
+    Ok(get_alert(pool, org, id).await?.0)
+}
+
+pub async fn add_response(
+    pool: &PgPool,
+    org: &OrgId,
+    alert_id: &str,
+    new: &NewResponse,
+    audit: NewAuditEvent,
+) -> Result<Response> {
+    let mut tx = pool.begin().await.map_err(other)?;
+    let exists = sqlx::query("SELECT 1 FROM alerts WHERE org_id = $1 AND id = $2")
+        .bind(org.as_str())
+        .bind(alert_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(other)?;
+    if exists.is_none() {
+        return Err(StoreError::NotFound);
+    }
+    let id = OrgId::new().to_string();
+    sqlx::query(
+        "INSERT INTO responses (org_id, id, alert_id, responder_org_id, responder_user_id, action, outcome, responded_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(org.as_str())
+    .bind(&id)
+    .bind(alert_id)
+    .bind(new.responder_org.as_str())
+    .bind(new.responder_user.as_str())
+    .bind(&new.action)
+    .bind(&new.outcome)
+    .bind(new.responded_at)
+    .bind(now())
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| conflict(e, "response already exists"))?;
+    append_audit_tx(&mut tx, audit).await?;
+    tx.commit().await.map_err(other)?;
+    Ok(Response {
+        id,
+        alert_id: alert_id.to_owned(),
+        responder_org_id: new.responder_org.to_string(),
+        responder_user_id: new.responder_user.to_string(),
+        action: new.action.clone(),
+        outcome: new.outcome.clone(),
+        responded_at: new.responded_at,
+    })
+}
+
+pub async fn list_responses(pool: &PgPool, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {} FROM responses WHERE org_id = $1 AND alert_id = $2 ORDER BY responded_at, id",
+        cols::RESPONSE
+    ))
+    .bind(org.as_str())
+    .bind(alert_id)
+    .fetch_all(pool)
+    .await
+    .map_err(other)?;
+    rows.iter().map(|r| row::response(&Sq(r))).collect()
+}

@@ -1,0 +1,199 @@
+//! Row models for early warning: areas, categories, reports, alerts and responses.
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tandem_domain::alert_engine::{AlertMethod, Candidate, Cell};
+use tandem_domain::area::{AreaLevel, PCode};
+use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity};
+use tandem_domain::week::Week;
+use tandem_domain::{OrgId, UserId};
+
+#[derive(Debug, Clone)]
+pub struct NewArea {
+    pub code: PCode,
+    pub name: String,
+    pub level: AreaLevel,
+    pub parent: Option<PCode>,
+    /// GeoJSON geometry (already simplified for drawing), as text.
+    pub geometry: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    pub code: String,
+    pub name: String,
+    pub level: AreaLevel,
+    pub parent_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geometry: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+    /// The reference category it maps to, so networks can compare across deployments.
+    pub reference: String,
+    /// Reports at or above this severity open an alert at once (5: never).
+    pub threshold_severity: u8,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewReport {
+    pub area: PCode,
+    pub category: CategorySlug,
+    pub severity: Severity,
+    pub occurred_at: DateTime<Utc>,
+    pub description: String,
+    pub channel: Channel,
+    pub reporter_contact: Option<String>,
+    /// The member who filed it; None for anonymous intake.
+    pub created_by: Option<UserId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub id: String,
+    pub org_id: String,
+    pub area: String,
+    pub category: String,
+    pub severity: u8,
+    pub occurred_at: DateTime<Utc>,
+    pub week: Week,
+    pub description: String,
+    pub channel: String,
+    pub has_reporter_contact: bool,
+    pub status: ReportStatus,
+    pub status_by: Option<String>,
+    pub status_at: Option<DateTime<Utc>>,
+    pub created_by: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ReportFilter {
+    pub area: Option<String>,
+    pub category: Option<String>,
+    pub status: Option<ReportStatus>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alert {
+    pub id: String,
+    pub org_id: String,
+    pub area: String,
+    pub category: String,
+    pub week: Week,
+    pub method: AlertMethod,
+    pub version: String,
+    pub observed: u32,
+    pub baseline_mean: Option<f64>,
+    pub baseline_sd: Option<f64>,
+    pub statistic: Option<f64>,
+    pub status: String,
+    pub assigned_org_id: Option<String>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub first_response_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AlertFilter {
+    pub status: Option<String>,
+    /// Only open alerts whose due time is before this instant.
+    pub overdue_at: Option<DateTime<Utc>>,
+    pub limit: i64,
+}
+
+/// What a reconciliation changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Reconciled {
+    pub opened: Vec<String>,
+    pub updated: usize,
+    pub withdrawn: usize,
+}
+
+/// The alerts to reconcile with the store: those in `scope` (None: all of the organisation's)
+/// become exactly `candidates`; an open alert no longer called for is withdrawn.
+pub struct AlertPlan<'a> {
+    pub scope: Option<&'a std::collections::BTreeSet<Cell>>,
+    pub candidates: &'a [Candidate],
+}
+
+#[derive(Debug, Clone)]
+pub struct NewResponse {
+    pub responder_org: OrgId,
+    pub responder_user: UserId,
+    pub action: String,
+    pub outcome: String,
+    pub responded_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Response {
+    pub id: String,
+    pub alert_id: String,
+    pub responder_org_id: String,
+    pub responder_user_id: String,
+    pub action: String,
+    pub outcome: String,
+    pub responded_at: DateTime<Utc>,
+}
+
+/// Time to first response for one organisation's alerts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Responsiveness {
+    pub alerts: u64,
+    pub answered: u64,
+    pub median_hours_to_first_response: Option<f64>,
+}
+
+/// An alert already stored, as reconciliation sees it.
+#[derive(Debug, Clone)]
+pub struct StoredAlertKey {
+    pub id: String,
+    pub cell: Cell,
+    pub method: AlertMethod,
+    pub status: String,
+}
+
+/// What to write so that the stored alerts in scope become the candidates: the same for every
+/// backend, so they cannot disagree on which alert is new, updated or withdrawn.
+#[derive(Debug, Default)]
+pub struct ReconcilePlan<'a> {
+    pub insert: Vec<&'a Candidate>,
+    /// (stored id, candidate): figures refreshed; a withdrawn alert called for again reopens.
+    pub update: Vec<(String, &'a Candidate)>,
+    pub withdraw: Vec<String>,
+}
+
+pub fn plan_reconcile<'a>(
+    existing: &[StoredAlertKey],
+    scope: Option<&std::collections::BTreeSet<Cell>>,
+    candidates: &'a [Candidate],
+) -> ReconcilePlan<'a> {
+    use std::collections::HashMap;
+    let in_scope = |c: &Cell| scope.is_none_or(|s| s.contains(c));
+    let stored: HashMap<(Cell, AlertMethod), &StoredAlertKey> =
+        existing.iter().filter(|e| in_scope(&e.cell)).map(|e| ((e.cell.clone(), e.method), e)).collect();
+    let mut plan = ReconcilePlan::default();
+    let mut wanted = std::collections::HashSet::new();
+    for c in candidates.iter().filter(|c| in_scope(&c.cell())) {
+        let key = (c.cell(), c.method);
+        match stored.get(&key) {
+            Some(e) => plan.update.push((e.id.clone(), c)),
+            None => plan.insert.push(c),
+        }
+        wanted.insert(key);
+    }
+    for (key, e) in &stored {
+        if !wanted.contains(key) && e.status == "open" {
+            plan.withdraw.push(e.id.clone());
+        }
+    }
+    plan.withdraw.sort();
+    plan
+}
