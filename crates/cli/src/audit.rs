@@ -2,7 +2,6 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use indicatif::{ProgressBar, ProgressStyle};
 use tandem_domain::audit::ChainVerifier;
 
 use crate::settings::Settings;
@@ -22,16 +21,7 @@ pub async fn run(cmd: AuditCommand, settings: &Settings) -> anyhow::Result<ExitC
     store.migrate().await?;
     let head = store.audit_head().await?;
     let total = head.as_ref().map(|h| h.0).unwrap_or(0).max(0) as u64;
-    // A progress bar on a terminal; nothing on a pipe, so scripts read one clean line.
-    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        ProgressBar::new(total)
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template("verifying {bar:40} {pos}/{len} events ({eta})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let bar = crate::progress::bar(total, "verifying events");
     let mut v = ChainVerifier::new();
     let mut after = 0;
     loop {

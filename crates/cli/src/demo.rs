@@ -62,7 +62,9 @@ pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLo
     let hash = tandem_web::auth::hash_password(SecretString::from(DEMO_PASSWORD.to_owned()))
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    crate::demo_ew::areas(store, &mut rng).await?;
     let mut logins = Vec::new();
+    let mut orgs: Vec<tandem_store::Org> = Vec::new();
     for (i, (name, kind, women, youth, minority, domain)) in ORGS.iter().enumerate() {
         let org = create_org(
             store,
@@ -71,6 +73,7 @@ pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLo
             OrgFlags { women_led: *women, youth_led: *youth, minority_led: *minority },
         )
         .await?;
+        orgs.push(org.clone());
         for role in ["admin", "coordinator", "member"] {
             let given = GIVEN.choose(&mut rng).copied().unwrap_or("Alex");
             let family = FAMILY.choose(&mut rng).copied().unwrap_or("Doe");
@@ -87,6 +90,12 @@ pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLo
             create_user_with_hash(store, spec, hash.clone()).await?;
             logins.push(DemoLogin { email, role, org: org.name.clone() });
         }
+    }
+    let csos: Vec<_> = orgs.into_iter().filter(|o| o.kind == tandem_domain::OrgKind::CivilSociety).collect();
+    crate::demo_ew::reports(store, &mut rng, &csos).await?;
+    let cfg = tandem_web::ew::config::load(store).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    for o in &csos {
+        tandem_web::ew::alerts::run_full(store, &cfg, &o.id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     Ok(logins)
 }

@@ -3,9 +3,13 @@
 #![forbid(unsafe_code)]
 
 mod admin;
+mod alerts;
 mod audit;
 mod bench;
 pub mod demo;
+mod demo_ew;
+mod import;
+mod progress;
 pub mod settings;
 
 use std::process::ExitCode;
@@ -58,6 +62,12 @@ enum Command {
     /// Administer organisations and accounts.
     #[command(subcommand)]
     Admin(admin::AdminCommand),
+    /// Import areas (GeoJSON) or reports (CSV/HXL).
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+    /// Run the alert engine.
+    #[command(subcommand)]
+    Alerts(alerts::AlertsCommand),
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -114,6 +124,8 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
         }
         Command::Admin(cmd) => admin::run(cmd, &settings).await?,
         Command::Audit(cmd) => return audit::run(cmd, &settings).await,
+        Command::Import(cmd) => import::run(cmd, &settings).await?,
+        Command::Alerts(cmd) => alerts::run(cmd, &settings).await?,
         Command::Bench(cmd) => bench::run(cmd).await?,
     }
     Ok(ExitCode::SUCCESS)

@@ -28,6 +28,18 @@ pub enum Action {
     ManageMembers,
     /// Read one's own organisation's audit trail.
     ViewOrgAudit,
+    /// Add areas to the platform's hierarchy.
+    ManageAreas,
+    /// Read the areas and categories (configuration every member works with).
+    ViewConfig,
+    /// File a report for one's organisation (web form, hotline, API).
+    FileReport,
+    /// Read one's organisation's reports and alerts.
+    ViewReports,
+    /// Verify, dismiss or close a report; assign an alert; re-run the alert engine.
+    TriageReports,
+    /// Record a response to one of one's organisation's alerts.
+    RespondToAlert,
 }
 
 /// What to tell a caller who may not act.
@@ -40,8 +52,10 @@ pub enum Denied {
 impl Actor {
     pub fn may(&self, action: Action) -> Result<(), Denied> {
         let ok = match action {
-            Action::ViewSelf | Action::ViewOrgDirectory => true,
-            Action::CreateOrg => self.platform_admin,
+            Action::ViewSelf | Action::ViewOrgDirectory | Action::ViewConfig => true,
+            Action::FileReport | Action::ViewReports | Action::RespondToAlert => true,
+            Action::CreateOrg | Action::ManageAreas => self.platform_admin,
+            Action::TriageReports => self.role.at_least(Role::Coordinator),
             Action::ViewMembers => self.role.at_least(Role::Coordinator),
             Action::ManageMembers | Action::ViewOrgAudit => self.role.at_least(Role::Admin),
         };
@@ -72,6 +86,12 @@ mod tests {
             (ViewMembers, false, true, true, false),
             (ManageMembers, false, false, true, false),
             (ViewOrgAudit, false, false, true, false),
+            (ManageAreas, false, false, false, true),
+            (ViewConfig, true, true, true, true),
+            (FileReport, true, true, true, true),
+            (ViewReports, true, true, true, true),
+            (TriageReports, false, true, true, false),
+            (RespondToAlert, true, true, true, true),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

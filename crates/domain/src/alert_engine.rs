@@ -42,7 +42,9 @@ impl AlertMethod {
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
-        [AlertMethod::Threshold, AlertMethod::C1, AlertMethod::C2, AlertMethod::C3].into_iter().find(|m| m.as_str() == s)
+        [AlertMethod::Threshold, AlertMethod::C1, AlertMethod::C2, AlertMethod::C3]
+            .into_iter()
+            .find(|m| m.as_str() == s)
     }
     pub fn version(self) -> &'static str {
         match self {
@@ -149,7 +151,13 @@ pub fn weeks_needed(lo: Week, hi: Week) -> (Week, Week) {
 /// Evaluates `obs` on the dense weekly grid that starts at `grid_start` (the earliest week of the
 /// organisation's counting reports). `obs` must hold every counting report in the weeks the
 /// evaluated cells need (see [`weeks_needed`]); reports outside them are simply not looked at.
-pub fn evaluate(tree: &AreaTree, obs: &[Obs], grid_start: Week, scope: Scope<'_>, cfg: &EngineConfig) -> Vec<Candidate> {
+pub fn evaluate(
+    tree: &AreaTree,
+    obs: &[Obs],
+    grid_start: Week,
+    scope: Scope<'_>,
+    cfg: &EngineConfig,
+) -> Vec<Candidate> {
     // Rolled-up counts and the reports behind them, per series and week.
     let mut series: BTreeMap<(String, String), BTreeMap<Week, Vec<&str>>> = BTreeMap::new();
     let mut severe: BTreeMap<Cell, Vec<&str>> = BTreeMap::new();
@@ -160,7 +168,12 @@ pub fn evaluate(tree: &AreaTree, obs: &[Obs], grid_start: Week, scope: Scope<'_>
         }
         let lineage = lineages.entry(o.area.as_str()).or_insert_with(|| tree.lineage(&o.area));
         for a in lineage.iter() {
-            series.entry((a.clone(), o.category.clone())).or_default().entry(o.week).or_default().push(&o.report_id);
+            series
+                .entry((a.clone(), o.category.clone()))
+                .or_default()
+                .entry(o.week)
+                .or_default()
+                .push(&o.report_id);
         }
         if o.severity >= cfg.threshold_for(&o.category) {
             let cell = Cell { area: o.area.clone(), category: o.category.clone(), week: o.week };
@@ -245,13 +258,20 @@ mod tests {
     }
 
     fn obs(id: usize, area: &str, cat: &str, week: i64, sev: u8) -> Obs {
-        Obs { report_id: format!("r{id:04}"), area: area.into(), category: cat.into(), week: Week(week), severity: sev }
+        Obs {
+            report_id: format!("r{id:04}"),
+            area: area.into(),
+            category: cat.into(),
+            week: Week(week),
+            severity: sev,
+        }
     }
 
     #[test]
     fn lineage_and_cycles() {
         assert_eq!(tree().lineage("MR0101"), vec!["MR0101", "MR01", "MR"]);
-        let cyclic = AreaTree::new([("A".to_owned(), Some("B".to_owned())), ("B".to_owned(), Some("A".to_owned()))]);
+        let cyclic =
+            AreaTree::new([("A".to_owned(), Some("B".to_owned())), ("B".to_owned(), Some("A".to_owned()))]);
         assert_eq!(cyclic.lineage("A"), vec!["A", "B"]);
     }
 

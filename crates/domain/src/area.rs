@@ -16,7 +16,8 @@ pub enum AreaLevel {
 }
 
 impl AreaLevel {
-    pub const ALL: [AreaLevel; 4] = [AreaLevel::Country, AreaLevel::Admin1, AreaLevel::Admin2, AreaLevel::Locality];
+    pub const ALL: [AreaLevel; 4] =
+        [AreaLevel::Country, AreaLevel::Admin1, AreaLevel::Admin2, AreaLevel::Locality];
     pub fn as_str(self) -> &'static str {
         match self {
             AreaLevel::Country => "country",

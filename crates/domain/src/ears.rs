@@ -119,7 +119,13 @@ pub const REACH_WEEKS: usize = 11;
 mod tests {
     use super::*;
 
-    const P: EarsParams = EarsParams { sigma_floor: 0.2, c1_threshold: 3.0, c2_threshold: 3.0, c3_threshold: 2.0, min_count: 2 };
+    const P: EarsParams = EarsParams {
+        sigma_floor: 0.2,
+        c1_threshold: 3.0,
+        c2_threshold: 3.0,
+        c3_threshold: 2.0,
+        min_count: 2,
+    };
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

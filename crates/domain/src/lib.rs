@@ -7,6 +7,7 @@ pub mod alert_engine;
 pub mod area;
 pub mod audit;
 pub mod ears;
+pub mod geo;
 pub mod ids;
 pub mod member;
 pub mod org;

@@ -34,7 +34,8 @@ pub enum ReportStatus {
 }
 
 impl ReportStatus {
-    pub const ALL: [ReportStatus; 4] = [ReportStatus::New, ReportStatus::Verified, ReportStatus::Dismissed, ReportStatus::Closed];
+    pub const ALL: [ReportStatus; 4] =
+        [ReportStatus::New, ReportStatus::Verified, ReportStatus::Dismissed, ReportStatus::Closed];
     pub fn as_str(self) -> &'static str {
         match self {
             ReportStatus::New => "new",
@@ -116,7 +117,10 @@ impl Channel {
 impl FromStr for Channel {
     type Err = InvalidInput;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Channel::ALL.into_iter().find(|v| v.as_str() == s).ok_or_else(|| InvalidInput::new("channel", "is not a known channel"))
+        Channel::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| InvalidInput::new("channel", "is not a known channel"))
     }
 }
 
@@ -128,7 +132,10 @@ pub struct CategorySlug(String);
 impl CategorySlug {
     pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
         let s = raw.trim();
-        if s.len() < 2 || s.len() > 40 || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        if s.len() < 2
+            || s.len() > 40
+            || !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
             return Err(InvalidInput::new("category", "must be a category slug such as hate_speech"));
         }
         Ok(Self(s.to_owned()))
@@ -169,8 +176,18 @@ mod tests {
     #[test]
     fn workflow() {
         use ReportStatus::*;
-        assert!(New.can_become(Verified) && New.can_become(Dismissed) && Verified.can_become(Closed) && Dismissed.can_become(Closed));
-        assert!(!Verified.can_become(New) && !Closed.can_become(Verified) && !New.can_become(Closed) && !New.can_become(New));
+        assert!(
+            New.can_become(Verified)
+                && New.can_become(Dismissed)
+                && Verified.can_become(Closed)
+                && Dismissed.can_become(Closed)
+        );
+        assert!(
+            !Verified.can_become(New)
+                && !Closed.can_become(Verified)
+                && !New.can_become(Closed)
+                && !New.can_become(New)
+        );
         assert!(!Dismissed.counts() && New.counts() && Closed.counts());
     }
 

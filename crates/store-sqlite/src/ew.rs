@@ -36,18 +36,21 @@ pub async fn create_areas(pool: &SqlitePool, areas: &[NewArea], audit: NewAuditE
 
 pub async fn list_areas(pool: &SqlitePool, with_geometry: bool) -> Result<Vec<Area>> {
     let geometry = if with_geometry { "geometry" } else { "NULL AS geometry" };
-    let rows = sqlx::query(&format!("SELECT code, name, level, parent_code, {geometry} FROM areas ORDER BY code"))
-        .fetch_all(pool)
-        .await
-        .map_err(other)?;
+    let rows =
+        sqlx::query(&format!("SELECT code, name, level, parent_code, {geometry} FROM areas ORDER BY code"))
+            .fetch_all(pool)
+            .await
+            .map_err(other)?;
     rows.iter().map(|r| row::area(&Sq(r), with_geometry)).collect()
 }
 
 pub async fn list_categories(pool: &SqlitePool) -> Result<Vec<Category>> {
-    let rows = sqlx::query("SELECT slug, name, reference, threshold_severity FROM categories ORDER BY position, slug")
-        .fetch_all(pool)
-        .await
-        .map_err(other)?;
+    let rows = sqlx::query(
+        "SELECT slug, name, reference, threshold_severity FROM categories ORDER BY position, slug",
+    )
+    .fetch_all(pool)
+    .await
+    .map_err(other)?;
     rows.iter().map(|r| row::category(&Sq(r))).collect()
 }
 
@@ -167,15 +170,22 @@ pub async fn set_report_status(
     get_report(pool, org, id).await
 }
 
-pub async fn alert_obs(pool: &SqlitePool, org: &OrgId, weeks: Option<(Week, Week)>) -> Result<Vec<Obs>> {
+pub async fn alert_obs(
+    pool: &SqlitePool,
+    org: &OrgId,
+    weeks: Option<(Week, Week)>,
+    category: Option<&str>,
+) -> Result<Vec<Obs>> {
     let (lo, hi) = weeks.map(|(a, b)| (a.0, b.0)).unwrap_or((i64::MIN, i64::MAX));
     let rows = sqlx::query(
         "SELECT id, area_code, category, week, severity FROM reports
-         WHERE org_id = ? AND status <> 'dismissed' AND week BETWEEN ? AND ?",
+         WHERE org_id = ? AND status <> 'dismissed' AND week BETWEEN ? AND ? AND (? IS NULL OR category = ?)",
     )
     .bind(org.as_str())
     .bind(lo)
     .bind(hi)
+    .bind(category)
+    .bind(category)
     .fetch_all(pool)
     .await
     .map_err(other)?;
@@ -183,11 +193,13 @@ pub async fn alert_obs(pool: &SqlitePool, org: &OrgId, weeks: Option<(Week, Week
 }
 
 pub async fn week_bounds(pool: &SqlitePool, org: &OrgId) -> Result<Option<(Week, Week)>> {
-    let r = sqlx::query("SELECT MIN(week) AS lo, MAX(week) AS hi FROM reports WHERE org_id = ? AND status <> 'dismissed'")
-        .bind(org.as_str())
-        .fetch_one(pool)
-        .await
-        .map_err(other)?;
+    let r = sqlx::query(
+        "SELECT MIN(week) AS lo, MAX(week) AS hi FROM reports WHERE org_id = ? AND status <> 'dismissed'",
+    )
+    .bind(org.as_str())
+    .fetch_one(pool)
+    .await
+    .map_err(other)?;
     let lo: Option<i64> = sqlx::Row::try_get(&r, "lo").map_err(other)?;
     let hi: Option<i64> = sqlx::Row::try_get(&r, "hi").map_err(other)?;
     Ok(lo.zip(hi).map(|(a, b)| (Week(a), Week(b))))
@@ -200,7 +212,10 @@ async fn stored_keys(
 ) -> Result<Vec<StoredAlertKey>> {
     // Narrow by week range in SQL; the exact cells are matched by the shared planner.
     let (lo, hi) = match scope {
-        Some(cells) => (cells.iter().map(|c| c.week.0).min().unwrap_or(0), cells.iter().map(|c| c.week.0).max().unwrap_or(-1)),
+        Some(cells) => (
+            cells.iter().map(|c| c.week.0).min().unwrap_or(0),
+            cells.iter().map(|c| c.week.0).max().unwrap_or(-1),
+        ),
         None => (i64::MIN, i64::MAX),
     };
     let rows = sqlx::query(
@@ -218,7 +233,11 @@ async fn stored_keys(
             use tandem_store::row::RowRead;
             Ok(StoredAlertKey {
                 id: r.text("id")?,
-                cell: Cell { area: r.text("area_code")?, category: r.text("category")?, week: Week(r.int("week")?) },
+                cell: Cell {
+                    area: r.text("area_code")?,
+                    category: r.text("category")?,
+                    week: Week(r.int("week")?),
+                },
                 method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| other("alert method"))?,
                 status: r.text("status")?,
             })
@@ -300,7 +319,12 @@ pub async fn reconcile_alerts(pool: &SqlitePool, org: &OrgId, plan: AlertPlan<'_
     Ok(out)
 }
 
-async fn link_reports(tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>, org: &OrgId, alert: &str, reports: &[String]) -> Result<()> {
+async fn link_reports(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    org: &OrgId,
+    alert: &str,
+    reports: &[String],
+) -> Result<()> {
     for r in reports {
         sqlx::query("INSERT INTO alert_reports (org_id, alert_id, report_id) VALUES (?, ?, ?)")
             .bind(org.as_str())
@@ -361,15 +385,17 @@ pub async fn assign_alert(
     audit: NewAuditEvent,
 ) -> Result<Alert> {
     let mut tx = pool.begin().await.map_err(other)?;
-    let done = sqlx::query("UPDATE alerts SET assigned_org_id = ?, due_at = ?, updated_at = ? WHERE org_id = ? AND id = ?")
-        .bind(assignee.as_str())
-        .bind(ts(due_at))
-        .bind(ts(now()))
-        .bind(org.as_str())
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| conflict(e, "cannot assign"))?;
+    let done = sqlx::query(
+        "UPDATE alerts SET assigned_org_id = ?, due_at = ?, updated_at = ? WHERE org_id = ? AND id = ?",
+    )
+    .bind(assignee.as_str())
+    .bind(ts(due_at))
+    .bind(ts(now()))
+    .bind(org.as_str())
+    .bind(id)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| conflict(e, "cannot assign"))?;
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }

@@ -13,8 +13,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
-use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::alert_engine::Obs;
+use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::report::ReportStatus;
 use tandem_domain::week::Week;
 use tandem_domain::{Email, OrgId, Role, UserId};
@@ -430,8 +430,13 @@ impl Store for SqliteStore {
     ) -> Result<Report> {
         ew::set_report_status(&self.pool, org, id, from, to, by, audit).await
     }
-    async fn alert_obs(&self, org: &OrgId, weeks: Option<(Week, Week)>) -> Result<Vec<Obs>> {
-        ew::alert_obs(&self.pool, org, weeks).await
+    async fn alert_obs(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+    ) -> Result<Vec<Obs>> {
+        ew::alert_obs(&self.pool, org, weeks, category).await
     }
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>> {
         ew::week_bounds(&self.pool, org).await
@@ -455,7 +460,13 @@ impl Store for SqliteStore {
     ) -> Result<Alert> {
         ew::assign_alert(&self.pool, org, id, assignee, due_at, audit).await
     }
-    async fn add_response(&self, org: &OrgId, alert_id: &str, new: &NewResponse, audit: NewAuditEvent) -> Result<Response> {
+    async fn add_response(
+        &self,
+        org: &OrgId,
+        alert_id: &str,
+        new: &NewResponse,
+        audit: NewAuditEvent,
+    ) -> Result<Response> {
         ew::add_response(&self.pool, org, alert_id, new, audit).await
     }
     async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {

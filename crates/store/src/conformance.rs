@@ -205,7 +205,8 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
         name: format!("Area {code}"),
         level,
         parent: parent.map(|p| PCode::parse(p).unwrap()),
-        geometry: (level == AreaLevel::Admin1).then(|| r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.to_owned()),
+        geometry: (level == AreaLevel::Admin1)
+            .then(|| r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.to_owned()),
     };
     let n = s
         .create_areas(
@@ -221,10 +222,16 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     assert_eq!(n, 3);
     // All or nothing: one bad area (unknown parent) and none of the batch is written.
     let bad = s
-        .create_areas(&[area("MR02", AreaLevel::Admin1, Some("MR")), area("MR0299", AreaLevel::Admin2, Some("XX99"))], ev("areas.import"))
+        .create_areas(
+            &[area("MR02", AreaLevel::Admin1, Some("MR")), area("MR0299", AreaLevel::Admin2, Some("XX99"))],
+            ev("areas.import"),
+        )
         .await;
     assert!(matches!(bad, Err(StoreError::NotFound)), "{bad:?}");
-    assert!(matches!(s.create_areas(&[area("MR01", AreaLevel::Admin1, Some("MR"))], ev("areas.import")).await, Err(StoreError::Conflict(_))));
+    assert!(matches!(
+        s.create_areas(&[area("MR01", AreaLevel::Admin1, Some("MR"))], ev("areas.import")).await,
+        Err(StoreError::Conflict(_))
+    ));
     let areas = s.list_areas(true).await.unwrap();
     assert_eq!(areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["MR", "MR01", "MR0101"]);
     assert!(areas[1].geometry.is_some() && s.list_areas(false).await.unwrap()[1].geometry.is_none());
@@ -235,8 +242,10 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     assert_eq!(cats[0].slug, "hate_speech");
     assert_eq!(cats.iter().find(|c| c.slug == "peace_initiative").unwrap().threshold_severity, 5);
 
-    let a = s.create_org(&new_org("Kumba Watch", OrgKind::CivilSociety, true), ev("org.create")).await.unwrap();
-    let b = s.create_org(&new_org("Other Watch", OrgKind::CivilSociety, false), ev("org.create")).await.unwrap();
+    let a =
+        s.create_org(&new_org("Kumba Watch", OrgKind::CivilSociety, true), ev("org.create")).await.unwrap();
+    let b =
+        s.create_org(&new_org("Other Watch", OrgKind::CivilSociety, false), ev("org.create")).await.unwrap();
     let u = s.create_user(&new_user("watch@kumba.example", false), ev("user.create")).await.unwrap();
     s.add_member(&a.id, &u.id, Role::Coordinator, ev("member.add")).await.unwrap();
 
@@ -252,7 +261,14 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
         created_by: Some(u.id.clone()),
     };
     let made = s
-        .create_reports(&a.id, &[report(0, 2, "hate_speech", Some("+237 600 000 000")), report(7, 4, "hate_speech", None), report(8, 1, "crime", None)])
+        .create_reports(
+            &a.id,
+            &[
+                report(0, 2, "hate_speech", Some("+237 600 000 000")),
+                report(7, 4, "hate_speech", None),
+                report(8, 1, "crime", None),
+            ],
+        )
         .await
         .unwrap();
     assert_eq!(made.len(), 3);
@@ -263,44 +279,82 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     let mut unknown = report(1, 1, "crime", None);
     unknown.area = PCode::parse("ZZ01").unwrap();
     assert!(s.create_reports(&a.id, &[report(1, 1, "crime", None), unknown]).await.is_err());
-    assert_eq!(s.list_reports(&a.id, &ReportFilter { limit: 100, ..Default::default() }).await.unwrap().len(), 3);
+    assert_eq!(
+        s.list_reports(&a.id, &ReportFilter { limit: 100, ..Default::default() }).await.unwrap().len(),
+        3
+    );
 
     let got = s.get_report(&a.id, &made[0].id).await.unwrap();
     assert_eq!(got, made[0]);
-    assert!(matches!(s.get_report(&b.id, &made[0].id).await, Err(StoreError::NotFound)), "other organisations get NotFound");
-    assert!(s.list_reports(&b.id, &ReportFilter { limit: 100, ..Default::default() }).await.unwrap().is_empty());
+    assert!(
+        matches!(s.get_report(&b.id, &made[0].id).await, Err(StoreError::NotFound)),
+        "other organisations get NotFound"
+    );
+    assert!(s
+        .list_reports(&b.id, &ReportFilter { limit: 100, ..Default::default() })
+        .await
+        .unwrap()
+        .is_empty());
     let hate = s
-        .list_reports(&a.id, &ReportFilter { category: Some("hate_speech".into()), limit: 100, ..Default::default() })
+        .list_reports(
+            &a.id,
+            &ReportFilter { category: Some("hate_speech".into()), limit: 100, ..Default::default() },
+        )
         .await
         .unwrap();
     assert_eq!(hate.len(), 2);
     assert!(hate[0].occurred_at > hate[1].occurred_at, "newest first");
-    let period = ReportFilter { from: Some(t0 + Duration::days(5)), to: Some(t0 + Duration::days(8)), limit: 100, ..Default::default() };
+    let period = ReportFilter {
+        from: Some(t0 + Duration::days(5)),
+        to: Some(t0 + Duration::days(8)),
+        limit: 100,
+        ..Default::default()
+    };
     assert_eq!(s.list_reports(&a.id, &period).await.unwrap().len(), 1);
 
     // Status workflow: compare-and-set, audited, scoped.
     let v = s
-        .set_report_status(&a.id, &made[0].id, ReportStatus::New, ReportStatus::Verified, &u.id, ev("report.verify").org(&a.id))
+        .set_report_status(
+            &a.id,
+            &made[0].id,
+            ReportStatus::New,
+            ReportStatus::Verified,
+            &u.id,
+            ev("report.verify").org(&a.id),
+        )
         .await
         .unwrap();
     assert_eq!((v.status, v.status_by.as_deref()), (ReportStatus::Verified, Some(u.id.as_str())));
     assert!(v.status_at.is_some());
     assert!(matches!(
-        s.set_report_status(&a.id, &made[0].id, ReportStatus::New, ReportStatus::Dismissed, &u.id, ev("x")).await,
+        s.set_report_status(&a.id, &made[0].id, ReportStatus::New, ReportStatus::Dismissed, &u.id, ev("x"))
+            .await,
         Err(StoreError::NotFound)
     ));
     assert!(matches!(
-        s.set_report_status(&b.id, &made[1].id, ReportStatus::New, ReportStatus::Verified, &u.id, ev("x")).await,
+        s.set_report_status(&b.id, &made[1].id, ReportStatus::New, ReportStatus::Verified, &u.id, ev("x"))
+            .await,
         Err(StoreError::NotFound)
     ));
-    s.set_report_status(&a.id, &made[2].id, ReportStatus::New, ReportStatus::Dismissed, &u.id, ev("report.dismiss")).await.unwrap();
+    s.set_report_status(
+        &a.id,
+        &made[2].id,
+        ReportStatus::New,
+        ReportStatus::Dismissed,
+        &u.id,
+        ev("report.dismiss"),
+    )
+    .await
+    .unwrap();
 
     // Engine input: dismissed reports do not count.
-    let obs = s.alert_obs(&a.id, None).await.unwrap();
+    let obs = s.alert_obs(&a.id, None, None).await.unwrap();
+    assert_eq!(s.alert_obs(&a.id, None, Some("crime")).await.unwrap().len(), 0);
+    assert_eq!(s.alert_obs(&a.id, None, Some("hate_speech")).await.unwrap().len(), 2);
     assert_eq!(obs.len(), 2);
     let (lo, hi) = s.week_bounds(&a.id).await.unwrap().unwrap();
     assert_eq!((lo, hi), (made[0].week, made[1].week));
-    assert_eq!(s.alert_obs(&a.id, Some((hi, hi))).await.unwrap().len(), 1);
+    assert_eq!(s.alert_obs(&a.id, Some((hi, hi)), None).await.unwrap().len(), 1);
     assert!(s.week_bounds(&b.id).await.unwrap().is_none());
 
     // Reconciliation: insert, update, withdraw, reopen.
@@ -326,15 +380,24 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     assert_eq!(c1.status, "withdrawn");
     assert_eq!((c1.baseline_mean, c1.statistic), (Some(0.5), Some(4.5)));
     // A scope that does not cover the C1 cell leaves it alone; one that does reopens it.
-    let other_cell: BTreeSet<Cell> = [Cell { area: "MR01".into(), category: "hate_speech".into(), week: hi }].into();
+    let other_cell: BTreeSet<Cell> =
+        [Cell { area: "MR01".into(), category: "hate_speech".into(), week: hi }].into();
     let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&other_cell), candidates: &[] }).await.unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 0));
-    let cell: BTreeSet<Cell> = [Cell { area: "MR0101".into(), category: "hate_speech".into(), week: hi }].into();
+    let cell: BTreeSet<Cell> =
+        [Cell { area: "MR0101".into(), category: "hate_speech".into(), week: hi }].into();
     let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands }).await.unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 2, 0));
-    let open = s.list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() }).await.unwrap();
+    let open = s
+        .list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(open.len(), 2, "the withdrawn alert reopened");
-    assert!(s.list_alerts(&b.id, &AlertFilter { limit: 100, ..Default::default() }).await.unwrap().is_empty());
+    assert!(s
+        .list_alerts(&b.id, &AlertFilter { limit: 100, ..Default::default() })
+        .await
+        .unwrap()
+        .is_empty());
 
     let thr = open.iter().find(|x| x.method == AlertMethod::Threshold).unwrap();
     let (got, reports) = s.get_alert(&a.id, &thr.id).await.unwrap();
@@ -347,7 +410,10 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     let assigned = s.assign_alert(&a.id, &thr.id, &a.id, due, ev("alert.assign").org(&a.id)).await.unwrap();
     assert_eq!(assigned.assigned_org_id.as_deref(), Some(a.id.as_str()));
     assert!(matches!(s.assign_alert(&b.id, &thr.id, &b.id, due, ev("x")).await, Err(StoreError::NotFound)));
-    let overdue = s.list_alerts(&a.id, &AlertFilter { overdue_at: Some(Utc::now()), limit: 100, ..Default::default() }).await.unwrap();
+    let overdue = s
+        .list_alerts(&a.id, &AlertFilter { overdue_at: Some(Utc::now()), limit: 100, ..Default::default() })
+        .await
+        .unwrap();
     assert_eq!(overdue.iter().map(|x| x.id.clone()).collect::<Vec<_>>(), vec![thr.id.clone()]);
     let at = Utc::now().trunc_subsecs(6);
     let resp = NewResponse {

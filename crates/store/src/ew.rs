@@ -143,14 +143,6 @@ pub struct Response {
     pub responded_at: DateTime<Utc>,
 }
 
-/// Time to first response for one organisation's alerts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Responsiveness {
-    pub alerts: u64,
-    pub answered: u64,
-    pub median_hours_to_first_response: Option<f64>,
-}
-
 /// An alert already stored, as reconciliation sees it.
 #[derive(Debug, Clone)]
 pub struct StoredAlertKey {

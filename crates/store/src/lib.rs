@@ -13,8 +13,8 @@ pub use models::*;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::alert_engine::Obs;
+use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::report::ReportStatus;
 use tandem_domain::week::Week;
 use tandem_domain::{Email, OrgId, Role, UserId};
@@ -109,8 +109,14 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Report>;
 
     // The alert engine's input and output.
-    /// Counting (not dismissed) reports of the organisation, optionally only in weeks lo..=hi.
-    async fn alert_obs(&self, org: &OrgId, weeks: Option<(Week, Week)>) -> Result<Vec<Obs>>;
+    /// Counting (not dismissed) reports of the organisation, optionally only in weeks lo..=hi and
+    /// one category.
+    async fn alert_obs(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+    ) -> Result<Vec<Obs>>;
     /// Earliest and latest week of the organisation's counting reports.
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>>;
     async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled>;
@@ -125,6 +131,12 @@ pub trait Store: Send + Sync + 'static {
         due_at: DateTime<Utc>,
         audit: NewAuditEvent,
     ) -> Result<Alert>;
-    async fn add_response(&self, org: &OrgId, alert_id: &str, new: &NewResponse, audit: NewAuditEvent) -> Result<Response>;
+    async fn add_response(
+        &self,
+        org: &OrgId,
+        alert_id: &str,
+        new: &NewResponse,
+        audit: NewAuditEvent,
+    ) -> Result<Response>;
     async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>>;
 }

@@ -184,10 +184,12 @@ pub mod cols {
         u.id AS u_id, u.email AS u_email, u.display_name AS u_display_name,
         u.platform_admin AS u_platform_admin, u.created_at AS u_created_at";
     pub const AUDIT: &str = "seq, at, org_id, actor_id, action, subject, detail, prev_hash, hash";
-    pub const REPORT: &str = "id, org_id, area_code, category, severity, occurred_at, week, description, channel, \
+    pub const REPORT: &str =
+        "id, org_id, area_code, category, severity, occurred_at, week, description, channel, \
         reporter_contact, status, status_by, status_at, created_by, created_at";
     pub const ALERT: &str = "a.id, a.org_id, a.area_code, a.category, a.week, a.method, a.version, a.observed, \
         a.baseline_mean, a.baseline_sd, a.statistic, a.status, a.assigned_org_id, a.due_at, a.created_at, a.updated_at, \
         (SELECT MIN(r.responded_at) FROM responses r WHERE r.org_id = a.org_id AND r.alert_id = a.id) AS first_response_at";
-    pub const RESPONSE: &str = "id, alert_id, responder_org_id, responder_user_id, action, outcome, responded_at";
+    pub const RESPONSE: &str =
+        "id, alert_id, responder_org_id, responder_user_id, action, outcome, responded_at";
 }

@@ -110,7 +110,20 @@ macro_rules! permissions {
 /// Marker types for [`Can`]: `Can<ManageMembers>` in a handler's arguments.
 pub mod perm {
     use super::*;
-    permissions!(ViewSelf, ViewOrgDirectory, CreateOrg, ViewMembers, ManageMembers, ViewOrgAudit);
+    permissions!(
+        ViewSelf,
+        ViewOrgDirectory,
+        CreateOrg,
+        ViewMembers,
+        ManageMembers,
+        ViewOrgAudit,
+        ManageAreas,
+        ViewConfig,
+        FileReport,
+        ViewReports,
+        TriageReports,
+        RespondToAlert,
+    );
 }
 
 /// A member whom the domain's access rules allow `P`'s action.

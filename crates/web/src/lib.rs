@@ -8,6 +8,7 @@ pub mod api;
 pub mod auth;
 mod config;
 pub mod error;
+pub mod ew;
 pub mod extract;
 pub mod i18n;
 mod ops;

@@ -16,6 +16,7 @@ pub struct Inner {
     pub config: WebConfig,
     pub metrics: Metrics,
     pub sessions: crate::session::SessionCache,
+    pub ew_config: crate::ew::config::ConfigCache,
     pub throttle_accounts: Mutex<Throttle>,
     pub throttle_addresses: Mutex<Throttle>,
 }
@@ -47,6 +48,7 @@ impl AppState {
             config,
             metrics: Metrics::default(),
             sessions: Default::default(),
+            ew_config: Default::default(),
         })))
     }
 }

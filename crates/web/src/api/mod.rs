@@ -1,9 +1,12 @@
 //! The JSON API under `/api/v1`: one module per resource, each with its own `router()`.
+mod alerts;
+mod areas;
 mod audit;
 mod auth;
 mod me;
 mod members;
 mod orgs;
+pub mod reports;
 
 use axum::Router;
 
@@ -17,6 +20,9 @@ pub fn router() -> Router<AppState> {
         .merge(orgs::router())
         .merge(members::router())
         .merge(audit::router())
+        .merge(areas::router())
+        .merge(reports::router())
+        .merge(alerts::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async {
             ApiError::BadRequest("method not allowed on this resource".into())

@@ -1,0 +1,116 @@
+//! `tandem import …`: areas from GeoJSON and reports from CSV/HXL. All-or-nothing: on any error
+//! nothing is written and the message names the line (or feature) and the column (or property).
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use chrono::Utc;
+use clap::Subcommand;
+use serde_json::json;
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::OrgId;
+use tandem_web::ew::geojson_import::{parse_areas, GeoJsonOptions};
+
+use crate::settings::Settings;
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import areas from a GeoJSON FeatureCollection (Polygon/MultiPolygon features), e.g.
+    /// `tandem import areas admin1.geojson --level admin1 --code-property ADM1_PCODE
+    /// --name-property ADM1_EN --parent MR`.
+    Areas {
+        file: PathBuf,
+        /// country, admin1, admin2 or locality.
+        #[arg(long)]
+        level: String,
+        /// Property holding each feature's P-code.
+        #[arg(long)]
+        code_property: String,
+        /// Property holding each feature's name.
+        #[arg(long)]
+        name_property: String,
+        /// Property holding each feature's parent P-code.
+        #[arg(long)]
+        parent_property: Option<String>,
+        /// One parent P-code for every feature (instead of --parent-property).
+        #[arg(long)]
+        parent: Option<String>,
+        /// Simplification tolerance in degrees (0.001 is about 100 m).
+        #[arg(long, default_value_t = 0.001)]
+        tolerance: f64,
+    },
+    /// Import reports for an organisation from CSV; HXL hashtag rows (#date, #adm1+code,
+    /// #adm2+code, #category, #severity, #description) are recognised.
+    Reports {
+        /// The owning organisation's id.
+        #[arg(long)]
+        org: String,
+        file: PathBuf,
+    },
+}
+
+pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> {
+    let store = crate::open_store(&settings.database_url).await?;
+    store.migrate().await?;
+    match cmd {
+        ImportCommand::Areas {
+            file,
+            level,
+            code_property,
+            name_property,
+            parent_property,
+            parent,
+            tolerance,
+        } => {
+            let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let level = level
+                .parse()
+                .map_err(|e: tandem_domain::InvalidInput| anyhow::anyhow!("--level: {}", e.message))?;
+            let opts = GeoJsonOptions {
+                level,
+                code_property: &code_property,
+                name_property: &name_property,
+                parent_property: parent_property.as_deref(),
+                parent: parent.as_deref(),
+                tolerance,
+            };
+            let areas = parse_areas(&data, &opts).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let ev = NewAuditEvent::new("areas.import")
+                .detail(json!({ "file": file.display().to_string(), "count": areas.len() }));
+            let n = store.create_areas(&areas, ev).await.map_err(|e| match e {
+                tandem_store::StoreError::NotFound => anyhow::anyhow!(
+                    "{}: a parent area does not exist; import the level above first",
+                    file.display()
+                ),
+                tandem_store::StoreError::Conflict(m) => {
+                    anyhow::anyhow!("{}: {m}; nothing was imported", file.display())
+                }
+                e => e.into(),
+            })?;
+            println!("imported {n} areas ({level}) from {}", file.display());
+        }
+        ImportCommand::Reports { org, file } => {
+            let org = OrgId::parse(&org)
+                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
+            if store.get_org(&org).await.is_err() {
+                bail!("--org: no organisation has id {org}");
+            }
+            let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let cfg =
+                tandem_web::ew::config::load(store.as_ref()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let reports = tandem_web::ew::csv_import::parse_reports(&data, &cfg, None, Utc::now())
+                .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+            // One transaction for all: a failure half-way leaves nothing behind.
+            let stored = tandem_web::ew::reports::file(store.as_ref(), &cfg, &org, &reports)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .len();
+            store
+                .append_audit(
+                    NewAuditEvent::new("reports.import").org(&org).detail(json!({ "count": stored })),
+                )
+                .await?;
+            println!("imported {stored} reports from {}", file.display());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! Alerts of the caller's organisation and the response trail: list (with `overdue=true`), read
+//! one with the reports behind it and its responses, assign (coordinators), respond, and time to
+//! first response.
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{Duration, Utc};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::{text, InvalidInput, OrgId};
+use tandem_store::{AlertFilter, NewResponse};
+
+use crate::error::{ApiError, ApiJson};
+use crate::ew::reports::parse_time;
+use crate::extract::{perm, Can};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/alerts", get(list))
+        .route("/alerts/responsiveness", get(responsiveness))
+        .route("/alerts/{id}", get(show))
+        .route("/alerts/{id}/assign", post(assign))
+        .route("/alerts/{id}/responses", post(respond))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    status: Option<String>,
+    overdue: Option<bool>,
+    limit: Option<i64>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
+    if let Some(s) = q.status.as_deref() {
+        if !["open", "closed", "withdrawn"].contains(&s) {
+            return Err(InvalidInput::new("status", "must be open, closed or withdrawn").into());
+        }
+    }
+    let filter = AlertFilter {
+        status: q.status,
+        overdue_at: q.overdue.unwrap_or(false).then(Utc::now),
+        limit: q.limit.unwrap_or(200).clamp(1, 1000),
+    };
+    Ok(Json(json!({ "alerts": state.store.list_alerts(who.org_id(), &filter).await? })))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let (alert, reports) = state.store.get_alert(who.org_id(), &id).await?;
+    let responses = state.store.list_responses(who.org_id(), &id).await?;
+    Ok(Json(json!({ "alert": alert, "reports": reports, "responses": responses })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Assign {
+    /// The organisation that must answer; the caller's own when absent. Assigning to another
+    /// organisation needs a sharing agreement in force with it, which arrives with sharing
+    /// agreements; until then only one's own organisation (a team within it) can be assigned.
+    org: Option<String>,
+    due_at: Option<String>,
+    /// Hours from now, instead of `due_at`.
+    due_in_hours: Option<i64>,
+}
+
+async fn assign(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<Assign>,
+) -> Result<Json<Value>, ApiError> {
+    let assignee = match b.org.as_deref() {
+        None => who.org_id().clone(),
+        Some(raw) => {
+            let o = OrgId::parse(raw).map_err(|e| InvalidInput::new("org", e.message))?;
+            if &o != who.org_id() {
+                return Err(InvalidInput::new(
+                    "org",
+                    "no sharing agreement with this organisation is in force",
+                )
+                .into());
+            }
+            o
+        }
+    };
+    let due_at = match (b.due_at, b.due_in_hours) {
+        (Some(t), None) => parse_time(&t).map_err(|e| InvalidInput::new("due_at", e.message))?,
+        (None, Some(h)) if (1..=24 * 90).contains(&h) => Utc::now() + Duration::hours(h),
+        (None, Some(_)) => return Err(InvalidInput::new("due_in_hours", "must be between 1 and 2160").into()),
+        (None, None) => Utc::now() + Duration::hours(48),
+        (Some(_), Some(_)) => {
+            return Err(InvalidInput::new("due_at", "give due_at or due_in_hours, not both").into())
+        }
+    };
+    let ev = NewAuditEvent::new("alert.assign")
+        .org(who.org_id())
+        .actor(&who.0.user.id)
+        .subject(&id)
+        .detail(json!({ "assignee": assignee, "due_at": due_at }));
+    Ok(Json(json!(state.store.assign_alert(who.org_id(), &id, &assignee, due_at, ev).await?)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Respond {
+    action: String,
+    outcome: String,
+    responded_at: Option<String>,
+}
+
+async fn respond(
+    State(state): State<AppState>,
+    who: Can<perm::RespondToAlert>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<Respond>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let responded_at = match b.responded_at {
+        Some(t) => parse_time(&t).map_err(|e| InvalidInput::new("responded_at", e.message))?,
+        None => Utc::now(),
+    };
+    let new = NewResponse {
+        responder_org: who.org_id().clone(),
+        responder_user: who.0.user.id.clone(),
+        action: text::bounded("action", &b.action, 1, 2000)?,
+        outcome: text::bounded("outcome", &b.outcome, 1, 2000)?,
+        responded_at,
+    };
+    let ev = NewAuditEvent::new("alert.respond").org(who.org_id()).actor(&who.0.user.id).subject(&id);
+    let r = state.store.add_response(who.org_id(), &id, &new, ev).await?;
+    Ok((StatusCode::CREATED, Json(json!(r))))
+}
+
+/// Time to first response for the caller's organisation's alerts (those assigned or answered).
+async fn responsiveness(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+) -> Result<Json<Value>, ApiError> {
+    let alerts =
+        state.store.list_alerts(who.org_id(), &AlertFilter { limit: 100_000, ..Default::default() }).await?;
+    let mut hours: Vec<f64> = alerts
+        .iter()
+        .filter_map(|a| a.first_response_at.map(|t| (t - a.created_at).num_seconds().max(0) as f64 / 3600.0))
+        .collect();
+    hours.sort_by(|a, b| a.total_cmp(b));
+    let median = (!hours.is_empty()).then(|| {
+        let n = hours.len();
+        if n % 2 == 1 {
+            hours[n / 2]
+        } else {
+            (hours[n / 2 - 1] + hours[n / 2]) / 2.0
+        }
+    });
+    Ok(Json(json!({
+        "org_id": who.org_id(),
+        "alerts": alerts.iter().filter(|a| a.status != "withdrawn").count(),
+        "answered": hours.len(),
+        "median_hours_to_first_response": median,
+    })))
+}

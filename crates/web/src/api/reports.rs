@@ -1,0 +1,142 @@
+//! Reports of the caller's organisation: file (`POST`), list with filters, read one, and the
+//! status workflow (`verify`, `dismiss`, `close`: coordinators). A report of another
+//! organisation is 404.
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::report::{Channel, ReportStatus};
+use tandem_domain::InvalidInput;
+use tandem_store::ReportFilter;
+
+use crate::error::{ApiError, ApiJson};
+use crate::ew::alerts::run_incremental;
+use crate::ew::reports::{self, change_of, RawReport};
+use crate::extract::{perm, Can};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/reports", get(list).post(create))
+        .route("/reports/{id}", get(show))
+        .route("/reports/{id}/{transition}", post(transition))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreateReport {
+    area: String,
+    category: String,
+    severity: i64,
+    occurred_at: String,
+    description: String,
+    reporter_contact: Option<String>,
+}
+
+async fn create(
+    State(state): State<AppState>,
+    who: Can<perm::FileReport>,
+    ApiJson(b): ApiJson<CreateReport>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let raw = RawReport {
+        area: b.area,
+        category: b.category,
+        severity: b.severity,
+        occurred_at: b.occurred_at,
+        description: b.description,
+        reporter_contact: b.reporter_contact,
+    };
+    let new = reports::parse(&cfg, &raw, Channel::Api, Some(&who.0.user.id), Utc::now())?;
+    let mut stored = reports::file(state.store.as_ref(), &cfg, who.org_id(), &[new]).await?;
+    let report = stored.pop().ok_or_else(|| ApiError::Internal("report not stored".into()))?;
+    Ok((StatusCode::CREATED, Json(json!(report))))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    area: Option<String>,
+    category: Option<String>,
+    status: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<i64>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
+    let filter = filter_from(q)?;
+    Ok(Json(json!({ "reports": state.store.list_reports(who.org_id(), &filter).await? })))
+}
+
+fn filter_from(q: ListQuery) -> Result<ReportFilter, ApiError> {
+    let time = |field: &'static str, v: Option<String>| {
+        v.filter(|s| !s.is_empty())
+            .map(|s| reports::parse_time(&s).map_err(|e| InvalidInput::new(field, e.message)))
+            .transpose()
+    };
+    Ok(ReportFilter {
+        area: q.area.filter(|s| !s.is_empty()).map(|s| s.to_ascii_uppercase()),
+        category: q.category.filter(|s| !s.is_empty()),
+        status: q.status.filter(|s| !s.is_empty()).map(|s| s.parse::<ReportStatus>()).transpose()?,
+        from: time("from", q.from)?,
+        to: time("to", q.to)?,
+        limit: q.limit.unwrap_or(200).clamp(1, 1000),
+    })
+}
+
+async fn show(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(json!(state.store.get_report(who.org_id(), &id).await?)))
+}
+
+/// `verify`, `dismiss` or `close`, from the state the workflow allows.
+async fn transition(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    Path((id, transition)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let to = match transition.as_str() {
+        "verify" => ReportStatus::Verified,
+        "dismiss" => ReportStatus::Dismissed,
+        "close" => ReportStatus::Closed,
+        _ => return Err(ApiError::NotFound),
+    };
+    let report = change_status(&state, who.org_id(), &who.0.user.id, &id, to).await?;
+    Ok(Json(json!(report)))
+}
+
+/// Applies a status change and, when it changes what counts (dismissal), re-runs the alert
+/// engine on the report's cells. Shared with the pages.
+pub async fn change_status(
+    state: &AppState,
+    org: &tandem_domain::OrgId,
+    user: &tandem_domain::UserId,
+    id: &str,
+    to: ReportStatus,
+) -> Result<tandem_store::Report, ApiError> {
+    let current = state.store.get_report(org, id).await?;
+    if !current.status.can_become(to) {
+        return Err(ApiError::Conflict(format!("a {} report cannot become {}", current.status, to)));
+    }
+    let grid_before = state.store.week_bounds(org).await?.map(|b| b.0);
+    let ev = NewAuditEvent::new(&format!("report.{}", to.as_str())).org(org).actor(user).subject(id);
+    let report = state.store.set_report_status(org, id, current.status, to, user, ev).await?;
+    if current.status.counts() != to.counts() {
+        let cfg = state.ew_config.get(state.store.as_ref()).await?;
+        run_incremental(state.store.as_ref(), &cfg, org, &[change_of(&report)], grid_before).await?;
+    }
+    Ok(report)
+}

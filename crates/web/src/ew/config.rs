@@ -1,0 +1,52 @@
+//! Areas and categories, cached: every report is checked against them and the alert engine needs
+//! the area tree, so reading them from the database per request would be waste. The cache is
+//! dropped whenever areas change in this process.
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use tandem_domain::alert_engine::{AreaTree, EngineConfig};
+use tandem_store::{Area, Category, Store};
+
+use crate::error::ApiError;
+
+pub struct EwConfig {
+    pub areas: HashMap<String, Area>,
+    pub categories: Vec<Category>,
+    pub tree: AreaTree,
+    pub engine: EngineConfig,
+}
+
+impl EwConfig {
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+}
+
+#[derive(Default)]
+pub struct ConfigCache(RwLock<Option<Arc<EwConfig>>>);
+
+impl ConfigCache {
+    pub async fn get(&self, store: &dyn Store) -> Result<Arc<EwConfig>, ApiError> {
+        if let Some(c) = self.0.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            return Ok(c.clone());
+        }
+        let c = Arc::new(load(store).await?);
+        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Some(c.clone());
+        Ok(c)
+    }
+
+    pub fn invalidate(&self) {
+        *self.0.write().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+}
+
+pub async fn load(store: &dyn Store) -> Result<EwConfig, ApiError> {
+    let areas = store.list_areas(false).await?;
+    let categories = store.list_categories().await?;
+    let tree = AreaTree::new(areas.iter().map(|a| (a.code.clone(), a.parent_code.clone())));
+    let engine = EngineConfig {
+        threshold: categories.iter().map(|c| (c.slug.clone(), c.threshold_severity)).collect(),
+        ..Default::default()
+    };
+    Ok(EwConfig { areas: areas.into_iter().map(|a| (a.code.clone(), a)).collect(), categories, tree, engine })
+}

@@ -1,0 +1,8 @@
+//! Early warning and early response, as the API, the pages and the CLI use it: the cached
+//! configuration (areas, categories), filing reports from any channel, and running the alert
+//! engine incrementally or in full.
+pub mod alerts;
+pub mod config;
+pub mod csv_import;
+pub mod geojson_import;
+pub mod reports;

@@ -1,0 +1,102 @@
+//! Filing reports, whatever the channel: input is parsed into domain types and checked against
+//! the configured areas and categories (errors name the field), stored all-or-nothing, and then
+//! the alert engine runs on the cells the reports touch, so a severity-4 report has its alert
+//! before the request returns.
+use chrono::{DateTime, Utc};
+use tandem_domain::area::PCode;
+use tandem_domain::report::{CategorySlug, Channel, Severity, DESCRIPTION_MAX};
+use tandem_domain::week::Week;
+use tandem_domain::{text, InvalidInput, OrgId, UserId};
+use tandem_store::{NewReport, Report, Store};
+
+use super::alerts::{run_incremental, Change};
+use super::config::EwConfig;
+use crate::error::ApiError;
+
+/// A report as it arrives, before parsing.
+#[derive(Debug, Clone, Default)]
+pub struct RawReport {
+    pub area: String,
+    pub category: String,
+    pub severity: i64,
+    pub occurred_at: String,
+    pub description: String,
+    pub reporter_contact: Option<String>,
+}
+
+/// Parses one report. Occurrence times must be RFC 3339 (or a plain date, taken as noon UTC) and
+/// not in the future.
+pub fn parse(
+    cfg: &EwConfig,
+    raw: &RawReport,
+    channel: Channel,
+    by: Option<&UserId>,
+    now: DateTime<Utc>,
+) -> Result<NewReport, InvalidInput> {
+    let area = PCode::parse(&raw.area).map_err(|e| InvalidInput::new("area", e.message))?;
+    if !cfg.areas.contains_key(area.as_str()) {
+        return Err(InvalidInput::new("area", format!("unknown area code {area}")));
+    }
+    let category = CategorySlug::parse(&raw.category)?;
+    if cfg.category(category.as_str()).is_none() {
+        return Err(InvalidInput::new("category", format!("unknown category {}", category.as_str())));
+    }
+    let severity = Severity::new(raw.severity)?;
+    let occurred_at = parse_time(&raw.occurred_at)?;
+    if occurred_at > now + chrono::Duration::minutes(5) {
+        return Err(InvalidInput::new("occurred_at", "is in the future"));
+    }
+    let description = text::bounded("description", &raw.description, 1, DESCRIPTION_MAX)?;
+    let reporter_contact = match raw.reporter_contact.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(c) => Some(text::bounded("reporter_contact", c, 1, 200)?),
+    };
+    Ok(NewReport {
+        area,
+        category,
+        severity,
+        occurred_at,
+        description,
+        channel,
+        reporter_contact,
+        created_by: by.cloned(),
+    })
+}
+
+pub fn parse_time(s: &str) -> Result<DateTime<Utc>, InvalidInput> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        if let Some(t) = d.and_hms_opt(12, 0, 0) {
+            return Ok(t.and_utc());
+        }
+    }
+    Err(InvalidInput::new(
+        "occurred_at",
+        "must be a date (2026-11-20) or an RFC 3339 time (2026-11-20T14:30:00Z)",
+    ))
+}
+
+/// Stores parsed reports all-or-nothing and runs the alert engine on what they touch.
+pub async fn file(
+    store: &dyn Store,
+    cfg: &EwConfig,
+    org: &OrgId,
+    reports: &[NewReport],
+) -> Result<Vec<Report>, ApiError> {
+    let grid_before = store.week_bounds(org).await?.map(|b| b.0);
+    let stored = store.create_reports(org, reports).await?;
+    let changes: Vec<Change> = stored
+        .iter()
+        .map(|r| Change { area: r.area.clone(), category: r.category.clone(), week: r.week })
+        .collect();
+    run_incremental(store, cfg, org, &changes, grid_before).await?;
+    Ok(stored)
+}
+
+/// The week a report counts in, for callers that change a report's status.
+pub fn change_of(r: &Report) -> Change {
+    Change { area: r.area.clone(), category: r.category.clone(), week: Week(r.week.0) }
+}
