@@ -53,13 +53,8 @@ fn lattice(rng: &mut StdRng) -> Vec<Vec<[f64; 2]>> {
 
 /// The outline of cells c0..c1 × r0..r1, walking the lattice counter-clockwise.
 fn outline(l: &[Vec<[f64; 2]>], c0: usize, c1: usize, r0: usize, r1: usize) -> Polygon {
-    let mut ring = Vec::new();
-    for c in c0..c1 {
-        ring.push(l[r0][c]);
-    }
-    for r in r0..r1 {
-        ring.push(l[r][c1]);
-    }
+    let mut ring: Vec<[f64; 2]> = l[r0][c0..c1].to_vec();
+    ring.extend(l[r0..r1].iter().map(|row| row[c1]));
     for c in (c0 + 1..=c1).rev() {
         ring.push(l[r1][c]);
     }

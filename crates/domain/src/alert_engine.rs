@@ -240,7 +240,7 @@ pub fn evaluate(
             }
         }
     }
-    out.sort_by(|a, b| (a.cell(), a.method).cmp(&(b.cell(), b.method)));
+    out.sort_by_key(|c| (c.cell(), c.method));
     out
 }
 

@@ -24,7 +24,7 @@ pub async fn create_areas(pool: &PgPool, areas: &[NewArea], audit: NewAuditEvent
             .bind(a.level.as_str())
             .bind(a.parent.as_ref().map(|p| p.as_str()))
             .bind(&a.geometry)
-            .bind(&at)
+            .bind(at)
             .execute(&mut *tx)
             .await
             .map_err(|e| conflict(e, &format!("area {} already exists", a.code)))?;
@@ -275,8 +275,8 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
         .bind(c.baseline_mean)
         .bind(c.baseline_sd)
         .bind(c.statistic)
-        .bind(&at)
-        .bind(&at)
+        .bind(at)
+        .bind(at)
         .execute(&mut *tx)
         .await
         .map_err(other)?;
@@ -294,7 +294,7 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
         .bind(c.baseline_sd)
         .bind(c.statistic)
         .bind(c.method.version())
-        .bind(&at)
+        .bind(at)
         .bind(org.as_str())
         .bind(id)
         .execute(&mut *tx)
@@ -311,7 +311,7 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
     }
     for id in &p.withdraw {
         sqlx::query("UPDATE alerts SET status = 'withdrawn', updated_at = $1 WHERE org_id = $2 AND id = $3")
-            .bind(&at)
+            .bind(at)
             .bind(org.as_str())
             .bind(id)
             .execute(&mut *tx)

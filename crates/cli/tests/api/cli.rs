@@ -195,3 +195,100 @@ async fn demo_data_is_deterministic_and_needs_an_empty_database() {
     }
     assert_eq!(runs[0], runs[1], "same seed, same data");
 }
+
+both!(imports_are_all_or_nothing_and_name_the_fault);
+
+async fn imports_are_all_or_nothing_and_name_the_fault(b: Backend) {
+    let db = fresh_db(b).await;
+    let url = db.url.clone();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    };
+    let country = write(
+        "country.geojson",
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"pcode":"MR","name":"Marenia"},"geometry":{"type":"Polygon","coordinates":[[[9,4],[14,4],[14,7],[9,7],[9,4]]]}}]}"#,
+    );
+    let admin1 = write(
+        "admin1.geojson",
+        r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"ADM1_PCODE":"MR01","ADM1_EN":"Lakeside","ADM0_PCODE":"MR"},"geometry":{"type":"MultiPolygon","coordinates":[[[[9,4],[11,4],[11,7],[9,7],[9,4]]]]}},
+        {"type":"Feature","properties":{"ADM1_PCODE":"MR02","ADM1_EN":"Highlands","ADM0_PCODE":"MR"},"geometry":{"type":"Polygon","coordinates":[[[11,4],[14,4],[14,7],[11,7],[11,4]]]}}]}"#,
+    );
+    let bad = write(
+        "bad.geojson",
+        r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"ADM1_PCODE":"MR03","ADM1_EN":"Coast","ADM0_PCODE":"MR"},"geometry":null},
+        {"type":"Feature","properties":{"ADM1_EN":"Savannah","ADM0_PCODE":"MR"},"geometry":null}]}"#,
+    );
+
+    let out = tandem(
+        &[
+            "import",
+            "areas",
+            &country,
+            "--level",
+            "country",
+            "--code-property",
+            "pcode",
+            "--name-property",
+            "name",
+        ],
+        &url,
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let a1 = [
+        "--level",
+        "admin1",
+        "--code-property",
+        "ADM1_PCODE",
+        "--name-property",
+        "ADM1_EN",
+        "--parent-property",
+        "ADM0_PCODE",
+    ];
+    let out = tandem(&[&["import", "areas", &bad][..], &a1[..]].concat(), &url, None);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("feature 2 property \"ADM1_PCODE\""), "{}", text(&out));
+    let out = tandem(&[&["import", "areas", &admin1][..], &a1[..]].concat(), &url, None);
+    assert!(out.status.success() && text(&out).contains("imported 2 areas"), "{}", text(&out));
+    let store = tandem_testkit::open(b, &url).await;
+    let areas = store.list_areas(true).await.unwrap();
+    assert_eq!(
+        areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
+        ["MR", "MR01", "MR02"],
+        "the bad file wrote nothing"
+    );
+    assert!(areas.iter().all(|a| a.geometry.is_some()));
+
+    let org = store.list_orgs().await.unwrap();
+    assert!(org.is_empty());
+    let out = tandem(
+        &["admin", "create-org", "--name", "Lakeside Observatory", "--kind", "civil_society"],
+        &url,
+        None,
+    );
+    let org_id = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+    let good = write("good.csv", "Date,Region,Type,Severity,Description\n#date,#adm1+code,#category,#severity,#description\n2026-03-02,MR01,hate_speech,2,Fliers at the market\n2026-03-03,MR02,gbv,4,Harassment at the river\n");
+    let broken = write("broken.csv", "#date,#adm1+code,#category,#severity,#description\n2026-03-02,MR01,hate_speech,2,ok\n2026-03-02,MR01,hate_speech,7,bad severity\n");
+    let out = tandem(&["import", "reports", "--org", &org_id, &broken], &url, None);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("line 3, column #severity"), "{}", text(&out));
+    let out = tandem(&["import", "reports", "--org", &org_id, &good], &url, None);
+    assert!(out.status.success() && text(&out).contains("imported 2 reports"), "{}", text(&out));
+    let org_id = tandem_domain::OrgId::parse(&org_id).unwrap();
+    let reports = store
+        .list_reports(&org_id, &tandem_store::ReportFilter { limit: 10, ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(reports.len(), 2, "only the good file's reports");
+    assert!(reports.iter().all(|r| r.channel == "csv"));
+    let alerts = store
+        .list_alerts(&org_id, &tandem_store::AlertFilter { limit: 10, ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(alerts.len(), 1, "the severity-4 row opened an alert");
+}

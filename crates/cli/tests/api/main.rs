@@ -5,6 +5,7 @@
 mod audit;
 mod auth;
 mod cli;
+mod ew;
 mod matrix;
 mod ops;
 mod pages;

@@ -43,6 +43,31 @@ async fn authorisation_matrix(b: Backend) {
         tokens.insert(c, app.login(email).await);
     }
 
+    // Early warning: areas, one report of A's (severity 4, so an alert exists too).
+    use tandem_domain::area::{AreaLevel, PCode};
+    let area = |code: &str, level, parent: Option<&str>| tandem_store::NewArea {
+        code: PCode::parse(code).unwrap(),
+        name: code.into(),
+        level,
+        parent: parent.map(|p| PCode::parse(p).unwrap()),
+        geometry: None,
+    };
+    app.store
+        .create_areas(
+            &[area("MR", AreaLevel::Country, None), area("MR01", AreaLevel::Admin1, Some("MR"))],
+            tandem_domain::audit::NewAuditEvent::new("areas"),
+        )
+        .await
+        .unwrap();
+    let report_body = json!({"area": "MR01", "category": "gbv", "severity": 4, "occurred_at": "2026-05-04", "description": "Harassment on the path to the river"});
+    let (s, r) = app.send("POST", "/api/v1/reports", Some(&tokens[&Member]), Some(report_body.clone())).await;
+    assert_eq!(s, 201);
+    let report_id = r["id"].as_str().unwrap().to_owned();
+    let (_, v) = app.send("GET", "/api/v1/alerts", Some(&tokens[&Member]), None).await;
+    let alert_id = v["alerts"][0]["id"].as_str().unwrap().to_owned();
+    let report_path = format!("/api/v1/reports/{report_id}");
+    let alert_path = format!("/api/v1/alerts/{alert_id}");
+
     let a_id = a.id.to_string();
     let target_path = format!("/api/v1/members/{}", target.id);
     let org_path = format!("/api/v1/orgs/{a_id}");
@@ -67,6 +92,34 @@ async fn authorisation_matrix(b: Backend) {
         ("PATCH", target_path.clone(), Some(json!({"role": "coordinator"})), [401, 404, 403, 403, 200, 403]),
         ("GET", "/api/v1/audit".into(), None, [401, 200, 403, 403, 200, 403]),
         ("DELETE", target_path.clone(), None, [401, 404, 403, 403, 204, 403]),
+        ("GET", "/api/v1/areas".into(), None, [401, 200, 200, 200, 200, 200]),
+        (
+            "POST",
+            "/api/v1/areas".into(),
+            Some(json!({"level": "admin1", "parent_code": "MR"})),
+            [401, 403, 403, 403, 403, 201],
+        ),
+        ("GET", "/api/v1/categories".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("POST", "/api/v1/reports".into(), Some(report_body.clone()), [401, 201, 201, 201, 201, 201]),
+        ("GET", "/api/v1/reports".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", report_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        ("POST", format!("{report_path}/verify"), None, [401, 404, 403, 200, 409, 403]),
+        ("GET", "/api/v1/alerts".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", "/api/v1/alerts?overdue=true".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", "/api/v1/alerts/responsiveness".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", alert_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        (
+            "POST",
+            format!("{alert_path}/assign"),
+            Some(json!({"due_in_hours": 48})),
+            [401, 404, 403, 200, 200, 403],
+        ),
+        (
+            "POST",
+            format!("{alert_path}/responses"),
+            Some(json!({"action": "Visited", "outcome": "Calm"})),
+            [401, 404, 201, 201, 201, 404],
+        ),
         // Pages (bearer tokens work on pages too; cookie sessions are tested in `pages`).
         ("GET", "/".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", "/members".into(), None, [303, 200, 403, 403, 200, 403]),
@@ -87,6 +140,11 @@ async fn authorisation_matrix(b: Backend) {
                 }
                 if path == "/api/v1/members" {
                     b["email"] = json!(fresh_email());
+                }
+                if path == "/api/v1/areas" {
+                    let n = fresh_email().len() + n.load(std::sync::atomic::Ordering::Relaxed);
+                    b["code"] = json!(format!("MR{n:02}"));
+                    b["name"] = json!(format!("Area {n}"));
                 }
                 b
             });
@@ -112,6 +170,10 @@ async fn authorisation_matrix(b: Backend) {
                 assert!(
                     !text.contains("target@kwpn.example") && !text.contains("member@kwpn.example"),
                     "{method} {path} leaks A's members to another organisation: {text}"
+                );
+                assert!(
+                    !text.contains(&report_id) && !text.contains(&alert_id),
+                    "{method} {path} leaks A's reports or alerts to another organisation: {text}"
                 );
             }
         }

@@ -75,13 +75,12 @@ pub fn parse_reports(
     now: DateTime<Utc>,
 ) -> Result<Vec<NewReport>, CsvError> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(data);
-    let mut records = rdr.records();
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut out = Vec::new();
     let mut header_seen = false;
     let mut hxl_seen = false;
-    while let Some(rec) = records.next() {
+    for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             err(line, "-", format!("not valid CSV: {e}"))
@@ -123,6 +122,7 @@ pub fn parse_reports(
         let mut raw = RawReport::default();
         let mut area_level = 0u8;
         let mut severity_col = String::new();
+        let mut area_col = String::new();
         for (i, cell) in rec.iter().enumerate() {
             let Some(Some(f)) = columns.get(i) else { continue };
             let v = cell.trim();
@@ -131,6 +131,7 @@ pub fn parse_reports(
                 Field::Area(level) if !v.is_empty() && *level >= area_level => {
                     raw.area = v.to_owned();
                     area_level = *level;
+                    area_col = names.get(i).cloned().unwrap_or_default();
                 }
                 Field::Area(_) => {}
                 Field::Category => raw.category = v.to_owned(),
@@ -145,13 +146,7 @@ pub fn parse_reports(
         let report = parse(cfg, &raw, Channel::Csv, by, now).map_err(|e| {
             let column = match e.field {
                 "occurred_at" => column_name(&columns, &names, Field::Date),
-                "area" => names
-                    .iter()
-                    .zip(&columns)
-                    .filter(|(_, c)| matches!(c, Some(Field::Area(_))))
-                    .map(|(n, _)| n.clone())
-                    .last()
-                    .unwrap_or_default(),
+                "area" => area_col.clone(),
                 "category" => column_name(&columns, &names, Field::Category),
                 "severity" => severity_col.clone(),
                 "description" => column_name(&columns, &names, Field::Description),
