@@ -152,6 +152,16 @@ impl Store for PgStore {
         row::org(&Sq(&row))
     }
 
+    async fn find_org_by_slug(&self, slug: &str) -> Result<Org> {
+        let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o WHERE o.slug = $1"))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(other)?
+            .ok_or(StoreError::NotFound)?;
+        row::org(&Sq(&row))
+    }
+
     async fn create_user(&self, new: &NewUser, mut audit: NewAuditEvent) -> Result<User> {
         let user = User {
             id: UserId::new(),

@@ -73,6 +73,8 @@ pub async fn story(store: Arc<dyn Store>) {
     let orgs = s.list_orgs().await.unwrap();
     assert_eq!(orgs.len(), 2, "a failed create writes nothing");
     assert_eq!(s.get_org(&a.id).await.unwrap(), a);
+    assert_eq!(s.find_org_by_slug("kumba-women-s-peace-network").await.unwrap(), a);
+    assert!(matches!(s.find_org_by_slug("nope").await, Err(StoreError::NotFound)));
     assert!(matches!(s.get_org(&OrgId::new()).await, Err(StoreError::NotFound)));
 
     // Users.

@@ -48,6 +48,8 @@ pub trait Store: Send + Sync + 'static {
     async fn create_org(&self, new: &NewOrg, audit: NewAuditEvent) -> Result<Org>;
     async fn list_orgs(&self) -> Result<Vec<Org>>;
     async fn get_org(&self, id: &OrgId) -> Result<Org>;
+    /// The organisation with this public handle (used by its public intake page).
+    async fn find_org_by_slug(&self, slug: &str) -> Result<Org>;
 
     // Users and their credentials.
     async fn create_user(&self, new: &NewUser, audit: NewAuditEvent) -> Result<User>;

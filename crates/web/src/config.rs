@@ -16,6 +16,8 @@ pub struct WebConfig {
     pub throttle_window: Duration,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
     pub trust_forwarded_for: bool,
+    /// Reports accepted per hour from one address on the public intake pages.
+    pub intake_per_hour: usize,
 }
 
 impl Default for WebConfig {
@@ -29,6 +31,7 @@ impl Default for WebConfig {
             max_failures_per_address: 20,
             throttle_window: Duration::from_secs(15 * 60),
             trust_forwarded_for: false,
+            intake_per_hour: 10,
         }
     }
 }

@@ -6,6 +6,7 @@
 mod actions;
 pub mod api;
 pub mod auth;
+pub mod charts;
 mod config;
 pub mod error;
 pub mod ew;

@@ -19,6 +19,8 @@ pub struct Inner {
     pub ew_config: crate::ew::config::ConfigCache,
     pub throttle_accounts: Mutex<Throttle>,
     pub throttle_addresses: Mutex<Throttle>,
+    /// Public intake submissions per client address (the address is used here and never stored).
+    pub throttle_intake: Mutex<Throttle>,
 }
 
 impl std::ops::Deref for AppState {
@@ -43,6 +45,10 @@ impl AppState {
             throttle_addresses: Mutex::new(Throttle::new(
                 config.max_failures_per_address,
                 config.throttle_window,
+            )),
+            throttle_intake: Mutex::new(Throttle::new(
+                config.intake_per_hour,
+                std::time::Duration::from_secs(3600),
             )),
             store,
             config,

@@ -11,13 +11,22 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const SOURCES: [(&str, &str); 6] = [
+const SOURCES: [(&str, &str); 15] = [
     ("base.html", include_str!("../templates/base.html")),
     ("login.html", include_str!("../templates/login.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("orgs.html", include_str!("../templates/orgs.html")),
     ("members.html", include_str!("../templates/members.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("reports.html", include_str!("../templates/reports.html")),
+    ("report_form.html", include_str!("../templates/report_form.html")),
+    ("report_new.html", include_str!("../templates/report_new.html")),
+    ("report.html", include_str!("../templates/report.html")),
+    ("alerts.html", include_str!("../templates/alerts.html")),
+    ("alert.html", include_str!("../templates/alert.html")),
+    ("dashboard.html", include_str!("../templates/dashboard.html")),
+    ("intake.html", include_str!("../templates/intake.html")),
+    ("intake_thanks.html", include_str!("../templates/intake_thanks.html")),
 ];
 
 impl Templates {

@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod cli;
 mod ew;
+mod ew_pages;
 mod matrix;
 mod ops;
 mod pages;

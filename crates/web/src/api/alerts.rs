@@ -5,15 +5,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::{text, InvalidInput, OrgId};
-use tandem_store::{AlertFilter, NewResponse};
+use tandem_domain::InvalidInput;
+use tandem_store::AlertFilter;
 
 use crate::error::{ApiError, ApiJson};
 use crate::ew::reports::parse_time;
+use crate::ew::responses;
 use crate::extract::{perm, Can};
 use crate::AppState;
 
@@ -81,35 +81,13 @@ async fn assign(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<Assign>,
 ) -> Result<Json<Value>, ApiError> {
-    let assignee = match b.org.as_deref() {
-        None => who.org_id().clone(),
-        Some(raw) => {
-            let o = OrgId::parse(raw).map_err(|e| InvalidInput::new("org", e.message))?;
-            if &o != who.org_id() {
-                return Err(InvalidInput::new(
-                    "org",
-                    "no sharing agreement with this organisation is in force",
-                )
-                .into());
-            }
-            o
-        }
-    };
-    let due_at = match (b.due_at, b.due_in_hours) {
-        (Some(t), None) => parse_time(&t).map_err(|e| InvalidInput::new("due_at", e.message))?,
-        (None, Some(h)) if (1..=24 * 90).contains(&h) => Utc::now() + Duration::hours(h),
-        (None, Some(_)) => return Err(InvalidInput::new("due_in_hours", "must be between 1 and 2160").into()),
-        (None, None) => Utc::now() + Duration::hours(48),
-        (Some(_), Some(_)) => {
-            return Err(InvalidInput::new("due_at", "give due_at or due_in_hours, not both").into())
-        }
-    };
-    let ev = NewAuditEvent::new("alert.assign")
-        .org(who.org_id())
-        .actor(&who.0.user.id)
-        .subject(&id)
-        .detail(json!({ "assignee": assignee, "due_at": due_at }));
-    Ok(Json(json!(state.store.assign_alert(who.org_id(), &id, &assignee, due_at, ev).await?)))
+    let due_at =
+        b.due_at.map(|t| parse_time(&t).map_err(|e| InvalidInput::new("due_at", e.message))).transpose()?;
+    let due_at = responses::due_time(due_at, b.due_in_hours, Utc::now())?;
+    let alert =
+        responses::assign(state.store.as_ref(), who.org_id(), &who.0.user.id, &id, b.org.as_deref(), due_at)
+            .await?;
+    Ok(Json(json!(alert)))
 }
 
 #[derive(Deserialize)]
@@ -130,15 +108,16 @@ async fn respond(
         Some(t) => parse_time(&t).map_err(|e| InvalidInput::new("responded_at", e.message))?,
         None => Utc::now(),
     };
-    let new = NewResponse {
-        responder_org: who.org_id().clone(),
-        responder_user: who.0.user.id.clone(),
-        action: text::bounded("action", &b.action, 1, 2000)?,
-        outcome: text::bounded("outcome", &b.outcome, 1, 2000)?,
+    let r = responses::respond(
+        state.store.as_ref(),
+        who.org_id(),
+        &who.0.user.id,
+        &id,
+        &b.action,
+        &b.outcome,
         responded_at,
-    };
-    let ev = NewAuditEvent::new("alert.respond").org(who.org_id()).actor(&who.0.user.id).subject(&id);
-    let r = state.store.add_response(who.org_id(), &id, &new, ev).await?;
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(json!(r))))
 }
 

@@ -6,3 +6,4 @@ pub mod config;
 pub mod csv_import;
 pub mod geojson_import;
 pub mod reports;
+pub mod responses;

@@ -2,7 +2,9 @@
 //! to their fields, and every form carries a CSRF token. Text comes from the Fluent files.
 mod admin;
 mod auth;
+pub mod ew;
 mod home;
+mod intake;
 
 use std::convert::Infallible;
 
@@ -29,6 +31,8 @@ pub fn router() -> Router<AppState> {
         .route("/lang/{code}", get(switch_language))
         .merge(auth::router())
         .merge(admin::router())
+        .merge(ew::router())
+        .merge(intake::router())
 }
 
 /// What every page needs from the request: language, who is signed in, the CSRF token for its

@@ -1,0 +1,490 @@
+//! Early-warning pages: reports (list, file, read, triage), alerts (list, read, assign, respond)
+//! and the dashboard. All work without JavaScript; forms post and redirect.
+use std::collections::{BTreeMap, HashMap};
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use tandem_domain::report::{Channel, ReportStatus};
+use tandem_domain::week::Week;
+use tandem_store::{AlertFilter, ReportFilter};
+
+use super::{error_page, PageCtx};
+use crate::api::reports::change_status;
+use crate::charts;
+use crate::error::ApiError;
+use crate::ew::config::EwConfig;
+use crate::ew::reports::{self, RawReport};
+use crate::ew::responses;
+use crate::extract::{perm, Can};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/reports", get(list).post(create))
+        .route("/reports/new", get(new_form))
+        .route("/reports/{id}", get(show))
+        .route("/reports/{id}/status", post(status))
+        .route("/alerts", get(alerts))
+        .route("/alerts/{id}", get(alert))
+        .route("/alerts/{id}/assign", post(assign))
+        .route("/alerts/{id}/respond", post(respond))
+        .route("/dashboard", get(dashboard))
+}
+
+type FormResult<T> = Result<Form<T>, axum::extract::rejection::FormRejection>;
+
+#[derive(Serialize)]
+pub struct AreaOption {
+    pub code: String,
+    pub label: String,
+}
+
+/// Areas for a select, in P-code order (which is hierarchical), indented by level.
+pub fn area_options(cfg: &EwConfig) -> Vec<AreaOption> {
+    let mut v: Vec<_> = cfg.areas.values().collect();
+    v.sort_by(|a, b| a.code.cmp(&b.code));
+    v.iter()
+        .map(|a| AreaOption {
+            code: a.code.clone(),
+            label: format!("{}{} ({})", "\u{2003}".repeat(a.level as usize), a.name, a.code),
+        })
+        .collect()
+}
+
+pub fn category_options(cfg: &EwConfig) -> Vec<String> {
+    cfg.categories.iter().map(|c| c.slug.clone()).collect()
+}
+
+fn area_label(cfg: &EwConfig, code: &str) -> String {
+    cfg.areas.get(code).map(|a| format!("{} ({})", a.name, a.code)).unwrap_or_else(|| code.to_owned())
+}
+
+#[derive(Deserialize, Serialize, Default)]
+struct ListQuery {
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    ctx: PageCtx,
+    q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let f = q.map(|q| q.0).unwrap_or_default();
+    let cfg = match state.ew_config.get(state.store.as_ref()).await {
+        Ok(c) => c,
+        Err(e) => return error_page(ctx.lang, e),
+    };
+    let time = |s: &str| (!s.is_empty()).then(|| reports::parse_time(s).ok()).flatten();
+    let filter = ReportFilter {
+        area: (!f.area.is_empty()).then(|| f.area.clone()),
+        category: (!f.category.is_empty()).then(|| f.category.clone()),
+        status: f.status.parse().ok(),
+        from: time(&f.from),
+        to: time(&f.to).map(|t| t + chrono::Duration::hours(12)),
+        limit: 500,
+    };
+    let reports = match state.store.list_reports(who.org_id(), &filter).await {
+        Ok(r) => r,
+        Err(e) => return error_page(ctx.lang, e.into()),
+    };
+    let statuses: Vec<&str> = ReportStatus::ALL.iter().map(|s| s.as_str()).collect();
+    ctx.render(
+        StatusCode::OK,
+        "reports.html",
+        minijinja::context! { reports, f, areas => area_options(&cfg), categories => category_options(&cfg), statuses },
+    )
+}
+
+#[derive(Deserialize, Serialize, Default)]
+pub struct ReportForm {
+    #[serde(default)]
+    pub area: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub severity: String,
+    #[serde(default)]
+    pub occurred_at: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub reporter_contact: String,
+    pub hotline: Option<String>,
+}
+
+impl ReportForm {
+    pub fn raw(&self) -> RawReport {
+        RawReport {
+            area: self.area.clone(),
+            category: self.category.clone(),
+            // A missing or garbled severity becomes 0, which the domain refuses with its message.
+            severity: self.severity.trim().parse().unwrap_or(0),
+            occurred_at: self.occurred_at.clone(),
+            description: self.description.clone(),
+            reporter_contact: Some(self.reporter_contact.clone()),
+        }
+    }
+}
+
+pub fn render_report_form(
+    ctx: &PageCtx,
+    cfg: &EwConfig,
+    template: &str,
+    status: StatusCode,
+    form: &ReportForm,
+    errors: Option<BTreeMap<&str, String>>,
+    extra: minijinja::Value,
+) -> Response {
+    let today = Utc::now().date_naive().to_string();
+    ctx.render(
+        status,
+        template,
+        minijinja::context! { form, errors, today, areas => area_options(cfg), categories => category_options(cfg), ..extra },
+    )
+}
+
+async fn new_form(State(state): State<AppState>, _who: Can<perm::FileReport>, ctx: PageCtx) -> Response {
+    let cfg = match state.ew_config.get(state.store.as_ref()).await {
+        Ok(c) => c,
+        Err(e) => return error_page(ctx.lang, e),
+    };
+    let form = ReportForm {
+        occurred_at: Utc::now().date_naive().to_string(),
+        severity: "2".into(),
+        ..Default::default()
+    };
+    render_report_form(&ctx, &cfg, "report_new.html", StatusCode::OK, &form, None, minijinja::context! {})
+}
+
+async fn create(
+    State(state): State<AppState>,
+    who: Can<perm::FileReport>,
+    ctx: PageCtx,
+    form: FormResult<ReportForm>,
+) -> Response {
+    let Ok(Form(mut f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    let cfg = match state.ew_config.get(state.store.as_ref()).await {
+        Ok(c) => c,
+        Err(e) => return error_page(ctx.lang, e),
+    };
+    // A hotline operator records for a caller who stays anonymous: no contact is kept.
+    let channel = if f.hotline.is_some() {
+        f.reporter_contact.clear();
+        Channel::Hotline
+    } else {
+        Channel::Web
+    };
+    let parsed = reports::parse(&cfg, &f.raw(), channel, Some(&who.0.user.id), Utc::now());
+    let new = match parsed {
+        Ok(n) => n,
+        Err(e) => {
+            let errors = BTreeMap::from([(e.field, e.message)]);
+            return render_report_form(
+                &ctx,
+                &cfg,
+                "report_new.html",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &f,
+                Some(errors),
+                minijinja::context! {},
+            );
+        }
+    };
+    match reports::file(state.store.as_ref(), &cfg, who.org_id(), &[new]).await {
+        Ok(r) => Redirect::to(&format!(
+            "/reports/{}?done=report-filed",
+            r.first().map(|r| r.id.as_str()).unwrap_or("")
+        ))
+        .into_response(),
+        Err(e) => error_page(ctx.lang, e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct Done {
+    done: Option<String>,
+}
+
+fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> Option<&'static str> {
+    let key = q.as_ref().ok()?.done.as_deref()?;
+    ["report-filed", "report-updated", "alert-assigned-ok", "alert-responded"].into_iter().find(|k| *k == key)
+}
+
+async fn show(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let (cfg, r) = match (
+        state.ew_config.get(state.store.as_ref()).await,
+        state.store.get_report(who.org_id(), &id).await,
+    ) {
+        (Ok(c), Ok(r)) => (c, r),
+        (Err(e), _) => return error_page(ctx.lang, e),
+        (_, Err(e)) => return error_page(ctx.lang, e.into()),
+    };
+    let transitions: Vec<&str> = [
+        (ReportStatus::Verified, "verify"),
+        (ReportStatus::Dismissed, "dismiss"),
+        (ReportStatus::Closed, "close"),
+    ]
+    .into_iter()
+    .filter(|(to, _)| r.status.can_become(*to))
+    .map(|(_, name)| name)
+    .collect();
+    let may_triage = who.actor().may(tandem_domain::access::Action::TriageReports).is_ok();
+    let area_label = area_label(&cfg, &r.area);
+    ctx.render(
+        StatusCode::OK,
+        "report.html",
+        minijinja::context! { r, area_label, transitions, may_triage, notice => notice(&q) },
+    )
+}
+
+#[derive(Deserialize)]
+struct StatusForm {
+    to: String,
+}
+
+async fn status(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: FormResult<StatusForm>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    let to = match f.to.as_str() {
+        "verify" => ReportStatus::Verified,
+        "dismiss" => ReportStatus::Dismissed,
+        "close" => ReportStatus::Closed,
+        _ => return error_page(ctx.lang, ApiError::BadRequest("unknown transition".into())),
+    };
+    match change_status(&state, who.org_id(), &who.0.user.id, &id, to).await {
+        Ok(_) => Redirect::to(&format!("/reports/{id}?done=report-updated")).into_response(),
+        Err(e) => error_page(ctx.lang, e),
+    }
+}
+
+#[derive(Serialize)]
+struct AlertRow {
+    #[serde(flatten)]
+    alert: tandem_store::Alert,
+    overdue: bool,
+}
+
+async fn alerts(State(state): State<AppState>, who: Can<perm::ViewReports>, ctx: PageCtx) -> Response {
+    let filter = AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
+    let now = Utc::now();
+    match state.store.list_alerts(who.org_id(), &filter).await {
+        Ok(list) => {
+            let alerts: Vec<AlertRow> = list
+                .into_iter()
+                .map(|a| AlertRow { overdue: a.due_at.is_some_and(|d| d < now), alert: a })
+                .collect();
+            ctx.render(StatusCode::OK, "alerts.html", minijinja::context! { alerts })
+        }
+        Err(e) => error_page(ctx.lang, e.into()),
+    }
+}
+
+async fn render_alert(
+    state: &AppState,
+    who: &Can<perm::ViewReports>,
+    ctx: &PageCtx,
+    id: &str,
+    status: StatusCode,
+    errors: Option<BTreeMap<&str, String>>,
+    notice: Option<&str>,
+) -> Response {
+    let cfg = match state.ew_config.get(state.store.as_ref()).await {
+        Ok(c) => c,
+        Err(e) => return error_page(ctx.lang, e),
+    };
+    let (a, reports) = match state.store.get_alert(who.org_id(), id).await {
+        Ok(x) => x,
+        Err(e) => return error_page(ctx.lang, e.into()),
+    };
+    let responses = state.store.list_responses(who.org_id(), id).await.unwrap_or_default();
+    let assignee = match &a.assigned_org_id {
+        Some(o) => match tandem_domain::OrgId::parse(o) {
+            Ok(id) => state.store.get_org(&id).await.map(|o| o.name).unwrap_or_default(),
+            Err(_) => String::new(),
+        },
+        None => String::new(),
+    };
+    let overdue = a.status == "open" && a.due_at.is_some_and(|d| d < Utc::now());
+    let may_triage = who.actor().may(tandem_domain::access::Action::TriageReports).is_ok();
+    let area_label = area_label(&cfg, &a.area);
+    ctx.render(status, "alert.html", minijinja::context! { a, reports, responses, assignee, overdue, may_triage, area_label, errors, notice })
+}
+
+async fn alert(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    render_alert(&state, &who, &ctx, &id, StatusCode::OK, None, notice(&q)).await
+}
+
+#[derive(Deserialize)]
+struct AssignForm {
+    due_in_hours: Option<String>,
+}
+
+async fn assign(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: FormResult<AssignForm>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    let hours = f.due_in_hours.as_deref().and_then(|h| h.trim().parse::<i64>().ok());
+    let due = match responses::due_time(None, hours.or(Some(0)), Utc::now()) {
+        Ok(d) => d,
+        Err(e) => return error_page(ctx.lang, e.into()),
+    };
+    match responses::assign(state.store.as_ref(), who.org_id(), &who.0.user.id, &id, None, due).await {
+        Ok(_) => Redirect::to(&format!("/alerts/{id}?done=alert-assigned-ok")).into_response(),
+        Err(e) => error_page(ctx.lang, e),
+    }
+}
+
+#[derive(Deserialize)]
+struct RespondForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    outcome: String,
+}
+
+async fn respond(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: FormResult<RespondForm>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+    };
+    match responses::respond(
+        state.store.as_ref(),
+        who.org_id(),
+        &who.0.user.id,
+        &id,
+        &f.action,
+        &f.outcome,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(_) => Redirect::to(&format!("/alerts/{id}?done=alert-responded")).into_response(),
+        Err(ApiError::Invalid(e)) => {
+            render_alert(
+                &state,
+                &who,
+                &ctx,
+                &id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(BTreeMap::from([(e.field, e.message)])),
+                None,
+            )
+            .await
+        }
+        Err(e) => error_page(ctx.lang, e),
+    }
+}
+
+#[derive(Serialize)]
+struct Series {
+    category: String,
+    total: u32,
+    svg: String,
+}
+
+/// The dashboard: a choropleth of open alerts at the finest level that has drawn areas, weekly
+/// series per category over the last 26 weeks, and overdue responses.
+async fn dashboard(State(state): State<AppState>, who: Can<perm::ViewReports>, ctx: PageCtx) -> Response {
+    let result: Result<Response, ApiError> = async {
+        let cfg = state.ew_config.get(state.store.as_ref()).await?;
+        let open = state
+            .store
+            .list_alerts(
+                who.org_id(),
+                &AlertFilter { status: Some("open".into()), limit: 10_000, ..Default::default() },
+            )
+            .await?;
+        let areas = state.store.list_areas(true).await?;
+        let level = areas.iter().filter(|a| a.geometry.is_some()).map(|a| a.level).max();
+        let drawn: Vec<(String, String, String)> = areas
+            .iter()
+            .filter(|a| Some(a.level) == level)
+            .filter_map(|a| Some((a.code.clone(), a.name.clone(), a.geometry.clone()?)))
+            .collect();
+        // Each open alert counts once, for the drawn area it lies in (its own or its ancestor's
+        // descendant is not drawn: alerts above the drawn level are not spread down).
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for a in &open {
+            if drawn.iter().any(|d| d.0 == a.area) {
+                *counts.entry(a.area.clone()).or_default() += 1;
+            }
+        }
+        let title = crate::i18n::global().text(ctx.lang, "dashboard-map", &[]);
+        let map = if drawn.is_empty() { String::new() } else { charts::choropleth(&drawn, &counts, &title) };
+
+        let now = Week::of(Utc::now());
+        let from = Week(now.0 - 25);
+        let obs = state.store.alert_obs(who.org_id(), Some((from, now)), None).await?;
+        let mut by_cat: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for o in &obs {
+            // Count each report once, in its own area (no roll-up here).
+            by_cat.entry(o.category.clone()).or_insert_with(|| vec![0; 26])[(o.week.0 - from.0) as usize] +=
+                1;
+        }
+        let series: Vec<Series> = cfg
+            .categories
+            .iter()
+            .filter_map(|c| {
+                let values = by_cat.get(&c.slug)?;
+                let name = crate::i18n::global().text(ctx.lang, &format!("cat-{}", c.slug), &[]);
+                Some(Series {
+                    category: c.slug.clone(),
+                    total: values.iter().sum(),
+                    svg: charts::sparkline(values, &name),
+                })
+            })
+            .collect();
+        let at = Utc::now();
+        let overdue: Vec<_> = open.iter().filter(|a| a.due_at.is_some_and(|d| d < at)).cloned().collect();
+        Ok(ctx.render(StatusCode::OK, "dashboard.html", minijinja::context! { map, series, overdue }))
+    }
+    .await;
+    result.unwrap_or_else(|e| error_page(ctx.lang, e))
+}
