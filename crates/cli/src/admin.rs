@@ -51,6 +51,13 @@ pub enum AdminCommand {
     },
     /// List organisations: id, kind, flags and name, one per line.
     ListOrgs,
+    /// Register an SMS gateway for an organisation. Prints the shared secret (alone, on the last
+    /// line) to configure in the gateway as the `X-Sms-Secret` header of its webhook
+    /// `POST /api/v1/intake/sms`; only its hash is stored, so note it now.
+    SmsGateway {
+        #[arg(long)]
+        org: String,
+    },
 }
 
 /// Creates an organisation, as `admin create-org` and the demo do.
@@ -160,6 +167,18 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
             let user = create_user(store.as_ref(), spec, password).await?;
             println!("created {} as {role} of organisation {org}", user.email);
             println!("{}", user.id);
+        }
+        AdminCommand::SmsGateway { org } => {
+            let org_id = OrgId::parse(&org)
+                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
+            if store.get_org(&org_id).await.is_err() {
+                bail!("--org: no organisation has id {org_id}");
+            }
+            let secret = format!("sms_{}", tandem_web::auth::new_secret());
+            let ev = NewAuditEvent::new("sms.gateway.create").org(&org_id).detail(json!({ "via": "cli" }));
+            store.create_sms_gateway(&org_id, &tandem_web::auth::token_hash(&secret), ev).await?;
+            println!("SMS gateway registered; its secret (shown once):");
+            println!("{secret}");
         }
         AdminCommand::ListOrgs => {
             for o in store.list_orgs().await? {

@@ -12,6 +12,7 @@ pub mod ids;
 pub mod member;
 pub mod org;
 pub mod report;
+pub mod sms;
 pub mod text;
 pub mod throttle;
 pub mod week;

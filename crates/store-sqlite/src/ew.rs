@@ -46,7 +46,7 @@ pub async fn list_areas(pool: &SqlitePool, with_geometry: bool) -> Result<Vec<Ar
 
 pub async fn list_categories(pool: &SqlitePool) -> Result<Vec<Category>> {
     let rows = sqlx::query(
-        "SELECT slug, name, reference, threshold_severity FROM categories ORDER BY position, slug",
+        "SELECT slug, name, reference, threshold_severity, keywords FROM categories ORDER BY position, slug",
     )
     .fetch_all(pool)
     .await
@@ -462,4 +462,67 @@ pub async fn list_responses(pool: &SqlitePool, org: &OrgId, alert_id: &str) -> R
     .await
     .map_err(other)?;
     rows.iter().map(|r| row::response(&Sq(r))).collect()
+}
+
+pub async fn create_sms_gateway(
+    pool: &SqlitePool,
+    org: &OrgId,
+    secret_hash: &str,
+    audit: NewAuditEvent,
+) -> Result<String> {
+    let mut tx = pool.begin().await.map_err(other)?;
+    let id = OrgId::new().to_string();
+    sqlx::query("INSERT INTO sms_gateways (org_id, id, secret_hash, created_at) VALUES (?, ?, ?, ?)")
+        .bind(org.as_str())
+        .bind(&id)
+        .bind(secret_hash)
+        .bind(ts(now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "gateway exists"))?;
+    append_audit_tx(&mut tx, audit).await?;
+    tx.commit().await.map_err(other)?;
+    Ok(id)
+}
+
+pub async fn find_sms_gateway(pool: &SqlitePool, secret_hash: &str) -> Result<Option<OrgId>> {
+    let org: Option<String> = sqlx::query_scalar("SELECT org_id FROM sms_gateways WHERE secret_hash = ?")
+        .bind(secret_hash)
+        .fetch_optional(pool)
+        .await
+        .map_err(other)?;
+    Ok(org.map(OrgId::from_trusted))
+}
+
+pub async fn add_sms_inbox(
+    pool: &SqlitePool,
+    org: &OrgId,
+    sender: Option<&str>,
+    body: &str,
+    reason: &str,
+) -> Result<String> {
+    let id = OrgId::new().to_string();
+    sqlx::query(
+        "INSERT INTO sms_inbox (org_id, id, received_at, sender, body, reason) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(org.as_str())
+    .bind(&id)
+    .bind(ts(now()))
+    .bind(sender)
+    .bind(body)
+    .bind(reason)
+    .execute(pool)
+    .await
+    .map_err(other)?;
+    Ok(id)
+}
+
+pub async fn list_sms_inbox(pool: &SqlitePool, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
+    let rows = sqlx::query("SELECT id, received_at, sender, body, reason FROM sms_inbox WHERE org_id = ? ORDER BY received_at DESC, id LIMIT ?")
+        .bind(org.as_str())
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+        .map_err(other)?;
+    rows.iter().map(|r| row::sms(&Sq(r))).collect()
 }

@@ -482,6 +482,29 @@ impl Store for SqliteStore {
     async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {
         ew::list_responses(&self.pool, org, alert_id).await
     }
+    async fn create_sms_gateway(
+        &self,
+        org: &OrgId,
+        secret_hash: &str,
+        audit: NewAuditEvent,
+    ) -> Result<String> {
+        ew::create_sms_gateway(&self.pool, org, secret_hash, audit).await
+    }
+    async fn find_sms_gateway(&self, secret_hash: &str) -> Result<Option<OrgId>> {
+        ew::find_sms_gateway(&self.pool, secret_hash).await
+    }
+    async fn add_sms_inbox(
+        &self,
+        org: &OrgId,
+        sender: Option<&str>,
+        body: &str,
+        reason: &str,
+    ) -> Result<String> {
+        ew::add_sms_inbox(&self.pool, org, sender, body, reason).await
+    }
+    async fn list_sms_inbox(&self, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
+        ew::list_sms_inbox(&self.pool, org, limit).await
+    }
 }
 
 #[cfg(test)]

@@ -432,4 +432,22 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     assert_eq!(list, vec![r]);
     let (got, _) = s.get_alert(&a.id, &thr.id).await.unwrap();
     assert_eq!(got.first_response_at, Some(at));
+
+    // SMS gateways and the inbox of unparsed messages, scoped by organisation.
+    let gw = s.create_sms_gateway(&a.id, "hash-of-secret", ev("sms.gateway").org(&a.id)).await.unwrap();
+    assert!(!gw.is_empty());
+    assert_eq!(s.find_sms_gateway("hash-of-secret").await.unwrap(), Some(a.id.clone()));
+    assert_eq!(s.find_sms_gateway("other").await.unwrap(), None);
+    assert!(matches!(
+        s.create_sms_gateway(&b.id, "hash-of-secret", ev("x")).await,
+        Err(StoreError::Conflict(_))
+    ));
+    s.add_sms_inbox(&a.id, Some("+237600000001"), "HELLO there", "unknown category keyword").await.unwrap();
+    let inbox = s.list_sms_inbox(&a.id, 10).await.unwrap();
+    assert_eq!(
+        (inbox.len(), inbox[0].reason.as_str(), inbox[0].sender.as_deref()),
+        (1, "unknown category keyword", Some("+237600000001"))
+    );
+    assert!(s.list_sms_inbox(&b.id, 10).await.unwrap().is_empty());
+    assert!(s.list_categories().await.unwrap()[0].keywords.contains("HATE"), "default SMS keywords");
 }

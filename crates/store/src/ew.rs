@@ -35,6 +35,18 @@ pub struct Category {
     pub reference: String,
     /// Reports at or above this severity open an alert at once (5: never).
     pub threshold_severity: u8,
+    /// Words that name this category in a text message (space-separated, upper case).
+    pub keywords: String,
+}
+
+/// A text message that could not be filed as a report, waiting for a coordinator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SmsMessage {
+    pub id: String,
+    pub received_at: DateTime<Utc>,
+    pub sender: Option<String>,
+    pub body: String,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone)]

@@ -141,4 +141,23 @@ pub trait Store: Send + Sync + 'static {
         audit: NewAuditEvent,
     ) -> Result<Response>;
     async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>>;
+
+    // SMS intake.
+    /// Registers a gateway for `org` by the SHA-256 of its shared secret; returns its id.
+    async fn create_sms_gateway(
+        &self,
+        org: &OrgId,
+        secret_hash: &str,
+        audit: NewAuditEvent,
+    ) -> Result<String>;
+    /// The organisation whose gateway has this secret hash.
+    async fn find_sms_gateway(&self, secret_hash: &str) -> Result<Option<OrgId>>;
+    async fn add_sms_inbox(
+        &self,
+        org: &OrgId,
+        sender: Option<&str>,
+        body: &str,
+        reason: &str,
+    ) -> Result<String>;
+    async fn list_sms_inbox(&self, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>>;
 }

@@ -107,6 +107,7 @@ pub fn category(r: &impl RowRead) -> R<Category> {
         name: r.text("name")?,
         reference: r.text("reference")?,
         threshold_severity: r.int("threshold_severity")? as u8,
+        keywords: r.text("keywords")?,
     })
 }
 
@@ -127,6 +128,16 @@ pub fn report(r: &impl RowRead) -> R<Report> {
         status_at: r.opt_time("status_at")?,
         created_by: r.opt_text("created_by")?,
         created_at: r.time("created_at")?,
+    })
+}
+
+pub fn sms(r: &impl RowRead) -> R<crate::SmsMessage> {
+    Ok(crate::SmsMessage {
+        id: r.text("id")?,
+        received_at: r.time("received_at")?,
+        sender: r.opt_text("sender")?,
+        body: r.text("body")?,
+        reason: r.text("reason")?,
     })
 }
 

@@ -10,3 +10,4 @@ mod ew_pages;
 mod matrix;
 mod ops;
 mod pages;
+mod sms;

@@ -120,6 +120,8 @@ async fn authorisation_matrix(b: Backend) {
             Some(json!({"action": "Visited", "outcome": "Calm"})),
             [401, 404, 201, 201, 201, 404],
         ),
+        ("POST", "/api/v1/intake/sms".into(), Some(json!({"text": "HATE MR01 fliers"})), [401; 6]),
+        ("GET", "/api/v1/sms-inbox".into(), None, [401, 200, 403, 200, 200, 403]),
         // Pages (bearer tokens work on pages too; cookie sessions are tested in `pages`).
         ("GET", "/".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", "/members".into(), None, [303, 200, 403, 403, 200, 403]),

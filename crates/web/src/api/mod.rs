@@ -7,6 +7,7 @@ mod me;
 mod members;
 mod orgs;
 pub mod reports;
+mod sms;
 
 use axum::Router;
 
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(areas::router())
         .merge(reports::router())
         .merge(alerts::router())
+        .merge(sms::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async {
             ApiError::BadRequest("method not allowed on this resource".into())

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use tandem_domain::alert_engine::{AreaTree, EngineConfig};
+use tandem_domain::sms::SmsVocabulary;
 use tandem_store::{Area, Category, Store};
 
 use crate::error::ApiError;
@@ -14,6 +15,8 @@ pub struct EwConfig {
     pub categories: Vec<Category>,
     pub tree: AreaTree,
     pub engine: EngineConfig,
+    /// Words that name categories and areas in text messages.
+    pub sms: SmsVocabulary,
 }
 
 impl EwConfig {
@@ -48,5 +51,21 @@ pub async fn load(store: &dyn Store) -> Result<EwConfig, ApiError> {
         threshold: categories.iter().map(|c| (c.slug.clone(), c.threshold_severity)).collect(),
         ..Default::default()
     };
-    Ok(EwConfig { areas: areas.into_iter().map(|a| (a.code.clone(), a)).collect(), categories, tree, engine })
+    let mut sms = SmsVocabulary::default();
+    for c in &categories {
+        for k in c.keywords.split_whitespace() {
+            sms.add_category(k, &c.slug);
+        }
+    }
+    for a in &areas {
+        sms.add_area(&a.name, &a.code);
+        sms.add_area(&a.code, &a.code);
+    }
+    Ok(EwConfig {
+        areas: areas.into_iter().map(|a| (a.code.clone(), a)).collect(),
+        categories,
+        tree,
+        engine,
+        sms,
+    })
 }

@@ -193,9 +193,11 @@ mod tests {
                 name: "Hate".into(),
                 reference: "hate_speech".into(),
                 threshold_severity: 4,
+                keywords: "HATE".into(),
             }],
             tree: AreaTree::default(),
             engine: EngineConfig::default(),
+            sms: Default::default(),
         }
     }
 
