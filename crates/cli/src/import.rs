@@ -46,6 +46,17 @@ pub enum ImportCommand {
         org: String,
         file: PathBuf,
     },
+    /// Import ACLED- or UCDP GED-style event data as context for the alert engine (column
+    /// mapping: docs/event-data.md).
+    Events {
+        /// The importing organisation's id.
+        #[arg(long)]
+        org: String,
+        /// acled or ucdp.
+        #[arg(long)]
+        format: String,
+        file: PathBuf,
+    },
 }
 
 pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> {
@@ -110,6 +121,35 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
                 )
                 .await?;
             println!("imported {stored} reports from {}", file.display());
+        }
+        ImportCommand::Events { org, format, file } => {
+            let org = OrgId::parse(&org)
+                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
+            if store.get_org(&org).await.is_err() {
+                bail!("--org: no organisation has id {org}");
+            }
+            let format = format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
+            let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let cfg =
+                tandem_web::ew::config::load(store.as_ref()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let events = tandem_web::ew::events::parse_events(&data, format, &cfg, Utc::now())
+                .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+            let n = events.reports.len();
+            tandem_web::ew::reports::file(store.as_ref(), &cfg, &org, &events.reports)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            store
+                .append_audit(
+                    NewAuditEvent::new("events.import")
+                        .org(&org)
+                        .detail(json!({ "count": n, "skipped": events.skipped })),
+                )
+                .await?;
+            println!(
+                "imported {n} events from {} ({} skipped: event types that are not violence or tension)",
+                file.display(),
+                events.skipped
+            );
         }
     }
     Ok(())

@@ -292,3 +292,93 @@ async fn imports_are_all_or_nothing_and_name_the_fault(b: Backend) {
         .unwrap();
     assert_eq!(alerts.len(), 1, "the severity-4 row opened an alert");
 }
+
+both!(event_data_imports);
+
+async fn event_data_imports(b: Backend) {
+    let db = fresh_db(b).await;
+    let url = db.url.clone();
+    let store = tandem_testkit::open(b, &url).await;
+    use tandem_domain::area::{AreaLevel, PCode};
+    let area = |code: &str, name: &str, level, parent: Option<&str>| tandem_store::NewArea {
+        code: PCode::parse(code).unwrap(),
+        name: name.into(),
+        level,
+        parent: parent.map(|p| PCode::parse(p).unwrap()),
+        geometry: None,
+    };
+    store
+        .create_areas(
+            &[
+                area("MR", "Marenia", AreaLevel::Country, None),
+                area("MR01", "Lakeside", AreaLevel::Admin1, Some("MR")),
+                area("MR0101", "Kumba", AreaLevel::Admin2, Some("MR01")),
+            ],
+            tandem_domain::audit::NewAuditEvent::new("areas"),
+        )
+        .await
+        .unwrap();
+    let out = tandem(
+        &["admin", "create-org", "--name", "Lakes Region Network", "--kind", "international"],
+        &url,
+        None,
+    );
+    let org = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    let acled = dir.path().join("acled.csv");
+    std::fs::write(&acled, "event_id_cnty,event_date,event_type,sub_event_type,country,admin1,admin2,fatalities,notes\n\
+        MRN1,2026-03-02,Riots,Mob violence,Marenia,Lakeside,Kumba,0,Clashes between youth groups at the market\n\
+        MRN2,03 March 2026,Violence against civilians,Attack,Marenia,Lakeside,,12,Village attacked\n\
+        MRN3,2026-03-04,Strategic developments,Agreement,Marenia,Lakeside,Kumba,0,Ceasefire agreed\n").unwrap();
+    let out = tandem(
+        &["import", "events", "--org", &org, "--format", "acled", acled.to_str().unwrap()],
+        &url,
+        None,
+    );
+    assert!(
+        out.status.success() && text(&out).contains("imported 2 events") && text(&out).contains("1 skipped"),
+        "{}",
+        text(&out)
+    );
+    let org_id = tandem_domain::OrgId::parse(&org).unwrap();
+    let reports = store
+        .list_reports(&org_id, &tandem_store::ReportFilter { limit: 10, ..Default::default() })
+        .await
+        .unwrap();
+    let attack = reports.iter().find(|r| r.category == "repression").unwrap();
+    assert_eq!((attack.area.as_str(), attack.severity, attack.channel.as_str()), ("MR01", 4, "event_data"));
+    assert!(reports
+        .iter()
+        .any(|r| r.area == "MR0101" && r.category == "intercommunal_tension" && r.severity == 2));
+
+    let ucdp = dir.path().join("ged.csv");
+    std::fs::write(&ucdp, "id,date_start,type_of_violence,adm_1,adm_2,best,where_description\n1,2026-04-01,2,Lakeside,Kumba,3,near the ferry\n2,2026-04-02,7,Lakeside,Kumba,0,x\n").unwrap();
+    let out =
+        tandem(&["import", "events", "--org", &org, "--format", "ucdp", ucdp.to_str().unwrap()], &url, None);
+    assert!(
+        !out.status.success() && text(&out).contains("line 3, column type_of_violence"),
+        "{}",
+        text(&out)
+    );
+    let bad_area = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad_area,
+        "event_date,event_type,admin1,admin2,fatalities,notes\n2026-03-02,Riots,Nowhere,,0,x\n",
+    )
+    .unwrap();
+    let out = tandem(
+        &["import", "events", "--org", &org, "--format", "acled", bad_area.to_str().unwrap()],
+        &url,
+        None,
+    );
+    assert!(!out.status.success() && text(&out).contains("line 2, column admin1"), "{}", text(&out));
+    assert_eq!(
+        store
+            .list_reports(&org_id, &tandem_store::ReportFilter { limit: 10, ..Default::default() })
+            .await
+            .unwrap()
+            .len(),
+        2,
+        "failed imports wrote nothing"
+    );
+}

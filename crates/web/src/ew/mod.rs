@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod config;
 pub mod csv_import;
+pub mod events;
 pub mod geojson_import;
 pub mod reports;
 pub mod responses;
