@@ -32,7 +32,7 @@ impl std::str::FromStr for EventFormat {
 }
 
 /// ACLED event type → category; None: skipped.
-pub fn acled_category(event_type: &str) -> Result<Option<&'static str>, ()> {
+fn acled_category(event_type: &str) -> Result<Option<&'static str>, ()> {
     Ok(match event_type.trim().to_ascii_lowercase().as_str() {
         "battles" | "riots" => Some("intercommunal_tension"),
         "violence against civilians" => Some("repression"),
@@ -44,7 +44,7 @@ pub fn acled_category(event_type: &str) -> Result<Option<&'static str>, ()> {
 }
 
 /// UCDP type of violence (1 state-based, 2 non-state, 3 one-sided) → category.
-pub fn ucdp_category(type_of_violence: &str) -> Result<&'static str, ()> {
+fn ucdp_category(type_of_violence: &str) -> Result<&'static str, ()> {
     match type_of_violence.trim() {
         "1" | "3" => Ok("repression"),
         "2" => Ok("intercommunal_tension"),
@@ -128,7 +128,7 @@ pub fn parse_events(
         if occurred_at > now + chrono::Duration::days(1) {
             return Err(err(line, date_c, "is in the future".into()));
         }
-        let area = match pcode_i.map(|i| get(i)).filter(|s| !s.is_empty()) {
+        let area = match pcode_i.map(&get).filter(|s| !s.is_empty()) {
             Some(p) => {
                 let code = PCode::parse(p).map_err(|e| err(line, "admin2_pcode", e.message))?;
                 if !cfg.areas.contains_key(code.as_str()) {
@@ -151,7 +151,7 @@ pub fn parse_events(
         };
         let fatalities: u32 =
             get(fat_i).parse().map_err(|_| err(line, fat_c, "must be a whole number".into()))?;
-        let notes = notes_i.map(|i| get(i)).unwrap_or("");
+        let notes = notes_i.map(&get).unwrap_or("");
         let mut description =
             format!("[{}] {}", get(type_i), if notes.is_empty() { "(no notes)" } else { notes });
         if fatalities > 0 {
