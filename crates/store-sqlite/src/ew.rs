@@ -526,3 +526,24 @@ pub async fn list_sms_inbox(pool: &SqlitePool, org: &OrgId, limit: i64) -> Resul
         .map_err(other)?;
     rows.iter().map(|r| row::sms(&Sq(r))).collect()
 }
+
+pub async fn weekly_counts(
+    pool: &SqlitePool,
+    org: &OrgId,
+    weeks: (Week, Week),
+) -> Result<Vec<(String, Week, u32)>> {
+    let rows = sqlx::query("SELECT category, week, COUNT(*) AS n FROM reports WHERE org_id = ? AND status <> 'dismissed' AND week BETWEEN ? AND ? GROUP BY category, week")
+        .bind(org.as_str())
+        .bind(weeks.0 .0)
+        .bind(weeks.1 .0)
+        .fetch_all(pool)
+        .await
+        .map_err(other)?;
+    rows.iter()
+        .map(|r| {
+            use tandem_store::row::RowRead;
+            let r = Sq(r);
+            Ok((r.text("category")?, Week(r.int("week")?), r.int("n")? as u32))
+        })
+        .collect()
+}

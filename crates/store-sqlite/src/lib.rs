@@ -448,6 +448,9 @@ impl Store for SqliteStore {
     ) -> Result<Vec<Obs>> {
         ew::alert_obs(&self.pool, org, weeks, category).await
     }
+    async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>> {
+        ew::weekly_counts(&self.pool, org, weeks).await
+    }
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>> {
         ew::week_bounds(&self.pool, org).await
     }

@@ -358,6 +358,13 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     assert_eq!((lo, hi), (made[0].week, made[1].week));
     assert_eq!(s.alert_obs(&a.id, Some((hi, hi)), None).await.unwrap().len(), 1);
     assert!(s.week_bounds(&b.id).await.unwrap().is_none());
+    let mut counts = s.weekly_counts(&a.id, (lo, hi)).await.unwrap();
+    counts.sort();
+    assert_eq!(
+        counts,
+        vec![("hate_speech".to_owned(), lo, 1), ("hate_speech".to_owned(), hi, 1)],
+        "the dismissed crime report is left out"
+    );
 
     // Reconciliation: insert, update, withdraw, reopen.
     let cand = |method: AlertMethod, observed: u32| Candidate {

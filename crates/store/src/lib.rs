@@ -119,6 +119,9 @@ pub trait Store: Send + Sync + 'static {
         weeks: Option<(Week, Week)>,
         category: Option<&str>,
     ) -> Result<Vec<Obs>>;
+    /// Counting reports per (category, week) in weeks lo..=hi, aggregated in the database (the
+    /// dashboard's series, cheap even over a million reports).
+    async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>>;
     /// Earliest and latest week of the organisation's counting reports.
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>>;
     async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled>;
