@@ -206,7 +206,7 @@ pub async fn week_bounds(pool: &PgPool, org: &OrgId) -> Result<Option<(Week, Wee
 }
 
 async fn stored_keys(
-    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
+    conn: &mut sqlx::PgConnection,
     org: &OrgId,
     scope: Option<&BTreeSet<Cell>>,
 ) -> Result<Vec<StoredAlertKey>> {
@@ -219,12 +219,12 @@ async fn stored_keys(
         None => (i64::MIN, i64::MAX),
     };
     let rows = sqlx::query(
-        "SELECT id, area_code, category, week, method, status FROM alerts WHERE org_id = $1 AND week BETWEEN $2 AND $3",
+        "SELECT id, area_code, category, week, method, status, observed, statistic FROM alerts WHERE org_id = $1 AND week BETWEEN $2 AND $3",
     )
     .bind(org.as_str())
     .bind(lo)
     .bind(hi)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await
     .map_err(other)?;
     rows.iter()
@@ -240,12 +240,22 @@ async fn stored_keys(
                 },
                 method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| other("alert method"))?,
                 status: r.text("status")?,
+                observed: r.int("observed")? as u32,
+                statistic: r.opt_float("statistic")?,
             })
         })
         .collect()
 }
 
 pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled> {
+    // Most new reports change no alert: find that out without taking the lock.
+    {
+        let mut conn = pool.acquire().await.map_err(other)?;
+        let existing = stored_keys(&mut conn, org, plan.scope).await?;
+        if plan_reconcile(&existing, plan.scope, plan.candidates).is_empty() {
+            return Ok(Reconciled::default());
+        }
+    }
     let mut tx = pool.begin().await.map_err(other)?;
     // One reconciliation per organisation at a time: they must not interleave.
     sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")

@@ -2,7 +2,6 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 use tandem_domain::alert_engine::{AlertMethod, Cell, Obs};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::report::ReportStatus;
@@ -11,11 +10,11 @@ use tandem_domain::{OrgId, UserId};
 use tandem_store::row::{self, cols};
 use tandem_store::*;
 
-use crate::append_audit_tx;
 use crate::rows::*;
+use crate::{append_audit_tx, Db};
 
-pub async fn create_areas(pool: &SqlitePool, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize> {
-    let mut tx = pool.begin().await.map_err(other)?;
+pub async fn create_areas(db: &Db, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize> {
+    let (_write, mut tx) = db.write().await?;
     let at = ts(now());
     for a in areas {
         sqlx::query("INSERT INTO areas (code, name, level, parent_code, geometry, created_at) VALUES (?, ?, ?, ?, ?, ?)")
@@ -34,28 +33,28 @@ pub async fn create_areas(pool: &SqlitePool, areas: &[NewArea], audit: NewAuditE
     Ok(areas.len())
 }
 
-pub async fn list_areas(pool: &SqlitePool, with_geometry: bool) -> Result<Vec<Area>> {
+pub async fn list_areas(db: &Db, with_geometry: bool) -> Result<Vec<Area>> {
     let geometry = if with_geometry { "geometry" } else { "NULL AS geometry" };
     let rows =
         sqlx::query(&format!("SELECT code, name, level, parent_code, {geometry} FROM areas ORDER BY code"))
-            .fetch_all(pool)
+            .fetch_all(&db.pool)
             .await
             .map_err(other)?;
     rows.iter().map(|r| row::area(&Sq(r), with_geometry)).collect()
 }
 
-pub async fn list_categories(pool: &SqlitePool) -> Result<Vec<Category>> {
+pub async fn list_categories(db: &Db) -> Result<Vec<Category>> {
     let rows = sqlx::query(
         "SELECT slug, name, reference, threshold_severity, keywords FROM categories ORDER BY position, slug",
     )
-    .fetch_all(pool)
+    .fetch_all(&db.pool)
     .await
     .map_err(other)?;
     rows.iter().map(|r| row::category(&Sq(r))).collect()
 }
 
-pub async fn create_reports(pool: &SqlitePool, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
-    let mut tx = pool.begin().await.map_err(other)?;
+pub async fn create_reports(db: &Db, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
+    let (_write, mut tx) = db.write().await?;
     let created_at = now();
     let mut out = Vec::with_capacity(reports.len());
     for r in reports {
@@ -103,18 +102,18 @@ pub async fn create_reports(pool: &SqlitePool, org: &OrgId, reports: &[NewReport
     Ok(out)
 }
 
-pub async fn get_report(pool: &SqlitePool, org: &OrgId, id: &str) -> Result<Report> {
+pub async fn get_report(db: &Db, org: &OrgId, id: &str) -> Result<Report> {
     let r = sqlx::query(&format!("SELECT {} FROM reports WHERE org_id = ? AND id = ?", cols::REPORT))
         .bind(org.as_str())
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&db.pool)
         .await
         .map_err(other)?
         .ok_or(StoreError::NotFound)?;
     row::report(&Sq(&r))
 }
 
-pub async fn list_reports(pool: &SqlitePool, org: &OrgId, f: &ReportFilter) -> Result<Vec<Report>> {
+pub async fn list_reports(db: &Db, org: &OrgId, f: &ReportFilter) -> Result<Vec<Report>> {
     let rows = sqlx::query(&format!(
         "SELECT {} FROM reports WHERE org_id = ?
            AND (? IS NULL OR area_code = ?) AND (? IS NULL OR category = ?) AND (? IS NULL OR status = ?)
@@ -134,14 +133,14 @@ pub async fn list_reports(pool: &SqlitePool, org: &OrgId, f: &ReportFilter) -> R
     .bind(f.to.map(ts))
     .bind(f.to.map(ts))
     .bind(f.limit)
-    .fetch_all(pool)
+    .fetch_all(&db.pool)
     .await
     .map_err(other)?;
     rows.iter().map(|r| row::report(&Sq(r))).collect()
 }
 
 pub async fn set_report_status(
-    pool: &SqlitePool,
+    db: &Db,
     org: &OrgId,
     id: &str,
     from: ReportStatus,
@@ -149,7 +148,7 @@ pub async fn set_report_status(
     by: &UserId,
     audit: NewAuditEvent,
 ) -> Result<Report> {
-    let mut tx = pool.begin().await.map_err(other)?;
+    let (_write, mut tx) = db.write().await?;
     let done = sqlx::query(
         "UPDATE reports SET status = ?, status_by = ?, status_at = ? WHERE org_id = ? AND id = ? AND status = ?",
     )
@@ -167,11 +166,11 @@ pub async fn set_report_status(
     }
     append_audit_tx(&mut tx, audit).await?;
     tx.commit().await.map_err(other)?;
-    get_report(pool, org, id).await
+    get_report(db, org, id).await
 }
 
 pub async fn alert_obs(
-    pool: &SqlitePool,
+    db: &Db,
     org: &OrgId,
     weeks: Option<(Week, Week)>,
     category: Option<&str>,
@@ -186,18 +185,18 @@ pub async fn alert_obs(
     .bind(hi)
     .bind(category)
     .bind(category)
-    .fetch_all(pool)
+    .fetch_all(&db.pool)
     .await
     .map_err(other)?;
     rows.iter().map(|r| row::obs(&Sq(r))).collect()
 }
 
-pub async fn week_bounds(pool: &SqlitePool, org: &OrgId) -> Result<Option<(Week, Week)>> {
+pub async fn week_bounds(db: &Db, org: &OrgId) -> Result<Option<(Week, Week)>> {
     let r = sqlx::query(
         "SELECT MIN(week) AS lo, MAX(week) AS hi FROM reports WHERE org_id = ? AND status <> 'dismissed'",
     )
     .bind(org.as_str())
-    .fetch_one(pool)
+    .fetch_one(&db.pool)
     .await
     .map_err(other)?;
     let lo: Option<i64> = sqlx::Row::try_get(&r, "lo").map_err(other)?;
@@ -206,7 +205,7 @@ pub async fn week_bounds(pool: &SqlitePool, org: &OrgId) -> Result<Option<(Week,
 }
 
 async fn stored_keys(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    conn: &mut sqlx::SqliteConnection,
     org: &OrgId,
     scope: Option<&BTreeSet<Cell>>,
 ) -> Result<Vec<StoredAlertKey>> {
@@ -219,12 +218,12 @@ async fn stored_keys(
         None => (i64::MIN, i64::MAX),
     };
     let rows = sqlx::query(
-        "SELECT id, area_code, category, week, method, status FROM alerts WHERE org_id = ? AND week BETWEEN ? AND ?",
+        "SELECT id, area_code, category, week, method, status, observed, statistic FROM alerts WHERE org_id = ? AND week BETWEEN ? AND ?",
     )
     .bind(org.as_str())
     .bind(lo)
     .bind(hi)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await
     .map_err(other)?;
     rows.iter()
@@ -240,13 +239,23 @@ async fn stored_keys(
                 },
                 method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| other("alert method"))?,
                 status: r.text("status")?,
+                observed: r.int("observed")? as u32,
+                statistic: r.opt_float("statistic")?,
             })
         })
         .collect()
 }
 
-pub async fn reconcile_alerts(pool: &SqlitePool, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled> {
-    let mut tx = pool.begin().await.map_err(other)?;
+pub async fn reconcile_alerts(db: &Db, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled> {
+    // Most new reports change no alert: find that out without taking the write lock.
+    {
+        let mut conn = db.pool.acquire().await.map_err(other)?;
+        let existing = stored_keys(&mut conn, org, plan.scope).await?;
+        if plan_reconcile(&existing, plan.scope, plan.candidates).is_empty() {
+            return Ok(Reconciled::default());
+        }
+    }
+    let (_write, mut tx) = db.write().await?;
     // Take the write lock first (see append_audit_tx): reconciliations must not interleave.
     sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await.map_err(other)?;
     let existing = stored_keys(&mut tx, org, plan.scope).await?;
@@ -337,7 +346,7 @@ async fn link_reports(
     Ok(())
 }
 
-pub async fn list_alerts(pool: &SqlitePool, org: &OrgId, f: &AlertFilter) -> Result<Vec<Alert>> {
+pub async fn list_alerts(db: &Db, org: &OrgId, f: &AlertFilter) -> Result<Vec<Alert>> {
     let rows = sqlx::query(&format!(
         "SELECT {} FROM alerts a WHERE a.org_id = ? AND (? IS NULL OR a.status = ?)
            AND (? IS NULL OR (a.status = 'open' AND a.due_at IS NOT NULL AND a.due_at < ?))
@@ -350,17 +359,17 @@ pub async fn list_alerts(pool: &SqlitePool, org: &OrgId, f: &AlertFilter) -> Res
     .bind(f.overdue_at.map(ts))
     .bind(f.overdue_at.map(ts))
     .bind(f.limit)
-    .fetch_all(pool)
+    .fetch_all(&db.pool)
     .await
     .map_err(other)?;
     rows.iter().map(|r| row::alert(&Sq(r))).collect()
 }
 
-pub async fn get_alert(pool: &SqlitePool, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
+pub async fn get_alert(db: &Db, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
     let r = sqlx::query(&format!("SELECT {} FROM alerts a WHERE a.org_id = ? AND a.id = ?", cols::ALERT))
         .bind(org.as_str())
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&db.pool)
         .await
         .map_err(other)?
         .ok_or(StoreError::NotFound)?;
@@ -370,21 +379,21 @@ pub async fn get_alert(pool: &SqlitePool, org: &OrgId, id: &str) -> Result<(Aler
     )
     .bind(org.as_str())
     .bind(id)
-    .fetch_all(pool)
+    .fetch_all(&db.pool)
     .await
     .map_err(other)?;
     Ok((alert, ids))
 }
 
 pub async fn assign_alert(
-    pool: &SqlitePool,
+    db: &Db,
     org: &OrgId,
     id: &str,
     assignee: &OrgId,
     due_at: DateTime<Utc>,
     audit: NewAuditEvent,
 ) -> Result<Alert> {
-    let mut tx = pool.begin().await.map_err(other)?;
+    let (_write, mut tx) = db.write().await?;
     let done = sqlx::query(
         "UPDATE alerts SET assigned_org_id = ?, due_at = ?, updated_at = ? WHERE org_id = ? AND id = ?",
     )
@@ -401,17 +410,17 @@ pub async fn assign_alert(
     }
     append_audit_tx(&mut tx, audit).await?;
     tx.commit().await.map_err(other)?;
-    Ok(get_alert(pool, org, id).await?.0)
+    Ok(get_alert(db, org, id).await?.0)
 }
 
 pub async fn add_response(
-    pool: &SqlitePool,
+    db: &Db,
     org: &OrgId,
     alert_id: &str,
     new: &NewResponse,
     audit: NewAuditEvent,
 ) -> Result<Response> {
-    let mut tx = pool.begin().await.map_err(other)?;
+    let (_write, mut tx) = db.write().await?;
     let exists = sqlx::query("SELECT 1 FROM alerts WHERE org_id = ? AND id = ?")
         .bind(org.as_str())
         .bind(alert_id)
@@ -451,26 +460,26 @@ pub async fn add_response(
     })
 }
 
-pub async fn list_responses(pool: &SqlitePool, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {
+pub async fn list_responses(db: &Db, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {
     let rows = sqlx::query(&format!(
         "SELECT {} FROM responses WHERE org_id = ? AND alert_id = ? ORDER BY responded_at, id",
         cols::RESPONSE
     ))
     .bind(org.as_str())
     .bind(alert_id)
-    .fetch_all(pool)
+    .fetch_all(&db.pool)
     .await
     .map_err(other)?;
     rows.iter().map(|r| row::response(&Sq(r))).collect()
 }
 
 pub async fn create_sms_gateway(
-    pool: &SqlitePool,
+    db: &Db,
     org: &OrgId,
     secret_hash: &str,
     audit: NewAuditEvent,
 ) -> Result<String> {
-    let mut tx = pool.begin().await.map_err(other)?;
+    let (_write, mut tx) = db.write().await?;
     let id = OrgId::new().to_string();
     sqlx::query("INSERT INTO sms_gateways (org_id, id, secret_hash, created_at) VALUES (?, ?, ?, ?)")
         .bind(org.as_str())
@@ -485,17 +494,17 @@ pub async fn create_sms_gateway(
     Ok(id)
 }
 
-pub async fn find_sms_gateway(pool: &SqlitePool, secret_hash: &str) -> Result<Option<OrgId>> {
+pub async fn find_sms_gateway(db: &Db, secret_hash: &str) -> Result<Option<OrgId>> {
     let org: Option<String> = sqlx::query_scalar("SELECT org_id FROM sms_gateways WHERE secret_hash = ?")
         .bind(secret_hash)
-        .fetch_optional(pool)
+        .fetch_optional(&db.pool)
         .await
         .map_err(other)?;
     Ok(org.map(OrgId::from_trusted))
 }
 
 pub async fn add_sms_inbox(
-    pool: &SqlitePool,
+    db: &Db,
     org: &OrgId,
     sender: Option<&str>,
     body: &str,
@@ -511,32 +520,28 @@ pub async fn add_sms_inbox(
     .bind(sender)
     .bind(body)
     .bind(reason)
-    .execute(pool)
+    .execute(&db.pool)
     .await
     .map_err(other)?;
     Ok(id)
 }
 
-pub async fn list_sms_inbox(pool: &SqlitePool, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
+pub async fn list_sms_inbox(db: &Db, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
     let rows = sqlx::query("SELECT id, received_at, sender, body, reason FROM sms_inbox WHERE org_id = ? ORDER BY received_at DESC, id LIMIT ?")
         .bind(org.as_str())
         .bind(limit)
-        .fetch_all(pool)
+        .fetch_all(&db.pool)
         .await
         .map_err(other)?;
     rows.iter().map(|r| row::sms(&Sq(r))).collect()
 }
 
-pub async fn weekly_counts(
-    pool: &SqlitePool,
-    org: &OrgId,
-    weeks: (Week, Week),
-) -> Result<Vec<(String, Week, u32)>> {
+pub async fn weekly_counts(db: &Db, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>> {
     let rows = sqlx::query("SELECT category, week, COUNT(*) AS n FROM reports WHERE org_id = ? AND status <> 'dismissed' AND week BETWEEN ? AND ? GROUP BY category, week")
         .bind(org.as_str())
         .bind(weeks.0 .0)
         .bind(weeks.1 .0)
-        .fetch_all(pool)
+        .fetch_all(&db.pool)
         .await
         .map_err(other)?;
     rows.iter()

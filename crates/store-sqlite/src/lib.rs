@@ -24,7 +24,25 @@ use rows::*;
 use tandem_store::row::{self, cols};
 
 pub struct SqliteStore {
-    pool: SqlitePool,
+    db: Db,
+}
+
+/// The pool and the process-wide write lock. SQLite has one writer at a time; letting several
+/// connections race for it makes the losers sleep in the busy handler, so writers queue here
+/// instead, without sleeping. (Another process writing the same file still meets busy_timeout.)
+pub(crate) struct Db {
+    pub pool: SqlitePool,
+    write: std::sync::Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Db {
+    pub async fn write(
+        &self,
+    ) -> Result<(tokio::sync::OwnedMutexGuard<()>, sqlx::Transaction<'static, sqlx::Sqlite>)> {
+        let guard = self.write.clone().lock_owned().await;
+        let tx = self.pool.begin().await.map_err(other)?;
+        Ok((guard, tx))
+    }
 }
 
 impl SqliteStore {
@@ -39,12 +57,12 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await.map_err(other)?;
-        Ok(Self { pool })
+        Ok(Self { db: Db { pool, write: Default::default() } })
     }
 
     /// The pool, for tests that must reach under the trait (e.g. to tamper with the audit log).
     pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+        &self.db.pool
     }
 }
 
@@ -100,11 +118,14 @@ impl Store for SqliteStore {
     }
 
     async fn migrate(&self) -> Result<()> {
-        MIGRATOR.run(&self.pool).await.map_err(|e| StoreError::Other(format!("migration failed: {e}")))
+        MIGRATOR.run(&self.db.pool).await.map_err(|e| StoreError::Other(format!("migration failed: {e}")))
     }
 
     async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT seq FROM audit_head WHERE id = 1").fetch_one(&self.pool).await.map_err(other)?;
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1")
+            .fetch_one(&self.db.pool)
+            .await
+            .map_err(other)?;
         Ok(())
     }
 
@@ -121,7 +142,7 @@ impl Store for SqliteStore {
         };
         audit.org_id.get_or_insert_with(|| org.id.to_string());
         audit.subject.get_or_insert_with(|| org.id.to_string());
-        let mut tx = self.pool.begin().await.map_err(other)?;
+        let (_write, mut tx) = self.db.write().await?;
         sqlx::query(
             "INSERT INTO orgs (id, name, slug, kind, women_led, youth_led, minority_led, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -144,7 +165,7 @@ impl Store for SqliteStore {
 
     async fn list_orgs(&self) -> Result<Vec<Org>> {
         let rows = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o ORDER BY o.name"))
-            .fetch_all(&self.pool)
+            .fetch_all(&self.db.pool)
             .await
             .map_err(other)?;
         rows.iter().map(|r| row::org(&Sq(r))).collect()
@@ -153,7 +174,7 @@ impl Store for SqliteStore {
     async fn get_org(&self, id: &OrgId) -> Result<Org> {
         let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o WHERE o.id = ?"))
             .bind(id.as_str())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db.pool)
             .await
             .map_err(other)?
             .ok_or(StoreError::NotFound)?;
@@ -163,7 +184,7 @@ impl Store for SqliteStore {
     async fn find_org_by_slug(&self, slug: &str) -> Result<Org> {
         let row = sqlx::query(&format!("SELECT {ORG_COLS} FROM orgs o WHERE o.slug = ?"))
             .bind(slug)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db.pool)
             .await
             .map_err(other)?
             .ok_or(StoreError::NotFound)?;
@@ -179,7 +200,7 @@ impl Store for SqliteStore {
             created_at: now(),
         };
         audit.subject.get_or_insert_with(|| user.id.to_string());
-        let mut tx = self.pool.begin().await.map_err(other)?;
+        let (_write, mut tx) = self.db.write().await?;
         sqlx::query(
             "INSERT INTO users (id, email, display_name, password_hash, platform_admin, created_at)
              VALUES (?, ?, ?, ?, ?, ?)",
@@ -201,7 +222,7 @@ impl Store for SqliteStore {
     async fn find_credentials(&self, email: &Email) -> Result<Option<Credentials>> {
         let row = sqlx::query(&format!("SELECT {}, password_hash FROM users WHERE email = ?", cols::USER))
             .bind(email.as_str())
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.db.pool)
             .await
             .map_err(other)?;
         row.map(|r| {
@@ -224,7 +245,7 @@ impl Store for SqliteStore {
         role: Role,
         audit: NewAuditEvent,
     ) -> Result<Member> {
-        let mut tx = self.pool.begin().await.map_err(other)?;
+        let (_write, mut tx) = self.db.write().await?;
         sqlx::query("INSERT INTO memberships (org_id, user_id, role, created_at) VALUES (?, ?, ?, ?)")
             .bind(org.as_str())
             .bind(user.as_str())
@@ -239,7 +260,7 @@ impl Store for SqliteStore {
     }
 
     async fn set_role(&self, org: &OrgId, user: &UserId, role: Role, audit: NewAuditEvent) -> Result<Member> {
-        let mut tx = self.pool.begin().await.map_err(other)?;
+        let (_write, mut tx) = self.db.write().await?;
         let done = sqlx::query("UPDATE memberships SET role = ? WHERE org_id = ? AND user_id = ?")
             .bind(role.as_str())
             .bind(org.as_str())
@@ -256,7 +277,7 @@ impl Store for SqliteStore {
     }
 
     async fn remove_member(&self, org: &OrgId, user: &UserId, audit: NewAuditEvent) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(other)?;
+        let (_write, mut tx) = self.db.write().await?;
         let done = sqlx::query("DELETE FROM memberships WHERE org_id = ? AND user_id = ?")
             .bind(org.as_str())
             .bind(user.as_str())
@@ -285,7 +306,7 @@ impl Store for SqliteStore {
              WHERE m.org_id = ? ORDER BY u.email"
         ))
         .bind(org.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;
         rows.iter().map(|r| row::member(&Sq(r))).collect()
@@ -298,7 +319,7 @@ impl Store for SqliteStore {
         ))
         .bind(org.as_str())
         .bind(user.as_str())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db.pool)
         .await
         .map_err(other)?
         .ok_or(StoreError::NotFound)?;
@@ -311,7 +332,7 @@ impl Store for SqliteStore {
              WHERE m.user_id = ? ORDER BY m.created_at, o.name"
         ))
         .bind(user.as_str())
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;
         rows.iter().map(|r| Ok((row::org(&Sq(r))?, row::role(&Sq(r), "role")?))).collect()
@@ -332,7 +353,7 @@ impl Store for SqliteStore {
         .bind(ts(new.expires_at))
         .bind(new.org_id.as_str())
         .bind(new.user_id.as_str())
-        .execute(&self.pool)
+        .execute(&self.db.pool)
         .await
         .map_err(|e| conflict(e, "session already exists"))?;
         if done.rows_affected() == 0 {
@@ -352,7 +373,7 @@ impl Store for SqliteStore {
         ))
         .bind(token_hash)
         .bind(ts(now))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.db.pool)
         .await
         .map_err(other)?;
         row.map(|r| row::principal(&Sq(&r))).transpose()
@@ -363,14 +384,14 @@ impl Store for SqliteStore {
             sqlx::query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
                 .bind(ts(now))
                 .bind(token_hash)
-                .execute(&self.pool)
+                .execute(&self.db.pool)
                 .await
                 .map_err(other)?;
         Ok(done.rows_affected() > 0)
     }
 
     async fn append_audit(&self, ev: NewAuditEvent) -> Result<AuditEvent> {
-        let mut tx = self.pool.begin().await.map_err(other)?;
+        let (_write, mut tx) = self.db.write().await?;
         let ev = append_audit_tx(&mut tx, ev).await?;
         tx.commit().await.map_err(other)?;
         Ok(ev)
@@ -383,7 +404,7 @@ impl Store for SqliteStore {
         ))
         .bind(after)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;
         rows.iter().map(|r| row::audit(&Sq(r))).collect()
@@ -391,7 +412,7 @@ impl Store for SqliteStore {
 
     async fn audit_head(&self) -> Result<Option<(i64, String)>> {
         let r = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-            .fetch_one(&self.pool)
+            .fetch_one(&self.db.pool)
             .await
             .map_err(other)?;
         let seq: i64 = r.try_get("seq").map_err(other)?;
@@ -405,29 +426,29 @@ impl Store for SqliteStore {
         ))
         .bind(org.as_str())
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;
         rows.iter().map(|r| row::audit(&Sq(r))).collect()
     }
 
     async fn create_areas(&self, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize> {
-        ew::create_areas(&self.pool, areas, audit).await
+        ew::create_areas(&self.db, areas, audit).await
     }
     async fn list_areas(&self, with_geometry: bool) -> Result<Vec<Area>> {
-        ew::list_areas(&self.pool, with_geometry).await
+        ew::list_areas(&self.db, with_geometry).await
     }
     async fn list_categories(&self) -> Result<Vec<Category>> {
-        ew::list_categories(&self.pool).await
+        ew::list_categories(&self.db).await
     }
     async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
-        ew::create_reports(&self.pool, org, reports).await
+        ew::create_reports(&self.db, org, reports).await
     }
     async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report> {
-        ew::get_report(&self.pool, org, id).await
+        ew::get_report(&self.db, org, id).await
     }
     async fn list_reports(&self, org: &OrgId, filter: &ReportFilter) -> Result<Vec<Report>> {
-        ew::list_reports(&self.pool, org, filter).await
+        ew::list_reports(&self.db, org, filter).await
     }
     async fn set_report_status(
         &self,
@@ -438,7 +459,7 @@ impl Store for SqliteStore {
         by: &UserId,
         audit: NewAuditEvent,
     ) -> Result<Report> {
-        ew::set_report_status(&self.pool, org, id, from, to, by, audit).await
+        ew::set_report_status(&self.db, org, id, from, to, by, audit).await
     }
     async fn alert_obs(
         &self,
@@ -446,22 +467,22 @@ impl Store for SqliteStore {
         weeks: Option<(Week, Week)>,
         category: Option<&str>,
     ) -> Result<Vec<Obs>> {
-        ew::alert_obs(&self.pool, org, weeks, category).await
+        ew::alert_obs(&self.db, org, weeks, category).await
     }
     async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>> {
-        ew::weekly_counts(&self.pool, org, weeks).await
+        ew::weekly_counts(&self.db, org, weeks).await
     }
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>> {
-        ew::week_bounds(&self.pool, org).await
+        ew::week_bounds(&self.db, org).await
     }
     async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled> {
-        ew::reconcile_alerts(&self.pool, org, plan).await
+        ew::reconcile_alerts(&self.db, org, plan).await
     }
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>> {
-        ew::list_alerts(&self.pool, org, filter).await
+        ew::list_alerts(&self.db, org, filter).await
     }
     async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
-        ew::get_alert(&self.pool, org, id).await
+        ew::get_alert(&self.db, org, id).await
     }
     async fn assign_alert(
         &self,
@@ -471,7 +492,7 @@ impl Store for SqliteStore {
         due_at: DateTime<Utc>,
         audit: NewAuditEvent,
     ) -> Result<Alert> {
-        ew::assign_alert(&self.pool, org, id, assignee, due_at, audit).await
+        ew::assign_alert(&self.db, org, id, assignee, due_at, audit).await
     }
     async fn add_response(
         &self,
@@ -480,10 +501,10 @@ impl Store for SqliteStore {
         new: &NewResponse,
         audit: NewAuditEvent,
     ) -> Result<Response> {
-        ew::add_response(&self.pool, org, alert_id, new, audit).await
+        ew::add_response(&self.db, org, alert_id, new, audit).await
     }
     async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {
-        ew::list_responses(&self.pool, org, alert_id).await
+        ew::list_responses(&self.db, org, alert_id).await
     }
     async fn create_sms_gateway(
         &self,
@@ -491,10 +512,10 @@ impl Store for SqliteStore {
         secret_hash: &str,
         audit: NewAuditEvent,
     ) -> Result<String> {
-        ew::create_sms_gateway(&self.pool, org, secret_hash, audit).await
+        ew::create_sms_gateway(&self.db, org, secret_hash, audit).await
     }
     async fn find_sms_gateway(&self, secret_hash: &str) -> Result<Option<OrgId>> {
-        ew::find_sms_gateway(&self.pool, secret_hash).await
+        ew::find_sms_gateway(&self.db, secret_hash).await
     }
     async fn add_sms_inbox(
         &self,
@@ -503,10 +524,10 @@ impl Store for SqliteStore {
         body: &str,
         reason: &str,
     ) -> Result<String> {
-        ew::add_sms_inbox(&self.pool, org, sender, body, reason).await
+        ew::add_sms_inbox(&self.db, org, sender, body, reason).await
     }
     async fn list_sms_inbox(&self, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
-        ew::list_sms_inbox(&self.pool, org, limit).await
+        ew::list_sms_inbox(&self.db, org, limit).await
     }
 }
 

@@ -382,7 +382,7 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     let r = s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands }).await.unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (2, 0, 0));
     let r = s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands[..1] }).await.unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 1));
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 1), "unchanged figures are not rewritten");
     let all = s.list_alerts(&a.id, &AlertFilter { limit: 100, ..Default::default() }).await.unwrap();
     assert_eq!(all.len(), 2);
     let c1 = all.iter().find(|x| x.method == AlertMethod::C1).unwrap();
@@ -396,7 +396,13 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     let cell: BTreeSet<Cell> =
         [Cell { area: "MR0101".into(), category: "hate_speech".into(), week: hi }].into();
     let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands }).await.unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 2, 0));
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0));
+    let mut bigger = cands.clone();
+    bigger[0].observed = 2;
+    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &bigger }).await.unwrap();
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0), "changed figures are");
+    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands }).await.unwrap();
+    assert_eq!(r.updated, 1);
     let open = s
         .list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() })
         .await

@@ -162,6 +162,8 @@ pub struct StoredAlertKey {
     pub cell: Cell,
     pub method: AlertMethod,
     pub status: String,
+    pub observed: u32,
+    pub statistic: Option<f64>,
 }
 
 /// What to write so that the stored alerts in scope become the candidates: the same for every
@@ -169,9 +171,16 @@ pub struct StoredAlertKey {
 #[derive(Debug, Default)]
 pub struct ReconcilePlan<'a> {
     pub insert: Vec<&'a Candidate>,
-    /// (stored id, candidate): figures refreshed; a withdrawn alert called for again reopens.
+    /// (stored id, candidate): figures changed; a withdrawn alert called for again reopens.
     pub update: Vec<(String, &'a Candidate)>,
     pub withdraw: Vec<String>,
+}
+
+impl ReconcilePlan<'_> {
+    /// Nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.insert.is_empty() && self.update.is_empty() && self.withdraw.is_empty()
+    }
 }
 
 pub fn plan_reconcile<'a>(
@@ -188,7 +197,11 @@ pub fn plan_reconcile<'a>(
     for c in candidates.iter().filter(|c| in_scope(&c.cell())) {
         let key = (c.cell(), c.method);
         match stored.get(&key) {
-            Some(e) => plan.update.push((e.id.clone(), c)),
+            // Rewrite only what changed: most new reports leave most alerts as they were.
+            Some(e) if e.status == "withdrawn" || e.observed != c.observed || e.statistic != c.statistic => {
+                plan.update.push((e.id.clone(), c))
+            }
+            Some(_) => {}
             None => plan.insert.push(c),
         }
         wanted.insert(key);
