@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-20s}
 CONNS=${CONNS:-32}
+THREADS=${THREADS:-2}
 command -v wrk >/dev/null || { echo "installing wrk from Debian packages" >&2; apt-get install -y -qq wrk >&2; }
 cargo build --release -q -p tandem-cli
 BIN=$PWD/target/release/tandem
@@ -23,7 +24,7 @@ TOKEN=$(curl -fs -X POST http://127.0.0.1:18081/api/v1/auth/login -H 'content-ty
 export TOKEN
 org=$(curl -fs http://127.0.0.1:18081/api/v1/me -H "authorization: Bearer $TOKEN" | sed -E 's/.*"org":\{"id":"([^"]+)".*/\1/')
 before=$(python3 -c "import sqlite3,sys; print(sqlite3.connect('$work/intake.db').execute('select count(*) from reports where org_id=?', (sys.argv[1],)).fetchone()[0])" "$org")
-out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s bench/intake.lua http://127.0.0.1:18081)
+out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/intake.lua http://127.0.0.1:18081)
 echo "$out"
 kill -9 "$pid"; pid=
 acked=$(awk '/^ACKED/ {print $2}' <<<"$out")

@@ -161,6 +161,10 @@ pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, "Tandem is listening");
     println!("Tandem is listening on http://{local}");
-    tandem_web::serve(listener, tandem_web::build_router(state), tandem_web::shutdown_signal()).await?;
+    tandem_web::serve(listener, tandem_web::build_router(state.clone()), tandem_web::shutdown_signal())
+        .await?;
+    // Let the alert worker finish what was queued before the process ends (bounded: a full
+    // `tandem alerts run` repairs anything cut short).
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(20), state.alert_worker.flush()).await;
     Ok(())
 }

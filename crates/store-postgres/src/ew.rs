@@ -193,15 +193,22 @@ pub async fn alert_obs(
 }
 
 pub async fn week_bounds(pool: &PgPool, org: &OrgId) -> Result<Option<(Week, Week)>> {
-    let r = sqlx::query(
-        "SELECT MIN(week) AS lo, MAX(week) AS hi FROM reports WHERE org_id = $1 AND status <> 'dismissed'",
+    // Two ordered index walks that stop at the first counting report: constant time however many
+    // reports there are (MIN/MAX with the status filter would scan them all).
+    let lo: Option<i64> = sqlx::query_scalar(
+        "SELECT week FROM reports WHERE org_id = $1 AND status <> 'dismissed' ORDER BY week ASC LIMIT 1",
     )
     .bind(org.as_str())
-    .fetch_one(pool)
+    .fetch_optional(pool)
     .await
     .map_err(other)?;
-    let lo: Option<i64> = sqlx::Row::try_get(&r, "lo").map_err(other)?;
-    let hi: Option<i64> = sqlx::Row::try_get(&r, "hi").map_err(other)?;
+    let hi: Option<i64> = sqlx::query_scalar(
+        "SELECT week FROM reports WHERE org_id = $1 AND status <> 'dismissed' ORDER BY week DESC LIMIT 1",
+    )
+    .bind(org.as_str())
+    .fetch_optional(pool)
+    .await
+    .map_err(other)?;
     Ok(lo.zip(hi).map(|(a, b)| (Week(a), Week(b))))
 }
 
@@ -252,7 +259,7 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
     {
         let mut conn = pool.acquire().await.map_err(other)?;
         let existing = stored_keys(&mut conn, org, plan.scope).await?;
-        if plan_reconcile(&existing, plan.scope, plan.candidates).is_empty() {
+        if plan_reconcile(&existing, &plan).is_empty() {
             return Ok(Reconciled::default());
         }
     }
@@ -264,7 +271,7 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
         .await
         .map_err(other)?;
     let existing = stored_keys(&mut tx, org, plan.scope).await?;
-    let p = plan_reconcile(&existing, plan.scope, plan.candidates);
+    let p = plan_reconcile(&existing, &plan);
     let at = now();
     let mut out = Reconciled::default();
     for c in &p.insert {
@@ -310,13 +317,28 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
         .execute(&mut *tx)
         .await
         .map_err(other)?;
-        sqlx::query("DELETE FROM alert_reports WHERE org_id = $1 AND alert_id = $2")
-            .bind(org.as_str())
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(other)?;
-        link_reports(&mut tx, org, id, &c.reports).await?;
+        // Rewrite only the links that changed: a busy week's alert at country level has
+        // hundreds of reports, and each new report adds one.
+        let linked: Vec<String> =
+            sqlx::query_scalar("SELECT report_id FROM alert_reports WHERE org_id = $1 AND alert_id = $2")
+                .bind(org.as_str())
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(other)?;
+        let linked: BTreeSet<&str> = linked.iter().map(String::as_str).collect();
+        let wanted: BTreeSet<&str> = c.reports.iter().map(String::as_str).collect();
+        for gone in linked.difference(&wanted) {
+            sqlx::query("DELETE FROM alert_reports WHERE org_id = $1 AND alert_id = $2 AND report_id = $3")
+                .bind(org.as_str())
+                .bind(id)
+                .bind(*gone)
+                .execute(&mut *tx)
+                .await
+                .map_err(other)?;
+        }
+        let added: Vec<String> = wanted.difference(&linked).map(|s| s.to_string()).collect();
+        link_reports(&mut tx, org, id, &added).await?;
         out.updated += 1;
     }
     for id in &p.withdraw {

@@ -53,8 +53,12 @@ pub async fn list_categories(db: &Db) -> Result<Vec<Category>> {
     rows.iter().map(|r| row::category(&Sq(r))).collect()
 }
 
-pub async fn create_reports(db: &Db, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
-    let (_write, mut tx) = db.write().await?;
+/// Inserts reports inside the caller's transaction (the intake batcher's, see `intake.rs`).
+pub(crate) async fn insert_reports(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    org: &OrgId,
+    reports: &[NewReport],
+) -> Result<Vec<Report>> {
     let created_at = now();
     let mut out = Vec::with_capacity(reports.len());
     for r in reports {
@@ -77,7 +81,7 @@ pub async fn create_reports(db: &Db, org: &OrgId, reports: &[NewReport]) -> Resu
         .bind(&r.reporter_contact)
         .bind(r.created_by.as_ref().map(|u| u.as_str()))
         .bind(ts(created_at))
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await
         .map_err(|e| conflict(e, "report already exists"))?;
         out.push(Report {
@@ -98,7 +102,6 @@ pub async fn create_reports(db: &Db, org: &OrgId, reports: &[NewReport]) -> Resu
             created_at,
         });
     }
-    tx.commit().await.map_err(other)?;
     Ok(out)
 }
 
@@ -192,15 +195,22 @@ pub async fn alert_obs(
 }
 
 pub async fn week_bounds(db: &Db, org: &OrgId) -> Result<Option<(Week, Week)>> {
-    let r = sqlx::query(
-        "SELECT MIN(week) AS lo, MAX(week) AS hi FROM reports WHERE org_id = ? AND status <> 'dismissed'",
+    // Two ordered index walks that stop at the first counting report: constant time however many
+    // reports there are (MIN/MAX with the status filter would scan them all).
+    let lo: Option<i64> = sqlx::query_scalar(
+        "SELECT week FROM reports WHERE org_id = ? AND status <> 'dismissed' ORDER BY week ASC LIMIT 1",
     )
     .bind(org.as_str())
-    .fetch_one(&db.pool)
+    .fetch_optional(&db.pool)
     .await
     .map_err(other)?;
-    let lo: Option<i64> = sqlx::Row::try_get(&r, "lo").map_err(other)?;
-    let hi: Option<i64> = sqlx::Row::try_get(&r, "hi").map_err(other)?;
+    let hi: Option<i64> = sqlx::query_scalar(
+        "SELECT week FROM reports WHERE org_id = ? AND status <> 'dismissed' ORDER BY week DESC LIMIT 1",
+    )
+    .bind(org.as_str())
+    .fetch_optional(&db.pool)
+    .await
+    .map_err(other)?;
     Ok(lo.zip(hi).map(|(a, b)| (Week(a), Week(b))))
 }
 
@@ -251,7 +261,7 @@ pub async fn reconcile_alerts(db: &Db, org: &OrgId, plan: AlertPlan<'_>) -> Resu
     {
         let mut conn = db.pool.acquire().await.map_err(other)?;
         let existing = stored_keys(&mut conn, org, plan.scope).await?;
-        if plan_reconcile(&existing, plan.scope, plan.candidates).is_empty() {
+        if plan_reconcile(&existing, &plan).is_empty() {
             return Ok(Reconciled::default());
         }
     }
@@ -259,7 +269,7 @@ pub async fn reconcile_alerts(db: &Db, org: &OrgId, plan: AlertPlan<'_>) -> Resu
     // Take the write lock first (see append_audit_tx): reconciliations must not interleave.
     sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await.map_err(other)?;
     let existing = stored_keys(&mut tx, org, plan.scope).await?;
-    let p = plan_reconcile(&existing, plan.scope, plan.candidates);
+    let p = plan_reconcile(&existing, &plan);
     let at = ts(now());
     let mut out = Reconciled::default();
     for c in &p.insert {
@@ -305,13 +315,28 @@ pub async fn reconcile_alerts(db: &Db, org: &OrgId, plan: AlertPlan<'_>) -> Resu
         .execute(&mut *tx)
         .await
         .map_err(other)?;
-        sqlx::query("DELETE FROM alert_reports WHERE org_id = ? AND alert_id = ?")
-            .bind(org.as_str())
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(other)?;
-        link_reports(&mut tx, org, id, &c.reports).await?;
+        // Rewrite only the links that changed: a busy week's alert at country level has
+        // hundreds of reports, and each new report adds one.
+        let linked: Vec<String> =
+            sqlx::query_scalar("SELECT report_id FROM alert_reports WHERE org_id = ? AND alert_id = ?")
+                .bind(org.as_str())
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(other)?;
+        let linked: BTreeSet<&str> = linked.iter().map(String::as_str).collect();
+        let wanted: BTreeSet<&str> = c.reports.iter().map(String::as_str).collect();
+        for gone in linked.difference(&wanted) {
+            sqlx::query("DELETE FROM alert_reports WHERE org_id = ? AND alert_id = ? AND report_id = ?")
+                .bind(org.as_str())
+                .bind(id)
+                .bind(*gone)
+                .execute(&mut *tx)
+                .await
+                .map_err(other)?;
+        }
+        let added: Vec<String> = wanted.difference(&linked).map(|s| s.to_string()).collect();
+        link_reports(&mut tx, org, id, &added).await?;
         out.updated += 1;
     }
     for id in &p.withdraw {

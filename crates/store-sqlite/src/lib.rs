@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod ew;
+mod intake;
 mod rows;
 
 use std::str::FromStr;
@@ -25,11 +26,13 @@ use tandem_store::row::{self, cols};
 
 pub struct SqliteStore {
     db: Db,
+    intake: intake::Batcher,
 }
 
 /// The pool and the process-wide write lock. SQLite has one writer at a time; letting several
 /// connections race for it makes the losers sleep in the busy handler, so writers queue here
 /// instead, without sleeping. (Another process writing the same file still meets busy_timeout.)
+#[derive(Clone)]
 pub(crate) struct Db {
     pub pool: SqlitePool,
     write: std::sync::Arc<tokio::sync::Mutex<()>>,
@@ -57,7 +60,8 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await.map_err(other)?;
-        Ok(Self { db: Db { pool, write: Default::default() } })
+        let db = Db { pool, write: Default::default() };
+        Ok(Self { intake: intake::Batcher::start(db.clone()), db })
     }
 
     /// The pool, for tests that must reach under the trait (e.g. to tamper with the audit log).
@@ -442,7 +446,7 @@ impl Store for SqliteStore {
         ew::list_categories(&self.db).await
     }
     async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
-        ew::create_reports(&self.db, org, reports).await
+        self.intake.submit(org, reports).await
     }
     async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report> {
         ew::get_report(&self.db, org, id).await

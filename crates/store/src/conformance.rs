@@ -379,9 +379,13 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
         reports: vec![made[1].id.clone()],
     };
     let cands = vec![cand(AlertMethod::Threshold, 1), cand(AlertMethod::C1, 1)];
-    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands }).await.unwrap();
+    let r =
+        s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands, only: None }).await.unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (2, 0, 0));
-    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands[..1] }).await.unwrap();
+    let r = s
+        .reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands[..1], only: None })
+        .await
+        .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 1), "unchanged figures are not rewritten");
     let all = s.list_alerts(&a.id, &AlertFilter { limit: 100, ..Default::default() }).await.unwrap();
     assert_eq!(all.len(), 2);
@@ -391,17 +395,29 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
     // A scope that does not cover the C1 cell leaves it alone; one that does reopens it.
     let other_cell: BTreeSet<Cell> =
         [Cell { area: "MR01".into(), category: "hate_speech".into(), week: hi }].into();
-    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&other_cell), candidates: &[] }).await.unwrap();
+    let r = s
+        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&other_cell), candidates: &[], only: None })
+        .await
+        .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 0));
     let cell: BTreeSet<Cell> =
         [Cell { area: "MR0101".into(), category: "hate_speech".into(), week: hi }].into();
-    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands }).await.unwrap();
+    let r = s
+        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands, only: None })
+        .await
+        .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0));
     let mut bigger = cands.clone();
     bigger[0].observed = 2;
-    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &bigger }).await.unwrap();
+    let r = s
+        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &bigger, only: None })
+        .await
+        .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0), "changed figures are");
-    let r = s.reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands }).await.unwrap();
+    let r = s
+        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands, only: None })
+        .await
+        .unwrap();
     assert_eq!(r.updated, 1);
     let open = s
         .list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() })

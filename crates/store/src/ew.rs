@@ -133,6 +133,8 @@ pub struct Reconciled {
 pub struct AlertPlan<'a> {
     pub scope: Option<&'a std::collections::BTreeSet<Cell>>,
     pub candidates: &'a [Candidate],
+    /// Only alerts of this method are reconciled (the threshold rule runs on its own, at once).
+    pub only: Option<AlertMethod>,
 }
 
 #[derive(Debug, Clone)]
@@ -183,18 +185,19 @@ impl ReconcilePlan<'_> {
     }
 }
 
-pub fn plan_reconcile<'a>(
-    existing: &[StoredAlertKey],
-    scope: Option<&std::collections::BTreeSet<Cell>>,
-    candidates: &'a [Candidate],
-) -> ReconcilePlan<'a> {
+pub fn plan_reconcile<'a>(existing: &[StoredAlertKey], plan: &AlertPlan<'a>) -> ReconcilePlan<'a> {
     use std::collections::HashMap;
+    let (scope, candidates) = (plan.scope, plan.candidates);
+    let method_ok = |m: AlertMethod| plan.only.is_none_or(|o| o == m);
     let in_scope = |c: &Cell| scope.is_none_or(|s| s.contains(c));
-    let stored: HashMap<(Cell, AlertMethod), &StoredAlertKey> =
-        existing.iter().filter(|e| in_scope(&e.cell)).map(|e| ((e.cell.clone(), e.method), e)).collect();
+    let stored: HashMap<(Cell, AlertMethod), &StoredAlertKey> = existing
+        .iter()
+        .filter(|e| in_scope(&e.cell) && method_ok(e.method))
+        .map(|e| ((e.cell.clone(), e.method), e))
+        .collect();
     let mut plan = ReconcilePlan::default();
     let mut wanted = std::collections::HashSet::new();
-    for c in candidates.iter().filter(|c| in_scope(&c.cell())) {
+    for c in candidates.iter().filter(|c| in_scope(&c.cell()) && method_ok(c.method)) {
         let key = (c.cell(), c.method);
         match stored.get(&key) {
             // Rewrite only what changed: most new reports leave most alerts as they were.

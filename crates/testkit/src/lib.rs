@@ -64,6 +64,8 @@ pub struct TestApp {
     /// A client that neither follows redirects nor keeps cookies: tests see exactly what a
     /// browser would be told.
     pub http: reqwest::Client,
+    /// The running app's state, e.g. to wait for the alert worker (`state.alert_worker.flush()`).
+    pub state: tandem_web::AppState,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -78,11 +80,11 @@ pub async fn spawn_app_with(backend: Backend, config: WebConfig) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(tandem_web::serve(listener, tandem_web::build_router(state), async {
+    tokio::spawn(tandem_web::serve(listener, tandem_web::build_router(state.clone()), async {
         let _ = rx.await;
     }));
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { addr, base: format!("http://{addr}"), backend, store, db, http, _shutdown: tx }
+    TestApp { addr, base: format!("http://{addr}"), backend, store, db, http, state, _shutdown: tx }
 }
 
 impl TestApp {

@@ -16,7 +16,8 @@ pub struct Inner {
     pub config: WebConfig,
     pub metrics: Metrics,
     pub sessions: crate::session::SessionCache,
-    pub ew_config: crate::ew::config::ConfigCache,
+    pub ew_config: Arc<crate::ew::config::ConfigCache>,
+    pub alert_worker: crate::ew::worker::AlertWorker,
     pub throttle_accounts: Mutex<Throttle>,
     pub throttle_addresses: Mutex<Throttle>,
     /// Public intake submissions per client address (the address is used here and never stored).
@@ -37,6 +38,8 @@ impl AppState {
         crate::i18n::I18n::load()?;
         crate::templates::Templates::load()?;
         crate::auth::warm_up();
+        let ew_config: Arc<crate::ew::config::ConfigCache> = Default::default();
+        let alert_worker = crate::ew::worker::AlertWorker::start(store.clone(), ew_config.clone());
         Ok(Self(Arc::new(Inner {
             throttle_accounts: Mutex::new(Throttle::new(
                 config.max_failures_per_account,
@@ -54,7 +57,8 @@ impl AppState {
             config,
             metrics: Metrics::default(),
             sessions: Default::default(),
-            ew_config: Default::default(),
+            ew_config,
+            alert_worker,
         })))
     }
 }

@@ -264,6 +264,7 @@ async fn incremental_alerts_equal_the_full_run(b: Backend) {
             assert!(s == 200 || s == 409);
         }
     }
+    app.state.alert_worker.flush().await;
     let incremental = snapshot(&app, &cso.id).await;
     assert!(
         incremental.iter().any(|r| r[3] != "threshold" && r[6] == "open"),

@@ -14,7 +14,6 @@ use tandem_domain::InvalidInput;
 use tandem_store::ReportFilter;
 
 use crate::error::{ApiError, ApiJson};
-use crate::ew::alerts::run_incremental;
 use crate::ew::reports::{self, change_of, RawReport};
 use crate::extract::{perm, Can};
 use crate::AppState;
@@ -52,7 +51,7 @@ async fn create(
         reporter_contact: b.reporter_contact,
     };
     let new = reports::parse(&cfg, &raw, Channel::Api, Some(&who.0.user.id), Utc::now())?;
-    let mut stored = reports::file(state.store.as_ref(), &cfg, who.org_id(), &[new]).await?;
+    let mut stored = reports::file_queued(&state, &cfg, who.org_id(), &[new]).await?;
     let report = stored.pop().ok_or_else(|| ApiError::Internal("report not stored".into()))?;
     Ok((StatusCode::CREATED, Json(json!(report))))
 }
@@ -135,8 +134,7 @@ pub async fn change_status(
     let ev = NewAuditEvent::new(&format!("report.{}", to.as_str())).org(org).actor(user).subject(id);
     let report = state.store.set_report_status(org, id, current.status, to, user, ev).await?;
     if current.status.counts() != to.counts() {
-        let cfg = state.ew_config.get(state.store.as_ref()).await?;
-        run_incremental(state.store.as_ref(), &cfg, org, &[change_of(&report)], grid_before).await?;
+        state.alert_worker.submit(org, vec![change_of(&report)], grid_before);
     }
     Ok(report)
 }

@@ -76,7 +76,7 @@ async fn receive(State(state): State<AppState>, req: Request) -> Result<(StatusC
         Ok(n) => n,
         Err(e) => return held(&state, &org, sender, &sms.text, &e.to_string()).await,
     };
-    let stored = reports::file(state.store.as_ref(), &cfg, &org, &[new]).await?;
+    let stored = reports::file_queued(&state, &cfg, &org, &[new]).await?;
     let id = stored.first().map(|r| r.id.clone()).unwrap_or_default();
     Ok((StatusCode::ACCEPTED, Json(json!({ "status": "filed", "report_id": id }))))
 }

@@ -15,11 +15,13 @@ use crate::error::ApiError;
 /// Re-evaluates all of an organisation's alerts.
 pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<Reconciled, ApiError> {
     let Some((start, _)) = store.week_bounds(org).await? else {
-        return Ok(store.reconcile_alerts(org, AlertPlan { scope: None, candidates: &[] }).await?);
+        return Ok(store
+            .reconcile_alerts(org, AlertPlan { scope: None, candidates: &[], only: None })
+            .await?);
     };
     let obs = store.alert_obs(org, None, None).await?;
     let candidates = evaluate(&cfg.tree, &obs, start, Scope::All, &cfg.engine);
-    Ok(store.reconcile_alerts(org, AlertPlan { scope: None, candidates: &candidates }).await?)
+    Ok(store.reconcile_alerts(org, AlertPlan { scope: None, candidates: &candidates, only: None }).await?)
 }
 
 /// A report's place in the cube, for incremental runs.
@@ -63,8 +65,9 @@ pub async fn run_incremental(
         let (lo, hi) = weeks_needed(lo, hi);
         let obs = store.alert_obs(org, Some((lo, hi)), Some(category)).await?;
         let candidates = evaluate(&cfg.tree, &obs, start, Scope::Cells(&cells), &cfg.engine);
-        let r =
-            store.reconcile_alerts(org, AlertPlan { scope: Some(&cells), candidates: &candidates }).await?;
+        let r = store
+            .reconcile_alerts(org, AlertPlan { scope: Some(&cells), candidates: &candidates, only: None })
+            .await?;
         total.opened.extend(r.opened);
         total.updated += r.updated;
         total.withdrawn += r.withdrawn;

@@ -8,3 +8,4 @@ pub mod events;
 pub mod geojson_import;
 pub mod reports;
 pub mod responses;
+pub mod worker;

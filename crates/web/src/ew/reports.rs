@@ -3,11 +3,12 @@
 //! the alert engine runs on the cells the reports touch, so a severity-4 report has its alert
 //! before the request returns.
 use chrono::{DateTime, Utc};
+use tandem_domain::alert_engine::{evaluate, AlertMethod, Cell, Scope};
 use tandem_domain::area::PCode;
 use tandem_domain::report::{CategorySlug, Channel, Severity, DESCRIPTION_MAX};
 use tandem_domain::week::Week;
 use tandem_domain::{text, InvalidInput, OrgId, UserId};
-use tandem_store::{NewReport, Report, Store};
+use tandem_store::{AlertPlan, NewReport, Report, Store};
 
 use super::alerts::{run_incremental, Change};
 use super::config::EwConfig;
@@ -93,6 +94,43 @@ pub async fn file(
         .map(|r| Change { area: r.area.clone(), category: r.category.clone(), week: r.week })
         .collect();
     run_incremental(store, cfg, org, &changes, grid_before).await?;
+    Ok(stored)
+}
+
+/// Stores reports, applies the threshold rule at once, and leaves the EARS evaluation to the
+/// alert worker: the path of the web and API channels, where intake must stay fast.
+pub async fn file_queued(
+    state: &crate::AppState,
+    cfg: &EwConfig,
+    org: &OrgId,
+    reports: &[NewReport],
+) -> Result<Vec<Report>, ApiError> {
+    let store = state.store.as_ref();
+    let grid_before = store.week_bounds(org).await?.map(|b| b.0);
+    let stored = store.create_reports(org, reports).await?;
+    let mut severe: std::collections::BTreeSet<Cell> = Default::default();
+    for r in &stored {
+        let threshold = cfg.category(&r.category).map(|c| c.threshold_severity).unwrap_or(4);
+        if r.severity >= threshold {
+            severe.insert(Cell { area: r.area.clone(), category: r.category.clone(), week: r.week });
+        }
+    }
+    for cell in &severe {
+        // Only the cell's own reports matter to the threshold rule.
+        let obs: Vec<_> = store
+            .alert_obs(org, Some((cell.week, cell.week)), Some(&cell.category))
+            .await?
+            .into_iter()
+            .filter(|o| o.area == cell.area)
+            .collect();
+        let start = grid_before.map_or(cell.week, |g| g.min(cell.week));
+        let scope = std::collections::BTreeSet::from([cell.clone()]);
+        let candidates = evaluate(&cfg.tree, &obs, start, Scope::Cells(&scope), &cfg.engine);
+        let plan =
+            AlertPlan { scope: Some(&scope), candidates: &candidates, only: Some(AlertMethod::Threshold) };
+        store.reconcile_alerts(org, plan).await?;
+    }
+    state.alert_worker.submit(org, stored.iter().map(change_of).collect(), grid_before);
     Ok(stored)
 }
 

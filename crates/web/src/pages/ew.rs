@@ -207,7 +207,7 @@ async fn create(
             );
         }
     };
-    match reports::file(state.store.as_ref(), &cfg, who.org_id(), &[new]).await {
+    match reports::file_queued(&state, &cfg, who.org_id(), &[new]).await {
         Ok(r) => Redirect::to(&format!(
             "/reports/{}?done=report-filed",
             r.first().map(|r| r.id.as_str()).unwrap_or("")

@@ -88,7 +88,7 @@ async fn submit(
     };
     // Counted on acceptance, so a person correcting a typo is not locked out.
     state.throttle_intake.lock().unwrap_or_else(|p| p.into_inner()).record_failure(&key, now);
-    match reports::file(state.store.as_ref(), &cfg, &org.id, &[new]).await {
+    match reports::file_queued(&state, &cfg, &org.id, &[new]).await {
         Ok(_) => Redirect::to(&format!("/intake/{slug}/thanks")).into_response(),
         Err(e) => error_page(ctx.lang, e),
     }
