@@ -1,6 +1,9 @@
 -- wrk script: POST /api/v1/reports with a bearer token (TOKEN env), counting 201 answers so the
 -- caller can check that every acknowledged report is in the database.
 local token = os.getenv("TOKEN")
+-- With DELAY_MS set, each connection pauses that long between requests: N connections then offer
+-- at most N * 1000 / DELAY_MS requests per second (wrk has no fixed-rate mode of its own).
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local areas = { "MR0101", "MR0102", "MR0103", "MR0201", "MR0202", "MR0203" }
 local cats = { "hate_speech", "intercommunal_tension", "crime", "service_grievance", "displacement" }
 local threads = {}
@@ -27,6 +30,10 @@ function request()
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,
   }, body)
+end
+
+function delay()
+  return delay_ms
 end
 
 function response(status, headers, body)

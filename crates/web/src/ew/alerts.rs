@@ -24,6 +24,9 @@ pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<
     Ok(store.reconcile_alerts(org, AlertPlan { scope: None, candidates: &candidates, only: None }).await?)
 }
 
+/// Changes beyond which an incremental run gives way to a full one.
+const FULL_RUN_ABOVE: usize = 2_000;
+
 /// A report's place in the cube, for incremental runs.
 #[derive(Debug, Clone)]
 pub struct Change {
@@ -42,6 +45,10 @@ pub async fn run_incremental(
     changes: &[Change],
     grid_before: Option<Week>,
 ) -> Result<Reconciled, ApiError> {
+    // A large batch (an import) touches so many cells that one full run is cheaper.
+    if changes.len() > FULL_RUN_ABOVE {
+        return run_full(store, cfg, org).await;
+    }
     let bounds = store.week_bounds(org).await?;
     let start = match bounds {
         Some((start, _)) if Some(start) == grid_before => start,
