@@ -34,6 +34,7 @@ pub fn build_router(state: AppState) -> Router {
         .nest("/api/v1", api::router())
         .merge(pages::router())
         .merge(ops::router())
+        .merge(api::openrosa::router())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))

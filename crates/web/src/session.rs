@@ -85,7 +85,7 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
 }
 
-async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<Principal>>, ApiError> {
+pub(crate) async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<Principal>>, ApiError> {
     if token.len() > 200 {
         return Ok(None);
     }

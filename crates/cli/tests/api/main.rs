@@ -8,6 +8,7 @@ mod cli;
 mod ew;
 mod ew_pages;
 mod matrix;
+mod openrosa;
 mod ops;
 mod pages;
 mod sms;

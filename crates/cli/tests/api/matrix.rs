@@ -122,6 +122,9 @@ async fn authorisation_matrix(b: Backend) {
         ),
         ("POST", "/api/v1/intake/sms".into(), Some(json!({"text": "HATE MR01 fliers"})), [401; 6]),
         ("GET", "/api/v1/sms-inbox".into(), None, [401, 200, 403, 200, 200, 403]),
+        ("GET", "/openrosa/formList".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", "/openrosa/forms/tandem_report.xml".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("HEAD", "/openrosa/submission".into(), None, [204; 6]),
         // Pages (bearer tokens work on pages too; cookie sessions are tested in `pages`).
         ("GET", "/".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", "/members".into(), None, [303, 200, 403, 403, 200, 403]),

@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod me;
 mod members;
+pub mod openrosa;
 mod orgs;
 pub mod reports;
 mod sms;

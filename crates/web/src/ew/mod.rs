@@ -6,6 +6,7 @@ pub mod config;
 pub mod csv_import;
 pub mod events;
 pub mod geojson_import;
+pub mod openrosa;
 pub mod reports;
 pub mod responses;
 pub mod worker;
