@@ -91,11 +91,9 @@ pub fn parse_submission(xml: &[u8]) -> Result<RawReport, String> {
             Ok(Event::End(_)) => {
                 path.pop();
             }
-            Ok(Event::Text(t)) => {
-                if path.len() == 2 {
-                    let text = t.unescape().map_err(|e| format!("bad XML: {e}"))?.into_owned();
-                    fields.entry(path[1].clone()).or_insert(text);
-                }
+            Ok(Event::Text(t)) if path.len() == 2 => {
+                let text = t.unescape().map_err(|e| format!("bad XML: {e}"))?.into_owned();
+                fields.entry(path[1].clone()).or_insert(text);
             }
             Ok(Event::Eof) => break,
             Err(e) => return Err(format!("bad XML at byte {}: {e}", reader.buffer_position())),
