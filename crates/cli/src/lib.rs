@@ -10,6 +10,7 @@ pub mod demo;
 mod demo_ew;
 mod import;
 mod progress;
+mod scan;
 pub mod settings;
 
 use std::process::ExitCode;
@@ -126,7 +127,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
         Command::Audit(cmd) => return audit::run(cmd, &settings).await,
         Command::Import(cmd) => import::run(cmd, &settings).await?,
         Command::Alerts(cmd) => alerts::run(cmd, &settings).await?,
-        Command::Bench(cmd) => bench::run(cmd).await?,
+        Command::Bench(cmd) => bench::run(cmd, &settings).await?,
     }
     Ok(ExitCode::SUCCESS)
 }
