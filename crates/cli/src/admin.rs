@@ -51,6 +51,24 @@ pub enum AdminCommand {
     },
     /// List organisations: id, kind, flags and name, one per line.
     ListOrgs,
+    /// Add a category of this deployment's own taxonomy, mapped to a reference category so that
+    /// networks can compare (e.g. `--slug land_dispute --reference intercommunal_tension`).
+    AddCategory {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// One of the reference categories: hate_speech, repression, intercommunal_tension,
+        /// recruitment_activity, gbv, crime, service_grievance, displacement, peace_initiative.
+        #[arg(long)]
+        reference: String,
+        /// Reports at or above this severity open an alert at once (5: never).
+        #[arg(long, default_value_t = 4)]
+        threshold: u8,
+        /// Words that name the category in text messages, space-separated.
+        #[arg(long, default_value = "")]
+        keywords: String,
+    },
     /// Register an SMS gateway for an organisation. Prints the shared secret (alone, on the last
     /// line) to configure in the gateway as the `X-Sms-Secret` header of its webhook
     /// `POST /api/v1/intake/sms`; only its hash is stored, so note it now.
@@ -179,6 +197,31 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
             store.create_sms_gateway(&org_id, &tandem_web::auth::token_hash(&secret), ev).await?;
             println!("SMS gateway registered; its secret (shown once):");
             println!("{secret}");
+        }
+        AdminCommand::AddCategory { slug, name, reference, threshold, keywords } => {
+            let slug = tandem_domain::report::CategorySlug::parse(&slug)
+                .map_err(|e| anyhow::anyhow!("--slug: {}", e.message))?;
+            if !tandem_domain::report::DEFAULT_CATEGORIES.iter().any(|c| c.0 == reference) {
+                bail!("--reference: {reference:?} is not a reference category (see --help)");
+            }
+            if !(1..=5).contains(&threshold) {
+                bail!("--threshold: must be 1 to 5");
+            }
+            let name = text::bounded("name", &name, 1, 200).map_err(|e| anyhow::anyhow!("--{e}"))?;
+            let c = tandem_store::Category {
+                slug: slug.as_str().to_owned(),
+                name,
+                reference,
+                threshold_severity: threshold,
+                keywords: keywords.to_uppercase(),
+            };
+            store.create_category(&c, NewAuditEvent::new("category.create").subject(&c.slug)).await.map_err(
+                |e| match e {
+                    tandem_store::StoreError::Conflict(m) => anyhow::anyhow!("--slug: {m}"),
+                    e => e.into(),
+                },
+            )?;
+            println!("added category {} (reference {})", c.slug, c.reference);
         }
         AdminCommand::ListOrgs => {
             for o in store.list_orgs().await? {

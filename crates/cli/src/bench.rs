@@ -31,7 +31,9 @@ pub enum BenchCommand {
 pub async fn run(cmd: BenchCommand, settings: &crate::settings::Settings) -> anyhow::Result<()> {
     let addr = match cmd {
         BenchCommand::Ceiling { addr } => addr,
-        BenchCommand::Analytics { file, format, fast: false } => return analytics(&file, &format, settings).await,
+        BenchCommand::Analytics { file, format, fast: false } => {
+            return analytics(&file, &format, settings).await
+        }
         BenchCommand::Analytics { file, fast: true, .. } => return crate::scan::run(&file, settings).await,
     };
     let app = Router::new().route(
@@ -52,7 +54,11 @@ pub async fn run(cmd: BenchCommand, settings: &crate::settings::Settings) -> any
 
 /// Reads, parses and evaluates; prints the seconds of each phase and the alarm counts, so the
 /// script can compare them with DuckDB's.
-async fn analytics(file: &std::path::Path, format: &str, settings: &crate::settings::Settings) -> anyhow::Result<()> {
+async fn analytics(
+    file: &std::path::Path,
+    format: &str,
+    settings: &crate::settings::Settings,
+) -> anyhow::Result<()> {
     use std::time::Instant;
     use tandem_domain::alert_engine::{evaluate, AlertMethod, AreaTree, Obs, Scope};
     use tandem_domain::week::Week;
@@ -63,7 +69,8 @@ async fn analytics(file: &std::path::Path, format: &str, settings: &crate::setti
     let data = std::fs::read(file)?;
     let t1 = Instant::now();
     let format = format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
-    let events = tandem_web::ew::events::parse_events(&data, format, &cfg, chrono::Utc::now()).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let events = tandem_web::ew::events::parse_events(&data, format, &cfg, chrono::Utc::now())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let obs: Vec<Obs> = events
         .reports
         .iter()

@@ -30,7 +30,8 @@ fn week_of(d: &[u8]) -> Option<i64> {
     if d.len() != 10 || d[4] != b'-' || d[7] != b'-' {
         return None;
     }
-    let num = |s: &[u8]| s.iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32));
+    let num =
+        |s: &[u8]| s.iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + (c - b'0') as u32));
     let date = NaiveDate::from_ymd_opt(num(&d[..4])? as i32, num(&d[5..7])?, num(&d[8..10])?)?;
     Some(Week::of_date(date).0)
 }
@@ -57,7 +58,9 @@ fn count_chunk(chunk: &[u8], cols: &Columns, areas: &HashMap<Vec<u8>, u16>) -> R
         let name = if a2.is_empty() { rec.get(cols.admin1).unwrap_or(b"") } else { a2 };
         let area = match areas.get(name) {
             Some(a) => *a,
-            None => *areas.get(&name.to_ascii_lowercase()).ok_or_else(|| format!("no area is named {:?}", String::from_utf8_lossy(name)))?,
+            None => *areas
+                .get(&name.to_ascii_lowercase())
+                .ok_or_else(|| format!("no area is named {:?}", String::from_utf8_lossy(name)))?,
         };
         *cube.entry((area, cat, week)).or_default() += 1;
         n += 1;
@@ -76,9 +79,17 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
     let data = std::fs::read(file)?;
     let t1 = Instant::now();
     let header_end = data.iter().position(|&b| b == b'\n').ok_or_else(|| anyhow::anyhow!("empty file"))?;
-    let header: Vec<String> = String::from_utf8_lossy(&data[..header_end]).trim().split(',').map(|s| s.trim().to_owned()).collect();
-    let col = |n: &str| header.iter().position(|h| h == n).ok_or_else(|| anyhow::anyhow!("line 1, column {n}: missing"));
-    let cols = Columns { date: col("event_date")?, kind: col("event_type")?, admin1: col("admin1")?, admin2: col("admin2")? };
+    let header: Vec<String> =
+        String::from_utf8_lossy(&data[..header_end]).trim().split(',').map(|s| s.trim().to_owned()).collect();
+    let col = |n: &str| {
+        header.iter().position(|h| h == n).ok_or_else(|| anyhow::anyhow!("line 1, column {n}: missing"))
+    };
+    let cols = Columns {
+        date: col("event_date")?,
+        kind: col("event_type")?,
+        admin1: col("admin1")?,
+        admin2: col("admin2")?,
+    };
     let body = &data[header_end + 1..];
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(1);
     // Split at line boundaries (quoted newlines are not expected in this format's data rows).
@@ -94,7 +105,10 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
     }
     let parts: Vec<Result<(Cube, usize), String>> = std::thread::scope(|s| {
         let handles: Vec<_> = chunks.iter().map(|c| s.spawn(|| count_chunk(c, &cols, &areas))).collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("a parser thread panicked".into()))).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err("a parser thread panicked".into())))
+            .collect()
     });
     let mut cube = Cube::new();
     let mut events = 0;

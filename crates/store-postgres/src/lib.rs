@@ -411,6 +411,9 @@ impl Store for PgStore {
     async fn list_categories(&self) -> Result<Vec<Category>> {
         ew::list_categories(&self.pool).await
     }
+    async fn create_category(&self, c: &Category, audit: NewAuditEvent) -> Result<()> {
+        ew::create_category(&self.pool, c, audit).await
+    }
     async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
         ew::create_reports(&self.pool, org, reports).await
     }
@@ -450,6 +453,9 @@ impl Store for PgStore {
     }
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>> {
         ew::list_alerts(&self.pool, org, filter).await
+    }
+    async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>> {
+        ew::open_alert_counts(&self.pool, org).await
     }
     async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
         ew::get_alert(&self.pool, org, id).await

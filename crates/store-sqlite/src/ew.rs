@@ -577,3 +577,38 @@ pub async fn weekly_counts(db: &Db, org: &OrgId, weeks: (Week, Week)) -> Result<
         })
         .collect()
 }
+
+pub async fn create_category(db: &Db, c: &Category, audit: NewAuditEvent) -> Result<()> {
+    let (_write, mut tx) = db.write().await?;
+    sqlx::query(
+        "INSERT INTO categories (slug, name, reference, threshold_severity, keywords, position)
+         VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM categories))",
+    )
+    .bind(&c.slug)
+    .bind(&c.name)
+    .bind(&c.reference)
+    .bind(c.threshold_severity as i64)
+    .bind(&c.keywords)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| conflict(e, &format!("category {} already exists", c.slug)))?;
+    append_audit_tx(&mut tx, audit).await?;
+    tx.commit().await.map_err(other)
+}
+
+pub async fn open_alert_counts(db: &Db, org: &OrgId) -> Result<Vec<(String, u32)>> {
+    let rows = sqlx::query(
+        "SELECT area_code, COUNT(*) AS n FROM alerts WHERE org_id = ? AND status = 'open' GROUP BY area_code",
+    )
+    .bind(org.as_str())
+    .fetch_all(&db.pool)
+    .await
+    .map_err(other)?;
+    rows.iter()
+        .map(|r| {
+            use tandem_store::row::RowRead;
+            let r = Sq(r);
+            Ok((r.text("area_code")?, r.int("n")? as u32))
+        })
+        .collect()
+}

@@ -445,6 +445,9 @@ impl Store for SqliteStore {
     async fn list_categories(&self) -> Result<Vec<Category>> {
         ew::list_categories(&self.db).await
     }
+    async fn create_category(&self, c: &Category, audit: NewAuditEvent) -> Result<()> {
+        ew::create_category(&self.db, c, audit).await
+    }
     async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
         self.intake.submit(org, reports).await
     }
@@ -484,6 +487,9 @@ impl Store for SqliteStore {
     }
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>> {
         ew::list_alerts(&self.db, org, filter).await
+    }
+    async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>> {
+        ew::open_alert_counts(&self.db, org).await
     }
     async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
         ew::get_alert(&self.db, org, id).await

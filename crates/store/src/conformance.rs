@@ -241,6 +241,18 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
 
     let cats = s.list_categories().await.unwrap();
     assert_eq!(cats.len(), 9);
+    let local = crate::Category {
+        slug: "land_dispute".into(),
+        name: "Land dispute".into(),
+        reference: "intercommunal_tension".into(),
+        threshold_severity: 4,
+        keywords: "LAND TERRE".into(),
+    };
+    s.create_category(&local, ev("category.create")).await.unwrap();
+    assert!(matches!(s.create_category(&local, ev("category.create")).await, Err(StoreError::Conflict(_))));
+    let all = s.list_categories().await.unwrap();
+    assert_eq!(all.last(), Some(&local), "a local category comes after the defaults");
+    let cats = all[..9].to_vec();
     assert_eq!(cats[0].slug, "hate_speech");
     assert_eq!(cats.iter().find(|c| c.slug == "peace_initiative").unwrap().threshold_severity, 5);
 

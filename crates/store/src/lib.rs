@@ -93,6 +93,8 @@ pub trait Store: Send + Sync + 'static {
     async fn create_areas(&self, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize>;
     async fn list_areas(&self, with_geometry: bool) -> Result<Vec<Area>>;
     async fn list_categories(&self) -> Result<Vec<Category>>;
+    /// Adds a deployment's own category (Conflict if the slug exists).
+    async fn create_category(&self, c: &Category, audit: NewAuditEvent) -> Result<()>;
 
     // Reports, owned by one organisation.
     /// Stores reports all-or-nothing (one transaction), returning them in order.
@@ -126,6 +128,8 @@ pub trait Store: Send + Sync + 'static {
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>>;
     async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled>;
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>>;
+    /// Open alerts per area, counted in the database (the dashboard's map).
+    async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>>;
     /// An alert with the ids of the reports that caused it.
     async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)>;
     async fn assign_alert(

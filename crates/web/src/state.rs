@@ -18,6 +18,12 @@ pub struct Inner {
     pub sessions: crate::session::SessionCache,
     pub ew_config: Arc<crate::ew::config::ConfigCache>,
     pub alert_worker: crate::ew::worker::AlertWorker,
+    pub dashboards: Mutex<
+        std::collections::HashMap<
+            tandem_domain::OrgId,
+            (std::time::Instant, Arc<crate::pages::ew::DashboardData>),
+        >,
+    >,
     pub throttle_accounts: Mutex<Throttle>,
     pub throttle_addresses: Mutex<Throttle>,
     /// Public intake submissions per client address (the address is used here and never stored).
@@ -59,6 +65,7 @@ impl AppState {
             sessions: Default::default(),
             ew_config,
             alert_worker,
+            dashboards: Default::default(),
         })))
     }
 }

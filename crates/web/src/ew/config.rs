@@ -25,16 +25,22 @@ impl EwConfig {
     }
 }
 
+/// Configuration changed by another process (`tandem import areas`, `tandem admin
+/// add-category`) is picked up within this long.
+const TTL: std::time::Duration = std::time::Duration::from_secs(60);
+
 #[derive(Default)]
-pub struct ConfigCache(RwLock<Option<Arc<EwConfig>>>);
+pub struct ConfigCache(RwLock<Option<(Arc<EwConfig>, std::time::Instant)>>);
 
 impl ConfigCache {
     pub async fn get(&self, store: &dyn Store) -> Result<Arc<EwConfig>, ApiError> {
-        if let Some(c) = self.0.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
-            return Ok(c.clone());
+        if let Some((c, at)) = self.0.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            if at.elapsed() < TTL {
+                return Ok(c.clone());
+            }
         }
         let c = Arc::new(load(store).await?);
-        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Some(c.clone());
+        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Some((c.clone(), std::time::Instant::now()));
         Ok(c)
     }
 

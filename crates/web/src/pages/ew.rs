@@ -429,18 +429,76 @@ struct Series {
     svg: String,
 }
 
+/// The figures behind one organisation's dashboard, computed at most every [`DASHBOARD_TTL`]:
+/// a page many people keep open must not run its aggregates for each of them.
+pub struct DashboardData {
+    per_area: HashMap<String, u32>,
+    overdue: Vec<tandem_store::Alert>,
+    by_cat: BTreeMap<String, Vec<u32>>,
+}
+
+pub const DASHBOARD_TTL: std::time::Duration = std::time::Duration::from_secs(10);
+
+async fn dashboard_data(
+    state: &AppState,
+    org: &tandem_domain::OrgId,
+) -> Result<std::sync::Arc<DashboardData>, ApiError> {
+    {
+        let mut cache = state.dashboards.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((at, d)) = cache.get(org).cloned() {
+            if at.elapsed() >= DASHBOARD_TTL {
+                // Stale: serve it, and refresh once in the background (the new time stamp keeps
+                // other requests from starting refreshes of their own).
+                cache.insert(org.clone(), (std::time::Instant::now(), d.clone()));
+                let (st, o) = (state.clone(), org.clone());
+                tokio::spawn(async move {
+                    if let Err(e) = compute_dashboard(&st, &o).await {
+                        tracing::warn!(error = %e, "dashboard refresh failed");
+                    }
+                });
+            }
+            return Ok(d);
+        }
+    }
+    compute_dashboard(state, org).await
+}
+
+async fn compute_dashboard(
+    state: &AppState,
+    org: &tandem_domain::OrgId,
+) -> Result<std::sync::Arc<DashboardData>, ApiError> {
+    let per_area: HashMap<String, u32> = state.store.open_alert_counts(org).await?.into_iter().collect();
+    let overdue = state
+        .store
+        .list_alerts(org, &AlertFilter { overdue_at: Some(Utc::now()), limit: 50, ..Default::default() })
+        .await?;
+    let now = Week::of(Utc::now());
+    let from = Week(now.0 - 25);
+    // Counted in the database: cheap however many reports there are.
+    let mut by_cat: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (category, week, n) in state.store.weekly_counts(org, (from, now)).await? {
+        if let Some(slot) =
+            by_cat.entry(category).or_insert_with(|| vec![0; 26]).get_mut((week.0 - from.0) as usize)
+        {
+            *slot = n;
+        }
+    }
+    let d = std::sync::Arc::new(DashboardData { per_area, overdue, by_cat });
+    let mut cache = state.dashboards.lock().unwrap_or_else(|p| p.into_inner());
+    if cache.len() > 10_000 {
+        cache.clear();
+    }
+    cache.insert(org.clone(), (std::time::Instant::now(), d.clone()));
+    Ok(d)
+}
+
 /// The dashboard: a choropleth of open alerts at the finest level that has drawn areas, weekly
 /// series per category over the last 26 weeks, and overdue responses.
 async fn dashboard(State(state): State<AppState>, who: Can<perm::ViewReports>, ctx: PageCtx) -> Response {
     let result: Result<Response, ApiError> = async {
         let cfg = state.ew_config.get(state.store.as_ref()).await?;
-        let open = state
-            .store
-            .list_alerts(
-                who.org_id(),
-                &AlertFilter { status: Some("open".into()), limit: 10_000, ..Default::default() },
-            )
-            .await?;
+        let data = dashboard_data(&state, who.org_id()).await?;
+        let (per_area, overdue) = (data.per_area.clone(), data.overdue.clone());
         let areas = state.store.list_areas(true).await?;
         let level = areas.iter().filter(|a| a.geometry.is_some()).map(|a| a.level).max();
         let drawn: Vec<(String, String, String)> = areas
@@ -448,26 +506,13 @@ async fn dashboard(State(state): State<AppState>, who: Can<perm::ViewReports>, c
             .filter(|a| Some(a.level) == level)
             .filter_map(|a| Some((a.code.clone(), a.name.clone(), a.geometry.clone()?)))
             .collect();
-        // Each open alert counts once, for the drawn area it lies in (its own or its ancestor's
-        // descendant is not drawn: alerts above the drawn level are not spread down).
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        for a in &open {
-            if drawn.iter().any(|d| d.0 == a.area) {
-                *counts.entry(a.area.clone()).or_default() += 1;
-            }
-        }
+        // Open alerts of the drawn level; alerts above it are not spread down.
+        let counts: HashMap<String, u32> =
+            per_area.into_iter().filter(|(area, _)| drawn.iter().any(|d| &d.0 == area)).collect();
         let title = crate::i18n::global().text(ctx.lang, "dashboard-map", &[]);
         let map = if drawn.is_empty() { String::new() } else { charts::choropleth(&drawn, &counts, &title) };
 
-        let now = Week::of(Utc::now());
-        let from = Week(now.0 - 25);
-        let obs = state.store.alert_obs(who.org_id(), Some((from, now)), None).await?;
-        let mut by_cat: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for o in &obs {
-            // Count each report once, in its own area (no roll-up here).
-            by_cat.entry(o.category.clone()).or_insert_with(|| vec![0; 26])[(o.week.0 - from.0) as usize] +=
-                1;
-        }
+        let by_cat = &data.by_cat;
         let series: Vec<Series> = cfg
             .categories
             .iter()
@@ -481,8 +526,6 @@ async fn dashboard(State(state): State<AppState>, who: Can<perm::ViewReports>, c
                 })
             })
             .collect();
-        let at = Utc::now();
-        let overdue: Vec<_> = open.iter().filter(|a| a.due_at.is_some_and(|d| d < at)).cloned().collect();
         Ok(ctx.render(StatusCode::OK, "dashboard.html", minijinja::context! { map, series, overdue }))
     }
     .await;
