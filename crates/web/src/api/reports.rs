@@ -130,11 +130,10 @@ pub async fn change_status(
     if !current.status.can_become(to) {
         return Err(ApiError::Conflict(format!("a {} report cannot become {}", current.status, to)));
     }
-    let grid_before = state.store.week_bounds(org).await?.map(|b| b.0);
     let ev = NewAuditEvent::new(&format!("report.{}", to.as_str())).org(org).actor(user).subject(id);
     let report = state.store.set_report_status(org, id, current.status, to, user, ev).await?;
     if current.status.counts() != to.counts() {
-        state.alert_worker.submit(org, vec![change_of(&report)], grid_before);
+        state.alert_worker.submit(org, vec![change_of(&report)]);
     }
     Ok(report)
 }

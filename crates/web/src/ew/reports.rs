@@ -106,7 +106,6 @@ pub async fn file_queued(
     reports: &[NewReport],
 ) -> Result<Vec<Report>, ApiError> {
     let store = state.store.as_ref();
-    let grid_before = store.week_bounds(org).await?.map(|b| b.0);
     let stored = store.create_reports(org, reports).await?;
     let mut severe: std::collections::BTreeSet<Cell> = Default::default();
     for r in &stored {
@@ -116,21 +115,21 @@ pub async fn file_queued(
         }
     }
     for cell in &severe {
-        // Only the cell's own reports matter to the threshold rule.
+        // Only the cell's own reports matter to the threshold rule, so the grid can start at the
+        // cell's week.
         let obs: Vec<_> = store
             .alert_obs(org, Some((cell.week, cell.week)), Some(&cell.category))
             .await?
             .into_iter()
             .filter(|o| o.area == cell.area)
             .collect();
-        let start = grid_before.map_or(cell.week, |g| g.min(cell.week));
         let scope = std::collections::BTreeSet::from([cell.clone()]);
-        let candidates = evaluate(&cfg.tree, &obs, start, Scope::Cells(&scope), &cfg.engine);
+        let candidates = evaluate(&cfg.tree, &obs, cell.week, Scope::Cells(&scope), &cfg.engine);
         let plan =
             AlertPlan { scope: Some(&scope), candidates: &candidates, only: Some(AlertMethod::Threshold) };
         store.reconcile_alerts(org, plan).await?;
     }
-    state.alert_worker.submit(org, stored.iter().map(change_of).collect(), grid_before);
+    state.alert_worker.submit(org, stored.iter().map(change_of).collect());
     Ok(stored)
 }
 

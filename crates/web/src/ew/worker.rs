@@ -15,13 +15,11 @@ use tokio::sync::{mpsc, Notify};
 use super::alerts::{run_full, run_incremental, Change};
 use super::config::ConfigCache;
 
-const GATHER: std::time::Duration = std::time::Duration::from_millis(100);
+const GATHER: std::time::Duration = std::time::Duration::from_millis(1000);
 
 struct Job {
     org: OrgId,
     changes: Vec<Change>,
-    /// The organisation's grid start before these changes (see `run_incremental`).
-    grid_before: Option<Week>,
 }
 
 #[derive(Clone)]
@@ -39,9 +37,11 @@ impl AlertWorker {
         let idle = Arc::new(Notify::new());
         let (p, i) = (pending.clone(), idle.clone());
         tokio::spawn(async move {
+            let mut grids: HashMap<OrgId, Week> = HashMap::new();
             while let Some(first) = rx.recv().await {
-                // A short pause lets a burst of reports gather, so that one evaluation serves
-                // them all; EARS alerts trail their reports by this much at most under load.
+                // A pause lets a burst of reports gather, so that one evaluation serves them all.
+                // EARS alerts are weekly statistics: trailing their reports by a second under
+                // load costs nothing (threshold alerts open at once, before the worker runs).
                 if !rx.is_empty() {
                     tokio::time::sleep(GATHER).await;
                 }
@@ -50,20 +50,21 @@ impl AlertWorker {
                     jobs.push(more);
                 }
                 let n = jobs.len();
-                // Per organisation: all changes, and the grid start before the first of them.
-                let mut by_org: HashMap<OrgId, (Vec<Change>, Option<Option<Week>>)> = HashMap::new();
+                let mut by_org: HashMap<OrgId, Vec<Change>> = HashMap::new();
                 for j in jobs {
-                    let e = by_org.entry(j.org).or_default();
-                    e.0.extend(j.changes);
-                    e.1.get_or_insert(j.grid_before);
+                    by_org.entry(j.org).or_default().extend(j.changes);
                 }
-                for (org, (changes, grid_before)) in by_org {
+                for (org, changes) in by_org {
+                    // The grid start this worker last evaluated against: if the changes moved
+                    // it (or this is the organisation's first batch since start-up),
+                    // `run_incremental` runs in full.
+                    let grid_before = grids.get(&org).copied();
+                    // Read before evaluating: a report landing during the evaluation then shows
+                    // as a change of grid next time (a full run), never the other way round.
+                    let grid_now = store.week_bounds(&org).await.ok().flatten().map(|b| b.0);
                     let result = match config.get(store.as_ref()).await {
                         Ok(cfg) => {
-                            let r =
-                                run_incremental(store.as_ref(), &cfg, &org, &changes, grid_before.flatten())
-                                    .await;
-                            match r {
+                            match run_incremental(store.as_ref(), &cfg, &org, &changes, grid_before).await {
                                 Ok(_) => Ok(()),
                                 // One more try in full: a failure must not leave alerts stale.
                                 Err(_) => run_full(store.as_ref(), &cfg, &org).await.map(|_| ()),
@@ -71,6 +72,14 @@ impl AlertWorker {
                         }
                         Err(e) => Err(e),
                     };
+                    match (grid_now, &result) {
+                        (Some(start), Ok(())) => {
+                            grids.insert(org.clone(), start);
+                        }
+                        _ => {
+                            grids.remove(&org);
+                        }
+                    }
                     if let Err(e) = result {
                         tracing::error!(org.id = %org, error = %e, "alert evaluation failed; `tandem alerts run` will repair it");
                     }
@@ -84,9 +93,9 @@ impl AlertWorker {
     }
 
     /// Queues changes of `org` for evaluation.
-    pub fn submit(&self, org: &OrgId, changes: Vec<Change>, grid_before: Option<Week>) {
+    pub fn submit(&self, org: &OrgId, changes: Vec<Change>) {
         self.pending.fetch_add(1, Ordering::SeqCst);
-        if self.tx.send(Job { org: org.clone(), changes, grid_before }).is_err() {
+        if self.tx.send(Job { org: org.clone(), changes }).is_err() {
             self.pending.fetch_sub(1, Ordering::SeqCst);
         }
     }
