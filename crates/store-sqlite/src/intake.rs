@@ -53,7 +53,94 @@ impl Batcher {
     }
 }
 
+/// Rows per INSERT statement (SQLite allows 32,766 bound values; a row binds 12).
+const ROWS_PER_STATEMENT: usize = 1000;
+
 async fn commit_batch(db: &Db, batch: Vec<Request>) {
+    // The common case: every request valid, so all rows go in with a few multi-row statements
+    // and one commit. Should any row fail (a reference gone since validation), the batch is
+    // rolled back whole and redone request by request, each in its own savepoint.
+    match insert_all(db, &batch).await {
+        Ok(results) => {
+            for (r, res) in batch.into_iter().zip(results) {
+                let _ = r.reply.send(Ok(res));
+            }
+        }
+        Err(_) => commit_one_by_one(db, batch).await,
+    }
+}
+
+async fn insert_all(db: &Db, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
+    use tandem_domain::report::ReportStatus;
+    use tandem_domain::week::Week;
+
+    let created_at = crate::rows::now();
+    let created = crate::rows::ts(created_at);
+    let results: Vec<Vec<Report>> = batch
+        .iter()
+        .map(|r| {
+            r.reports
+                .iter()
+                .map(|n| Report {
+                    id: OrgId::new().to_string(),
+                    org_id: r.org.to_string(),
+                    area: n.area.to_string(),
+                    category: n.category.as_str().to_owned(),
+                    severity: n.severity.get(),
+                    occurred_at: n.occurred_at,
+                    week: Week::of(n.occurred_at),
+                    description: n.description.clone(),
+                    channel: n.channel.as_str().to_owned(),
+                    has_reporter_contact: n.reporter_contact.is_some(),
+                    status: ReportStatus::New,
+                    status_by: None,
+                    status_at: None,
+                    created_by: n.created_by.as_ref().map(|u| u.to_string()),
+                    created_at,
+                })
+                .collect()
+        })
+        .collect();
+    let rows: Vec<(&Report, &NewReport)> =
+        results.iter().zip(batch).flat_map(|(done, req)| done.iter().zip(req.reports.iter())).collect();
+    let (_write, mut tx) = db.write().await?;
+    let inserted: Result<()> = async {
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, channel, \
+                 reporter_contact, status, created_by, created_at) ",
+            );
+            qb.push_values(chunk, |mut b, (rep, new)| {
+                b.push_bind(rep.org_id.as_str())
+                    .push_bind(rep.id.as_str())
+                    .push_bind(rep.area.as_str())
+                    .push_bind(rep.category.as_str())
+                    .push_bind(rep.severity as i64)
+                    .push_bind(crate::rows::ts(rep.occurred_at))
+                    .push_bind(rep.week.0)
+                    .push_bind(rep.description.as_str())
+                    .push_bind(rep.channel.as_str())
+                    .push_bind(new.reporter_contact.as_deref())
+                    .push_bind("new")
+                    .push_bind(rep.created_by.as_deref())
+                    .push_bind(created.as_str());
+            });
+            qb.build().execute(&mut *tx).await.map_err(other)?;
+        }
+        Ok(())
+    }
+    .await;
+    if let Err(e) = inserted {
+        // Roll back now, on this connection, before the slow path takes the write lock: a
+        // rollback left to the transaction's drop could still hold SQLite's lock.
+        tx.rollback().await.map_err(other)?;
+        return Err(e);
+    }
+    tx.commit().await.map_err(other)?;
+    Ok(results)
+}
+
+async fn commit_one_by_one(db: &Db, batch: Vec<Request>) {
     let (_write, mut tx) = match db.write().await {
         Ok(x) => x,
         Err(e) => {
