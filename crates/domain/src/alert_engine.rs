@@ -94,6 +94,17 @@ impl AreaTree {
     pub fn new(pairs: impl IntoIterator<Item = (String, Option<String>)>) -> Self {
         Self { parent: pairs.into_iter().collect() }
     }
+    /// The area and every area below it: the areas whose reports roll up into it.
+    pub fn subtree(&self, area: &str) -> Vec<String> {
+        let mut out: Vec<String> =
+            self.parent.keys().filter(|a| self.lineage(a).iter().any(|x| x == area)).cloned().collect();
+        if !out.iter().any(|a| a == area) {
+            out.push(area.to_owned());
+        }
+        out.sort();
+        out
+    }
+
     /// The area itself, then its parent, up to the root. Bounded, so a cycle in bad data cannot
     /// loop forever.
     pub fn lineage(&self, area: &str) -> Vec<String> {
@@ -270,6 +281,9 @@ mod tests {
     #[test]
     fn lineage_and_cycles() {
         assert_eq!(tree().lineage("MR0101"), vec!["MR0101", "MR01", "MR"]);
+        assert_eq!(tree().subtree("MR01"), vec!["MR01", "MR0101", "MR0102"]);
+        assert_eq!(tree().subtree("MR0102"), vec!["MR0102"]);
+        assert_eq!(tree().subtree("ZZ"), vec!["ZZ"]);
         let cyclic =
             AreaTree::new([("A".to_owned(), Some("B".to_owned())), ("B".to_owned(), Some("A".to_owned()))]);
         assert_eq!(cyclic.lineage("A"), vec!["A", "B"]);

@@ -297,7 +297,9 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
         .execute(&mut *tx)
         .await
         .map_err(other)?;
-        link_reports(&mut tx, org, &id, &c.reports).await?;
+        if c.method == AlertMethod::Threshold {
+            link_reports(&mut tx, org, &id, &c.reports).await?;
+        }
         out.opened.push(id);
     }
     for (id, c) in &p.update {
@@ -317,28 +319,35 @@ pub async fn reconcile_alerts(pool: &PgPool, org: &OrgId, plan: AlertPlan<'_>) -
         .execute(&mut *tx)
         .await
         .map_err(other)?;
-        // Rewrite only the links that changed: a busy week's alert at country level has
-        // hundreds of reports, and each new report adds one.
-        let linked: Vec<String> =
-            sqlx::query_scalar("SELECT report_id FROM alert_reports WHERE org_id = $1 AND alert_id = $2")
-                .bind(org.as_str())
-                .bind(id)
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(other)?;
-        let linked: BTreeSet<&str> = linked.iter().map(String::as_str).collect();
-        let wanted: BTreeSet<&str> = c.reports.iter().map(String::as_str).collect();
-        for gone in linked.difference(&wanted) {
-            sqlx::query("DELETE FROM alert_reports WHERE org_id = $1 AND alert_id = $2 AND report_id = $3")
+        // Only threshold alerts keep a list of their reports: an EARS alert's reports are the
+        // counting reports of its cell, found on reading (`cell_reports`), so a busy week does
+        // not rewrite thousands of links with every new report.
+        if c.method == AlertMethod::Threshold {
+            // Rewrite only the links that changed: a busy week's alert at country level has
+            // hundreds of reports, and each new report adds one.
+            let linked: Vec<String> =
+                sqlx::query_scalar("SELECT report_id FROM alert_reports WHERE org_id = $1 AND alert_id = $2")
+                    .bind(org.as_str())
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .map_err(other)?;
+            let linked: BTreeSet<&str> = linked.iter().map(String::as_str).collect();
+            let wanted: BTreeSet<&str> = c.reports.iter().map(String::as_str).collect();
+            for gone in linked.difference(&wanted) {
+                sqlx::query(
+                    "DELETE FROM alert_reports WHERE org_id = $1 AND alert_id = $2 AND report_id = $3",
+                )
                 .bind(org.as_str())
                 .bind(id)
                 .bind(*gone)
                 .execute(&mut *tx)
                 .await
                 .map_err(other)?;
+            }
+            let added: Vec<String> = wanted.difference(&linked).map(|s| s.to_string()).collect();
+            link_reports(&mut tx, org, id, &added).await?;
         }
-        let added: Vec<String> = wanted.difference(&linked).map(|s| s.to_string()).collect();
-        link_reports(&mut tx, org, id, &added).await?;
         out.updated += 1;
     }
     for id in &p.withdraw {
@@ -613,4 +622,30 @@ pub async fn open_alert_counts(db: &PgPool, org: &OrgId) -> Result<Vec<(String, 
             Ok((r.text("area_code")?, r.int("n")? as u32))
         })
         .collect()
+}
+
+pub async fn cell_reports(
+    db: &PgPool,
+    org: &OrgId,
+    areas: &[String],
+    category: &str,
+    week: Week,
+) -> Result<Vec<String>> {
+    if areas.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut qb = sqlx::QueryBuilder::new("SELECT id FROM reports WHERE org_id = ");
+    qb.push_bind(org.as_str())
+        .push(" AND category = ")
+        .push_bind(category)
+        .push(" AND week = ")
+        .push_bind(week.0)
+        .push(" AND status <> 'dismissed' AND area_code IN (");
+    let mut sep = qb.separated(", ");
+    for a in areas {
+        sep.push_bind(a.as_str());
+    }
+    qb.push(") ORDER BY id");
+    let ids: Vec<String> = qb.build_query_scalar().fetch_all(db).await.map_err(other)?;
+    Ok(ids)
 }

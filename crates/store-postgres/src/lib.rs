@@ -454,6 +454,15 @@ impl Store for PgStore {
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>> {
         ew::list_alerts(&self.pool, org, filter).await
     }
+    async fn cell_reports(
+        &self,
+        org: &OrgId,
+        areas: &[String],
+        category: &str,
+        week: Week,
+    ) -> Result<Vec<String>> {
+        ew::cell_reports(&self.pool, org, areas, category, week).await
+    }
     async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>> {
         ew::open_alert_counts(&self.pool, org).await
     }

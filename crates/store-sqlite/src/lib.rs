@@ -488,6 +488,15 @@ impl Store for SqliteStore {
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>> {
         ew::list_alerts(&self.db, org, filter).await
     }
+    async fn cell_reports(
+        &self,
+        org: &OrgId,
+        areas: &[String],
+        category: &str,
+        week: Week,
+    ) -> Result<Vec<String>> {
+        ew::cell_reports(&self.db, org, areas, category, week).await
+    }
     async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>> {
         ew::open_alert_counts(&self.db, org).await
     }

@@ -130,7 +130,16 @@ pub trait Store: Send + Sync + 'static {
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>>;
     /// Open alerts per area, counted in the database (the dashboard's map).
     async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>>;
-    /// An alert with the ids of the reports that caused it.
+    /// Counting reports of one cell: `areas` (an area and its descendants), category, week.
+    async fn cell_reports(
+        &self,
+        org: &OrgId,
+        areas: &[String],
+        category: &str,
+        week: Week,
+    ) -> Result<Vec<String>>;
+    /// An alert with the ids of the reports linked to it (threshold alerts keep their list;
+    /// an EARS alert's reports are its cell's, see `cell_reports`).
     async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)>;
     async fn assign_alert(
         &self,

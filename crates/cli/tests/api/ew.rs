@@ -271,6 +271,10 @@ async fn incremental_alerts_equal_the_full_run(b: Backend) {
         "the surge raised EARS alerts"
     );
     assert!(incremental.iter().any(|r| r[3] == "threshold"));
+    assert!(
+        incremental.iter().filter(|r| r[3] != "threshold").all(|r| r[7].as_array().is_some_and(|a| a.len() as u64 == r[4].as_u64().unwrap_or(0))),
+        "an EARS alert's reports are its cell's counting reports, as many as it observed"
+    );
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
         .args(["alerts", "run", "--database-url", &app.db.url])
@@ -294,7 +298,10 @@ async fn snapshot(app: &TestApp, org: &tandem_domain::OrgId) -> Vec<Value> {
         .unwrap();
     let mut rows = Vec::new();
     for a in alerts {
-        let (_, reports) = app.store.get_alert(org, &a.id).await.unwrap();
+        let (alert, linked) = app.store.get_alert(org, &a.id).await.unwrap();
+        let cfg = app.state.ew_config.get(app.store.as_ref()).await.unwrap();
+        let reports =
+            tandem_web::ew::alerts::reports_of(app.store.as_ref(), &cfg, org, &alert, linked).await.unwrap();
         rows.push(json!([
             a.area,
             a.category,

@@ -58,7 +58,10 @@ async fn show(
     who: Can<perm::ViewReports>,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let (alert, reports) = state.store.get_alert(who.org_id(), &id).await?;
+    let (alert, linked) = state.store.get_alert(who.org_id(), &id).await?;
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let reports =
+        crate::ew::alerts::reports_of(state.store.as_ref(), &cfg, who.org_id(), &alert, linked).await?;
     let responses = state.store.list_responses(who.org_id(), &id).await?;
     Ok(Json(json!({ "alert": alert, "reports": reports, "responses": responses })))
 }

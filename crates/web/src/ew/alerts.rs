@@ -81,3 +81,18 @@ pub async fn run_incremental(
     }
     Ok(total)
 }
+
+/// The reports behind an alert: a threshold alert's own list; for an EARS alert, the counting
+/// reports of its cell (its area and the areas below it, its category, its week).
+pub async fn reports_of(
+    store: &dyn Store,
+    cfg: &EwConfig,
+    org: &OrgId,
+    alert: &tandem_store::Alert,
+    linked: Vec<String>,
+) -> Result<Vec<String>, ApiError> {
+    if alert.method == tandem_domain::alert_engine::AlertMethod::Threshold {
+        return Ok(linked);
+    }
+    Ok(store.cell_reports(org, &cfg.tree.subtree(&alert.area), &alert.category, alert.week).await?)
+}

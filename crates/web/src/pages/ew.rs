@@ -322,10 +322,15 @@ async fn render_alert(
         Ok(c) => c,
         Err(e) => return error_page(ctx.lang, e),
     };
-    let (a, reports) = match state.store.get_alert(who.org_id(), id).await {
+    let (a, linked) = match state.store.get_alert(who.org_id(), id).await {
         Ok(x) => x,
         Err(e) => return error_page(ctx.lang, e.into()),
     };
+    let reports =
+        match crate::ew::alerts::reports_of(state.store.as_ref(), &cfg, who.org_id(), &a, linked).await {
+            Ok(r) => r,
+            Err(e) => return error_page(ctx.lang, e),
+        };
     let responses = state.store.list_responses(who.org_id(), id).await.unwrap_or_default();
     let assignee = match &a.assigned_org_id {
         Some(o) => match tandem_domain::OrgId::parse(o) {
