@@ -272,7 +272,10 @@ async fn incremental_alerts_equal_the_full_run(b: Backend) {
     );
     assert!(incremental.iter().any(|r| r[3] == "threshold"));
     assert!(
-        incremental.iter().filter(|r| r[3] != "threshold").all(|r| r[7].as_array().is_some_and(|a| a.len() as u64 == r[4].as_u64().unwrap_or(0))),
+        incremental
+            .iter()
+            .filter(|r| r[3] != "threshold")
+            .all(|r| r[7].as_array().is_some_and(|a| a.len() as u64 == r[4].as_u64().unwrap_or(0))),
         "an EARS alert's reports are its cell's counting reports, as many as it observed"
     );
 
