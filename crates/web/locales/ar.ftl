@@ -157,6 +157,7 @@ alert-assign = إسناد إلى منظمتي
 alert-due-hours = الرد خلال (ساعات)
 alert-assigned-ok = تم إسناد التنبيه.
 alert-reports = البلاغات التي أدت إلى هذا التنبيه
+alert-more-reports = … و{ $count } أخرى في قائمة البلاغات
 alert-responses = الردود
 alert-no-responses = لا يوجد رد بعد.
 alert-respond = تسجيل رد

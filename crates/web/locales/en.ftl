@@ -157,6 +157,7 @@ alert-assign = Assign to my organisation
 alert-due-hours = Answer within (hours)
 alert-assigned-ok = Alert assigned.
 alert-reports = Reports behind this alert
+alert-more-reports = … and { $count } more in the reports list
 alert-responses = Responses
 alert-no-responses = No response yet.
 alert-respond = Record a response

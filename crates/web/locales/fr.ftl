@@ -157,6 +157,7 @@ alert-assign = Attribuer à mon organisation
 alert-due-hours = Répondre sous (heures)
 alert-assigned-ok = Alerte attribuée.
 alert-reports = Signalements à l'origine de cette alerte
+alert-more-reports = … et { $count } de plus dans la liste des signalements
 alert-responses = Réponses
 alert-no-responses = Pas encore de réponse.
 alert-respond = Enregistrer une réponse

@@ -274,9 +274,10 @@ async fn incremental_alerts_equal_the_full_run(b: Backend) {
     assert!(
         incremental
             .iter()
-            .filter(|r| r[3] != "threshold")
+            // Open ones: a withdrawn alert keeps the figures it had when last raised.
+            .filter(|r| r[3] != "threshold" && r[6] == "open")
             .all(|r| r[7].as_array().is_some_and(|a| a.len() as u64 == r[4].as_u64().unwrap_or(0))),
-        "an EARS alert's reports are its cell's counting reports, as many as it observed"
+        "an open EARS alert's reports are its cell's counting reports, as many as it observed"
     );
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
