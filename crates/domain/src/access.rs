@@ -38,8 +38,22 @@ pub enum Action {
     ViewReports,
     /// Verify, dismiss or close a report; assign an alert; re-run the alert engine.
     TriageReports,
-    /// Record a response to one of one's organisation's alerts.
+    /// Record a response to one of one's organisation's alerts, or to an alert another
+    /// organisation assigned to one's own under a sharing agreement.
     RespondToAlert,
+    /// See the sharing agreements one's organisation is a party to, and what partners share
+    /// with it under them (aggregates, de-identified records, assigned alerts).
+    ViewSharing,
+    /// Create and revoke one's organisation's sharing agreements; assign alerts to partners.
+    ManageSharing,
+    /// Read the contact a reporter left (each reading is audited).
+    ReadContact,
+    /// Erase a report at the reporter's request, and keep the protected-names list.
+    EraseReport,
+    /// Set how long one's organisation keeps reporter contacts and dismissed reports.
+    ManageRetention,
+    /// Export all of one's organisation's own data.
+    ExportOrgData,
 }
 
 /// What to tell a caller who may not act.
@@ -54,6 +68,13 @@ impl Actor {
         let ok = match action {
             Action::ViewSelf | Action::ViewOrgDirectory | Action::ViewConfig => true,
             Action::FileReport | Action::ViewReports | Action::RespondToAlert => true,
+            Action::ViewSharing => true,
+            // Who may see a reporter's contact or let data leave the organisation: the
+            // coordinators who answer for it, never every member.
+            Action::ManageSharing | Action::ReadContact | Action::EraseReport => {
+                self.role.at_least(Role::Coordinator)
+            }
+            Action::ManageRetention | Action::ExportOrgData => self.role.at_least(Role::Admin),
             Action::CreateOrg | Action::ManageAreas => self.platform_admin,
             Action::TriageReports => self.role.at_least(Role::Coordinator),
             Action::ViewMembers => self.role.at_least(Role::Coordinator),
@@ -92,6 +113,12 @@ mod tests {
             (ViewReports, true, true, true, true),
             (TriageReports, false, true, true, false),
             (RespondToAlert, true, true, true, true),
+            (ViewSharing, true, true, true, true),
+            (ManageSharing, false, true, true, false),
+            (ReadContact, false, true, true, false),
+            (EraseReport, false, true, true, false),
+            (ManageRetention, false, false, true, false),
+            (ExportOrgData, false, false, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");
