@@ -76,6 +76,23 @@ pub enum AdminCommand {
         #[arg(long)]
         org: String,
     },
+    /// Create the encryption key file (TANDEM_KEY_FILE or --key-file, default ./tandem.key) with
+    /// one new key. Refuses to overwrite an existing file. Keep the file out of the database's
+    /// backups and back it up on its own: without it, reporter contacts cannot be read.
+    InitKey,
+    /// Put a new key in front of the key file and re-encrypt every sealed value (reporter
+    /// contacts, SMS senders, protected names) under it. Old keys stay in the file, since a
+    /// running server still seals with the key it started with; restart servers, then run
+    /// again with --retire to re-encrypt what they wrote meanwhile and drop keys nothing uses.
+    RotateKey {
+        /// Do not add a key: re-encrypt under the current one, then drop keys nothing uses.
+        #[arg(long)]
+        retire: bool,
+    },
+    /// Apply every organisation's retention periods now: delete reporter contacts and SMS
+    /// senders, and dismissed reports, older than the organisation keeps them. (A running
+    /// server also does this once a day.)
+    Purge,
 }
 
 /// Creates an organisation, as `admin create-org` and the demo do.
@@ -163,9 +180,28 @@ pub async fn create_user_with_hash(
 }
 
 pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
+    if let AdminCommand::InitKey = cmd {
+        let ring = crate::keys::init(&settings.key_file)?;
+        println!("created key {} in {}", ring.current_id(), settings.key_file.display());
+        println!("back this file up apart from the database: without it, reporter contacts cannot be read");
+        return Ok(());
+    }
     let store = crate::open_store(&settings.database_url).await?;
     store.migrate().await?;
     match cmd {
+        AdminCommand::InitKey => {}
+        AdminCommand::RotateKey { retire } => rotate_key(store.as_ref(), settings, retire).await?,
+        AdminCommand::Purge => {
+            let done = tandem_web::protection::retention::purge_all(store.as_ref(), chrono::Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            for (org, p) in &done {
+                println!(
+                    "{}\tcontacts {}\tsms senders {}\tdismissed reports {}\t{}",
+                    org.id, p.contacts, p.sms_senders, p.dismissed_reports, org.name
+                );
+            }
+        }
         AdminCommand::CreateOrg { name, kind, women_led, youth_led, minority_led } => {
             let org =
                 create_org(store.as_ref(), &name, &kind, OrgFlags { women_led, youth_led, minority_led })
@@ -239,6 +275,48 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
                 println!("{}\t{}\t{}\t{}", o.id, o.kind, flags, o.name);
             }
         }
+    }
+    Ok(())
+}
+
+async fn rotate_key(
+    store: &dyn tandem_store::Store,
+    settings: &Settings,
+    retire: bool,
+) -> anyhow::Result<()> {
+    let path = &settings.key_file;
+    let old = crate::keys::read(path)?;
+    let ring = if retire { old } else { old.rotated(&crate::keys::today()) };
+    if !retire {
+        // The new key is on disk before anything is sealed under it.
+        crate::keys::write(path, &ring)?;
+        println!("new key {} written to {}", ring.current_id(), path.display());
+    }
+    let total: u64 = store.key_use().await?.iter().map(|u| u.count).sum();
+    let bar = crate::progress::bar(total, "re-encrypting");
+    let pass = tandem_web::protection::secrets::reseal(store, &ring, true, |n| bar.set_position(n))
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    bar.finish_and_clear();
+    println!("re-encrypted {} values under key {}", pass.sealed, ring.current_id());
+    if pass.unreadable > 0 {
+        println!(
+            "{} values could not be opened with any key in the file and were left as they are",
+            pass.unreadable
+        );
+    }
+    let in_use: std::collections::BTreeSet<String> =
+        store.key_use().await?.into_iter().filter_map(|u| u.key_id).collect();
+    if retire {
+        let kept = ring.retain(|id| in_use.contains(id));
+        let dropped: Vec<&str> = ring.ids().into_iter().filter(|id| !kept.has_key(id)).collect();
+        crate::keys::write(path, &kept)?;
+        println!("dropped {} unused keys: {}", dropped.len(), dropped.join(" "));
+    } else {
+        println!(
+            "old keys stay in the file for now: restart running servers, then run \
+             `tandem admin rotate-key --retire` to drop keys nothing uses"
+        );
     }
     Ok(())
 }

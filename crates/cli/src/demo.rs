@@ -7,6 +7,7 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use secrecy::SecretString;
 use tandem_domain::org::OrgFlags;
+use tandem_domain::seal::Keyring;
 use tandem_store::Store;
 
 use crate::admin::{create_org, create_user_with_hash, UserSpec};
@@ -53,8 +54,9 @@ pub struct DemoLogin {
     pub org: String,
 }
 
-/// Fills an empty store with the demo dataset and returns the sign-ins to show.
-pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLogin>> {
+/// Fills an empty store with the demo dataset and returns the sign-ins to show. `keys` seal the
+/// demo reporters' contacts and protected names.
+pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::Result<Vec<DemoLogin>> {
     if !store.list_orgs().await?.is_empty() {
         bail!("the demo needs an empty database, and this one already holds organisations");
     }
@@ -91,29 +93,37 @@ pub async fn populate(store: &dyn Store, seed: u64) -> anyhow::Result<Vec<DemoLo
             logins.push(DemoLogin { email, role, org: org.name.clone() });
         }
     }
-    let csos: Vec<_> = orgs.into_iter().filter(|o| o.kind == tandem_domain::OrgKind::CivilSociety).collect();
-    crate::demo_ew::reports(store, &mut rng, &csos).await?;
+    let csos: Vec<_> =
+        orgs.iter().filter(|o| o.kind == tandem_domain::OrgKind::CivilSociety).cloned().collect();
+    crate::demo_ew::reports(store, keys, &mut rng, &csos).await?;
     let cfg = tandem_web::ew::config::load(store).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     for o in &csos {
         tandem_web::ew::alerts::run_full(store, &cfg, &o.id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     }
+    crate::demo_protection::populate(store, keys, &orgs).await?;
     Ok(logins)
 }
 
 pub async fn run(settings: &mut Settings, serve: bool) -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("tandem-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
     if !settings.database_url_explicit {
-        let dir = std::env::temp_dir().join(format!("tandem-demo-{}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
         let path = dir.join("demo.db");
         let _ = std::fs::remove_file(&path);
         settings.database_url = format!("sqlite://{}", path.display());
+    }
+    if !settings.key_file_explicit {
+        // The demo's data is fictional; its key lives and dies with it.
+        settings.key_file = dir.join("demo.key");
+        let _ = std::fs::remove_file(&settings.key_file);
     }
     // The demo runs on plain HTTP on this machine: Secure cookies would not be sent back.
     settings.secure_cookies = false;
     let store = crate::open_store(&settings.database_url).await?;
     store.migrate().await?;
     eprintln!("creating demo data in {} ...", crate::settings::redact(&settings.database_url));
-    let logins = populate(store.as_ref(), SEED).await?;
+    let keys = crate::keys::load(settings)?;
+    let logins = populate(store.as_ref(), &keys, SEED).await?;
     println!("Demo data for the fictional Republic of Marenia is ready.");
     println!("Sign in with any of these accounts; the password of each is: {DEMO_PASSWORD}");
     // One line per organisation: every organisation has admin@, coordinator@ and member@ its domain.

@@ -119,6 +119,7 @@ const SITUATIONS: [(&str, &[&str]); 8] = [
             "Leaflets insulting a neighbouring community posted near the market",
             "Radio call-in show used to call for driving out newcomers",
             "Graffiti threatening traders from another village",
+            "Messages from @burn_the_market urge youths to gather; the organiser gives 0671 23 45 67",
         ],
     ),
     (
@@ -148,6 +149,7 @@ const SITUATIONS: [(&str, &[&str]); 8] = [
         "gbv",
         &[
             "Women report harassment on the path to the river",
+            "Amina Diallo says she was threatened again; her sister can be reached on +237 677 12 34 56",
             "Rise in reports of domestic violence after the harvest failed",
         ],
     ),
@@ -176,7 +178,12 @@ const SITUATIONS: [(&str, &[&str]); 8] = [
 ];
 
 /// A year of reports for each civil-society organisation, and the alerts they raise.
-pub async fn reports(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyhow::Result<usize> {
+pub async fn reports(
+    store: &dyn Store,
+    keys: &tandem_domain::seal::Keyring,
+    rng: &mut StdRng,
+    orgs: &[Org],
+) -> anyhow::Result<usize> {
     let districts = admin2_codes();
     let now = Utc::now();
     let mut total = 0;
@@ -204,14 +211,32 @@ pub async fn reports(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyho
                     let channel =
                         [Channel::Web, Channel::Hotline, Channel::Intake, Channel::Sms, Channel::Api]
                             [rng.gen_range(0..5)];
+                    let id = tandem_domain::OrgId::new().to_string();
+                    // Text messages come with their sender's number; some web reporters leave
+                    // one to be called back. Sealed, like every contact.
+                    let sealer = tandem_web::ew::reports::Sealer { keys, org: &org.id };
+                    let contact = match channel {
+                        Channel::Sms => Some(format!(
+                            "+237 6{:02} {:03} {:03}",
+                            rng.gen_range(50..99),
+                            rng.gen_range(0..1000),
+                            rng.gen_range(0..1000)
+                        )),
+                        Channel::Web if rng.gen_bool(0.3) => {
+                            Some(format!("reporter{}@mail.example", rng.gen_range(100..999)))
+                        }
+                        _ => None,
+                    };
                     batch.push(NewReport {
+                        reporter_contact: contact
+                            .map(|c| sealer.seal(tandem_domain::seal::Purpose::ReporterContact, &id, &c)),
+                        id,
                         area: code(d),
                         category: CategorySlug::parse(cat).unwrap_or_else(|_| unreachable!()),
                         severity: Severity::new(sev).unwrap_or_else(|_| unreachable!()),
                         occurred_at: now - Duration::days(day) - Duration::minutes(rng.gen_range(0..600)),
                         description: texts[rng.gen_range(0..texts.len())].to_owned(),
                         channel,
-                        reporter_contact: None,
                         created_by: None,
                     });
                 }

@@ -108,7 +108,9 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
             let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let cfg =
                 tandem_web::ew::config::load(store.as_ref()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-            let reports = tandem_web::ew::csv_import::parse_reports(&data, &cfg, None, Utc::now())
+            let keys = crate::keys::load(settings)?;
+            let sealer = tandem_web::ew::reports::Sealer { keys: &keys, org: &org };
+            let reports = tandem_web::ew::csv_import::parse_reports(&data, &cfg, None, Utc::now(), sealer)
                 .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
             // One transaction for all: a failure half-way leaves nothing behind.
             let stored = tandem_web::ew::reports::file(store.as_ref(), &cfg, &org, &reports)

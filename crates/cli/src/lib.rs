@@ -8,7 +8,10 @@ mod audit;
 mod bench;
 pub mod demo;
 mod demo_ew;
+mod demo_protection;
+mod export;
 mod import;
+mod keys;
 mod progress;
 mod scan;
 pub mod settings;
@@ -69,6 +72,16 @@ enum Command {
     /// Run the alert engine.
     #[command(subcommand)]
     Alerts(alerts::AlertsCommand),
+    /// Export all of an organisation's own data: JSON lines and one CSV file per kind. Reporter
+    /// contacts and the protected-names list stay in Tandem (see docs/protection.md).
+    Export {
+        /// The organisation's id.
+        #[arg(long)]
+        org: String,
+        /// Directory to write into (created if missing).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -127,6 +140,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
         Command::Audit(cmd) => return audit::run(cmd, &settings).await,
         Command::Import(cmd) => import::run(cmd, &settings).await?,
         Command::Alerts(cmd) => alerts::run(cmd, &settings).await?,
+        Command::Export { org, out } => export::run(&settings, &org, &out).await?,
         Command::Bench(cmd) => bench::run(cmd, &settings).await?,
     }
     Ok(ExitCode::SUCCESS)
@@ -153,9 +167,18 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
     }
 }
 
-/// Serves until SIGTERM or Ctrl-C.
+/// Serves until SIGTERM or Ctrl-C. Before listening, seals any reporter contact still in plain
+/// text (written before encryption existed); while serving, applies retention once a day.
 pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result<()> {
-    let state = tandem_web::AppState::new(store, settings.web_config()).map_err(anyhow::Error::msg)?;
+    let keys = keys::load(settings)?;
+    let pass = tandem_web::protection::secrets::reseal(store.as_ref(), &keys, false, |_| {})
+        .await
+        .map_err(|e| anyhow::anyhow!("sealing stored contacts: {e}"))?;
+    if pass.sealed > 0 {
+        tracing::info!(sealed = pass.sealed, "sealed contacts stored before encryption existed");
+    }
+    let purger = tandem_web::protection::retention::schedule(store.clone());
+    let state = tandem_web::AppState::new(store, settings.web_config(), keys).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(&settings.addr)
         .await
         .with_context(|| format!("cannot listen on {}", settings.addr))?;
@@ -167,5 +190,6 @@ pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result
     // Let the alert worker finish what was queued before the process ends (bounded: a full
     // `tandem alerts run` repairs anything cut short).
     let _ = tokio::time::timeout(std::time::Duration::from_secs(20), state.alert_worker.flush()).await;
+    purger.abort();
     Ok(())
 }

@@ -18,6 +18,9 @@ pub struct GlobalArgs {
     /// Log format: text or json.
     #[arg(long, global = true, env = "TANDEM_LOG_FORMAT")]
     pub log_format: Option<String>,
+    /// The encryption key file (see `tandem admin init-key`); default ./tandem.key.
+    #[arg(long, global = true, env = "TANDEM_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -33,6 +36,10 @@ pub struct Settings {
     /// Send HSTS (only behind TLS).
     pub hsts: bool,
     pub trust_forwarded_for: bool,
+    /// The key file. Given explicitly it must exist; the default (`tandem.key` beside where
+    /// Tandem runs) is created on first use, like the default database.
+    pub key_file: PathBuf,
+    pub key_file_explicit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +59,8 @@ impl Default for Settings {
             secure_cookies: true,
             hsts: false,
             trust_forwarded_for: false,
+            key_file: PathBuf::from("tandem.key"),
+            key_file_explicit: false,
         }
     }
 }
@@ -67,6 +76,7 @@ struct FileSettings {
     secure_cookies: Option<bool>,
     hsts: Option<bool>,
     trust_forwarded_for: Option<bool>,
+    key_file: Option<PathBuf>,
 }
 
 fn parse_log_format(s: &str) -> anyhow::Result<LogFormat> {
@@ -117,6 +127,10 @@ impl Settings {
             if let Some(v) = f.trust_forwarded_for {
                 s.trust_forwarded_for = v;
             }
+            if let Some(v) = f.key_file {
+                s.key_file = v;
+                s.key_file_explicit = true;
+            }
         }
         // TANDEM_DATABASE_URL, TANDEM_LOG_FORMAT and TANDEM_ADDR reach us through clap (flag or
         // environment, the flag winning); the rest are read here.
@@ -138,6 +152,10 @@ impl Settings {
         }
         if let Some(v) = &args.log_format {
             s.log_format = parse_log_format(v)?;
+        }
+        if let Some(v) = &args.key_file {
+            s.key_file = v.clone();
+            s.key_file_explicit = true;
         }
         if let Some(v) = env("TANDEM_ADDR") {
             s.addr = v;
@@ -190,7 +208,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn args(db: Option<&str>, config: Option<PathBuf>) -> GlobalArgs {
-        GlobalArgs { database_url: db.map(str::to_owned), config, log_format: None }
+        GlobalArgs { database_url: db.map(str::to_owned), config, log_format: None, key_file: None }
     }
 
     #[test]

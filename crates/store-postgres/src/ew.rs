@@ -59,15 +59,14 @@ pub async fn create_reports(pool: &PgPool, org: &OrgId, reports: &[NewReport]) -
     let created_at = now();
     let mut out = Vec::with_capacity(reports.len());
     for r in reports {
-        let id = tandem_domain::ids::OrgId::new().to_string();
         let week = Week::of(r.occurred_at);
         sqlx::query(
             "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, channel,
-                                  reporter_contact, status, created_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'new', $11, $12)",
+                                  reporter_contact, contact_key, status, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'new', $12, $13)",
         )
         .bind(org.as_str())
-        .bind(&id)
+        .bind(&r.id)
         .bind(r.area.as_str())
         .bind(r.category.as_str())
         .bind(r.severity.get() as i64)
@@ -75,29 +74,14 @@ pub async fn create_reports(pool: &PgPool, org: &OrgId, reports: &[NewReport]) -
         .bind(week.0)
         .bind(&r.description)
         .bind(r.channel.as_str())
-        .bind(&r.reporter_contact)
+        .bind(r.reporter_contact.as_ref().map(|c| c.data.as_str()))
+        .bind(r.reporter_contact.as_ref().map(|c| c.key_id.as_str()))
         .bind(r.created_by.as_ref().map(|u| u.as_str()))
         .bind(created_at)
         .execute(&mut *tx)
         .await
         .map_err(|e| conflict(e, "report already exists"))?;
-        out.push(Report {
-            id,
-            org_id: org.to_string(),
-            area: r.area.to_string(),
-            category: r.category.as_str().to_owned(),
-            severity: r.severity.get(),
-            occurred_at: r.occurred_at,
-            week,
-            description: r.description.clone(),
-            channel: r.channel.as_str().to_owned(),
-            has_reporter_contact: r.reporter_contact.is_some(),
-            status: ReportStatus::New,
-            status_by: None,
-            status_at: None,
-            created_by: r.created_by.as_ref().map(|u| u.to_string()),
-            created_at,
-        });
+        out.push(Report::new_from(org, r, created_at));
     }
     tx.commit().await.map_err(other)?;
     Ok(out)
@@ -151,7 +135,9 @@ pub async fn set_report_status(
 ) -> Result<Report> {
     let mut tx = pool.begin().await.map_err(other)?;
     let done = sqlx::query(
-        "UPDATE reports SET status = $1, status_by = $2, status_at = $3 WHERE org_id = $4 AND id = $5 AND status = $6",
+        "UPDATE reports SET status = $1, status_by = $2, status_at = $3,
+                verified_at = CASE WHEN $1 = 'verified' THEN $3 ELSE verified_at END
+         WHERE org_id = $4 AND id = $5 AND status = $6",
     )
     .bind(to.as_str())
     .bind(by.as_str())
@@ -539,25 +525,22 @@ pub async fn find_sms_gateway(pool: &PgPool, secret_hash: &str) -> Result<Option
     Ok(org.map(OrgId::from_trusted))
 }
 
-pub async fn add_sms_inbox(
-    pool: &PgPool,
-    org: &OrgId,
-    sender: Option<&str>,
-    body: &str,
-    reason: &str,
-) -> Result<String> {
-    let id = OrgId::new().to_string();
-    sqlx::query("INSERT INTO sms_inbox (org_id, id, received_at, sender, body, reason) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(org.as_str())
-        .bind(&id)
-        .bind(now())
-        .bind(sender)
-        .bind(body)
-        .bind(reason)
-        .execute(pool)
-        .await
-        .map_err(other)?;
-    Ok(id)
+pub async fn add_sms_inbox(pool: &PgPool, org: &OrgId, m: &NewSmsMessage) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO sms_inbox (org_id, id, received_at, sender, sender_key, body, reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(org.as_str())
+    .bind(&m.id)
+    .bind(now())
+    .bind(m.sender.as_ref().map(|c| c.data.as_str()))
+    .bind(m.sender.as_ref().map(|c| c.key_id.as_str()))
+    .bind(&m.body)
+    .bind(&m.reason)
+    .execute(pool)
+    .await
+    .map_err(|e| conflict(e, "message already held"))?;
+    Ok(())
 }
 
 pub async fn list_sms_inbox(pool: &PgPool, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod ew;
+mod protection;
 mod rows;
 
 use async_trait::async_trait;
@@ -13,6 +14,8 @@ use sqlx::{PgPool, Row};
 use tandem_domain::alert_engine::Obs;
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::report::ReportStatus;
+use tandem_domain::retention::Retention;
+use tandem_domain::seal::{Purpose, Sealed};
 use tandem_domain::week::Week;
 use tandem_domain::{Email, OrgId, Role, UserId};
 use tandem_store::*;
@@ -502,17 +505,123 @@ impl Store for PgStore {
     async fn find_sms_gateway(&self, secret_hash: &str) -> Result<Option<OrgId>> {
         ew::find_sms_gateway(&self.pool, secret_hash).await
     }
-    async fn add_sms_inbox(
-        &self,
-        org: &OrgId,
-        sender: Option<&str>,
-        body: &str,
-        reason: &str,
-    ) -> Result<String> {
-        ew::add_sms_inbox(&self.pool, org, sender, body, reason).await
+    async fn add_sms_inbox(&self, org: &OrgId, msg: &NewSmsMessage) -> Result<()> {
+        ew::add_sms_inbox(&self.pool, org, msg).await
     }
     async fn list_sms_inbox(&self, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
         ew::list_sms_inbox(&self.pool, org, limit).await
+    }
+    async fn create_agreement(
+        &self,
+        owner: &OrgId,
+        new: &NewAgreement,
+        audit: NewAuditEvent,
+    ) -> Result<Agreement> {
+        protection::create_agreement(&self.pool, owner, new, audit).await
+    }
+    async fn list_agreements(&self, org: &OrgId) -> Result<Vec<Agreement>> {
+        protection::list_agreements(&self.pool, org).await
+    }
+    async fn get_agreement(&self, org: &OrgId, id: &str) -> Result<Agreement> {
+        protection::get_agreement(&self.pool, org, id).await
+    }
+    async fn revoke_agreement(
+        &self,
+        owner: &OrgId,
+        id: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Agreement> {
+        protection::revoke_agreement(&self.pool, owner, id, by, at, audit).await
+    }
+    async fn agreements_for_partner(&self, partner: &OrgId, at: DateTime<Utc>) -> Result<Vec<Agreement>> {
+        protection::agreements_for_partner(&self.pool, partner, at).await
+    }
+    async fn verified_counts(
+        &self,
+        owner: &OrgId,
+        categories: Option<&[String]>,
+        weeks: (Week, Week),
+    ) -> Result<Vec<(String, String, Week, u32)>> {
+        protection::verified_counts(&self.pool, owner, categories, weeks).await
+    }
+    async fn verified_reports(
+        &self,
+        owner: &OrgId,
+        categories: Option<&[String]>,
+        weeks: (Week, Week),
+        limit: i64,
+    ) -> Result<Vec<Report>> {
+        protection::verified_reports(&self.pool, owner, categories, weeks, limit).await
+    }
+    async fn assigned_alerts(&self, assignee: &OrgId, limit: i64) -> Result<Vec<Alert>> {
+        protection::assigned_alerts(&self.pool, assignee, limit).await
+    }
+    async fn find_assigned_alert(&self, assignee: &OrgId, id: &str) -> Result<Alert> {
+        protection::find_assigned_alert(&self.pool, assignee, id).await
+    }
+    async fn read_secret(
+        &self,
+        org: &OrgId,
+        purpose: Purpose,
+        id: &str,
+        audit: NewAuditEvent,
+    ) -> Result<Option<StoredSecret>> {
+        protection::read_secret(&self.pool, org, purpose, id, audit).await
+    }
+    async fn secrets_page(
+        &self,
+        purpose: Purpose,
+        after: Option<(String, String)>,
+        limit: i64,
+    ) -> Result<Vec<StoredSecret>> {
+        protection::secrets_page(&self.pool, purpose, after, limit).await
+    }
+    async fn replace_secrets(&self, purpose: Purpose, changes: &[(StoredSecret, Sealed)]) -> Result<u64> {
+        protection::replace_secrets(&self.pool, purpose, changes).await
+    }
+    async fn key_use(&self) -> Result<Vec<KeyUse>> {
+        protection::key_use(&self.pool).await
+    }
+    async fn add_protected_name(
+        &self,
+        org: &OrgId,
+        id: &str,
+        name: &Sealed,
+        audit: NewAuditEvent,
+    ) -> Result<()> {
+        protection::add_protected_name(&self.pool, org, id, name, audit).await
+    }
+    async fn list_protected_names(&self, org: &OrgId) -> Result<Vec<ProtectedName>> {
+        protection::list_protected_names(&self.pool, org).await
+    }
+    async fn remove_protected_name(&self, org: &OrgId, id: &str, audit: NewAuditEvent) -> Result<()> {
+        protection::remove_protected_name(&self.pool, org, id, audit).await
+    }
+    async fn get_retention(&self, org: &OrgId) -> Result<Retention> {
+        protection::get_retention(&self.pool, org).await
+    }
+    async fn set_retention(&self, org: &OrgId, r: Retention, audit: NewAuditEvent) -> Result<()> {
+        protection::set_retention(&self.pool, org, r, audit).await
+    }
+    async fn purge(
+        &self,
+        org: &OrgId,
+        contacts_before: DateTime<Utc>,
+        dismissed_before: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Purged> {
+        protection::purge(&self.pool, org, contacts_before, dismissed_before, audit).await
+    }
+    async fn erase_report(&self, org: &OrgId, id: &str, audit: NewAuditEvent) -> Result<Report> {
+        protection::erase_report(&self.pool, org, id, audit).await
+    }
+    async fn export_reports(&self, org: &OrgId, after: Option<&str>, limit: i64) -> Result<Vec<Report>> {
+        protection::export_reports(&self.pool, org, after, limit).await
+    }
+    async fn org_responses(&self, org: &OrgId) -> Result<Vec<Response>> {
+        protection::org_responses(&self.pool, org).await
     }
 }
 
@@ -603,5 +712,12 @@ mod tests {
         let url = super::testing::fresh_database().await.unwrap();
         let store = super::PgStore::connect(&url).await.unwrap();
         tandem_store::conformance::early_warning_story(Arc::new(store)).await;
+    }
+
+    #[tokio::test]
+    async fn protection_story() {
+        let url = super::testing::fresh_database().await.unwrap();
+        let store = super::PgStore::connect(&url).await.unwrap();
+        tandem_store::conformance::protection_story(Arc::new(store)).await;
     }
 }

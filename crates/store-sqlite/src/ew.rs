@@ -62,15 +62,14 @@ pub(crate) async fn insert_reports(
     let created_at = now();
     let mut out = Vec::with_capacity(reports.len());
     for r in reports {
-        let id = tandem_domain::ids::OrgId::new().to_string();
         let week = Week::of(r.occurred_at);
         sqlx::query(
             "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, channel,
-                                  reporter_contact, status, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+                                  reporter_contact, contact_key, status, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
         )
         .bind(org.as_str())
-        .bind(&id)
+        .bind(&r.id)
         .bind(r.area.as_str())
         .bind(r.category.as_str())
         .bind(r.severity.get() as i64)
@@ -78,29 +77,14 @@ pub(crate) async fn insert_reports(
         .bind(week.0)
         .bind(&r.description)
         .bind(r.channel.as_str())
-        .bind(&r.reporter_contact)
+        .bind(r.reporter_contact.as_ref().map(|c| c.data.as_str()))
+        .bind(r.reporter_contact.as_ref().map(|c| c.key_id.as_str()))
         .bind(r.created_by.as_ref().map(|u| u.as_str()))
         .bind(ts(created_at))
         .execute(&mut **tx)
         .await
         .map_err(|e| conflict(e, "report already exists"))?;
-        out.push(Report {
-            id,
-            org_id: org.to_string(),
-            area: r.area.to_string(),
-            category: r.category.as_str().to_owned(),
-            severity: r.severity.get(),
-            occurred_at: r.occurred_at,
-            week,
-            description: r.description.clone(),
-            channel: r.channel.as_str().to_owned(),
-            has_reporter_contact: r.reporter_contact.is_some(),
-            status: ReportStatus::New,
-            status_by: None,
-            status_at: None,
-            created_by: r.created_by.as_ref().map(|u| u.to_string()),
-            created_at,
-        });
+        out.push(Report::new_from(org, r, created_at));
     }
     Ok(out)
 }
@@ -152,12 +136,17 @@ pub async fn set_report_status(
     audit: NewAuditEvent,
 ) -> Result<Report> {
     let (_write, mut tx) = db.write().await?;
+    let at = ts(now());
     let done = sqlx::query(
-        "UPDATE reports SET status = ?, status_by = ?, status_at = ? WHERE org_id = ? AND id = ? AND status = ?",
+        "UPDATE reports SET status = ?, status_by = ?, status_at = ?,
+                verified_at = CASE WHEN ? = 'verified' THEN ? ELSE verified_at END
+         WHERE org_id = ? AND id = ? AND status = ?",
     )
     .bind(to.as_str())
     .bind(by.as_str())
-    .bind(ts(now()))
+    .bind(&at)
+    .bind(to.as_str())
+    .bind(&at)
     .bind(org.as_str())
     .bind(id)
     .bind(from.as_str())
@@ -535,27 +524,21 @@ pub async fn find_sms_gateway(db: &Db, secret_hash: &str) -> Result<Option<OrgId
     Ok(org.map(OrgId::from_trusted))
 }
 
-pub async fn add_sms_inbox(
-    db: &Db,
-    org: &OrgId,
-    sender: Option<&str>,
-    body: &str,
-    reason: &str,
-) -> Result<String> {
-    let id = OrgId::new().to_string();
+pub async fn add_sms_inbox(db: &Db, org: &OrgId, m: &NewSmsMessage) -> Result<()> {
     sqlx::query(
-        "INSERT INTO sms_inbox (org_id, id, received_at, sender, body, reason) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sms_inbox (org_id, id, received_at, sender, sender_key, body, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(org.as_str())
-    .bind(&id)
+    .bind(&m.id)
     .bind(ts(now()))
-    .bind(sender)
-    .bind(body)
-    .bind(reason)
+    .bind(m.sender.as_ref().map(|c| c.data.as_str()))
+    .bind(m.sender.as_ref().map(|c| c.key_id.as_str()))
+    .bind(&m.body)
+    .bind(&m.reason)
     .execute(&db.pool)
     .await
-    .map_err(other)?;
-    Ok(id)
+    .map_err(|e| conflict(e, "message already held"))?;
+    Ok(())
 }
 
 pub async fn list_sms_inbox(db: &Db, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {

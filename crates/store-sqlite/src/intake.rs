@@ -53,7 +53,7 @@ impl Batcher {
     }
 }
 
-/// Rows per INSERT statement (SQLite allows 32,766 bound values; a row binds 12).
+/// Rows per INSERT statement (SQLite allows 32,766 bound values; a row binds 14).
 const ROWS_PER_STATEMENT: usize = 1000;
 
 async fn commit_batch(db: &Db, batch: Vec<Request>) {
@@ -71,35 +71,11 @@ async fn commit_batch(db: &Db, batch: Vec<Request>) {
 }
 
 async fn insert_all(db: &Db, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
-    use tandem_domain::report::ReportStatus;
-    use tandem_domain::week::Week;
-
     let created_at = crate::rows::now();
     let created = crate::rows::ts(created_at);
     let results: Vec<Vec<Report>> = batch
         .iter()
-        .map(|r| {
-            r.reports
-                .iter()
-                .map(|n| Report {
-                    id: OrgId::new().to_string(),
-                    org_id: r.org.to_string(),
-                    area: n.area.to_string(),
-                    category: n.category.as_str().to_owned(),
-                    severity: n.severity.get(),
-                    occurred_at: n.occurred_at,
-                    week: Week::of(n.occurred_at),
-                    description: n.description.clone(),
-                    channel: n.channel.as_str().to_owned(),
-                    has_reporter_contact: n.reporter_contact.is_some(),
-                    status: ReportStatus::New,
-                    status_by: None,
-                    status_at: None,
-                    created_by: n.created_by.as_ref().map(|u| u.to_string()),
-                    created_at,
-                })
-                .collect()
-        })
+        .map(|r| r.reports.iter().map(|n| Report::new_from(&r.org, n, created_at)).collect())
         .collect();
     let rows: Vec<(&Report, &NewReport)> =
         results.iter().zip(batch).flat_map(|(done, req)| done.iter().zip(req.reports.iter())).collect();
@@ -108,7 +84,7 @@ async fn insert_all(db: &Db, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
         for chunk in rows.chunks(ROWS_PER_STATEMENT) {
             let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
                 "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, channel, \
-                 reporter_contact, status, created_by, created_at) ",
+                 reporter_contact, contact_key, status, created_by, created_at) ",
             );
             qb.push_values(chunk, |mut b, (rep, new)| {
                 b.push_bind(rep.org_id.as_str())
@@ -120,7 +96,8 @@ async fn insert_all(db: &Db, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
                     .push_bind(rep.week.0)
                     .push_bind(rep.description.as_str())
                     .push_bind(rep.channel.as_str())
-                    .push_bind(new.reporter_contact.as_deref())
+                    .push_bind(new.reporter_contact.as_ref().map(|c| c.data.as_str()))
+                    .push_bind(new.reporter_contact.as_ref().map(|c| c.key_id.as_str()))
                     .push_bind("new")
                     .push_bind(rep.created_by.as_deref())
                     .push_bind(created.as_str());

@@ -5,6 +5,7 @@
 
 mod ew;
 mod intake;
+mod protection;
 mod rows;
 
 use std::str::FromStr;
@@ -17,6 +18,8 @@ use sqlx::{Row, SqlitePool};
 use tandem_domain::alert_engine::Obs;
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::report::ReportStatus;
+use tandem_domain::retention::Retention;
+use tandem_domain::seal::{Purpose, Sealed};
 use tandem_domain::week::Week;
 use tandem_domain::{Email, OrgId, Role, UserId};
 use tandem_store::*;
@@ -58,7 +61,10 @@ impl SqliteStore {
             // FULL: a commit is on disk before it is acknowledged (crash safety over speed).
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // Deleted content (an erased report, a purged contact) is overwritten, not left in
+            // free pages where a copy of the file would still hold it.
+            .pragma("secure_delete", "ON");
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await.map_err(other)?;
         let db = Db { pool, write: Default::default() };
         Ok(Self { intake: intake::Batcher::start(db.clone()), db })
@@ -67,6 +73,15 @@ impl SqliteStore {
     /// The pool, for tests that must reach under the trait (e.g. to tamper with the audit log).
     pub fn pool(&self) -> &SqlitePool {
         &self.db.pool
+    }
+}
+
+/// Copies the write-ahead log into the database and empties it, so that content just deleted
+/// (and overwritten there, see `secure_delete`) does not live on in the log's older page images.
+/// Best effort: a reader holding an old snapshot makes it a partial checkpoint, finished later.
+pub(crate) async fn checkpoint(db: &Db) {
+    if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&db.pool).await {
+        tracing::warn!(error = %e, "WAL checkpoint after a deletion failed");
     }
 }
 
@@ -536,17 +551,123 @@ impl Store for SqliteStore {
     async fn find_sms_gateway(&self, secret_hash: &str) -> Result<Option<OrgId>> {
         ew::find_sms_gateway(&self.db, secret_hash).await
     }
-    async fn add_sms_inbox(
-        &self,
-        org: &OrgId,
-        sender: Option<&str>,
-        body: &str,
-        reason: &str,
-    ) -> Result<String> {
-        ew::add_sms_inbox(&self.db, org, sender, body, reason).await
+    async fn add_sms_inbox(&self, org: &OrgId, msg: &NewSmsMessage) -> Result<()> {
+        ew::add_sms_inbox(&self.db, org, msg).await
     }
     async fn list_sms_inbox(&self, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
         ew::list_sms_inbox(&self.db, org, limit).await
+    }
+    async fn create_agreement(
+        &self,
+        owner: &OrgId,
+        new: &NewAgreement,
+        audit: NewAuditEvent,
+    ) -> Result<Agreement> {
+        protection::create_agreement(&self.db, owner, new, audit).await
+    }
+    async fn list_agreements(&self, org: &OrgId) -> Result<Vec<Agreement>> {
+        protection::list_agreements(&self.db, org).await
+    }
+    async fn get_agreement(&self, org: &OrgId, id: &str) -> Result<Agreement> {
+        protection::get_agreement(&self.db, org, id).await
+    }
+    async fn revoke_agreement(
+        &self,
+        owner: &OrgId,
+        id: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Agreement> {
+        protection::revoke_agreement(&self.db, owner, id, by, at, audit).await
+    }
+    async fn agreements_for_partner(&self, partner: &OrgId, at: DateTime<Utc>) -> Result<Vec<Agreement>> {
+        protection::agreements_for_partner(&self.db, partner, at).await
+    }
+    async fn verified_counts(
+        &self,
+        owner: &OrgId,
+        categories: Option<&[String]>,
+        weeks: (Week, Week),
+    ) -> Result<Vec<(String, String, Week, u32)>> {
+        protection::verified_counts(&self.db, owner, categories, weeks).await
+    }
+    async fn verified_reports(
+        &self,
+        owner: &OrgId,
+        categories: Option<&[String]>,
+        weeks: (Week, Week),
+        limit: i64,
+    ) -> Result<Vec<Report>> {
+        protection::verified_reports(&self.db, owner, categories, weeks, limit).await
+    }
+    async fn assigned_alerts(&self, assignee: &OrgId, limit: i64) -> Result<Vec<Alert>> {
+        protection::assigned_alerts(&self.db, assignee, limit).await
+    }
+    async fn find_assigned_alert(&self, assignee: &OrgId, id: &str) -> Result<Alert> {
+        protection::find_assigned_alert(&self.db, assignee, id).await
+    }
+    async fn read_secret(
+        &self,
+        org: &OrgId,
+        purpose: Purpose,
+        id: &str,
+        audit: NewAuditEvent,
+    ) -> Result<Option<StoredSecret>> {
+        protection::read_secret(&self.db, org, purpose, id, audit).await
+    }
+    async fn secrets_page(
+        &self,
+        purpose: Purpose,
+        after: Option<(String, String)>,
+        limit: i64,
+    ) -> Result<Vec<StoredSecret>> {
+        protection::secrets_page(&self.db, purpose, after, limit).await
+    }
+    async fn replace_secrets(&self, purpose: Purpose, changes: &[(StoredSecret, Sealed)]) -> Result<u64> {
+        protection::replace_secrets(&self.db, purpose, changes).await
+    }
+    async fn key_use(&self) -> Result<Vec<KeyUse>> {
+        protection::key_use(&self.db).await
+    }
+    async fn add_protected_name(
+        &self,
+        org: &OrgId,
+        id: &str,
+        name: &Sealed,
+        audit: NewAuditEvent,
+    ) -> Result<()> {
+        protection::add_protected_name(&self.db, org, id, name, audit).await
+    }
+    async fn list_protected_names(&self, org: &OrgId) -> Result<Vec<ProtectedName>> {
+        protection::list_protected_names(&self.db, org).await
+    }
+    async fn remove_protected_name(&self, org: &OrgId, id: &str, audit: NewAuditEvent) -> Result<()> {
+        protection::remove_protected_name(&self.db, org, id, audit).await
+    }
+    async fn get_retention(&self, org: &OrgId) -> Result<Retention> {
+        protection::get_retention(&self.db, org).await
+    }
+    async fn set_retention(&self, org: &OrgId, r: Retention, audit: NewAuditEvent) -> Result<()> {
+        protection::set_retention(&self.db, org, r, audit).await
+    }
+    async fn purge(
+        &self,
+        org: &OrgId,
+        contacts_before: DateTime<Utc>,
+        dismissed_before: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Purged> {
+        protection::purge(&self.db, org, contacts_before, dismissed_before, audit).await
+    }
+    async fn erase_report(&self, org: &OrgId, id: &str, audit: NewAuditEvent) -> Result<Report> {
+        protection::erase_report(&self.db, org, id, audit).await
+    }
+    async fn export_reports(&self, org: &OrgId, after: Option<&str>, limit: i64) -> Result<Vec<Report>> {
+        protection::export_reports(&self.db, org, after, limit).await
+    }
+    async fn org_responses(&self, org: &OrgId) -> Result<Vec<Response>> {
+        protection::org_responses(&self.db, org).await
     }
 }
 
@@ -568,5 +689,13 @@ mod tests {
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
         let store = super::SqliteStore::connect(&url).await.unwrap();
         tandem_store::conformance::early_warning_story(Arc::new(store)).await;
+    }
+
+    #[tokio::test]
+    async fn protection_story() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+        let store = super::SqliteStore::connect(&url).await.unwrap();
+        tandem_store::conformance::protection_story(Arc::new(store)).await;
     }
 }

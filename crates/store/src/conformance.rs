@@ -12,6 +12,14 @@ use tandem_domain::{Email, OrgId, OrgKind, OrgName, Role, UserId};
 
 use crate::{NewOrg, NewSession, NewUser, SessionKind, Store, StoreError};
 
+mod protection;
+pub use protection::protection_story;
+
+/// A stand-in for a sealed value: the store must treat it as opaque text.
+fn hex_of(s: &str) -> String {
+    s.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
 fn ev(action: &str) -> NewAuditEvent {
     NewAuditEvent::new(action)
 }
@@ -265,13 +273,16 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
 
     let t0 = chrono::DateTime::parse_from_rfc3339("2026-03-02T10:00:00Z").unwrap().with_timezone(&Utc);
     let report = |days: i64, sev: i64, cat: &str, contact: Option<&str>| NewReport {
+        id: OrgId::new().to_string(),
         area: PCode::parse("MR0101").unwrap(),
         category: CategorySlug::parse(cat).unwrap(),
         severity: Severity::new(sev).unwrap(),
         occurred_at: t0 + Duration::days(days),
         description: format!("fliers calling to burn the market, day {days}"),
         channel: Channel::Api,
-        reporter_contact: contact.map(str::to_owned),
+        // The store keeps whatever sealed value it is given; sealing is the caller's.
+        reporter_contact: contact
+            .map(|c| tandem_domain::seal::Sealed { key_id: "k-test".into(), data: hex_of(c) }),
         created_by: Some(u.id.clone()),
     };
     let made = s
@@ -483,11 +494,17 @@ pub async fn early_warning_story(store: Arc<dyn Store>) {
         s.create_sms_gateway(&b.id, "hash-of-secret", ev("x")).await,
         Err(StoreError::Conflict(_))
     ));
-    s.add_sms_inbox(&a.id, Some("+237600000001"), "HELLO there", "unknown category keyword").await.unwrap();
+    let held = crate::NewSmsMessage {
+        id: OrgId::new().to_string(),
+        sender: Some(tandem_domain::seal::Sealed { key_id: "k-test".into(), data: hex_of("+237600000001") }),
+        body: "HELLO there".into(),
+        reason: "unknown category keyword".into(),
+    };
+    s.add_sms_inbox(&a.id, &held).await.unwrap();
     let inbox = s.list_sms_inbox(&a.id, 10).await.unwrap();
     assert_eq!(
-        (inbox.len(), inbox[0].reason.as_str(), inbox[0].sender.as_deref()),
-        (1, "unknown category keyword", Some("+237600000001"))
+        (inbox.len(), inbox[0].reason.as_str(), inbox[0].has_sender, inbox[0].id.as_str()),
+        (1, "unknown category keyword", true, held.id.as_str())
     );
     assert!(s.list_sms_inbox(&b.id, 10).await.unwrap().is_empty());
     assert!(s.list_categories().await.unwrap()[0].keywords.contains("HATE"), "default SMS keywords");

@@ -4,6 +4,7 @@ use serde::Serialize;
 use tandem_domain::alert_engine::{AlertMethod, Candidate, Cell};
 use tandem_domain::area::{AreaLevel, PCode};
 use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity};
+use tandem_domain::seal::Sealed;
 use tandem_domain::week::Week;
 use tandem_domain::{OrgId, UserId};
 
@@ -44,20 +45,24 @@ pub struct Category {
 pub struct SmsMessage {
     pub id: String,
     pub received_at: DateTime<Utc>,
-    pub sender: Option<String>,
+    /// Whether the sender's number was kept (sealed; coordinators may read it, audited).
+    pub has_sender: bool,
     pub body: String,
     pub reason: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct NewReport {
+    /// Chosen by the caller, because the reporter's contact is sealed to it before storage.
+    pub id: String,
     pub area: PCode,
     pub category: CategorySlug,
     pub severity: Severity,
     pub occurred_at: DateTime<Utc>,
     pub description: String,
     pub channel: Channel,
-    pub reporter_contact: Option<String>,
+    /// Sealed (see `tandem_domain::seal`): the store never sees a contact in plain text.
+    pub reporter_contact: Option<Sealed>,
     /// The member who filed it; None for anonymous intake.
     pub created_by: Option<UserId>,
 }
@@ -77,8 +82,34 @@ pub struct Report {
     pub status: ReportStatus,
     pub status_by: Option<String>,
     pub status_at: Option<DateTime<Utc>>,
+    /// When it was verified: it then counts in shared aggregates, also once closed.
+    pub verified_at: Option<DateTime<Utc>>,
     pub created_by: Option<String>,
     pub created_at: DateTime<Utc>,
+}
+
+impl Report {
+    /// The report as stored from `new` at `created_at`: what a backend hands back after an insert.
+    pub fn new_from(org: &OrgId, new: &NewReport, created_at: DateTime<Utc>) -> Self {
+        Report {
+            id: new.id.clone(),
+            org_id: org.to_string(),
+            area: new.area.to_string(),
+            category: new.category.as_str().to_owned(),
+            severity: new.severity.get(),
+            occurred_at: new.occurred_at,
+            week: Week::of(new.occurred_at),
+            description: new.description.clone(),
+            channel: new.channel.as_str().to_owned(),
+            has_reporter_contact: new.reporter_contact.is_some(),
+            status: ReportStatus::New,
+            status_by: None,
+            status_at: None,
+            verified_at: None,
+            created_by: new.created_by.as_ref().map(|u| u.to_string()),
+            created_at,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]

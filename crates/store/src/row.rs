@@ -126,6 +126,7 @@ pub fn report(r: &impl RowRead) -> R<Report> {
         status: r.text("status")?.parse().map_err(corrupt)?,
         status_by: r.opt_text("status_by")?,
         status_at: r.opt_time("status_at")?,
+        verified_at: r.opt_time("verified_at")?,
         created_by: r.opt_text("created_by")?,
         created_at: r.time("created_at")?,
     })
@@ -135,9 +136,31 @@ pub fn sms(r: &impl RowRead) -> R<crate::SmsMessage> {
     Ok(crate::SmsMessage {
         id: r.text("id")?,
         received_at: r.time("received_at")?,
-        sender: r.opt_text("sender")?,
+        has_sender: r.opt_text("sender")?.is_some(),
         body: r.text("body")?,
         reason: r.text("reason")?,
+    })
+}
+
+pub fn agreement(r: &impl RowRead) -> R<crate::Agreement> {
+    let words = |s: String| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    Ok(crate::Agreement {
+        id: r.text("id")?,
+        owner_org: r.text("owner_org_id")?,
+        owner_name: r.text("owner_name")?,
+        partner_org: r.text("partner_org_id")?,
+        partner_name: r.text("partner_name")?,
+        mode: r.text("mode")?.parse().map_err(corrupt)?,
+        area_level: r.text("area_level")?.parse().map_err(corrupt)?,
+        k: r.int("k")? as u32,
+        categories: words(r.text("categories")?),
+        kinds: words(r.text("kinds")?).iter().map(|k| k.parse().map_err(corrupt)).collect::<R<_>>()?,
+        valid_from: r.time("valid_from")?,
+        valid_to: r.opt_time("valid_to")?,
+        created_by: r.text("created_by")?,
+        created_at: r.time("created_at")?,
+        revoked_at: r.opt_time("revoked_at")?,
+        revoked_by: r.opt_text("revoked_by")?,
     })
 }
 
@@ -197,10 +220,16 @@ pub mod cols {
     pub const AUDIT: &str = "seq, at, org_id, actor_id, action, subject, detail, prev_hash, hash";
     pub const REPORT: &str =
         "id, org_id, area_code, category, severity, occurred_at, week, description, channel, \
-        reporter_contact, status, status_by, status_at, created_by, created_at";
+        reporter_contact, status, status_by, status_at, verified_at, created_by, created_at";
     pub const ALERT: &str = "a.id, a.org_id, a.area_code, a.category, a.week, a.method, a.version, a.observed, \
         a.baseline_mean, a.baseline_sd, a.statistic, a.status, a.assigned_org_id, a.due_at, a.created_at, a.updated_at, \
         (SELECT MIN(r.responded_at) FROM responses r WHERE r.org_id = a.org_id AND r.alert_id = a.id) AS first_response_at";
+    pub const AGREEMENT: &str = "a.id, a.owner_org_id, o1.name AS owner_name, a.partner_org_id, \
+        o2.name AS partner_name, a.mode, a.area_level, a.k, a.categories, a.kinds, a.valid_from, a.valid_to, \
+        a.created_by, a.created_at, a.revoked_at, a.revoked_by";
+    /// The FROM clause that goes with [`AGREEMENT`].
+    pub const AGREEMENT_FROM: &str = "sharing_agreements a JOIN orgs o1 ON o1.id = a.owner_org_id \
+        JOIN orgs o2 ON o2.id = a.partner_org_id";
     pub const RESPONSE: &str =
         "id, alert_id, responder_org_id, responder_user_id, action, outcome, responded_at";
 }

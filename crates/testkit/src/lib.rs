@@ -76,7 +76,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 pub async fn spawn_app_with(backend: Backend, config: WebConfig) -> TestApp {
     let db = fresh_db(backend).await;
     let store = open(backend, &db.url).await;
-    let state = tandem_web::AppState::new(store.clone(), config).unwrap();
+    let keys = Arc::new(tandem_domain::seal::Keyring::generate("test"));
+    let state = tandem_web::AppState::new(store.clone(), config, keys).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();

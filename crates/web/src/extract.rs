@@ -123,6 +123,12 @@ pub mod perm {
         ViewReports,
         TriageReports,
         RespondToAlert,
+        ViewSharing,
+        ManageSharing,
+        ReadContact,
+        EraseReport,
+        ManageRetention,
+        ExportOrgData,
     );
 }
 

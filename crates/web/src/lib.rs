@@ -14,6 +14,7 @@ pub mod extract;
 pub mod i18n;
 mod ops;
 pub mod pages;
+pub mod protection;
 pub mod session;
 mod state;
 mod templates;

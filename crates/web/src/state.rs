@@ -13,6 +13,10 @@ pub struct AppState(Arc<Inner>);
 
 pub struct Inner {
     pub store: Arc<dyn Store>,
+    /// The keys that seal reporter contacts and protected names; read from the key file at start.
+    pub keys: Arc<tandem_domain::seal::Keyring>,
+    /// Each organisation's scrubber (its protected names), for records shared with partners.
+    pub scrubbers: crate::protection::ScrubberCache,
     pub config: WebConfig,
     pub metrics: Metrics,
     pub sessions: crate::session::SessionCache,
@@ -38,7 +42,11 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Result<Self, String> {
+    pub fn new(
+        store: Arc<dyn Store>,
+        config: WebConfig,
+        keys: Arc<tandem_domain::seal::Keyring>,
+    ) -> Result<Self, String> {
         // Load the compiled-in text and templates now, so a broken build fails at start, not on
         // the first page view.
         crate::i18n::I18n::load()?;
@@ -60,6 +68,8 @@ impl AppState {
                 std::time::Duration::from_secs(3600),
             )),
             store,
+            keys,
+            scrubbers: Default::default(),
             config,
             metrics: Metrics::default(),
             sessions: Default::default(),

@@ -11,7 +11,7 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const SOURCES: [(&str, &str); 15] = [
+const SOURCES: [(&str, &str); 20] = [
     ("base.html", include_str!("../templates/base.html")),
     ("login.html", include_str!("../templates/login.html")),
     ("home.html", include_str!("../templates/home.html")),
@@ -27,6 +27,11 @@ const SOURCES: [(&str, &str); 15] = [
     ("dashboard.html", include_str!("../templates/dashboard.html")),
     ("intake.html", include_str!("../templates/intake.html")),
     ("intake_thanks.html", include_str!("../templates/intake_thanks.html")),
+    ("sharing.html", include_str!("../templates/sharing.html")),
+    ("shared.html", include_str!("../templates/shared.html")),
+    ("shared_records.html", include_str!("../templates/shared_records.html")),
+    ("shared_alert.html", include_str!("../templates/shared_alert.html")),
+    ("protection.html", include_str!("../templates/protection.html")),
 ];
 
 impl Templates {

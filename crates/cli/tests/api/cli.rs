@@ -106,9 +106,31 @@ async fn admin_commands_then_login_and_me(b: Backend) {
     let out = tandem(&["migrate"], &url, None);
     assert!(out.status.success() && text(&out).contains("migrations applied"), "{}", text(&out));
 
+    // The key file: created once, never overwritten.
+    let keydir = tempfile::tempdir().unwrap();
+    let key_file = keydir.path().join("tandem.key");
+    let key_file = key_file.to_str().unwrap();
+    let out = tandem(&["serve", "--addr", "127.0.0.1:0", "--key-file", key_file], &url, None);
+    assert!(!out.status.success() && text(&out).contains("tandem admin init-key"), "{}", text(&out));
+    let out = tandem(&["admin", "init-key", "--key-file", key_file], &url, None);
+    assert!(out.status.success() && text(&out).contains("created key k-"), "{}", text(&out));
+    let first = std::fs::read_to_string(key_file).unwrap();
+    let out = tandem(&["admin", "init-key", "--key-file", key_file], &url, None);
+    assert!(!out.status.success() && text(&out).contains("already exists"), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(key_file).unwrap(),
+        first,
+        "an existing key file is never overwritten"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(key_file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+
     // A real server over the same database: sign in, then /me.
     let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &url])
+        .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &url, "--key-file", key_file])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -77,10 +77,16 @@ fn start_server(db: &str, extra_env: &[(&str, &str)]) -> (std::process::Child, S
 async fn json_logs_hold_no_secrets_and_sigterm_shuts_down_cleanly() {
     let db = tandem_testkit::fresh_db(Backend::Sqlite).await;
     let store = tandem_testkit::open(Backend::Sqlite, &db.url).await;
-    let app_like = tandem_cli::demo::populate(store.as_ref(), 7).await.unwrap();
+    let keys = tandem_domain::seal::Keyring::generate("test");
+    let key_file = db._dir.as_ref().unwrap().path().join("test.key");
+    std::fs::write(&key_file, keys.to_file_text()).unwrap();
+    let app_like = tandem_cli::demo::populate(store.as_ref(), &keys, 7).await.unwrap();
     assert!(!app_like.is_empty());
-    let (mut child, url) =
-        start_server(&db.url, &[("TANDEM_LOG_FORMAT", "json"), ("TANDEM_LOG_LEVEL", "debug")]);
+    let key_file = key_file.to_str().unwrap();
+    let (mut child, url) = start_server(
+        &db.url,
+        &[("TANDEM_LOG_FORMAT", "json"), ("TANDEM_LOG_LEVEL", "debug"), ("TANDEM_KEY_FILE", key_file)],
+    );
     let http = tandem_testkit::reqwest::Client::new();
     let pw = tandem_cli::demo::DEMO_PASSWORD;
     let r = http

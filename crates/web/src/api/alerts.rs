@@ -88,8 +88,7 @@ async fn assign(
         b.due_at.map(|t| parse_time(&t).map_err(|e| InvalidInput::new("due_at", e.message))).transpose()?;
     let due_at = responses::due_time(due_at, b.due_in_hours, Utc::now())?;
     let alert =
-        responses::assign(state.store.as_ref(), who.org_id(), &who.0.user.id, &id, b.org.as_deref(), due_at)
-            .await?;
+        responses::assign(&state, who.org_id(), &who.0.user.id, &id, b.org.as_deref(), due_at).await?;
     Ok(Json(json!(alert)))
 }
 
@@ -111,10 +110,10 @@ async fn respond(
         Some(t) => parse_time(&t).map_err(|e| InvalidInput::new("responded_at", e.message))?,
         None => Utc::now(),
     };
-    let r = responses::respond(
+    let r = responses::respond_as(
         state.store.as_ref(),
         who.org_id(),
-        &who.0.user.id,
+        &who.actor(),
         &id,
         &b.action,
         &b.outcome,

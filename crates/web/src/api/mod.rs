@@ -7,7 +7,10 @@ mod me;
 mod members;
 pub mod openrosa;
 mod orgs;
+mod protection;
 pub mod reports;
+mod shared;
+mod sharing;
 mod sms;
 
 use axum::Router;
@@ -26,6 +29,9 @@ pub fn router() -> Router<AppState> {
         .merge(reports::router())
         .merge(alerts::router())
         .merge(sms::router())
+        .merge(sharing::router())
+        .merge(shared::router())
+        .merge(protection::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async {
             ApiError::BadRequest("method not allowed on this resource".into())

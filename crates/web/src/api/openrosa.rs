@@ -182,7 +182,8 @@ async fn receive(
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
-    let new = match reports::parse(&cfg, &raw, Channel::Openrosa, Some(&p.user.id), Utc::now()) {
+    let sealer = reports::Sealer { keys: &state.keys, org: &p.org.id };
+    let new = match reports::parse(&cfg, &raw, Channel::Openrosa, Some(&p.user.id), Utc::now(), sealer) {
         Ok(n) => n,
         Err(e) => return message(StatusCode::BAD_REQUEST, &e.to_string()),
     };

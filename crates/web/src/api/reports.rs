@@ -1,6 +1,6 @@
-//! Reports of the caller's organisation: file (`POST`), list with filters, read one, and the
-//! status workflow (`verify`, `dismiss`, `close`: coordinators). A report of another
-//! organisation is 404.
+//! Reports of the caller's organisation: file (`POST`), list with filters, read one, the status
+//! workflow (`verify`, `dismiss`, `close`: coordinators), the reporter's contact (coordinators,
+//! each reading audited) and erasure (coordinators). A report of another organisation is 404.
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -21,7 +21,8 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/reports", get(list).post(create))
-        .route("/reports/{id}", get(show))
+        .route("/reports/{id}", get(show).delete(erase))
+        .route("/reports/{id}/contact", get(contact))
         .route("/reports/{id}/{transition}", post(transition))
 }
 
@@ -50,7 +51,8 @@ async fn create(
         description: b.description,
         reporter_contact: b.reporter_contact,
     };
-    let new = reports::parse(&cfg, &raw, Channel::Api, Some(&who.0.user.id), Utc::now())?;
+    let sealer = reports::Sealer { keys: &state.keys, org: who.org_id() };
+    let new = reports::parse(&cfg, &raw, Channel::Api, Some(&who.0.user.id), Utc::now(), sealer)?;
     let mut stored = reports::file_queued(&state, &cfg, who.org_id(), &[new]).await?;
     let report = stored.pop().ok_or_else(|| ApiError::Internal("report not stored".into()))?;
     Ok((StatusCode::CREATED, Json(json!(report))))
@@ -99,6 +101,32 @@ async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     Ok(Json(json!(state.store.get_report(who.org_id(), &id).await?)))
+}
+
+/// The contact the reporter left, if any; the reading is written to the audit log.
+async fn contact(
+    State(state): State<AppState>,
+    who: Can<perm::ReadContact>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let contact = crate::protection::secrets::read(
+        &state,
+        &who.actor(),
+        tandem_domain::seal::Purpose::ReporterContact,
+        &id,
+    )
+    .await?;
+    Ok(Json(json!({ "id": id, "contact": contact })))
+}
+
+/// Erases the report at its reporter's request: nothing of it remains but an audit event.
+async fn erase(
+    State(state): State<AppState>,
+    who: Can<perm::EraseReport>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    crate::protection::retention::erase(&state, &who.actor(), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `verify`, `dismiss` or `close`, from the state the workflow allows.

@@ -20,7 +20,10 @@ use crate::extract::{perm, Can};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/intake/sms", post(receive)).route("/sms-inbox", get(inbox))
+    Router::new()
+        .route("/intake/sms", post(receive))
+        .route("/sms-inbox", get(inbox))
+        .route("/sms-inbox/{id}/sender", get(sender))
 }
 
 /// Longest text accepted: ten concatenated SMS.
@@ -72,7 +75,8 @@ async fn receive(State(state): State<AppState>, req: Request) -> Result<(StatusC
         description: parsed.description,
         reporter_contact: sender.map(str::to_owned),
     };
-    let new = match reports::parse(&cfg, &raw, Channel::Sms, None, Utc::now()) {
+    let sealer = reports::Sealer { keys: &state.keys, org: &org };
+    let new = match reports::parse(&cfg, &raw, Channel::Sms, None, Utc::now(), sealer) {
         Ok(n) => n,
         Err(e) => return held(&state, &org, sender, &sms.text, &e.to_string()).await,
     };
@@ -89,7 +93,15 @@ async fn held(
     text: &str,
     reason: &str,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    state.store.add_sms_inbox(org, sender, text.trim(), reason).await?;
+    let id = tandem_domain::OrgId::new().to_string();
+    let sealer = reports::Sealer { keys: &state.keys, org };
+    let msg = tandem_store::NewSmsMessage {
+        sender: sender.map(|s| sealer.seal(tandem_domain::seal::Purpose::SmsSender, &id, s)),
+        id,
+        body: text.trim().to_owned(),
+        reason: reason.to_owned(),
+    };
+    state.store.add_sms_inbox(org, &msg).await?;
     Ok((StatusCode::ACCEPTED, Json(json!({ "status": "held", "reason": reason }))))
 }
 
@@ -108,4 +120,16 @@ async fn inbox(
     let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
     Ok(Json(json!({ "messages": state.store.list_sms_inbox(who.org_id(), limit).await? })))
+}
+
+/// The number a held message came from (coordinators; the reading is audited).
+async fn sender(
+    State(state): State<AppState>,
+    who: Can<perm::ReadContact>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let sender =
+        crate::protection::secrets::read(&state, &who.actor(), tandem_domain::seal::Purpose::SmsSender, &id)
+            .await?;
+    Ok(Json(json!({ "id": id, "sender": sender })))
 }

@@ -9,7 +9,7 @@ use tandem_domain::UserId;
 use tandem_store::NewReport;
 
 use super::config::EwConfig;
-use super::reports::{parse, RawReport};
+use super::reports::{parse, RawReport, Sealer};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +73,7 @@ pub fn parse_reports(
     cfg: &EwConfig,
     by: Option<&UserId>,
     now: DateTime<Utc>,
+    sealer: Sealer,
 ) -> Result<Vec<NewReport>, CsvError> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(data);
     let mut columns: Vec<Option<Field>> = Vec::new();
@@ -143,7 +144,7 @@ pub fn parse_reports(
                 Field::Contact => raw.reporter_contact = Some(v.to_owned()),
             }
         }
-        let report = parse(cfg, &raw, Channel::Csv, by, now).map_err(|e| {
+        let report = parse(cfg, &raw, Channel::Csv, by, now, sealer).map_err(|e| {
             let column = match e.field {
                 "occurred_at" => column_name(&columns, &names, Field::Date),
                 "area" => area_col.clone(),
@@ -201,6 +202,15 @@ mod tests {
         }
     }
 
+    static KEYS: std::sync::LazyLock<tandem_domain::seal::Keyring> =
+        std::sync::LazyLock::new(|| tandem_domain::seal::Keyring::generate("test"));
+    static ORG: std::sync::LazyLock<tandem_domain::OrgId> =
+        std::sync::LazyLock::new(tandem_domain::OrgId::new);
+
+    fn sealer() -> Sealer<'static> {
+        Sealer { keys: &KEYS, org: &ORG }
+    }
+
     fn now() -> DateTime<Utc> {
         Utc::now()
     }
@@ -211,7 +221,7 @@ mod tests {
                    #date,#adm1+code,#adm2+code,#category,#severity,#description\n\
                    2026-03-02,MR01,MR0101,hate_speech,3,\"Fliers, posted overnight\"\n\
                    2026-03-03,MR01,,hate_speech,1,Rumours at the well\n";
-        let r = parse_reports(csv.as_bytes(), &cfg(), None, now()).unwrap();
+        let r = parse_reports(csv.as_bytes(), &cfg(), None, now(), sealer()).unwrap();
         assert_eq!(r.len(), 2);
         assert_eq!((r[0].area.as_str(), r[0].severity.get()), ("MR0101", 3));
         assert_eq!(r[0].description, "Fliers, posted overnight");
@@ -222,7 +232,7 @@ mod tests {
     #[test]
     fn plain_headers_work() {
         let csv = "occurred_at,area,category,severity,description\n2026-03-02T10:00:00Z,mr0101,hate_speech,2,Graffiti\n";
-        let r = parse_reports(csv.as_bytes(), &cfg(), None, now()).unwrap();
+        let r = parse_reports(csv.as_bytes(), &cfg(), None, now(), sealer()).unwrap();
         assert_eq!(r[0].area.as_str(), "MR0101");
     }
 
@@ -249,7 +259,7 @@ mod tests {
             (head.to_owned(), 1, "-"),
         ];
         for (csv, line, column) in cases {
-            let e = parse_reports(csv.as_bytes(), &cfg(), None, now()).unwrap_err();
+            let e = parse_reports(csv.as_bytes(), &cfg(), None, now(), sealer()).unwrap_err();
             assert_eq!((e.line, e.column.as_str()), (line, column), "{csv}: {e}");
         }
     }

@@ -159,6 +159,7 @@ pub fn parse_events(
         }
         let description: String = description.chars().take(DESCRIPTION_MAX).collect();
         out.reports.push(NewReport {
+            id: tandem_domain::OrgId::new().to_string(),
             area,
             category: CategorySlug::parse(category).map_err(|e| err(line, type_c, e.message))?,
             severity: Severity::new(severity_of(fatalities) as i64)

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use tandem_domain::alert_engine::{evaluate, AlertMethod, Cell, Scope};
 use tandem_domain::area::PCode;
 use tandem_domain::report::{CategorySlug, Channel, Severity, DESCRIPTION_MAX};
+use tandem_domain::seal::{Binding, Keyring, Purpose, Sealed};
 use tandem_domain::week::Week;
 use tandem_domain::{text, InvalidInput, OrgId, UserId};
 use tandem_store::{AlertPlan, NewReport, Report, Store};
@@ -25,14 +26,28 @@ pub struct RawReport {
     pub reporter_contact: Option<String>,
 }
 
+/// Seals what identifies people for one organisation's records, under the current key.
+#[derive(Clone, Copy)]
+pub struct Sealer<'a> {
+    pub keys: &'a Keyring,
+    pub org: &'a OrgId,
+}
+
+impl Sealer<'_> {
+    pub fn seal(&self, purpose: Purpose, record: &str, text: &str) -> Sealed {
+        self.keys.seal(text, &Binding { purpose, org: self.org.as_str(), record })
+    }
+}
+
 /// Parses one report. Occurrence times must be RFC 3339 (or a plain date, taken as noon UTC) and
-/// not in the future.
+/// not in the future. The report gets its id here, so that its contact can be sealed to it.
 pub fn parse(
     cfg: &EwConfig,
     raw: &RawReport,
     channel: Channel,
     by: Option<&UserId>,
     now: DateTime<Utc>,
+    sealer: Sealer,
 ) -> Result<NewReport, InvalidInput> {
     let area = PCode::parse(&raw.area).map_err(|e| InvalidInput::new("area", e.message))?;
     if !cfg.areas.contains_key(area.as_str()) {
@@ -48,11 +63,16 @@ pub fn parse(
         return Err(InvalidInput::new("occurred_at", "is in the future"));
     }
     let description = text::bounded("description", &raw.description, 1, DESCRIPTION_MAX)?;
+    let id = OrgId::new().to_string();
     let reporter_contact = match raw.reporter_contact.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(c) => Some(text::bounded("reporter_contact", c, 1, 200)?),
+        Some(c) => {
+            let c = text::bounded("reporter_contact", c, 1, 200)?;
+            Some(sealer.seal(Purpose::ReporterContact, &id, &c))
+        }
     };
     Ok(NewReport {
+        id,
         area,
         category,
         severity,

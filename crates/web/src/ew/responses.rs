@@ -1,7 +1,9 @@
 //! Assigning alerts and recording responses, shared by the API and the pages.
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
+use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::sharing::RecordKind;
 use tandem_domain::{text, InvalidInput, OrgId, UserId};
 use tandem_store::{Alert, NewResponse, Response, Store};
 
@@ -22,25 +24,29 @@ pub fn due_time(
     }
 }
 
-/// Assigns an alert of `org` to `assignee`. Until sharing agreements exist, only the owner itself
-/// (a team within it) can be assigned: another organisation may see an alert only under an
-/// agreement in force.
+/// Assigns an alert of `org` to `assignee`: a team of its own (no assignee given), or another
+/// organisation with which a sharing agreement covering alerts is in force. The assignee then
+/// sees the alert (area at the agreement's level, category, week, count) and answers it.
 pub async fn assign(
-    store: &dyn Store,
+    state: &crate::AppState,
     org: &OrgId,
     user: &UserId,
     alert: &str,
     assignee: Option<&str>,
     due_at: DateTime<Utc>,
 ) -> Result<Alert, ApiError> {
-    let assignee = match assignee {
+    let assignee = match assignee.map(str::trim).filter(|s| !s.is_empty()) {
         None => org.clone(),
         Some(raw) => {
             let o = OrgId::parse(raw).map_err(|e| InvalidInput::new("org", e.message))?;
-            if &o != org {
+            if &o != org
+                && crate::protection::agreements::in_force_with(state, org, &o, RecordKind::Alerts)
+                    .await?
+                    .is_none()
+            {
                 return Err(InvalidInput::new(
                     "org",
-                    "no sharing agreement with this organisation is in force",
+                    "no sharing agreement covering alerts is in force with this organisation",
                 )
                 .into());
             }
@@ -52,25 +58,31 @@ pub async fn assign(
         .actor(user)
         .subject(alert)
         .detail(json!({ "assignee": assignee, "due_at": due_at }));
-    Ok(store.assign_alert(org, alert, &assignee, due_at, ev).await?)
+    Ok(state.store.assign_alert(org, alert, &assignee, due_at, ev).await?)
 }
 
-pub async fn respond(
+/// Records `actor`'s response to an alert owned by `owner` (the actor's own organisation, or
+/// the owner that assigned the alert to it); the response joins the owner's trail.
+pub async fn respond_as(
     store: &dyn Store,
-    org: &OrgId,
-    user: &UserId,
+    owner: &OrgId,
+    actor: &Actor,
     alert: &str,
     action: &str,
     outcome: &str,
     responded_at: DateTime<Utc>,
 ) -> Result<Response, ApiError> {
     let new = NewResponse {
-        responder_org: org.clone(),
-        responder_user: user.clone(),
+        responder_org: actor.org_id.clone(),
+        responder_user: actor.user_id.clone(),
         action: text::bounded("action", action, 1, 2000)?,
         outcome: text::bounded("outcome", outcome, 1, 2000)?,
         responded_at,
     };
-    let ev = NewAuditEvent::new("alert.respond").org(org).actor(user).subject(alert);
-    Ok(store.add_response(org, alert, &new, ev).await?)
+    let ev = NewAuditEvent::new("alert.respond")
+        .org(owner)
+        .actor(&actor.user_id)
+        .subject(alert)
+        .detail(json!({ "responder_org": actor.org_id }));
+    Ok(store.add_response(owner, alert, &new, ev).await?)
 }

@@ -76,6 +76,8 @@ struct ListQuery {
     from: String,
     #[serde(default)]
     to: String,
+    #[serde(default)]
+    done: String,
 }
 
 async fn list(
@@ -106,7 +108,7 @@ async fn list(
     ctx.render(
         StatusCode::OK,
         "reports.html",
-        minijinja::context! { reports, f, areas => area_options(&cfg), categories => category_options(&cfg), statuses },
+        minijinja::context! { reports, notice => (f.done == "report-erased").then_some("report-erased"), f, areas => area_options(&cfg), categories => category_options(&cfg), statuses },
     )
 }
 
@@ -191,7 +193,8 @@ async fn create(
     } else {
         Channel::Web
     };
-    let parsed = reports::parse(&cfg, &f.raw(), channel, Some(&who.0.user.id), Utc::now());
+    let sealer = reports::Sealer { keys: &state.keys, org: who.org_id() };
+    let parsed = reports::parse(&cfg, &f.raw(), channel, Some(&who.0.user.id), Utc::now(), sealer);
     let new = match parsed {
         Ok(n) => n,
         Err(e) => {
@@ -218,13 +221,15 @@ async fn create(
 }
 
 #[derive(Deserialize, Default)]
-struct Done {
-    done: Option<String>,
+pub struct Done {
+    pub done: Option<String>,
 }
 
-fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> Option<&'static str> {
+pub fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> Option<&'static str> {
     let key = q.as_ref().ok()?.done.as_deref()?;
-    ["report-filed", "report-updated", "alert-assigned-ok", "alert-responded"].into_iter().find(|k| *k == key)
+    ["report-filed", "report-updated", "alert-assigned-ok", "alert-responded", "report-erased"]
+        .into_iter()
+        .find(|k| *k == key)
 }
 
 async fn show(
@@ -234,9 +239,21 @@ async fn show(
     Path(id): Path<String>,
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
+    render_report(&state, &who, &ctx, &id, notice(&q), None).await
+}
+
+/// The report page; `contact` when a coordinator just asked to see the reporter's contact.
+pub async fn render_report(
+    state: &AppState,
+    who: &crate::extract::Member,
+    ctx: &PageCtx,
+    id: &str,
+    notice: Option<&str>,
+    contact: Option<String>,
+) -> Response {
     let (cfg, r) = match (
         state.ew_config.get(state.store.as_ref()).await,
-        state.store.get_report(who.org_id(), &id).await,
+        state.store.get_report(who.org_id(), id).await,
     ) {
         (Ok(c), Ok(r)) => (c, r),
         (Err(e), _) => return error_page(ctx.lang, e),
@@ -251,12 +268,15 @@ async fn show(
     .filter(|(to, _)| r.status.can_become(*to))
     .map(|(_, name)| name)
     .collect();
-    let may_triage = who.actor().may(tandem_domain::access::Action::TriageReports).is_ok();
+    use tandem_domain::access::Action;
+    let may = |a: Action| who.actor().may(a).is_ok();
+    let (may_triage, may_contact, may_erase) =
+        (may(Action::TriageReports), may(Action::ReadContact), may(Action::EraseReport));
     let area_label = area_label(&cfg, &r.area);
     ctx.render(
         StatusCode::OK,
         "report.html",
-        minijinja::context! { r, area_label, transitions, may_triage, notice => notice(&q) },
+        minijinja::context! { r, area_label, transitions, may_triage, may_contact, may_erase, contact, notice },
     )
 }
 
@@ -342,7 +362,19 @@ async fn render_alert(
     let overdue = a.status == "open" && a.due_at.is_some_and(|d| d < Utc::now());
     let may_triage = who.actor().may(tandem_domain::access::Action::TriageReports).is_ok();
     let area_label = area_label(&cfg, &a.area);
-    ctx.render(status, "alert.html", minijinja::context! { a, reports, responses, assignee, overdue, may_triage, area_label, errors, notice })
+    // Organisations the alert may be assigned to: those with an agreement covering alerts.
+    let now = Utc::now();
+    let partners: Vec<minijinja::Value> = state
+        .store
+        .list_agreements(who.org_id())
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|g| g.owner_org == who.org_id().as_str() && g.in_force(now))
+        .filter(|g| g.covers(tandem_domain::sharing::RecordKind::Alerts))
+        .map(|g| minijinja::context! { id => g.partner_org, name => g.partner_name })
+        .collect();
+    ctx.render(status, "alert.html", minijinja::context! { a, reports, responses, assignee, overdue, may_triage, area_label, partners, errors, notice })
 }
 
 async fn alert(
@@ -358,6 +390,7 @@ async fn alert(
 #[derive(Deserialize)]
 struct AssignForm {
     due_in_hours: Option<String>,
+    org: Option<String>,
 }
 
 async fn assign(
@@ -375,7 +408,7 @@ async fn assign(
         Ok(d) => d,
         Err(e) => return error_page(ctx.lang, e.into()),
     };
-    match responses::assign(state.store.as_ref(), who.org_id(), &who.0.user.id, &id, None, due).await {
+    match responses::assign(&state, who.org_id(), &who.0.user.id, &id, f.org.as_deref(), due).await {
         Ok(_) => Redirect::to(&format!("/alerts/{id}?done=alert-assigned-ok")).into_response(),
         Err(e) => error_page(ctx.lang, e),
     }
@@ -399,10 +432,10 @@ async fn respond(
     let Ok(Form(f)) = form else {
         return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
     };
-    match responses::respond(
+    match responses::respond_as(
         state.store.as_ref(),
         who.org_id(),
-        &who.0.user.id,
+        &who.actor(),
         &id,
         &f.action,
         &f.outcome,

@@ -71,7 +71,8 @@ async fn submit(
         let extra = minijinja::context! { too_many => true, ..extra };
         return render_report_form(&ctx, &cfg, "intake.html", StatusCode::TOO_MANY_REQUESTS, &f, None, extra);
     }
-    let new = match reports::parse(&cfg, &f.raw(), Channel::Intake, None, Utc::now()) {
+    let sealer = reports::Sealer { keys: &state.keys, org: &org.id };
+    let new = match reports::parse(&cfg, &f.raw(), Channel::Intake, None, Utc::now(), sealer) {
         Ok(n) => n,
         Err(e) => {
             let errors = BTreeMap::from([(e.field, e.message)]);

@@ -5,6 +5,8 @@ mod auth;
 pub mod ew;
 mod home;
 mod intake;
+mod protection;
+mod sharing;
 
 use std::convert::Infallible;
 
@@ -33,6 +35,8 @@ pub fn router() -> Router<AppState> {
         .merge(admin::router())
         .merge(ew::router())
         .merge(intake::router())
+        .merge(sharing::router())
+        .merge(protection::router())
 }
 
 /// What every page needs from the request: language, who is signed in, the CSRF token for its

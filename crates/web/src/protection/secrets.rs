@@ -1,0 +1,175 @@
+//! Sealed values: reading a reporter's contact or an SMS sender (coordinators, each reading
+//! audited), the protected-names list and the scrubber built from it, and the passes that seal
+//! values written before encryption existed and re-encrypt under a new key.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use tandem_domain::access::Actor;
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::scrub::Scrubber;
+use tandem_domain::seal::{Binding, Keyring, Purpose, SealError};
+use tandem_domain::{text, OrgId};
+use tandem_store::{Store, StoredSecret};
+
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Opens a stored value; a value from before encryption existed is still plain text.
+pub fn open(keys: &Keyring, purpose: Purpose, s: &StoredSecret) -> Result<String, SealError> {
+    match s.sealed() {
+        None => Ok(s.value.clone()),
+        Some(sealed) => keys.open(&sealed, &Binding { purpose, org: &s.org_id, record: &s.id }),
+    }
+}
+
+fn unreadable(e: SealError) -> ApiError {
+    // Not the caller's fault, and not a crash: the server lacks the key (or the row was damaged).
+    ApiError::Conflict(format!("cannot be read on this server: {e}"))
+}
+
+/// Reads the sealed value `purpose` of record `id` for a coordinator, writing an audit event that
+/// names who read what. None: the record has no such value (or it was purged).
+pub async fn read(
+    state: &AppState,
+    actor: &Actor,
+    purpose: Purpose,
+    id: &str,
+) -> Result<Option<String>, ApiError> {
+    let action = match purpose {
+        Purpose::ReporterContact => "report.contact.read",
+        Purpose::SmsSender => "sms.sender.read",
+        Purpose::ProtectedName => "protected_name.read",
+    };
+    let ev = NewAuditEvent::new(action).org(&actor.org_id).actor(&actor.user_id).subject(id);
+    let found = state.store.read_secret(&actor.org_id, purpose, id, ev).await?;
+    found.map(|s| open(&state.keys, purpose, &s).map_err(unreadable)).transpose()
+}
+
+/// A protected name, opened.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NameView {
+    pub id: String,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+pub async fn list_names(state: &AppState, org: &OrgId) -> Result<Vec<NameView>, ApiError> {
+    let names = state.store.list_protected_names(org).await?;
+    names
+        .into_iter()
+        .map(|n| {
+            let binding = Binding { purpose: Purpose::ProtectedName, org: org.as_str(), record: &n.id };
+            let name = state.keys.open(&n.name, &binding).map_err(unreadable)?;
+            Ok(NameView { id: n.id, name, created_at: n.created_at })
+        })
+        .collect()
+}
+
+pub async fn add_name(state: &AppState, actor: &Actor, raw: &str) -> Result<String, ApiError> {
+    let name = text::bounded("name", raw, 2, 120)?;
+    let id = OrgId::new().to_string();
+    let binding = Binding { purpose: Purpose::ProtectedName, org: actor.org_id.as_str(), record: &id };
+    let sealed = state.keys.seal(&name, &binding);
+    // The audit event names the entry, never the name.
+    let ev = NewAuditEvent::new("protected_name.add").org(&actor.org_id).actor(&actor.user_id).subject(&id);
+    state.store.add_protected_name(&actor.org_id, &id, &sealed, ev).await?;
+    state.scrubbers.forget(&actor.org_id);
+    Ok(id)
+}
+
+pub async fn remove_name(state: &AppState, actor: &Actor, id: &str) -> Result<(), ApiError> {
+    let ev = NewAuditEvent::new("protected_name.remove").org(&actor.org_id).actor(&actor.user_id).subject(id);
+    state.store.remove_protected_name(&actor.org_id, id, ev).await?;
+    state.scrubbers.forget(&actor.org_id);
+    Ok(())
+}
+
+/// Each owner's scrubber, built from its protected names and the deployment's P-codes. Rebuilt
+/// when the list changes in this process, and at least every minute (another process's change).
+#[derive(Default)]
+pub struct ScrubberCache(Mutex<HashMap<OrgId, (Instant, Arc<Scrubber>)>>);
+
+const SCRUBBER_TTL: Duration = Duration::from_secs(60);
+
+impl ScrubberCache {
+    pub async fn get(&self, state: &AppState, org: &OrgId) -> Result<Arc<Scrubber>, ApiError> {
+        if let Some((at, s)) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(org) {
+            if at.elapsed() < SCRUBBER_TTL {
+                return Ok(s.clone());
+            }
+        }
+        let names: Vec<String> = list_names(state, org).await?.into_iter().map(|n| n.name).collect();
+        let cfg = state.ew_config.get(state.store.as_ref()).await?;
+        let codes: Vec<String> = cfg.areas.keys().cloned().collect();
+        let s = Arc::new(Scrubber::new(&names, &codes));
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(org.clone(), (Instant::now(), s.clone()));
+        Ok(s)
+    }
+
+    pub fn forget(&self, org: &OrgId) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(org);
+    }
+}
+
+/// What a sealing or re-encryption pass did.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Pass {
+    pub sealed: u64,
+    /// Values that would not open (their key is not in the key file): left as they are.
+    pub unreadable: u64,
+}
+
+const PAGE: i64 = 500;
+
+/// Seals every value that is not under the current key: values written before encryption
+/// existed (plain text) always; with `rotate`, also values under older keys. `progress` hears
+/// how many values were looked at so far.
+pub async fn reseal(
+    store: &dyn Store,
+    keys: &Keyring,
+    rotate: bool,
+    mut progress: impl FnMut(u64),
+) -> Result<Pass, ApiError> {
+    let mut pass = Pass::default();
+    let mut seen = 0;
+    for purpose in Purpose::ALL {
+        let mut after: Option<(String, String)> = None;
+        loop {
+            let page = store.secrets_page(purpose, after.clone(), PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = Some((last.org_id.clone(), last.id.clone()));
+            seen += page.len() as u64;
+            let mut changes = Vec::new();
+            for s in page {
+                let due = match &s.key_id {
+                    None => true,
+                    Some(k) => rotate && k != keys.current_id(),
+                };
+                if !due {
+                    continue;
+                }
+                match open(keys, purpose, &s) {
+                    Ok(plain) => {
+                        let sealed = keys.seal(&plain, &Binding { purpose, org: &s.org_id, record: &s.id });
+                        changes.push((s, sealed));
+                    }
+                    Err(e) => {
+                        tracing::warn!(purpose = purpose.as_str(), record = %s.id, error = %e, "value left as it is");
+                        pass.unreadable += 1;
+                    }
+                }
+            }
+            pass.sealed += store.replace_secrets(purpose, &changes).await?;
+            progress(seen);
+        }
+    }
+    if pass.sealed > 0 {
+        let ev = NewAuditEvent::new(if rotate { "keys.rotate" } else { "keys.seal_plaintext" }).detail(
+            json!({ "sealed": pass.sealed, "unreadable": pass.unreadable, "key": keys.current_id() }),
+        );
+        store.append_audit(ev).await?;
+    }
+    Ok(pass)
+}

@@ -1,0 +1,365 @@
+//! What a partner organisation sees under the agreements in force with it: fixed aggregate cells
+//! (area at the agreed level × ISO week × category, verified reports only) with small cells and
+//! their complements suppressed; de-identified records where the agreement allows; and the alerts
+//! owners assigned to it. Nothing else crosses, and every use is audited on the owner's side.
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::json;
+use tandem_domain::access::Actor;
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::disclosure::{protect, Entry, Table};
+use tandem_domain::sharing::{coarsen, record_ref, RecordKind, ShareMode};
+use tandem_domain::week::Week;
+use tandem_domain::OrgId;
+use tandem_store::{Agreement, Alert};
+
+use crate::error::ApiError;
+use crate::ew::config::EwConfig;
+use crate::AppState;
+
+/// How many weeks a partner may ask for at once.
+pub const MAX_WEEKS: u32 = 104;
+pub const DEFAULT_WEEKS: u32 = 12;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedCell {
+    pub owner_org: String,
+    pub agreement: String,
+    pub area: String,
+    pub week: Week,
+    pub category: String,
+    /// None: suppressed.
+    pub count: Option<u32>,
+}
+
+/// A row total (`area` set), a column total (`category` set) or a week's total (neither).
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedTotal {
+    pub owner_org: String,
+    pub agreement: String,
+    pub week: Week,
+    pub area: Option<String>,
+    pub category: Option<String>,
+    pub count: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Aggregates {
+    pub agreements: Vec<AgreementBrief>,
+    pub cells: Vec<SharedCell>,
+    pub totals: Vec<SharedTotal>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementBrief {
+    pub id: String,
+    pub owner_org: String,
+    pub owner_name: String,
+    pub mode: ShareMode,
+    pub area_level: tandem_domain::area::AreaLevel,
+    pub k: u32,
+    pub categories: Vec<String>,
+}
+
+impl From<&Agreement> for AgreementBrief {
+    fn from(a: &Agreement) -> Self {
+        Self {
+            id: a.id.clone(),
+            owner_org: a.owner_org.clone(),
+            owner_name: a.owner_name.clone(),
+            mode: a.mode,
+            area_level: a.area_level,
+            k: a.k,
+            categories: a.categories.clone(),
+        }
+    }
+}
+
+/// The weeks a request covers: the last `weeks` ISO weeks up to this one.
+pub fn week_range(weeks: u32, now: DateTime<Utc>) -> (Week, Week) {
+    let hi = Week::of(now);
+    (Week(hi.0 - weeks.clamp(1, MAX_WEEKS) as i64 + 1), hi)
+}
+
+/// The area a partner sees for `area` under `a`.
+pub fn shared_area(cfg: &EwConfig, area: &str, a: &Agreement) -> String {
+    let lineage: Vec<(&str, tandem_domain::area::AreaLevel)> = cfg
+        .tree
+        .lineage(area)
+        .iter()
+        .filter_map(|code| cfg.areas.get(code).map(|x| (x.code.as_str(), x.level)))
+        .collect();
+    // An area missing from the configuration is shown as the country (nothing finer leaks).
+    coarsen(&lineage, a.area_level).map(str::to_owned).unwrap_or_else(|| "?".into())
+}
+
+/// The categories an agreement's tables have as columns: its own list, or every category.
+fn columns(cfg: &EwConfig, a: &Agreement) -> Vec<String> {
+    if a.categories.is_empty() {
+        cfg.categories.iter().map(|c| c.slug.clone()).collect()
+    } else {
+        a.categories.clone()
+    }
+}
+
+async fn audit_use(
+    state: &AppState,
+    actor: &Actor,
+    a: &Agreement,
+    what: &str,
+    detail: serde_json::Value,
+) -> Result<(), ApiError> {
+    let ev = NewAuditEvent::new(what).org(&a.owner_org).actor(&actor.user_id).subject(&a.id).detail(detail);
+    state.store.append_audit(ev).await?;
+    Ok(())
+}
+
+async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result<Vec<Agreement>, ApiError> {
+    let now = Utc::now();
+    Ok(state
+        .store
+        .agreements_for_partner(partner, now)
+        .await?
+        .into_iter()
+        .filter(|a| a.covers(kind))
+        .collect())
+}
+
+/// The aggregate tables of every agreement in force with the caller's organisation.
+pub async fn aggregates(state: &AppState, actor: &Actor, weeks: u32) -> Result<Aggregates, ApiError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let range = week_range(weeks, Utc::now());
+    let mut out = Aggregates::default();
+    for a in in_force(state, &actor.org_id, RecordKind::Reports).await? {
+        let owner = OrgId::from_trusted(a.owner_org.clone());
+        let cats = columns(&cfg, &a);
+        let counts = state.store.verified_counts(&owner, Some(&cats), range).await?;
+        // week → (shared area → category → count)
+        let mut weeks: BTreeMap<Week, BTreeMap<String, BTreeMap<String, u32>>> = BTreeMap::new();
+        for (area, category, week, n) in counts {
+            *weeks
+                .entry(week)
+                .or_default()
+                .entry(shared_area(&cfg, &area, &a))
+                .or_default()
+                .entry(category)
+                .or_default() += n;
+        }
+        for (week, by_area) in weeks {
+            publish_week(&mut out, &a, week, &by_area, &cats);
+        }
+        audit_use(state, actor, &a, "sharing.aggregates.read", json!({ "from": range.0, "to": range.1 }))
+            .await?;
+        out.agreements.push((&a).into());
+    }
+    Ok(out)
+}
+
+/// Protects one week's table and adds what may be published: non-zero and suppressed cells (a
+/// cell not listed is zero), every row and column total, and the week's total.
+fn publish_week(
+    out: &mut Aggregates,
+    a: &Agreement,
+    week: Week,
+    by_area: &BTreeMap<String, BTreeMap<String, u32>>,
+    cats: &[String],
+) {
+    let areas: Vec<&String> = by_area.keys().collect();
+    let cells = areas
+        .iter()
+        .flat_map(|area| cats.iter().map(move |c| by_area[*area].get(c).copied().unwrap_or(0)))
+        .collect();
+    let t = Table::new(areas.len(), cats.len(), cells);
+    let p = protect(&t, a.k);
+    let total = |area: Option<&str>, category: Option<&str>, count| SharedTotal {
+        owner_org: a.owner_org.clone(),
+        agreement: a.id.clone(),
+        week,
+        area: area.map(str::to_owned),
+        category: category.map(str::to_owned),
+        count,
+    };
+    for (r, area) in areas.iter().enumerate() {
+        for (c, cat) in cats.iter().enumerate() {
+            let count = p.get(Entry::Cell(r, c), t.cols);
+            if count != Some(0) {
+                out.cells.push(SharedCell {
+                    owner_org: a.owner_org.clone(),
+                    agreement: a.id.clone(),
+                    area: (*area).clone(),
+                    week,
+                    category: cat.clone(),
+                    count,
+                });
+            }
+        }
+        out.totals.push(total(Some(area), None, p.row_totals[r]));
+    }
+    for (c, cat) in cats.iter().enumerate() {
+        out.totals.push(total(None, Some(cat), p.col_totals[c]));
+    }
+    out.totals.push(total(None, None, p.total));
+}
+
+/// A report as a partner sees it: no id (a reference that only this agreement knows), no
+/// reporter or channel, area coarsened, day only, description scrubbed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedRecord {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub owner_org: String,
+    pub agreement: String,
+    pub area: String,
+    pub date: chrono::NaiveDate,
+    pub week: Week,
+    pub category: String,
+    pub severity: u8,
+    pub status: tandem_domain::report::ReportStatus,
+    pub description: String,
+}
+
+/// Most records one request returns per agreement.
+pub const MAX_RECORDS: i64 = 500;
+
+pub async fn records(state: &AppState, actor: &Actor, weeks: u32) -> Result<Vec<SharedRecord>, ApiError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let range = week_range(weeks, Utc::now());
+    let mut out = Vec::new();
+    for a in in_force(state, &actor.org_id, RecordKind::Reports)
+        .await?
+        .into_iter()
+        .filter(|a| a.mode == ShareMode::Records)
+    {
+        let owner = OrgId::from_trusted(a.owner_org.clone());
+        let cats = columns(&cfg, &a);
+        let reports = state.store.verified_reports(&owner, Some(&cats), range, MAX_RECORDS).await?;
+        let scrubber = state.scrubbers.get(state, &owner).await?;
+        for r in &reports {
+            out.push(SharedRecord {
+                reference: record_ref(&a.id, &r.id),
+                owner_org: a.owner_org.clone(),
+                agreement: a.id.clone(),
+                area: shared_area(&cfg, &r.area, &a),
+                date: r.occurred_at.date_naive(),
+                week: r.week,
+                category: r.category.clone(),
+                severity: r.severity,
+                status: r.status,
+                description: scrubber.scrub(&r.description).text,
+            });
+        }
+        audit_use(
+            state,
+            actor,
+            &a,
+            "sharing.records.read",
+            json!({ "from": range.0, "to": range.1, "records": reports.len() }),
+        )
+        .await?;
+    }
+    Ok(out)
+}
+
+/// An alert as the organisation it was assigned to sees it: area at the agreement's level,
+/// category, week, and the count only if it is at least k; never the reports behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedAlert {
+    pub id: String,
+    pub owner_org: String,
+    pub owner_name: String,
+    pub agreement: String,
+    pub area: String,
+    pub category: String,
+    pub week: Week,
+    pub method: tandem_domain::alert_engine::AlertMethod,
+    pub count: Option<u32>,
+    pub status: String,
+    pub due_at: Option<DateTime<Utc>>,
+    pub overdue: bool,
+    pub first_response_at: Option<DateTime<Utc>>,
+}
+
+fn shared_alert(cfg: &EwConfig, a: &Agreement, al: &Alert, now: DateTime<Utc>) -> SharedAlert {
+    SharedAlert {
+        id: al.id.clone(),
+        owner_org: a.owner_org.clone(),
+        owner_name: a.owner_name.clone(),
+        agreement: a.id.clone(),
+        area: shared_area(cfg, &al.area, a),
+        category: al.category.clone(),
+        week: al.week,
+        method: al.method,
+        count: (al.observed >= a.k).then_some(al.observed),
+        status: al.status.clone(),
+        due_at: al.due_at,
+        overdue: al.status == "open" && al.due_at.is_some_and(|d| d < now),
+        first_response_at: al.first_response_at,
+    }
+}
+
+/// Alerts assigned to the caller's organisation under agreements still in force.
+pub async fn alerts(state: &AppState, partner: &OrgId) -> Result<Vec<SharedAlert>, ApiError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let agreements = in_force(state, partner, RecordKind::Alerts).await?;
+    let owners: BTreeSet<&str> = agreements.iter().map(|a| a.owner_org.as_str()).collect();
+    let now = Utc::now();
+    Ok(state
+        .store
+        .assigned_alerts(partner, 500)
+        .await?
+        .iter()
+        .filter(|al| owners.contains(al.org_id.as_str()))
+        .filter_map(|al| {
+            agreements.iter().find(|a| a.owner_org == al.org_id).map(|a| shared_alert(&cfg, a, al, now))
+        })
+        .collect())
+}
+
+/// One alert assigned to the caller's organisation, with the agreement that lets it see it;
+/// NotFound when there is none (never assigned, or the agreement was revoked).
+pub async fn alert(
+    state: &AppState,
+    partner: &OrgId,
+    id: &str,
+) -> Result<(SharedAlert, Agreement), ApiError> {
+    let al = state.store.find_assigned_alert(partner, id).await?;
+    let owner = OrgId::from_trusted(al.org_id.clone());
+    let a = super::agreements::in_force_with(state, &owner, partner, RecordKind::Alerts)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    Ok((shared_alert(&cfg, &a, &al, Utc::now()), a))
+}
+
+/// The responses a partner sees on an alert assigned to it: its own.
+pub async fn responses(
+    state: &AppState,
+    partner: &OrgId,
+    a: &SharedAlert,
+) -> Result<Vec<tandem_store::Response>, ApiError> {
+    let owner = OrgId::from_trusted(a.owner_org.clone());
+    Ok(state
+        .store
+        .list_responses(&owner, &a.id)
+        .await?
+        .into_iter()
+        .filter(|r| r.responder_org_id == partner.as_str())
+        .collect())
+}
+
+/// Records a partner's response to an alert assigned to it, in the owner's trail.
+pub async fn respond(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    action: &str,
+    outcome: &str,
+    responded_at: DateTime<Utc>,
+) -> Result<tandem_store::Response, ApiError> {
+    let (al, _) = alert(state, &actor.org_id, id).await?;
+    let owner = OrgId::from_trusted(al.owner_org.clone());
+    crate::ew::responses::respond_as(state.store.as_ref(), &owner, actor, id, action, outcome, responded_at)
+        .await
+}
