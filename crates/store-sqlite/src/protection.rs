@@ -337,6 +337,10 @@ pub async fn replace_secrets(db: &Db, purpose: Purpose, changes: &[(StoredSecret
         n += done.rows_affected();
     }
     tx.commit().await.map_err(other)?;
+    if n > 0 {
+        // The values replaced (plain text, or under a retired key) must not live on in the log.
+        crate::checkpoint(db).await;
+    }
     Ok(n)
 }
 

@@ -149,7 +149,15 @@ async fn receive(
 ) -> Response {
     let p = match caller(state, token, auth).await {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => {
+            // Read the rest of the (size-limited) body before refusing: answering mid-upload
+            // makes clients see a reset connection instead of the 401 that tells ODK Collect
+            // to ask for credentials.
+            while let Ok(Some(mut field)) = multipart.next_field().await {
+                while let Ok(Some(_)) = field.chunk().await {}
+            }
+            return r;
+        }
     };
     let mut instance = None;
     loop {
