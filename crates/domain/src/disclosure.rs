@@ -164,17 +164,27 @@ fn suppress(t: &Table, k: u32) -> Hidden {
     if h.total {
         return h;
     }
-    while let Some(target) = entries(t).find(|&e| h.is(e, t.cols) && exact(t, &h, e)) {
-        match complement(t, &h, target) {
-            Some(more) => more.into_iter().for_each(|e| h.set(e, t.cols)),
-            None => {
-                // Nothing left to hide but the grand total: hide everything non-zero.
-                for e in entries(t).collect::<Vec<_>>() {
-                    if t.value(e) > 0 {
+    // Hiding more only removes constraints, so an entry once found not exact stays so: each
+    // hidden entry is settled once, and complements join the queue as they are hidden.
+    let mut queue: std::collections::VecDeque<Entry> = entries(t).filter(|&e| h.is(e, t.cols)).collect();
+    while let Some(target) = queue.pop_front() {
+        while exact(t, &h, target) {
+            match complement(t, &h, target) {
+                Some(more) => {
+                    for e in more {
                         h.set(e, t.cols);
+                        queue.push_back(e);
                     }
                 }
-                return h;
+                None => {
+                    // Nothing left to hide but the grand total: hide everything non-zero.
+                    for e in entries(t).collect::<Vec<_>>() {
+                        if t.value(e) > 0 {
+                            h.set(e, t.cols);
+                        }
+                    }
+                    return h;
+                }
             }
         }
     }
@@ -218,6 +228,9 @@ fn complement(t: &Table, h: &Hidden, target: Entry) -> Option<Vec<Entry>> {
         }
     }
     rects.sort();
+    // Trying every rectangle of a large table costs more than it saves: the cheapest few are
+    // where a good complement is.
+    rects.truncate(CANDIDATES);
     let frees = |new: &[Entry]| {
         let mut trial = h.clone();
         for &e in new {
@@ -228,6 +241,8 @@ fn complement(t: &Table, h: &Hidden, target: Entry) -> Option<Vec<Entry>> {
     let pick = rects.iter().position(|(_, new)| frees(new)).unwrap_or(0);
     rects.into_iter().nth(pick).map(|(_, new)| new)
 }
+
+const CANDIDATES: usize = 16;
 
 /// Whether hidden entry `e` is determined by what `h` leaves published.
 fn exact(t: &Table, h: &Hidden, e: Entry) -> bool {
@@ -317,52 +332,91 @@ fn cell_value(t: &Table, fixed: Option<(usize, usize, i64)>, r: usize, c: usize)
     }
 }
 
-/// A small dense max-flow (Edmonds–Karp): tables have tens of rows and columns at most.
+/// A small max-flow (Dinic, adjacency lists): tables have tens of rows and a few columns, and
+/// the graph has an edge per hidden cell, so it is sparse.
 struct Flow {
-    n: usize,
-    cap: Vec<i64>,
+    adj: Vec<Vec<usize>>,
+    /// (to, remaining capacity); edge `i ^ 1` is the reverse of edge `i`.
+    edges: Vec<(usize, i64)>,
 }
 
 impl Flow {
     fn new(n: usize) -> Self {
-        Self { n, cap: vec![0; n * n] }
+        Self { adj: vec![Vec::new(); n], edges: Vec::new() }
     }
     fn add(&mut self, from: usize, to: usize, cap: i64) {
-        self.cap[from * self.n + to] += cap;
+        if cap <= 0 {
+            return;
+        }
+        self.adj[from].push(self.edges.len());
+        self.edges.push((to, cap));
+        self.adj[to].push(self.edges.len());
+        self.edges.push((from, 0));
     }
     fn max_flow(&mut self, s: usize, t: usize) -> i64 {
-        let n = self.n;
+        let n = self.adj.len();
         let mut total = 0;
         loop {
-            let mut prev = vec![usize::MAX; n];
-            prev[s] = s;
+            let mut level = vec![usize::MAX; n];
+            level[s] = 0;
             let mut queue = std::collections::VecDeque::from([s]);
             while let Some(u) = queue.pop_front() {
-                for (v, p) in prev.iter_mut().enumerate() {
-                    if *p == usize::MAX && self.cap[u * n + v] > 0 {
-                        *p = u;
+                for &e in &self.adj[u] {
+                    let (v, cap) = self.edges[e];
+                    if cap > 0 && level[v] == usize::MAX {
+                        level[v] = level[u] + 1;
                         queue.push_back(v);
                     }
                 }
             }
-            if prev[t] == usize::MAX {
+            if level[t] == usize::MAX {
                 return total;
             }
-            let mut push = i64::MAX;
-            let mut v = t;
-            while v != s {
-                let u = prev[v];
-                push = push.min(self.cap[u * n + v]);
-                v = u;
+            let mut next = vec![0usize; n];
+            loop {
+                let pushed = self.push(s, t, i64::MAX, &level, &mut next);
+                if pushed == 0 {
+                    break;
+                }
+                total += pushed;
             }
-            let mut v = t;
-            while v != s {
-                let u = prev[v];
-                self.cap[u * n + v] -= push;
-                self.cap[v * n + u] += push;
-                v = u;
+        }
+    }
+    /// Sends up to `limit` along shortest paths from `u` to `t` (iterative, no recursion depth).
+    fn push(&mut self, s: usize, t: usize, limit: i64, level: &[usize], next: &mut [usize]) -> i64 {
+        let mut path: Vec<usize> = Vec::new();
+        let mut u = s;
+        loop {
+            if u == t {
+                let amount = path.iter().map(|&e| self.edges[e].1).min().unwrap_or(limit).min(limit);
+                for &e in &path {
+                    self.edges[e].1 -= amount;
+                    self.edges[e ^ 1].1 += amount;
+                }
+                return amount;
             }
-            total += push;
+            let mut advanced = false;
+            while next[u] < self.adj[u].len() {
+                let e = self.adj[u][next[u]];
+                let (v, cap) = self.edges[e];
+                if cap > 0 && level[v] == level[u] + 1 {
+                    path.push(e);
+                    u = v;
+                    advanced = true;
+                    break;
+                }
+                next[u] += 1;
+            }
+            if !advanced {
+                // Dead end: retreat one step and skip the edge that led here.
+                match path.pop() {
+                    None => return 0,
+                    Some(e) => {
+                        u = self.edges[e ^ 1].0;
+                        next[u] += 1;
+                    }
+                }
+            }
         }
     }
 }
