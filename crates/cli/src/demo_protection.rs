@@ -22,12 +22,14 @@ async fn coordinator(store: &dyn Store, org: &Org) -> anyhow::Result<tandem_doma
         .ok_or_else(|| anyhow::anyhow!("{} has no coordinator", org.name))
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn share(
     store: &dyn Store,
     owner: &Org,
     partner: &Org,
     mode: ShareMode,
     level: AreaLevel,
+    k: u32,
     categories: &[&str],
     kinds: &[RecordKind],
 ) -> anyhow::Result<tandem_store::Agreement> {
@@ -36,7 +38,7 @@ async fn share(
         partner: partner.id.clone(),
         mode,
         area_level: level,
-        k: K::default(),
+        k: K::new(k as i64).map_err(|e| anyhow::anyhow!("{e}"))?,
         categories: categories.iter().filter_map(|c| CategorySlug::parse(c).ok()).collect(),
         kinds: kinds.to_vec(),
         valid_from: Utc::now() - Duration::days(30),
@@ -53,18 +55,20 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, orgs: &[Org]) -> anyhow
         anyhow::bail!("the demo needs its ten organisations");
     };
     let both = [RecordKind::Reports, RecordKind::Alerts];
-    share(store, kwpn, police, ShareMode::Aggregates, AreaLevel::Admin1, &[], &both).await?;
+    // k = 3 at region level: the flare-up of the last weeks shows; quiet weeks stay hidden.
+    share(store, kwpn, police, ShareMode::Aggregates, AreaLevel::Admin1, 3, &[], &both).await?;
     share(
         store,
         observatory,
         municipality,
         ShareMode::Records,
         AreaLevel::Admin2,
+        5,
         &["gbv", "service_grievance", "displacement", "hate_speech"],
         &[RecordKind::Reports],
     )
     .await?;
-    let old = share(store, youth, brigade, ShareMode::Aggregates, AreaLevel::Admin1, &[], &both).await?;
+    let old = share(store, youth, brigade, ShareMode::Aggregates, AreaLevel::Admin1, 5, &[], &both).await?;
     let by = coordinator(store, youth).await?;
     let ev = NewAuditEvent::new("sharing.revoke").org(&youth.id).actor(&by).subject(&old.id);
     store.revoke_agreement(&youth.id, &old.id, &by, Utc::now() - Duration::days(3), ev).await?;
