@@ -25,8 +25,12 @@ impl Lcg {
     }
 }
 
-const GIVEN: &[&str] = &["Amina", "Fatou", "Grace", "Aisha", "Mariam", "Ibrahim", "Joseph", "Halima", "Nadia", "Kofi", "Zainab", "Moussa", "Leila", "Yusuf", "Esther"];
-const FAMILY: &[&str] = &["Ndiaye", "Mbeki", "Okafor", "Diallo", "Haddad", "Mensah", "Toure", "Abdi", "Sow", "Bello", "Kamara"];
+const GIVEN: &[&str] = &[
+    "Amina", "Fatou", "Grace", "Aisha", "Mariam", "Ibrahim", "Joseph", "Halima", "Nadia", "Kofi", "Zainab",
+    "Moussa", "Leila", "Yusuf", "Esther",
+];
+const FAMILY: &[&str] =
+    &["Ndiaye", "Mbeki", "Okafor", "Diallo", "Haddad", "Mensah", "Toure", "Abdi", "Sow", "Bello", "Kamara"];
 const SENTENCES: &[&str] = &[
     "Leaflets insulting a neighbouring community were posted near the market on Tuesday night.",
     "Des jeunes ont été approchés à la sortie de l'école par des hommes offrant de l'argent.",
@@ -83,13 +87,23 @@ fn main() {
     let mut rng = Lcg(2026);
     let texts = descriptions(&mut rng, 2000);
     let mean_len = texts.iter().map(|t| t.chars().count()).sum::<usize>() / texts.len();
-    let contacts: Vec<String> = (0..2000).map(|i| format!("+237 6{:02} {:03} {:03}", i % 100, i % 1000, (i * 7) % 1000)).collect();
-    let names50: Vec<String> = (0..50).map(|i| format!("{} {}", GIVEN[i % GIVEN.len()], FAMILY[(i / GIVEN.len() + i) % FAMILY.len()])).collect();
-    let names200: Vec<String> = (0..200).map(|i| format!("{} {}", GIVEN[i % GIVEN.len()], FAMILY[(i * 7 + i / 3) % FAMILY.len()])).collect();
-    let codes: Vec<String> = ["MR", "MR01", "MR02", "MR0101", "MR0102", "MR0201"].iter().map(|s| s.to_string()).collect();
+    let contacts: Vec<String> =
+        (0..2000).map(|i| format!("+237 6{:02} {:03} {:03}", i % 100, i % 1000, (i * 7) % 1000)).collect();
+    let names50: Vec<String> = (0..50)
+        .map(|i| format!("{} {}", GIVEN[i % GIVEN.len()], FAMILY[(i / GIVEN.len() + i) % FAMILY.len()]))
+        .collect();
+    let names200: Vec<String> = (0..200)
+        .map(|i| format!("{} {}", GIVEN[i % GIVEN.len()], FAMILY[(i * 7 + i / 3) % FAMILY.len()]))
+        .collect();
+    let codes: Vec<String> =
+        ["MR", "MR01", "MR02", "MR0101", "MR0102", "MR0201"].iter().map(|s| s.to_string()).collect();
     let keys = Keyring::generate("bench");
     let ids: Vec<String> = (0..2000).map(|i| format!("00000000-0000-4000-8000-{i:012}")).collect();
-    let bind = |i: usize| Binding { purpose: Purpose::ReporterContact, org: "11111111-1111-4111-8111-111111111111", record: &ids[i] };
+    let bind = |i: usize| Binding {
+        purpose: Purpose::ReporterContact,
+        org: "11111111-1111-4111-8111-111111111111",
+        record: &ids[i],
+    };
     let sealed: Vec<_> = (0..contacts.len()).map(|i| keys.seal(&contacts[i], &bind(i))).collect();
     let s50 = Scrubber::new(&names50, &codes);
     let s200 = Scrubber::new(&names200, &codes);
@@ -115,7 +129,13 @@ fn main() {
     let tables = |rows: usize, rng: &mut Lcg| -> Vec<Table> {
         (0..200)
             .map(|_| {
-                let cells = (0..rows * 9).map(|_| match rng.next() % 10 { 0..=5 => 0, 6 | 7 => (rng.next() % 4) as u32, _ => (rng.next() % 20) as u32 }).collect();
+                let cells = (0..rows * 9)
+                    .map(|_| match rng.next() % 10 {
+                        0..=5 => 0,
+                        6 | 7 => (rng.next() % 4) as u32,
+                        _ => (rng.next() % 20) as u32,
+                    })
+                    .collect();
                 Table::new(rows, 9, cells)
             })
             .collect()
@@ -141,8 +161,14 @@ fn main() {
     ] {
         println!("| {what} | {us:.2} | {:.1} |", us / baseline);
     }
-    println!("| suppress a week's table, 12 areas × 9 categories | {protect12:.1} | {:.0} |", protect12 / baseline);
-    println!("| suppress a week's table, 60 areas × 9 categories | {protect60:.1} | {:.0} |", protect60 / baseline);
+    println!(
+        "| suppress a week's table, 12 areas × 9 categories | {protect12:.1} | {:.0} |",
+        protect12 / baseline
+    );
+    println!(
+        "| suppress a week's table, 60 areas × 9 categories | {protect60:.1} | {:.0} |",
+        protect60 / baseline
+    );
     // What suppression costs in information: non-zero cells below k (which must go) against all
     // non-zero cells hidden (those plus their complements).
     for (name, ts) in [("12 × 9", &t12), ("60 × 9", &t60)] {

@@ -47,6 +47,7 @@ async fn sharing_authorisation_matrix(b: Backend) {
     let w = world(b).await;
     let app = &w.app;
     let spare = app.create_org("Spare Partner", OrgKind::Government).await;
+    let page_partner = app.create_org("Page Partner", OrgKind::Government).await;
     let coord = w.t("coordinator");
     // An agreement to revoke, in a window of its own so it overlaps nothing.
     let (_, v) = app
@@ -61,8 +62,21 @@ async fn sharing_authorisation_matrix(b: Backend) {
     let (_, v) =
         app.send("POST", "/api/v1/protected-names", Some(coord), Some(json!({"name": "Fatou Ndiaye"}))).await;
     let name_id = v["id"].as_str().unwrap().to_owned();
+    let (_, v) = app
+        .send(
+            "POST",
+            "/api/v1/sharing-agreements",
+            Some(coord),
+            Some(json!({"partner_org": spare.id, "mode": "aggregates", "area_level": "admin1", "valid_from": "2098-01-01", "valid_to": "2098-02-01"})),
+        )
+        .await;
+    let spare_for_page = v["id"].as_str().unwrap().to_owned();
+    let (_, v) =
+        app.send("POST", "/api/v1/protected-names", Some(coord), Some(json!({"name": "Paul Kamara"}))).await;
+    let name_for_page = v["id"].as_str().unwrap().to_owned();
     let gbv = w.reports[8].clone();
     let doomed = w.reports[0].clone();
+    let doomed_by_page = w.reports[1].clone();
     // A held text message with a sealed sender.
     let msg_id = tandem_domain::OrgId::new().to_string();
     let sender = app.state.keys.seal(
@@ -85,6 +99,12 @@ async fn sharing_authorisation_matrix(b: Backend) {
     };
 
     type Row = (&'static str, String, Option<serde_json::Value>, [u16; 8]);
+    // Page forms (posted with a bearer token, which needs no CSRF token; an anonymous form post
+    // has no session and no double-submit cookie, so it is refused as CSRF before anything else).
+    let form = |pairs: &[(&str, &str)]| {
+        Some(json!({ "form": pairs.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>() }))
+    };
+    let page_partner_id = page_partner.id.to_string();
     let alert = &w.alert;
     let rows: Vec<Row> = vec![
         //                                                         anon  mem coord admin  agg  rec  rvk  unrel
@@ -165,6 +185,49 @@ async fn sharing_authorisation_matrix(b: Backend) {
         ("GET", format!("/shared/alerts/{alert}"), None, [303, 404, 404, 404, 200, 404, 404, 404]),
         ("GET", "/protection".into(), None, [303, 403, 200, 200, 403, 403, 403, 200]),
         ("POST", format!("/reports/{gbv}/contact"), None, [303, 403, 200, 200, 403, 403, 403, 404]),
+        (
+            "POST",
+            "/sharing".into(),
+            form(&[
+                ("partner_org", &page_partner_id),
+                ("mode", "aggregates"),
+                ("area_level", "admin1"),
+                ("k", "5"),
+            ]),
+            [403, 403, 303, 409, 403, 403, 403, 303],
+        ),
+        ("POST", format!("/sharing/{spare_for_page}/revoke"), None, [303, 403, 303, 409, 403, 403, 403, 404]),
+        (
+            "POST",
+            format!("/shared/alerts/{alert}/respond"),
+            form(&[("action", "Patrol"), ("outcome", "Calm")]),
+            [403, 404, 404, 404, 303, 404, 404, 404],
+        ),
+        (
+            "POST",
+            format!("/reports/{doomed_by_page}/erase"),
+            form(&[("confirm", "yes")]),
+            [403, 403, 303, 404, 403, 403, 403, 404],
+        ),
+        (
+            "POST",
+            "/protection/names".into(),
+            form(&[("name", "Esther Sow")]),
+            [403, 403, 303, 303, 403, 403, 403, 303],
+        ),
+        (
+            "POST",
+            format!("/protection/names/{name_for_page}/remove"),
+            None,
+            [303, 403, 303, 404, 403, 403, 403, 404],
+        ),
+        (
+            "POST",
+            "/protection/retention".into(),
+            form(&[("contact_days", "30"), ("dismissed_days", "30")]),
+            [403, 403, 403, 303, 403, 403, 403, 303],
+        ),
+        ("POST", "/protection/purge".into(), None, [303, 403, 403, 200, 403, 403, 403, 200]),
     ];
 
     let secrets = [
@@ -189,8 +252,21 @@ async fn sharing_authorisation_matrix(b: Backend) {
             if let Some(t) = token_key(*caller).map(|k| w.t(k)) {
                 rb = rb.bearer_auth(t);
             }
-            if let Some(b) = &body {
-                rb = rb.json(b);
+            match body.as_ref().and_then(|b| b.get("form")) {
+                Some(pairs) => {
+                    let pairs: Vec<(String, String)> = pairs
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|p| (p[0].as_str().unwrap().to_owned(), p[1].as_str().unwrap().to_owned()))
+                        .collect();
+                    rb = rb.form(&pairs);
+                }
+                None => {
+                    if let Some(b) = &body {
+                        rb = rb.json(b);
+                    }
+                }
             }
             let r = rb.send().await.unwrap();
             let got = r.status().as_u16();
@@ -214,8 +290,8 @@ async fn sharing_authorisation_matrix(b: Backend) {
         v["names"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["Amina Diallo", "Moussa Bello", "Moussa Bello"],
-        "the owner's coordinator and admin each added one"
+        ["Amina Diallo", "Moussa Bello", "Moussa Bello", "Esther Sow", "Esther Sow"],
+        "the owner's coordinator and admin each added one, over the API and on the page"
     );
     assert_eq!(app.send("GET", &format!("/api/v1/reports/{}", w.unverified), Some(coord), None).await.0, 200);
 }
