@@ -57,10 +57,10 @@ fn descriptions(rng: &mut Lcg, n: usize) -> Vec<String> {
                 d.push_str(rng.pick(SENTENCES));
                 d.push(' ');
             }
-            if rng.next() % 2 == 0 {
+            if rng.next().is_multiple_of(2) {
                 d.push_str(&format!("{} {} said so. ", rng.pick(GIVEN), rng.pick(FAMILY)));
             }
-            if rng.next() % 2 == 0 {
+            if rng.next().is_multiple_of(2) {
                 d.push_str(rng.pick(DETAILS));
             }
             d
