@@ -10,6 +10,7 @@ pub mod disclosure;
 pub mod ears;
 pub mod geo;
 pub mod ids;
+pub mod index;
 pub mod member;
 pub mod org;
 pub mod report;
