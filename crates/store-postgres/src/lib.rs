@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod ew;
+mod index;
 mod protection;
 mod rows;
 
@@ -13,6 +14,7 @@ use sqlx::postgres::PgPoolOptions;
 use sqlx::{PgPool, Row};
 use tandem_domain::alert_engine::Obs;
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
+use tandem_domain::index::compute::{CountryResult, DataPoint, IncidentRow, ScorecardEntry};
 use tandem_domain::report::ReportStatus;
 use tandem_domain::retention::Retention;
 use tandem_domain::seal::{Purpose, Sealed};
@@ -623,6 +625,48 @@ impl Store for PgStore {
     async fn org_responses(&self, org: &OrgId) -> Result<Vec<Response>> {
         protection::org_responses(&self.pool, org).await
     }
+    async fn upsert_index_countries(&self, countries: &[IndexCountry], audit: NewAuditEvent) -> Result<usize> {
+        index::upsert_countries(&self.pool, countries, audit).await
+    }
+    async fn list_index_countries(&self, with_geometry: bool) -> Result<Vec<IndexCountry>> {
+        index::list_countries(&self.pool, with_geometry).await
+    }
+    async fn import_index_values(&self, rows: &[DataPoint], audit: NewAuditEvent) -> Result<usize> {
+        index::import_values(&self.pool, rows, audit).await
+    }
+    async fn index_values(&self, up_to_year: i32) -> Result<Vec<DataPoint>> {
+        index::values(&self.pool, up_to_year).await
+    }
+    async fn import_scorecard(&self, rows: &[ScorecardEntry], audit: NewAuditEvent) -> Result<usize> {
+        index::import_scorecard(&self.pool, rows, audit).await
+    }
+    async fn scorecard(&self, up_to_year: i32) -> Result<Vec<ScorecardEntry>> {
+        index::scorecard(&self.pool, up_to_year).await
+    }
+    async fn import_incidents(&self, rows: &[IncidentRow], audit: NewAuditEvent) -> Result<usize> {
+        index::import_incidents(&self.pool, rows, audit).await
+    }
+    async fn incidents(&self, years: (i32, i32)) -> Result<Vec<IncidentRow>> {
+        index::incidents(&self.pool, years).await
+    }
+    async fn save_edition(&self, e: &NewEdition, results: &[CountryResult], audit: NewAuditEvent) -> Result<()> {
+        index::save_edition(&self.pool, e, results, audit).await
+    }
+    async fn publish_edition(&self, name: &str, at: DateTime<Utc>, audit: NewAuditEvent) -> Result<Edition> {
+        index::publish_edition(&self.pool, name, at, audit).await
+    }
+    async fn list_editions(&self) -> Result<Vec<Edition>> {
+        index::list_editions(&self.pool).await
+    }
+    async fn get_edition(&self, name: &str) -> Result<Edition> {
+        index::get_edition(&self.pool, name).await
+    }
+    async fn edition_results(&self, name: &str) -> Result<Vec<CountryResult>> {
+        index::edition_results(&self.pool, name).await
+    }
+    async fn country_history(&self, iso3: &str) -> Result<Vec<HistoryPoint>> {
+        index::country_history(&self.pool, iso3).await
+    }
 }
 
 /// Support for tests: each test gets its own database on one shared PostgreSQL server.
@@ -719,5 +763,12 @@ mod tests {
         let url = super::testing::fresh_database().await.unwrap();
         let store = super::PgStore::connect(&url).await.unwrap();
         tandem_store::conformance::protection_story(Arc::new(store)).await;
+    }
+
+    #[tokio::test]
+    async fn index_story() {
+        let url = super::testing::fresh_database().await.unwrap();
+        let store = super::PgStore::connect(&url).await.unwrap();
+        tandem_store::conformance::index_story(Arc::new(store)).await;
     }
 }

@@ -42,6 +42,12 @@ impl RowRead for Sq<'_> {
         // INTEGER columns decode as i32 in PostgreSQL, BIGINT as i64.
         self.0.try_get::<i64, _>(col).or_else(|_| self.0.try_get::<i32, _>(col).map(i64::from)).map_err(other)
     }
+    fn opt_int(&self, col: &str) -> Result<Option<i64>, StoreError> {
+        self.0
+            .try_get::<Option<i64>, _>(col)
+            .or_else(|_| self.0.try_get::<Option<i32>, _>(col).map(|v| v.map(i64::from)))
+            .map_err(other)
+    }
     fn opt_float(&self, col: &str) -> Result<Option<f64>, StoreError> {
         self.0.try_get(col).map_err(other)
     }

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod ew;
+mod index;
 mod intake;
 mod protection;
 mod rows;
@@ -17,6 +18,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Row, SqlitePool};
 use tandem_domain::alert_engine::Obs;
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
+use tandem_domain::index::compute::{CountryResult, DataPoint, IncidentRow, ScorecardEntry};
 use tandem_domain::report::ReportStatus;
 use tandem_domain::retention::Retention;
 use tandem_domain::seal::{Purpose, Sealed};
@@ -669,6 +671,48 @@ impl Store for SqliteStore {
     async fn org_responses(&self, org: &OrgId) -> Result<Vec<Response>> {
         protection::org_responses(&self.db, org).await
     }
+    async fn upsert_index_countries(&self, countries: &[IndexCountry], audit: NewAuditEvent) -> Result<usize> {
+        index::upsert_countries(&self.db, countries, audit).await
+    }
+    async fn list_index_countries(&self, with_geometry: bool) -> Result<Vec<IndexCountry>> {
+        index::list_countries(&self.db, with_geometry).await
+    }
+    async fn import_index_values(&self, rows: &[DataPoint], audit: NewAuditEvent) -> Result<usize> {
+        index::import_values(&self.db, rows, audit).await
+    }
+    async fn index_values(&self, up_to_year: i32) -> Result<Vec<DataPoint>> {
+        index::values(&self.db, up_to_year).await
+    }
+    async fn import_scorecard(&self, rows: &[ScorecardEntry], audit: NewAuditEvent) -> Result<usize> {
+        index::import_scorecard(&self.db, rows, audit).await
+    }
+    async fn scorecard(&self, up_to_year: i32) -> Result<Vec<ScorecardEntry>> {
+        index::scorecard(&self.db, up_to_year).await
+    }
+    async fn import_incidents(&self, rows: &[IncidentRow], audit: NewAuditEvent) -> Result<usize> {
+        index::import_incidents(&self.db, rows, audit).await
+    }
+    async fn incidents(&self, years: (i32, i32)) -> Result<Vec<IncidentRow>> {
+        index::incidents(&self.db, years).await
+    }
+    async fn save_edition(&self, e: &NewEdition, results: &[CountryResult], audit: NewAuditEvent) -> Result<()> {
+        index::save_edition(&self.db, e, results, audit).await
+    }
+    async fn publish_edition(&self, name: &str, at: DateTime<Utc>, audit: NewAuditEvent) -> Result<Edition> {
+        index::publish_edition(&self.db, name, at, audit).await
+    }
+    async fn list_editions(&self) -> Result<Vec<Edition>> {
+        index::list_editions(&self.db).await
+    }
+    async fn get_edition(&self, name: &str) -> Result<Edition> {
+        index::get_edition(&self.db, name).await
+    }
+    async fn edition_results(&self, name: &str) -> Result<Vec<CountryResult>> {
+        index::edition_results(&self.db, name).await
+    }
+    async fn country_history(&self, iso3: &str) -> Result<Vec<HistoryPoint>> {
+        index::country_history(&self.db, iso3).await
+    }
 }
 
 #[cfg(test)]
@@ -697,5 +741,13 @@ mod tests {
         let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
         let store = super::SqliteStore::connect(&url).await.unwrap();
         tandem_store::conformance::protection_story(Arc::new(store)).await;
+    }
+
+    #[tokio::test]
+    async fn index_story() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
+        let store = super::SqliteStore::connect(&url).await.unwrap();
+        tandem_store::conformance::index_story(Arc::new(store)).await;
     }
 }

@@ -46,6 +46,9 @@ impl RowRead for Sq<'_> {
     fn int(&self, col: &str) -> Result<i64, StoreError> {
         self.0.try_get(col).map_err(other)
     }
+    fn opt_int(&self, col: &str) -> Result<Option<i64>, StoreError> {
+        self.0.try_get(col).map_err(other)
+    }
     fn opt_float(&self, col: &str) -> Result<Option<f64>, StoreError> {
         self.0.try_get(col).map_err(other)
     }

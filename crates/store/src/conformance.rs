@@ -12,7 +12,9 @@ use tandem_domain::{Email, OrgId, OrgKind, OrgName, Role, UserId};
 
 use crate::{NewOrg, NewSession, NewUser, SessionKind, Store, StoreError};
 
+mod index;
 mod protection;
+pub use index::index_story;
 pub use protection::protection_story;
 
 /// A stand-in for a sealed value: the store must treat it as opaque text.

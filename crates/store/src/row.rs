@@ -18,6 +18,7 @@ pub trait RowRead {
     fn opt_text(&self, col: &str) -> R<Option<String>>;
     fn flag(&self, col: &str) -> R<bool>;
     fn int(&self, col: &str) -> R<i64>;
+    fn opt_int(&self, col: &str) -> R<Option<i64>>;
     fn time(&self, col: &str) -> R<DateTime<Utc>>;
     fn opt_time(&self, col: &str) -> R<Option<DateTime<Utc>>>;
     fn opt_float(&self, col: &str) -> R<Option<f64>>;
