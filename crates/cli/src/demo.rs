@@ -101,6 +101,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
         tandem_web::ew::alerts::run_full(store, &cfg, &o.id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     crate::demo_protection::populate(store, keys, &orgs).await?;
+    crate::demo_index::populate(store, &mut rng).await?;
     Ok(logins)
 }
 

@@ -8,9 +8,11 @@ mod audit;
 mod bench;
 pub mod demo;
 mod demo_ew;
+mod demo_index;
 mod demo_protection;
 mod export;
 mod import;
+mod index;
 mod keys;
 mod progress;
 mod scan;
@@ -82,6 +84,9 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// The prevention index: methodology, inputs, editions.
+    #[command(subcommand)]
+    Index(index::IndexCommand),
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -139,6 +144,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
         Command::Admin(cmd) => admin::run(cmd, &settings).await?,
         Command::Audit(cmd) => return audit::run(cmd, &settings).await,
         Command::Import(cmd) => import::run(cmd, &settings).await?,
+        Command::Index(cmd) => index::run(cmd, &settings).await?,
         Command::Alerts(cmd) => alerts::run(cmd, &settings).await?,
         Command::Export { org, out } => export::run(&settings, &org, &out).await?,
         Command::Bench(cmd) => bench::run(cmd, &settings).await?,

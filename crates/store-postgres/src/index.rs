@@ -7,11 +7,15 @@ use tandem_domain::index::gti::IncidentYear;
 use tandem_store::row::RowRead;
 use tandem_store::*;
 
-use crate::rows::*;
 use crate::append_audit_tx;
+use crate::rows::*;
 use sqlx::PgPool;
 
-pub async fn upsert_countries(pool: &PgPool, countries: &[IndexCountry], audit: NewAuditEvent) -> Result<usize> {
+pub async fn upsert_countries(
+    pool: &PgPool,
+    countries: &[IndexCountry],
+    audit: NewAuditEvent,
+) -> Result<usize> {
     let mut tx = pool.begin().await.map_err(other)?;
     lock_writes(&mut tx).await?;
     let at = now();
@@ -25,7 +29,7 @@ pub async fn upsert_countries(pool: &PgPool, countries: &[IndexCountry], audit: 
         .bind(&c.name)
         .bind(&c.region)
         .bind(&c.geometry)
-        .bind(&at)
+        .bind(at)
         .execute(&mut *tx)
         .await
         .map_err(other)?;
@@ -37,14 +41,20 @@ pub async fn upsert_countries(pool: &PgPool, countries: &[IndexCountry], audit: 
 
 pub async fn list_countries(pool: &PgPool, with_geometry: bool) -> Result<Vec<IndexCountry>> {
     let geometry = if with_geometry { "geometry" } else { "NULL AS geometry" };
-    let rows = sqlx::query(&format!("SELECT iso3, name, region, {geometry} FROM index_countries ORDER BY name"))
-        .fetch_all(pool)
-        .await
-        .map_err(other)?;
+    let rows =
+        sqlx::query(&format!("SELECT iso3, name, region, {geometry} FROM index_countries ORDER BY name"))
+            .fetch_all(pool)
+            .await
+            .map_err(other)?;
     rows.iter()
         .map(|r| {
             let r = Sq(r);
-            Ok(IndexCountry { iso3: r.text("iso3")?, name: r.text("name")?, region: r.text("region")?, geometry: r.opt_text("geometry")? })
+            Ok(IndexCountry {
+                iso3: r.text("iso3")?,
+                name: r.text("name")?,
+                region: r.text("region")?,
+                geometry: r.opt_text("geometry")?,
+            })
         })
         .collect()
 }
@@ -65,7 +75,7 @@ pub async fn import_values(pool: &PgPool, rows: &[DataPoint], audit: NewAuditEve
         .bind(d.value)
         .bind(&d.source)
         .bind(&d.note)
-        .bind(&at)
+        .bind(at)
         .execute(&mut *tx)
         .await
         .map_err(other)?;
@@ -114,7 +124,7 @@ pub async fn import_scorecard(pool: &PgPool, rows: &[ScorecardEntry], audit: New
         .bind(commitment(e.status))
         .bind(serde_json::to_string(&e.evidence).map_err(other)?)
         .bind(&e.note)
-        .bind(&at)
+        .bind(at)
         .execute(&mut *tx)
         .await
         .map_err(other)?;
@@ -126,7 +136,10 @@ pub async fn import_scorecard(pool: &PgPool, rows: &[ScorecardEntry], audit: New
 
 /// Serialises writers the way the audit chain does (its head row, locked until commit).
 async fn lock_writes(tx: &mut sqlx::Transaction<'static, sqlx::Postgres>) -> Result<()> {
-    sqlx::query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").execute(&mut **tx).await.map_err(other)?;
+    sqlx::query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")
+        .execute(&mut **tx)
+        .await
+        .map_err(other)?;
     Ok(())
 }
 
@@ -177,7 +190,7 @@ pub async fn import_incidents(pool: &PgPool, rows: &[IncidentRow], audit: NewAud
         .bind(r.counts.fatalities as i64)
         .bind(r.counts.injuries as i64)
         .bind(r.counts.damage as i64)
-        .bind(&at)
+        .bind(at)
         .execute(&mut *tx)
         .await
         .map_err(other)?;
@@ -212,19 +225,33 @@ pub(crate) fn incident(r: &impl RowRead) -> Result<IncidentRow> {
     })
 }
 
-pub async fn save_edition(pool: &PgPool, e: &NewEdition, results: &[CountryResult], audit: NewAuditEvent) -> Result<()> {
+pub async fn save_edition(
+    pool: &PgPool,
+    e: &NewEdition,
+    results: &[CountryResult],
+    audit: NewAuditEvent,
+) -> Result<()> {
     let mut tx = pool.begin().await.map_err(other)?;
     lock_writes(&mut tx).await?;
-    let published: Option<Option<DateTime<Utc>>> = sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = $1")
-        .bind(&e.name)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(other)?;
+    let published: Option<Option<DateTime<Utc>>> =
+        sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = $1")
+            .bind(&e.name)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(other)?;
     if let Some(Some(_)) = published {
         return Err(StoreError::Conflict(format!("edition {} is published and cannot change", e.name)));
     }
-    sqlx::query("DELETE FROM index_results WHERE edition = $1").bind(&e.name).execute(&mut *tx).await.map_err(other)?;
-    sqlx::query("DELETE FROM index_editions WHERE name = $1").bind(&e.name).execute(&mut *tx).await.map_err(other)?;
+    sqlx::query("DELETE FROM index_results WHERE edition = $1")
+        .bind(&e.name)
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+    sqlx::query("DELETE FROM index_editions WHERE name = $1")
+        .bind(&e.name)
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
     sqlx::query(
         "INSERT INTO index_editions (name, methodology_version, methodology, methodology_sha256, data_year, draws, seed, computed_at, summary)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -242,15 +269,17 @@ pub async fn save_edition(pool: &PgPool, e: &NewEdition, results: &[CountryResul
     .await
     .map_err(other)?;
     for r in results {
-        sqlx::query("INSERT INTO index_results (edition, iso3, rank, score, detail) VALUES ($1, $2, $3, $4, $5)")
-            .bind(&e.name)
-            .bind(&r.iso3)
-            .bind(r.rank.map(|x| x as i64))
-            .bind(r.score)
-            .bind(serde_json::to_string(r).map_err(other)?)
-            .execute(&mut *tx)
-            .await
-            .map_err(|x| conflict(x, "a country appears twice in the results"))?;
+        sqlx::query(
+            "INSERT INTO index_results (edition, iso3, rank, score, detail) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&e.name)
+        .bind(&r.iso3)
+        .bind(r.rank.map(|x| x as i64))
+        .bind(r.score)
+        .bind(serde_json::to_string(r).map_err(other)?)
+        .execute(&mut *tx)
+        .await
+        .map_err(|x| conflict(x, "a country appears twice in the results"))?;
     }
     append_audit_tx(&mut tx, audit).await?;
     tx.commit().await.map_err(other)
@@ -285,14 +314,20 @@ pub async fn get_edition(pool: &PgPool, name: &str) -> Result<Edition> {
     edition(&r)
 }
 
-pub async fn publish_edition(pool: &PgPool, name: &str, at: DateTime<Utc>, audit: NewAuditEvent) -> Result<Edition> {
+pub async fn publish_edition(
+    pool: &PgPool,
+    name: &str,
+    at: DateTime<Utc>,
+    audit: NewAuditEvent,
+) -> Result<Edition> {
     let mut tx = pool.begin().await.map_err(other)?;
     lock_writes(&mut tx).await?;
-    let published: Option<Option<DateTime<Utc>>> = sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = $1")
-        .bind(name)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(other)?;
+    let published: Option<Option<DateTime<Utc>>> =
+        sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(other)?;
     match published {
         None => return Err(StoreError::NotFound),
         Some(Some(_)) => return Err(StoreError::Conflict(format!("edition {name} is already published"))),
@@ -318,13 +353,12 @@ pub async fn list_editions(pool: &PgPool) -> Result<Vec<Edition>> {
 }
 
 pub async fn edition_results(pool: &PgPool, name: &str) -> Result<Vec<CountryResult>> {
-    let rows = sqlx::query(
-        "SELECT detail FROM index_results WHERE edition = $1 ORDER BY rank NULLS LAST, iso3",
-    )
-    .bind(name)
-    .fetch_all(pool)
-    .await
-    .map_err(other)?;
+    let rows =
+        sqlx::query("SELECT detail FROM index_results WHERE edition = $1 ORDER BY rank NULLS LAST, iso3")
+            .bind(name)
+            .fetch_all(pool)
+            .await
+            .map_err(other)?;
     rows.iter().map(|r| serde_json::from_str(&Sq(r).text("detail")?).map_err(other)).collect()
 }
 
@@ -341,7 +375,11 @@ pub async fn country_history(pool: &PgPool, iso3: &str) -> Result<Vec<HistoryPoi
         .map(|r| {
             let r = Sq(r);
             let rank: Option<i64> = r.opt_int("rank")?;
-            Ok(HistoryPoint { edition: r.text("edition")?, score: r.opt_float("score")?, rank: rank.map(|x| x as u32) })
+            Ok(HistoryPoint {
+                edition: r.text("edition")?,
+                score: r.opt_float("score")?,
+                rank: rank.map(|x| x as u32),
+            })
         })
         .collect()
 }

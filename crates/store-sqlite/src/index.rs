@@ -35,14 +35,20 @@ pub async fn upsert_countries(db: &Db, countries: &[IndexCountry], audit: NewAud
 
 pub async fn list_countries(db: &Db, with_geometry: bool) -> Result<Vec<IndexCountry>> {
     let geometry = if with_geometry { "geometry" } else { "NULL AS geometry" };
-    let rows = sqlx::query(&format!("SELECT iso3, name, region, {geometry} FROM index_countries ORDER BY name"))
-        .fetch_all(&db.pool)
-        .await
-        .map_err(other)?;
+    let rows =
+        sqlx::query(&format!("SELECT iso3, name, region, {geometry} FROM index_countries ORDER BY name"))
+            .fetch_all(&db.pool)
+            .await
+            .map_err(other)?;
     rows.iter()
         .map(|r| {
             let r = Sq(r);
-            Ok(IndexCountry { iso3: r.text("iso3")?, name: r.text("name")?, region: r.text("region")?, geometry: r.opt_text("geometry")? })
+            Ok(IndexCountry {
+                iso3: r.text("iso3")?,
+                name: r.text("name")?,
+                region: r.text("region")?,
+                geometry: r.opt_text("geometry")?,
+            })
         })
         .collect()
 }
@@ -201,18 +207,32 @@ pub(crate) fn incident(r: &impl RowRead) -> Result<IncidentRow> {
     })
 }
 
-pub async fn save_edition(db: &Db, e: &NewEdition, results: &[CountryResult], audit: NewAuditEvent) -> Result<()> {
+pub async fn save_edition(
+    db: &Db,
+    e: &NewEdition,
+    results: &[CountryResult],
+    audit: NewAuditEvent,
+) -> Result<()> {
     let (_write, mut tx) = db.write().await?;
-    let published: Option<Option<String>> = sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = ?")
-        .bind(&e.name)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(other)?;
+    let published: Option<Option<String>> =
+        sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = ?")
+            .bind(&e.name)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(other)?;
     if let Some(Some(_)) = published {
         return Err(StoreError::Conflict(format!("edition {} is published and cannot change", e.name)));
     }
-    sqlx::query("DELETE FROM index_results WHERE edition = ?").bind(&e.name).execute(&mut *tx).await.map_err(other)?;
-    sqlx::query("DELETE FROM index_editions WHERE name = ?").bind(&e.name).execute(&mut *tx).await.map_err(other)?;
+    sqlx::query("DELETE FROM index_results WHERE edition = ?")
+        .bind(&e.name)
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+    sqlx::query("DELETE FROM index_editions WHERE name = ?")
+        .bind(&e.name)
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
     sqlx::query(
         "INSERT INTO index_editions (name, methodology_version, methodology, methodology_sha256, data_year, draws, seed, computed_at, summary)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -273,13 +293,19 @@ pub async fn get_edition(db: &Db, name: &str) -> Result<Edition> {
     edition(&r)
 }
 
-pub async fn publish_edition(db: &Db, name: &str, at: DateTime<Utc>, audit: NewAuditEvent) -> Result<Edition> {
+pub async fn publish_edition(
+    db: &Db,
+    name: &str,
+    at: DateTime<Utc>,
+    audit: NewAuditEvent,
+) -> Result<Edition> {
     let (_write, mut tx) = db.write().await?;
-    let published: Option<Option<String>> = sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = ?")
-        .bind(name)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(other)?;
+    let published: Option<Option<String>> =
+        sqlx::query_scalar("SELECT published_at FROM index_editions WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(other)?;
     match published {
         None => return Err(StoreError::NotFound),
         Some(Some(_)) => return Err(StoreError::Conflict(format!("edition {name} is already published"))),
@@ -305,13 +331,12 @@ pub async fn list_editions(db: &Db) -> Result<Vec<Edition>> {
 }
 
 pub async fn edition_results(db: &Db, name: &str) -> Result<Vec<CountryResult>> {
-    let rows = sqlx::query(
-        "SELECT detail FROM index_results WHERE edition = ? ORDER BY rank IS NULL, rank, iso3",
-    )
-    .bind(name)
-    .fetch_all(&db.pool)
-    .await
-    .map_err(other)?;
+    let rows =
+        sqlx::query("SELECT detail FROM index_results WHERE edition = ? ORDER BY rank IS NULL, rank, iso3")
+            .bind(name)
+            .fetch_all(&db.pool)
+            .await
+            .map_err(other)?;
     rows.iter().map(|r| serde_json::from_str(&Sq(r).text("detail")?).map_err(other)).collect()
 }
 
@@ -328,7 +353,11 @@ pub async fn country_history(db: &Db, iso3: &str) -> Result<Vec<HistoryPoint>> {
         .map(|r| {
             let r = Sq(r);
             let rank: Option<i64> = r.opt_int("rank")?;
-            Ok(HistoryPoint { edition: r.text("edition")?, score: r.opt_float("score")?, rank: rank.map(|x| x as u32) })
+            Ok(HistoryPoint {
+                edition: r.text("edition")?,
+                score: r.opt_float("score")?,
+                rank: rank.map(|x| x as u32),
+            })
         })
         .collect()
 }

@@ -671,7 +671,11 @@ impl Store for SqliteStore {
     async fn org_responses(&self, org: &OrgId) -> Result<Vec<Response>> {
         protection::org_responses(&self.db, org).await
     }
-    async fn upsert_index_countries(&self, countries: &[IndexCountry], audit: NewAuditEvent) -> Result<usize> {
+    async fn upsert_index_countries(
+        &self,
+        countries: &[IndexCountry],
+        audit: NewAuditEvent,
+    ) -> Result<usize> {
         index::upsert_countries(&self.db, countries, audit).await
     }
     async fn list_index_countries(&self, with_geometry: bool) -> Result<Vec<IndexCountry>> {
@@ -695,7 +699,12 @@ impl Store for SqliteStore {
     async fn incidents(&self, years: (i32, i32)) -> Result<Vec<IncidentRow>> {
         index::incidents(&self.db, years).await
     }
-    async fn save_edition(&self, e: &NewEdition, results: &[CountryResult], audit: NewAuditEvent) -> Result<()> {
+    async fn save_edition(
+        &self,
+        e: &NewEdition,
+        results: &[CountryResult],
+        audit: NewAuditEvent,
+    ) -> Result<()> {
         index::save_edition(&self.db, e, results, audit).await
     }
     async fn publish_edition(&self, name: &str, at: DateTime<Utc>, audit: NewAuditEvent) -> Result<Edition> {

@@ -283,7 +283,8 @@ pub trait Store: Send + Sync + 'static {
     // The prevention index: platform-wide reference data (platform admins; the web layer
     // checks) and editions, public once published.
     /// Adds or updates countries by ISO3, all in one transaction.
-    async fn upsert_index_countries(&self, countries: &[IndexCountry], audit: NewAuditEvent) -> Result<usize>;
+    async fn upsert_index_countries(&self, countries: &[IndexCountry], audit: NewAuditEvent)
+        -> Result<usize>;
     async fn list_index_countries(&self, with_geometry: bool) -> Result<Vec<IndexCountry>>;
     /// Adds or replaces values by (indicator, country, year), all-or-nothing.
     async fn import_index_values(&self, rows: &[DataPoint], audit: NewAuditEvent) -> Result<usize>;
@@ -298,7 +299,12 @@ pub trait Store: Send + Sync + 'static {
     async fn incidents(&self, years: (i32, i32)) -> Result<Vec<IncidentRow>>;
     /// Stores a computed edition with its results, replacing a draft of the same name; Conflict
     /// if an edition of that name is published (published editions are immutable).
-    async fn save_edition(&self, e: &NewEdition, results: &[CountryResult], audit: NewAuditEvent) -> Result<()>;
+    async fn save_edition(
+        &self,
+        e: &NewEdition,
+        results: &[CountryResult],
+        audit: NewAuditEvent,
+    ) -> Result<()>;
     /// NotFound for an unknown edition; Conflict if it is already published.
     async fn publish_edition(&self, name: &str, at: DateTime<Utc>, audit: NewAuditEvent) -> Result<Edition>;
     /// Every edition, newest name first (drafts too: callers filter).

@@ -12,6 +12,7 @@ pub mod error;
 pub mod ew;
 pub mod extract;
 pub mod i18n;
+pub mod index;
 mod ops;
 pub mod pages;
 pub mod protection;

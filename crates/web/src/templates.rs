@@ -11,7 +11,7 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const SOURCES: [(&str, &str); 20] = [
+const SOURCES: [(&str, &str); 22] = [
     ("base.html", include_str!("../templates/base.html")),
     ("login.html", include_str!("../templates/login.html")),
     ("home.html", include_str!("../templates/home.html")),
@@ -32,6 +32,8 @@ const SOURCES: [(&str, &str); 20] = [
     ("shared_records.html", include_str!("../templates/shared_records.html")),
     ("shared_alert.html", include_str!("../templates/shared_alert.html")),
     ("protection.html", include_str!("../templates/protection.html")),
+    ("index_edition.html", include_str!("../templates/index_edition.html")),
+    ("index_country.html", include_str!("../templates/index_country.html")),
 ];
 
 impl Templates {

@@ -7,6 +7,7 @@ mod auth;
 mod cli;
 mod ew;
 mod ew_pages;
+mod index;
 mod matrix;
 mod matrix_sharing;
 mod openrosa;

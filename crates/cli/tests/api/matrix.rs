@@ -138,6 +138,13 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/dashboard".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", "/intake/kumba-women-s-peace-network".into(), None, [200; 6]),
         ("GET", "/intake/no-such-org".into(), None, [404; 6]),
+        // The published index is public; an edition that does not exist is 404 for everyone.
+        ("GET", "/api/v1/index/editions".into(), None, [200; 6]),
+        ("GET", "/api/v1/index/editions/2026H2".into(), None, [404; 6]),
+        ("GET", "/api/v1/index/editions/2026H2/export.csv".into(), None, [404; 6]),
+        ("GET", "/api/v1/index/editions/2026H2/countries/XMR".into(), None, [404; 6]),
+        ("GET", "/index".into(), None, [200; 6]),
+        ("GET", "/index/2026H2".into(), None, [404; 6]),
         ("GET", "/healthz".into(), None, [200; 6]),
         ("GET", "/metrics".into(), None, [200; 6]),
         ("GET", "/static/style.css".into(), None, [200; 6]),

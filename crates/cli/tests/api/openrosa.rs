@@ -59,11 +59,11 @@ async fn odk_collect_round_trip(b: Backend) {
             } else {
                 "/openrosa/submission".to_owned()
             };
-            app.http.post(app.url(&path)).multipart(form).send().await.unwrap()
+            app.http.post(app.url(&path)).multipart(form).send().await
         }
     };
-    assert_eq!(submit(instance("MR0101"), false).await.status(), 401);
-    let r = submit(instance("MR0101"), true).await;
+    assert_eq!(submit(instance("MR0101"), false).await.unwrap().status(), 401);
+    let r = submit(instance("MR0101"), true).await.unwrap();
     assert_eq!(r.status(), 201);
     assert!(r.text().await.unwrap().contains("OpenRosaResponse"));
     for (bad, status) in [
@@ -72,8 +72,13 @@ async fn odk_collect_round_trip(b: Backend) {
         ("<data id=\"another_form\"></data>".to_owned(), 400),
         (format!("<data id=\"tandem_report\">{}</data>", "x".repeat(2 * 1024 * 1024)), 413),
     ] {
-        let r = submit(bad, true).await;
-        assert_eq!(r.status(), status);
+        match submit(bad, true).await {
+            Ok(r) => assert_eq!(r.status(), status),
+            // The server stops reading an over-long body at its limit; a client still writing
+            // may see the connection close before the 413. Either way nothing is stored (below).
+            Err(e) if status == 413 => assert!(e.is_request(), "{e}"),
+            Err(e) => panic!("{e}"),
+        }
     }
     let reports = app
         .store

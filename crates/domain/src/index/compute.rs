@@ -398,6 +398,17 @@ pub fn roll_up(m: &Methodology, ind_scores: &[Option<f64>]) -> (BTreeMap<String,
     (pillars, index)
 }
 
+/// Whether country `c` has data of its own (observed, or carried forward from an earlier year;
+/// not imputed) for enough indicators to be scored (`min_coverage`).
+pub fn covered(m: &Methodology, prepared: &Prepared, c: usize) -> bool {
+    let own = prepared
+        .results
+        .iter()
+        .filter(|row| matches!(row[c].treatment, Treatment::Observed | Treatment::CarriedForward))
+        .count();
+    !m.indicators.is_empty() && own as f64 / m.indicators.len() as f64 >= m.min_coverage - 1e-12
+}
+
 /// Competition ranking ("1224"): the highest score is 1, ties share a rank.
 pub fn ranks(scores: &[Option<f64>]) -> Vec<Option<u32>> {
     scores
@@ -421,6 +432,7 @@ pub fn compute(m: &Methodology, inputs: &Inputs) -> Result<(Vec<CountryResult>, 
     for (c, iso3) in inputs.countries.iter().enumerate() {
         let ind_scores: Vec<Option<f64>> = per_indicator.iter().map(|s| s[c]).collect();
         let (pillars, score) = roll_up(m, &ind_scores);
+        let score = score.filter(|_| covered(m, &prepared, c));
         let mut indicators: Vec<IndicatorResult> = prepared.results.iter().map(|r| r[c].clone()).collect();
         for (r, s) in indicators.iter_mut().zip(&ind_scores) {
             r.score = *s;

@@ -123,6 +123,9 @@ pub struct Methodology {
     pub description: String,
     /// How the top-level pillars combine into the index.
     pub aggregation: Aggregation,
+    /// The share of indicators (0–1) a country needs a value for to be scored and ranked: a
+    /// country known only by the absence of recorded incidents must not top the table.
+    pub min_coverage: f64,
     pub pillars: Vec<Pillar>,
     pub indicators: Vec<Indicator>,
     /// Highest threshold first.
@@ -150,6 +153,12 @@ struct Header {
     #[serde(default)]
     description: String,
     aggregation: Aggregation,
+    #[serde(default = "half")]
+    min_coverage: f64,
+}
+
+fn half() -> f64 {
+    0.5
 }
 
 #[derive(Deserialize)]
@@ -200,8 +209,11 @@ struct RawBand {
 /// Weights of siblings must sum to 1 within this tolerance.
 const WEIGHT_TOLERANCE: f64 = 1e-6;
 
+/// Ids start with a letter: they become HXL attributes in exports (`#indicator+civic_space`).
 fn valid_id(s: &str) -> bool {
-    (1..=40).contains(&s.len()) && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    (1..=40).contains(&s.len())
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// 1-based line of a byte offset.
@@ -253,6 +265,13 @@ impl Methodology {
                 "must not be empty".into(),
             ));
         }
+        if !(0.0..=1.0).contains(&header.min_coverage) {
+            return Err(err(
+                field_at(text, &header_span, "min_coverage"),
+                "methodology.min_coverage".into(),
+                "must be between 0 and 1".into(),
+            ));
+        }
         let mut pillars = Vec::new();
         let mut pillar_lines = BTreeMap::new();
         let mut pillar_spans = BTreeMap::new();
@@ -265,7 +284,7 @@ impl Methodology {
                 return Err(err(
                     field_at(text, &span, "id"),
                     field("id"),
-                    "must be 1 to 40 lower-case letters, digits or '_'".into(),
+                    "must be 1 to 40 lower-case letters, digits or '_', starting with a letter".into(),
                 ));
             }
             if pillar_lines.insert(p.id.clone(), line).is_some() {
@@ -330,7 +349,7 @@ impl Methodology {
                 return Err(err(
                     on("id"),
                     field("id"),
-                    "must be 1 to 40 lower-case letters, digits or '_'".into(),
+                    "must be 1 to 40 lower-case letters, digits or '_', starting with a letter".into(),
                 ));
             }
             if indicator_lines.insert(r.id.clone(), line).is_some() || pillar_lines.contains_key(&r.id) {
@@ -539,6 +558,7 @@ impl Methodology {
             version: header.version.trim().to_owned(),
             description: header.description,
             aggregation: header.aggregation,
+            min_coverage: header.min_coverage,
             pillars,
             indicators,
             bands,

@@ -73,3 +73,9 @@ impl Iso3 {
         &self.0
     }
 }
+
+impl std::fmt::Display for Iso3 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}

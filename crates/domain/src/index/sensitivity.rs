@@ -5,7 +5,7 @@
 //! rank interval. Seeded, so that an edition's figures can be reproduced exactly.
 use serde::{Deserialize, Serialize};
 
-use super::compute::{scores, Prepared};
+use super::compute::{covered, scores, Prepared};
 use super::methodology::{Aggregation, Methodology, Normalise};
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -128,6 +128,8 @@ pub fn analyse(m: &Methodology, prepared: &Prepared, opts: &Options) -> Vec<Opti
         .map(|(i, p)| (i, p.weight))
         .collect();
 
+    // Countries without enough data are not ranked in any draw, as in the base computation.
+    let eligible: Vec<bool> = (0..n).map(|c| covered(m, prepared, c)).collect();
     let mut rng = Rng::new(opts.seed);
     let mut ind_w = vec![0.0; k];
     let mut pil_w = vec![0.0; m.pillars.len()];
@@ -195,7 +197,7 @@ pub fn analyse(m: &Methodology, prepared: &Prepared, opts: &Options) -> Vec<Opti
         }
         // Competition ranks among the countries scored, highest first.
         order_buf.clear();
-        order_buf.extend((0..n).filter(|&c| !index[c].is_nan()));
+        order_buf.extend((0..n).filter(|&c| eligible[c] && !index[c].is_nan()));
         order_buf.sort_unstable_by(|&a, &b| index[b].total_cmp(&index[a]));
         let mut rank = 0u32;
         for (pos, &c) in order_buf.iter().enumerate() {

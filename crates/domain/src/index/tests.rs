@@ -109,7 +109,9 @@ fn the_example_methodology_parses() {
 
 #[test]
 fn a_hand_worked_edition() {
-    let m = Methodology::parse(SMALL).unwrap();
+    // Every country is scored here, even on imputed values alone (coverage has its own test).
+    let m =
+        Methodology::parse(&SMALL.replace("version = \"1\"", "version = \"1\"\nmin_coverage = 0")).unwrap();
     let c = countries(&["AAA", "BBB", "CCC"]);
     let data = [
         point("x", "AAA", 2025, 10.0),
@@ -241,6 +243,30 @@ fn incident_sub_index_from_event_figures() {
     // Higher impact is worse: PPP scores 0 on the indicator, QQQ 100.
     close(gti(0).score, 0.0);
     close(gti(1).score, 100.0);
+}
+
+#[test]
+fn countries_without_enough_data_are_not_ranked() {
+    let strict = SMALL.replace(
+        "aggregation = \"arithmetic\"\n\n[[pillar]]\nid = \"a\"",
+        "aggregation = \"arithmetic\"\nmin_coverage = 1.0\n\n[[pillar]]\nid = \"a\"",
+    );
+    let m = Methodology::parse(&strict).unwrap();
+    assert_eq!(m.min_coverage, 1.0);
+    let c = countries(&["AAA", "CCC"]);
+    let data = [point("x", "AAA", 2025, 10.0), point("y", "AAA", 2025, 5.0), point("y", "CCC", 2025, 3.0)];
+    let sc = [answer("i1", "AAA", 2025, Commitment::Yes)];
+    let inputs = Inputs { countries: &c, data_year: 2025, data: &data, scorecard: &sc, incidents: &[] };
+    let (r, prepared) = compute(&m, &inputs).unwrap();
+    assert!(r[0].score.is_some() && r[0].rank == Some(1));
+    // CCC has y, x only imputed (the mean) and no scorecard: 1 of 3 of its own, below 100%.
+    assert_eq!((r[1].score, r[1].rank, r[1].band.clone()), (None, None, None));
+    assert!(r[1].pillars["a"].is_some(), "its pillars are still shown");
+    let s = analyse(&m, &prepared, &Options { draws: 100, ..Default::default() });
+    assert!(s[0].is_some() && s[1].is_none(), "not ranked in the draws either");
+    let bad = SMALL.replace("version = \"1\"", "version = \"1\"\nmin_coverage = 2");
+    let e = Methodology::parse(&bad).unwrap_err();
+    assert_eq!((e.line, e.field.as_str()), (5, "methodology.min_coverage"));
 }
 
 #[test]

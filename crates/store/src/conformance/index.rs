@@ -33,7 +33,15 @@ pub async fn index_story(store: Arc<dyn Store>) {
         region: "Lakes".into(),
         geometry: Some(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.into()),
     };
-    assert_eq!(s.upsert_index_countries(&[country("XMR", "Marenia"), country("XLS", "Lesarin")], ev("index.countries")).await.unwrap(), 2);
+    assert_eq!(
+        s.upsert_index_countries(
+            &[country("XMR", "Marenia"), country("XLS", "Lesarin")],
+            ev("index.countries")
+        )
+        .await
+        .unwrap(),
+        2
+    );
     s.upsert_index_countries(&[country("XMR", "Republic of Marenia")], ev("index.countries")).await.unwrap();
     let list = s.list_index_countries(true).await.unwrap();
     assert_eq!(list.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Lesarin", "Republic of Marenia"]);
@@ -47,7 +55,12 @@ pub async fn index_story(store: Arc<dyn Store>) {
         source: "monitor".into(),
         note: format!("note {year}"),
     };
-    s.import_index_values(&[point("XMR", 2024, 40.0), point("XMR", 2025, 45.5), point("XLS", 2026, 70.0)], ev("index.values")).await.unwrap();
+    s.import_index_values(
+        &[point("XMR", 2024, 40.0), point("XMR", 2025, 45.5), point("XLS", 2026, 70.0)],
+        ev("index.values"),
+    )
+    .await
+    .unwrap();
     s.import_index_values(&[point("XMR", 2025, 47.25)], ev("index.values")).await.unwrap();
     let v = s.index_values(2025).await.unwrap();
     assert_eq!(v.len(), 2, "2026 is after the year asked for");
@@ -62,13 +75,25 @@ pub async fn index_story(store: Arc<dyn Store>) {
         evidence: vec!["https://gov.example/plan.pdf".into(), "https://news.example/a".into()],
         note: "adopted in March".into(),
     };
-    s.import_scorecard(&[answer("pve_action_plan", Commitment::Yes), answer("police_oversight", Commitment::Partial)], ev("index.scorecard")).await.unwrap();
+    s.import_scorecard(
+        &[answer("pve_action_plan", Commitment::Yes), answer("police_oversight", Commitment::Partial)],
+        ev("index.scorecard"),
+    )
+    .await
+    .unwrap();
     let sc = s.scorecard(2025).await.unwrap();
     assert_eq!(sc.len(), 2);
-    assert_eq!((sc[0].item.as_str(), sc[0].status, sc[0].evidence.len()), ("police_oversight", Commitment::Partial, 2));
+    assert_eq!(
+        (sc[0].item.as_str(), sc[0].status, sc[0].evidence.len()),
+        ("police_oversight", Commitment::Partial, 2)
+    );
     assert!(s.scorecard(2024).await.unwrap().is_empty());
 
-    let inc = |year: i32, n: u32| IncidentRow { iso3: "XMR".into(), year, counts: IncidentYear { incidents: n, fatalities: 2, injuries: 3, damage: 1 } };
+    let inc = |year: i32, n: u32| IncidentRow {
+        iso3: "XMR".into(),
+        year,
+        counts: IncidentYear { incidents: n, fatalities: 2, injuries: 3, damage: 1 },
+    };
     s.import_incidents(&[inc(2021, 1), inc(2025, 10)], ev("index.incidents")).await.unwrap();
     s.import_incidents(&[inc(2025, 12)], ev("index.incidents")).await.unwrap();
     let got = s.incidents((2022, 2026)).await.unwrap();
@@ -89,7 +114,11 @@ pub async fn index_story(store: Arc<dyn Store>) {
     s.save_edition(&edition("1"), &results, ev("index.compute")).await.unwrap();
     s.save_edition(&edition("2"), &results, ev("index.compute")).await.unwrap();
     let e = s.get_edition("2026H2").await.unwrap();
-    assert_eq!((e.methodology_version.as_str(), e.seed, e.published_at), ("2", u64::MAX - 5, None), "the draft was replaced");
+    assert_eq!(
+        (e.methodology_version.as_str(), e.seed, e.published_at),
+        ("2", u64::MAX - 5, None),
+        "the draft was replaced"
+    );
     let r = s.edition_results("2026H2").await.unwrap();
     assert_eq!(r.iter().map(|x| x.iso3.as_str()).collect::<Vec<_>>(), ["XMR", "XLS"], "ranked first");
     assert_eq!(r[0], results[1]);
@@ -99,7 +128,11 @@ pub async fn index_story(store: Arc<dyn Store>) {
     assert!(matches!(s.publish_edition("2026H2", Utc::now(), ev("x")).await, Err(StoreError::Conflict(_))));
     assert!(matches!(s.publish_edition("2030H1", Utc::now(), ev("x")).await, Err(StoreError::NotFound)));
     assert!(matches!(s.save_edition(&edition("3"), &results, ev("x")).await, Err(StoreError::Conflict(_))));
-    assert_eq!(s.get_edition("2026H2").await.unwrap().methodology_version, "2", "published editions do not change");
+    assert_eq!(
+        s.get_edition("2026H2").await.unwrap().methodology_version,
+        "2",
+        "published editions do not change"
+    );
     let h = s.country_history("XMR").await.unwrap();
     assert_eq!((h.len(), h[0].edition.as_str(), h[0].rank, h[0].score), (1, "2026H2", Some(1), Some(61.5)));
     assert!(matches!(s.get_edition("2020H1").await, Err(StoreError::NotFound)));

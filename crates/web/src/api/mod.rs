@@ -3,6 +3,7 @@ mod alerts;
 mod areas;
 mod audit;
 mod auth;
+pub mod index;
 mod me;
 mod members;
 pub mod openrosa;
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .merge(sharing::router())
         .merge(shared::router())
         .merge(protection::router())
+        .merge(index::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async {
             ApiError::BadRequest("method not allowed on this resource".into())

@@ -4,6 +4,7 @@ mod admin;
 mod auth;
 pub mod ew;
 mod home;
+mod index;
 mod intake;
 mod protection;
 mod sharing;
@@ -37,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .merge(intake::router())
         .merge(sharing::router())
         .merge(protection::router())
+        .merge(index::router())
 }
 
 /// What every page needs from the request: language, who is signed in, the CSRF token for its

@@ -1,0 +1,179 @@
+//! The published prevention index as pages anyone can read without signing in: the ranked table
+//! with a map and the rank intervals of the sensitivity analysis, and a page per country with its
+//! pillars, every indicator with the inputs behind it, and its trend across editions.
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use tandem_domain::index::Iso3;
+
+use super::{error_page, PageCtx};
+use crate::api::index::{countries, published};
+use crate::charts;
+use crate::error::ApiError;
+use crate::index::edition::{self, rows};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/index", get(latest))
+        .route("/index/{edition}", get(show))
+        .route("/index/{edition}/{iso3}", get(country))
+}
+
+/// The newest published edition, or a page saying there is none yet.
+async fn latest(State(state): State<AppState>, ctx: PageCtx) -> Response {
+    match state.store.list_editions().await {
+        Ok(list) => match list.into_iter().find(|e| e.published_at.is_some()) {
+            Some(e) => Redirect::to(&format!("/index/{}", e.name)).into_response(),
+            None => ctx.render(StatusCode::OK, "index_edition.html", minijinja::context! { e => None::<()> }),
+        },
+        Err(e) => error_page(ctx.lang, e.into()),
+    }
+}
+
+#[derive(Serialize)]
+struct PillarView {
+    id: String,
+    name: String,
+    weight: f64,
+}
+
+async fn show(State(state): State<AppState>, ctx: PageCtx, Path(name): Path<String>) -> Response {
+    let result: Result<Response, ApiError> = async {
+        let e = published(&state, &name).await?;
+        let results = state.store.edition_results(&e.name).await?;
+        let m = edition::methodology(&e).map_err(|x| ApiError::Internal(x.to_string()))?;
+        let all = countries(&state).await?;
+        let rows = rows(&results, &all);
+        let pillars: Vec<PillarView> = m
+            .top_pillars()
+            .map(|p| PillarView { id: p.id.clone(), name: p.name.clone(), weight: p.weight })
+            .collect();
+        let geo: Vec<(String, String, String)> = state
+            .store
+            .list_index_countries(true)
+            .await?
+            .into_iter()
+            .filter_map(|c| Some((c.iso3, c.name, c.geometry?)))
+            .collect();
+        let scores: HashMap<String, f64> =
+            rows.iter().filter_map(|r| Some((r.iso3.clone(), r.score?))).collect();
+        let text = |k: &str| crate::i18n::global().text(ctx.lang, k, &[]);
+        let map = if geo.is_empty() {
+            String::new()
+        } else {
+            charts::score_map(&geo, &scores, &text("index-map-title"), &text("index-no-score"))
+        };
+        let ranked: Vec<charts::RankRow> = rows
+            .iter()
+            .filter_map(|r| {
+                Some(charts::RankRow { name: &r.name, rank: r.rank?, p5: r.rank_p5?, p95: r.rank_p95? })
+            })
+            .collect();
+        let n = ranked.len() as u32;
+        let ranks = if ranked.is_empty() {
+            String::new()
+        } else {
+            charts::rank_intervals(&ranked, n, &text("index-uncertainty"))
+        };
+        let others: Vec<String> = state
+            .store
+            .list_editions()
+            .await?
+            .into_iter()
+            .filter(|o| o.published_at.is_some() && o.name != e.name)
+            .map(|o| o.name)
+            .collect();
+        Ok(ctx.render(
+            StatusCode::OK,
+            "index_edition.html",
+            minijinja::context! { e, rows, pillars, map, ranks, others },
+        ))
+    }
+    .await;
+    result.unwrap_or_else(|e| error_page(ctx.lang, e))
+}
+
+#[derive(Serialize)]
+struct IndicatorView {
+    id: String,
+    name: String,
+    pillar_name: String,
+    source: String,
+    weight: f64,
+    transform: String,
+    normalise: String,
+    direction: String,
+    r: tandem_domain::index::compute::IndicatorResult,
+}
+
+fn word<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Object(o)) => {
+            o.get("kind").and_then(|k| k.as_str()).unwrap_or_default().to_owned()
+        }
+        _ => String::new(),
+    }
+}
+
+async fn country(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path((name, iso3)): Path<(String, String)>,
+) -> Response {
+    let result: Result<Response, ApiError> = async {
+        let e = published(&state, &name).await?;
+        let iso3 = Iso3::parse(&iso3).map_err(|_| ApiError::NotFound)?;
+        let results = state.store.edition_results(&e.name).await?;
+        let ranked = results.iter().filter(|r| r.rank.is_some()).count();
+        let r = results.into_iter().find(|r| r.iso3 == iso3.as_str()).ok_or(ApiError::NotFound)?;
+        let m = edition::methodology(&e).map_err(|x| ApiError::Internal(x.to_string()))?;
+        let country = countries(&state).await?.remove(iso3.as_str()).ok_or(ApiError::NotFound)?;
+        let pillars: Vec<PillarView> = m
+            .pillars
+            .iter()
+            .map(|p| PillarView { id: p.id.clone(), name: p.name.clone(), weight: p.weight })
+            .collect();
+        let indicators: Vec<IndicatorView> = m
+            .indicators
+            .iter()
+            .filter_map(|i| {
+                let res = r.indicators.iter().find(|x| x.id == i.id)?.clone();
+                Some(IndicatorView {
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                    pillar_name: m
+                        .pillars
+                        .iter()
+                        .find(|p| p.id == i.pillar)
+                        .map(|p| p.name.clone())
+                        .unwrap_or_default(),
+                    source: i.source.clone(),
+                    weight: i.weight,
+                    transform: word(&i.transform),
+                    normalise: word(&i.normalise),
+                    direction: word(&i.direction),
+                    r: res,
+                })
+            })
+            .collect();
+        let history = state.store.country_history(iso3.as_str()).await?;
+        let points: Vec<(String, Option<f64>)> =
+            history.iter().map(|h| (h.edition.clone(), h.score)).collect();
+        let trend = charts::trend(&points, &crate::i18n::global().text(ctx.lang, "index-trend", &[]));
+        let row = edition::rows(std::slice::from_ref(&r), &HashMap::new()).pop().ok_or(ApiError::NotFound)?;
+        Ok(ctx.render(
+            StatusCode::OK,
+            "index_country.html",
+            minijinja::context! { e, country, r => row, ranked, pillars, indicators, history, trend },
+        ))
+    }
+    .await;
+    result.unwrap_or_else(|e| error_page(ctx.lang, e))
+}
