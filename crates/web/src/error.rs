@@ -31,6 +31,8 @@ pub enum ApiError {
     Throttled(u64),
     #[error("request body too large")]
     TooLarge,
+    #[error("this resource does not support that method")]
+    MethodNotAllowed,
     #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("missing or wrong CSRF token")]
@@ -50,6 +52,7 @@ impl ApiError {
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -66,6 +69,7 @@ impl ApiError {
             ApiError::Conflict(_) => "conflict",
             ApiError::Throttled(_) => "too_many_attempts",
             ApiError::TooLarge => "payload_too_large",
+            ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::Csrf => "csrf",
             ApiError::Internal(_) => "internal",

@@ -27,6 +27,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
+use axum::response::IntoResponse;
 use axum::Router;
 use tokio::net::TcpListener;
 
@@ -41,6 +42,11 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))
         .layer(DefaultBodyLimit::max(1024 * 1024))
+        // A panic is a bug, but the caller still gets an answer (500, logged) rather than a
+        // dropped connection, and the other requests on the connection are unaffected.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
+            error::ApiError::Internal("a request handler panicked".into()).into_response()
+        }))
         .with_state(state)
 }
 

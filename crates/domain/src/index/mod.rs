@@ -22,7 +22,9 @@ pub struct EditionName(String);
 impl EditionName {
     pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
         let s = raw.trim().to_ascii_uppercase();
-        let ok = s.len() == 6
+        // ASCII first: the slices below index bytes.
+        let ok = s.is_ascii()
+            && s.len() == 6
             && s[..4].chars().all(|c| c.is_ascii_digit())
             && (&s[4..] == "H1" || &s[4..] == "H2")
             && s[..4].parse::<i32>().is_ok_and(|y| (1990..=2200).contains(&y));

@@ -334,6 +334,10 @@ fn edition_names_and_countries() {
     for bad in ["2026", "2026H3", "26H1", "2026-H1", "abcdH1", ""] {
         assert!(EditionName::parse(bad).is_err(), "{bad}");
     }
+    // Found by schemathesis: six bytes that are not six characters must be refused, not panic.
+    for bad in ["00\u{10000}", "2026\u{e9}", "\u{10000}H1"] {
+        assert!(EditionName::parse(bad).is_err(), "{bad:?}");
+    }
     assert_eq!(Iso3::parse("xmr").unwrap().as_str(), "XMR");
     assert!(Iso3::parse("XM").is_err() && Iso3::parse("X1R").is_err());
 }

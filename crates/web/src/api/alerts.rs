@@ -48,7 +48,7 @@ async fn list(
     let filter = AlertFilter {
         status: q.status,
         overdue_at: q.overdue.unwrap_or(false).then(Utc::now),
-        limit: q.limit.unwrap_or(200).clamp(1, 1000),
+        limit: super::limit(q.limit, 200)?,
     };
     Ok(Json(json!({ "alerts": state.store.list_alerts(who.org_id(), &filter).await? })))
 }
@@ -70,8 +70,7 @@ async fn show(
 #[serde(deny_unknown_fields)]
 struct Assign {
     /// The organisation that must answer; the caller's own when absent. Assigning to another
-    /// organisation needs a sharing agreement in force with it, which arrives with sharing
-    /// agreements; until then only one's own organisation (a team within it) can be assigned.
+    /// organisation needs a sharing agreement covering alerts in force with it.
     org: Option<String>,
     due_at: Option<String>,
     /// Hours from now, instead of `due_at`.

@@ -24,7 +24,8 @@ async fn list(
     who: Can<perm::ViewOrgAudit>,
     q: Result<Query<Page>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let Query(q) = q.map_err(|e| ApiError::BadRequest(e.body_text()))?;
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let Query(q) =
+        q.map_err(|e| ApiError::Invalid(tandem_domain::InvalidInput::new("query", e.body_text())))?;
+    let limit = super::limit(q.limit, 100)?;
     Ok(Json(json!({ "events": state.store.org_audit(who.org_id(), limit).await? })))
 }

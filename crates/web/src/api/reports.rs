@@ -88,10 +88,11 @@ fn filter_from(q: ListQuery) -> Result<ReportFilter, ApiError> {
     Ok(ReportFilter {
         area: q.area.filter(|s| !s.is_empty()).map(|s| s.to_ascii_uppercase()),
         category: q.category.filter(|s| !s.is_empty()),
-        status: q.status.filter(|s| !s.is_empty()).map(|s| s.parse::<ReportStatus>()).transpose()?,
+        // Unlike the free-text filters, an empty status is not "any": it is not a status.
+        status: q.status.map(|s| s.parse::<ReportStatus>()).transpose()?,
         from: time("from", q.from)?,
         to: time("to", q.to)?,
-        limit: q.limit.unwrap_or(200).clamp(1, 1000),
+        limit: super::limit(q.limit, 200)?,
     })
 }
 

@@ -118,7 +118,7 @@ async fn inbox(
     q: Result<Query<InboxQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
-    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let limit = super::limit(q.limit, 100)?;
     Ok(Json(json!({ "messages": state.store.list_sms_inbox(who.org_id(), limit).await? })))
 }
 

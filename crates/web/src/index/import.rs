@@ -85,14 +85,15 @@ fn country(t: &Table<Col>, line: u64, row: &[String], known: &HashSet<String>) -
 fn year(t: &Table<Col>, line: u64, raw: &str, col: Col, label: &str) -> Result<i32, CsvError> {
     let col = t.name(col, label);
     // A year, or a date whose year is taken (2025-03-14, 14/03/2025).
-    let digits: String = if raw.len() == 4 {
-        raw.to_owned()
+    // `get`, not slicing: a multi-byte character must not make the import panic.
+    let digits: &str = if raw.len() == 4 {
+        raw
     } else if raw.len() >= 10 && raw.as_bytes()[4] == b'-' {
-        raw[..4].to_owned()
+        raw.get(..4).unwrap_or("")
     } else if raw.len() == 10 && raw.as_bytes()[2] == b'/' {
-        raw[6..].to_owned()
+        raw.get(6..).unwrap_or("")
     } else {
-        String::new()
+        ""
     };
     match digits.parse::<i32>() {
         Ok(y) if (1900..=2200).contains(&y) => Ok(y),
@@ -401,6 +402,9 @@ mod tests {
         let e =
             incidents(b"#country+code,#date,#impact+damage\nXMR,2025-01-01,huge\n", &known()).unwrap_err();
         assert_eq!((e.line, e.column.as_str()), (2, "#impact+damage"));
+        // A multi-byte character across the cut of a dd/mm/yyyy date must not panic.
+        let e = incidents("#country+code,#date\nXMR,01/\u{e9}\u{e9}025\n".as_bytes(), &known()).unwrap_err();
+        assert_eq!((e.line, e.column.as_str()), (2, "#date"));
     }
 
     #[test]
