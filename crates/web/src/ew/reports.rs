@@ -58,7 +58,17 @@ pub fn parse(
         return Err(InvalidInput::new("category", format!("unknown category {}", category.as_str())));
     }
     let severity = Severity::new(raw.severity)?;
-    let occurred_at = parse_time(&raw.occurred_at)?;
+    let mut occurred_at = parse_time(&raw.occurred_at)?;
+    // A plain date means some time that day, read as noon UTC. For a report filed this morning,
+    // or from a time zone already in tomorrow, that noon is still ahead: the report happened
+    // before now, so now it is (found by the browser journeys: morning reports were refused).
+    let plain_date = chrono::NaiveDate::parse_from_str(raw.occurred_at.trim(), "%Y-%m-%d").is_ok();
+    if plain_date
+        && occurred_at > now
+        && occurred_at.date_naive() <= (now + chrono::Duration::days(1)).date_naive()
+    {
+        occurred_at = now;
+    }
     if occurred_at > now + chrono::Duration::minutes(5) {
         return Err(InvalidInput::new("occurred_at", "is in the future"));
     }
@@ -156,4 +166,63 @@ pub async fn file_queued(
 /// The week a report counts in, for callers that change a report's status.
 pub fn change_of(r: &Report) -> Change {
     Change { area: r.area.clone(), category: r.category.clone(), week: Week(r.week.0) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn a_plain_date_of_today_or_tomorrow_is_not_in_the_future() {
+        let cfg = EwConfig {
+            areas: [(
+                "MR01".to_owned(),
+                tandem_store::Area {
+                    code: "MR01".into(),
+                    name: "A".into(),
+                    level: tandem_domain::area::AreaLevel::Admin1,
+                    parent_code: None,
+                    geometry: None,
+                },
+            )]
+            .into(),
+            categories: vec![tandem_store::Category {
+                slug: "crime".into(),
+                name: "Crime".into(),
+                reference: "crime".into(),
+                threshold_severity: 4,
+                keywords: String::new(),
+            }],
+            tree: Default::default(),
+            engine: Default::default(),
+            sms: Default::default(),
+        };
+        let keys = Keyring::generate("t");
+        let org = OrgId::new();
+        let sealer = Sealer { keys: &keys, org: &org };
+        let morning = Utc.with_ymd_and_hms(2026, 11, 23, 2, 50, 0).unwrap();
+        let raw = |d: &str| RawReport {
+            area: "MR01".into(),
+            category: "crime".into(),
+            severity: 2,
+            occurred_at: d.into(),
+            description: "x".into(),
+            reporter_contact: None,
+        };
+        let today = parse(&cfg, &raw("2026-11-23"), Channel::Intake, None, morning, sealer).unwrap();
+        assert_eq!(today.occurred_at, morning, "today's noon is ahead at 02:50: now");
+        let tomorrow = parse(&cfg, &raw("2026-11-24"), Channel::Intake, None, morning, sealer).unwrap();
+        assert_eq!(tomorrow.occurred_at, morning, "already tomorrow east of UTC");
+        assert_eq!(
+            parse(&cfg, &raw("2026-11-25"), Channel::Intake, None, morning, sealer).unwrap_err().field,
+            "occurred_at"
+        );
+        let yesterday = parse(&cfg, &raw("2026-11-22"), Channel::Intake, None, morning, sealer).unwrap();
+        assert_eq!(yesterday.occurred_at, Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap());
+        assert!(
+            parse(&cfg, &raw("2026-11-23T09:00:00Z"), Channel::Intake, None, morning, sealer).is_err(),
+            "an exact time ahead stays refused"
+        );
+    }
 }
