@@ -5,6 +5,7 @@
 mod audit;
 mod auth;
 mod cli;
+mod crash;
 mod ew;
 mod ew_pages;
 mod index;
