@@ -1,0 +1,329 @@
+// Tandem's browser journeys: playwright-core driving Debian's Chromium (no browser download)
+// against a real `tandem serve` on a fresh database. Five journeys, as people use Tandem:
+//   1. a community member files a concern on the public intake page, on a 360 px phone, with
+//      JavaScript disabled;
+//   2. a CSO coordinator signs in, verifies it, sees the alert it opens, and assigns a response;
+//   3. the coordinator makes a sharing agreement with the police station; the liaison signs in,
+//      sees the aggregate cells (small ones suppressed) and answers the alert; the coordinator
+//      revokes the agreement and the liaison sees nothing more;
+//   4. an admin switches the interface to Arabic and the layout turns right-to-left;
+//   5. the index pages and the dashboard draw their SVG maps and charts.
+// Every page visited is checked with axe-core (no serious or critical violation) and weighed
+// (HTML, CSS, JS, fonts and images under 100 KB on first load). Screenshots go to
+// e2e/screenshots/ (kept as CI artefacts, not committed).
+//
+//   node e2e/journeys.mjs            (TANDEM_BIN: the tandem binary, default target/debug/tandem)
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const bin = process.env.TANDEM_BIN || join(root, "target/debug/tandem");
+const shots = join(here, "screenshots");
+mkdirSync(shots, { recursive: true });
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const PASSWORD = "a long e2e passphrase";
+const WEIGHT_LIMIT = 100 * 1024;
+
+// ---- The world: a fresh database, filled with the command line and the API. ----
+const work = mkdtempSync(join(tmpdir(), "tandem-e2e-"));
+const db = `sqlite://${join(work, "e2e.db")}`;
+const keyFile = join(work, "e2e.key");
+const tandem = (args, input) =>
+  execFileSync(bin, [...args, "--database-url", db, "--key-file", keyFile], { input, encoding: "utf8" }).trim();
+const lastLine = (s) => s.split("\n").pop();
+
+tandem(["admin", "init-key"]);
+const cso = lastLine(tandem(["admin", "create-org", "--name", "Kumba Women's Peace Network", "--kind", "civil_society", "--women-led"]));
+const police = lastLine(tandem(["admin", "create-org", "--name", "Kumba Central Police Station", "--kind", "security"]));
+const user = (org, email, role, extra = []) =>
+  tandem(["admin", "create-user", "--org", org, "--email", email, "--role", role, ...extra], PASSWORD + "\n");
+user(cso, "admin@kwpn.example", "admin", ["--platform-admin"]);
+user(cso, "coordinator@kwpn.example", "coordinator");
+user(cso, "member@kwpn.example", "member");
+user(police, "liaison@police.example", "member");
+const fx = (f) => join(here, "fixtures", f);
+tandem(["import", "areas", fx("country.geojson"), "--level", "country", "--code-property", "CODE", "--name-property", "NAME"]);
+tandem(["import", "areas", fx("admin1.geojson"), "--level", "admin1", "--code-property", "CODE", "--name-property", "NAME", "--parent-property", "PARENT"]);
+tandem(["import", "areas", fx("admin2.geojson"), "--level", "admin2", "--code-property", "CODE", "--name-property", "NAME", "--parent-property", "PARENT"]);
+tandem(["index", "import-countries", fx("countries.geojson")]);
+tandem(["index", "import-values", fx("values.csv")]);
+tandem(["index", "import-scorecard", fx("scorecard.csv")]);
+tandem(["index", "import-incidents", fx("incidents.csv")]);
+const methodology = join(root, "docs/examples/prevention-index.toml");
+for (const e of ["2025H2", "2026H2"]) {
+  tandem(["index", "compute", "--edition", e, "--methodology", methodology]);
+  tandem(["index", "publish", "--edition", e]);
+}
+
+const server = spawn(bin, ["serve", "--addr", "127.0.0.1:0", "--database-url", db, "--key-file", keyFile], {
+  env: { ...process.env, TANDEM_SECURE_COOKIES: "false", TANDEM_LOG_LEVEL: "warn" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const base = await new Promise((resolve, reject) => {
+  server.stdout.on("data", (d) => {
+    const m = String(d).match(/listening on (http:\/\/\S+)/);
+    if (m) resolve(m[1]);
+  });
+  server.on("exit", (code) => reject(new Error(`tandem serve exited with ${code}`)));
+});
+
+async function api(method, path, token, body) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  return { status: r.status, json: text ? JSON.parse(text) : null };
+}
+const login = async (email) => (await api("POST", "/api/v1/auth/login", null, { email, password: PASSWORD })).json.token;
+// Verified reports two weeks ago: a busy cell (6 in Kumba) and small ones, so that the police
+// see published counts beside suppressed cells.
+{
+  const coord = await login("coordinator@kwpn.example");
+  const day = new Date(Date.now() - 14 * 86400e3).toISOString().slice(0, 10);
+  const file = async (area, category) => {
+    const r = await api("POST", "/api/v1/reports", coord, { area, category, severity: 2, occurred_at: day, description: `Seen near the market (${area})` });
+    assert.equal(r.status, 201);
+    assert.equal((await api("POST", `/api/v1/reports/${r.json.id}/verify`, coord)).status, 200);
+  };
+  for (let i = 0; i < 6; i++) await file("XE0101", "hate_speech");
+  await file("XE0102", "hate_speech");
+  await file("XE0102", "gbv");
+  await file("XE0201", "crime");
+}
+
+// ---- The browser. ----
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const visited = new Map(); // url path -> { weight, axe: "done" | "pending" }
+const failures = [];
+const results = [];
+
+/** A browser context. Routing every request turns Chromium's cache off, so that each page is
+ *  weighed as on a first visit, stylesheet and all. */
+async function context(options = {}) {
+  const ctx = await browser.newContext({ bypassCSP: true, ...options });
+  await ctx.route("**/*", (route) => route.continue());
+  return ctx;
+}
+
+/** Loads `path` in `page`, weighs it (bytes over the wire for the document and everything it
+ *  loads), and (unless JS is off) runs axe on it. */
+async function visit(page, path, { axe = true, label } = {}) {
+  const pending = [];
+  const onFinished = (request) => {
+    if (["document", "stylesheet", "script", "font", "image"].includes(request.resourceType())) {
+      pending.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize).catch(() => 0));
+    }
+  };
+  page.on("requestfinished", onFinished);
+  await page.goto(base + path, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle");
+  page.off("requestfinished", onFinished);
+  const total = (await Promise.all(pending)).reduce((a, b) => a + b, 0);
+  await recordWeight(path, total);
+  if (axe) await runAxe(page, label || path);
+}
+
+async function recordWeight(path, total) {
+  const key = path.split("?")[0];
+  if (!visited.has(key)) visited.set(key, { weight: total, axe: false });
+  if (total > WEIGHT_LIMIT) failures.push(`${path}: ${total} bytes on first load (limit ${WEIGHT_LIMIT})`);
+}
+
+async function runAxe(page, label) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  for (const v of bad) failures.push(`axe ${label}: ${v.impact} ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+  const key = new URL(page.url()).pathname;
+  const entry = visited.get(key) || { weight: 0 };
+  entry.axe = true;
+  entry.violations = result.violations.length;
+  visited.set(key, entry);
+}
+
+async function signIn(page, email) {
+  await visit(page, "/login");
+  await page.fill("input[name=email]", email);
+  await page.fill("input[name=password]", PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click("main form button.primary")]);
+}
+
+async function journey(name, fn) {
+  const t = Date.now();
+  try {
+    await fn();
+    results.push(`ok   ${name} (${Date.now() - t} ms)`);
+  } catch (e) {
+    results.push(`FAIL ${name}: ${e.stack || e}`);
+    failures.push(`${name}: ${e.message}`);
+  }
+}
+
+let alertId;
+
+await journey("1. a community member files a concern on a 360 px phone, without JavaScript", async () => {
+  const ctx = await context({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  await visit(page, "/intake/kumba-women-s-peace-network", { axe: false });
+  // Nothing on the page is wider than the phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 360, `the intake page is ${overflow} px wide on a 360 px phone`);
+  await page.selectOption("select[name=area]", "XE0101");
+  await page.selectOption("select[name=category]", "intercommunal_tension");
+  await page.check("input[name=severity][value='4']");
+  await page.fill("textarea[name=description]", "Youths gathering with machetes near the Kumba market after a dispute");
+  await page.screenshot({ path: join(shots, "1-intake-filled.png"), fullPage: true });
+  await Promise.all([page.waitForNavigation(), page.click("main form button[type=submit]")]);
+  if (!/\/thanks$/.test(page.url())) console.error(await page.locator(".error").allTextContents());
+  assert.match(new URL(page.url()).pathname, /\/intake\/kumba-women-s-peace-network\/thanks$/);
+  assert.ok((await page.textContent("main")).length > 20);
+  await page.screenshot({ path: join(shots, "1-intake-thanks.png"), fullPage: true });
+  await ctx.close();
+  // The same pages, with JavaScript on, for axe.
+  const check = await context({ viewport: { width: 360, height: 740 } });
+  const p2 = await check.newPage();
+  await visit(p2, "/intake/kumba-women-s-peace-network");
+  await visit(p2, "/intake/kumba-women-s-peace-network/thanks");
+  await check.close();
+});
+
+await journey("2. the coordinator verifies the report, sees its alert and assigns a response", async () => {
+  const ctx = await context({ viewport: { width: 1200, height: 900 } });
+  const page = await ctx.newPage();
+  await signIn(page, "coordinator@kwpn.example");
+  // The new report is the only one still to triage.
+  await visit(page, "/reports?status=new");
+  assert.equal(await page.locator("table.cards tbody tr").count(), 1);
+  await Promise.all([page.waitForNavigation(), page.click("table.cards tbody a")]);
+  const reportPath = new URL(page.url()).pathname;
+  await visit(page, reportPath);
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/status'] button:has-text('Verify')")]);
+  assert.match(await page.textContent("main"), /verified/i);
+  await page.screenshot({ path: join(shots, "2-report-verified.png"), fullPage: true });
+  await visit(page, "/alerts");
+  await Promise.all([page.waitForNavigation(), page.locator("table.cards tbody a").first().click()]);
+  alertId = new URL(page.url()).pathname.split("/").pop();
+  await visit(page, `/alerts/${alertId}`);
+  assert.match(await page.textContent("main"), /severity threshold/i);
+  await page.fill("input[name=due_in_hours]", "24");
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/assign'] button")]);
+  await page.fill("textarea[name=action]", "Called the market committee; two members went to the market");
+  await page.fill("textarea[name=outcome]", "The groups dispersed; a meeting is set for Friday");
+  await Promise.all([page.waitForNavigation(), page.click("form[action$='/respond'] button")]);
+  assert.match(await page.textContent("main"), /market committee/);
+  await page.screenshot({ path: join(shots, "2-alert-answered.png"), fullPage: true });
+  await ctx.close();
+});
+
+await journey("3. sharing with the police station: aggregates, an answered alert, revocation", async () => {
+  const coordCtx = await context({ viewport: { width: 1200, height: 900 } });
+  const coord = await coordCtx.newPage();
+  await signIn(coord, "coordinator@kwpn.example");
+  await visit(coord, "/sharing");
+  await coord.selectOption("select[name=partner_org]", { label: "Kumba Central Police Station (Security sector)" });
+  await coord.check("input[name=mode][value=aggregates]");
+  await coord.selectOption("select[name=area_level]", "admin2");
+  await coord.fill("input[name=k]", "5");
+  await Promise.all([coord.waitForNavigation(), coord.click("form[action='/sharing'] button.primary")]);
+  assert.match(await coord.textContent("main"), /Agreement created/);
+  await coord.screenshot({ path: join(shots, "3-agreement.png"), fullPage: true });
+  // The alert goes to the police for an answer.
+  await visit(coord, `/alerts/${alertId}`);
+  await coord.selectOption("form[action$='/assign'] select[name=org]", { label: "Kumba Central Police Station" });
+  await Promise.all([coord.waitForNavigation(), coord.click("form[action$='/assign'] button")]);
+
+  const policeCtx = await context({ viewport: { width: 1200, height: 900 } });
+  const liaison = await policeCtx.newPage();
+  await signIn(liaison, "liaison@police.example");
+  await visit(liaison, "/shared");
+  const main = await liaison.textContent("main");
+  assert.match(main, /Verified reports of Kumba Women's Peace Network/);
+  assert.ok((await liaison.locator("span.suppressed").count()) > 0, "small cells are suppressed");
+  assert.doesNotMatch(main, /Seen near the market/, "no report text crosses in aggregates");
+  await liaison.screenshot({ path: join(shots, "3-police-aggregates.png"), fullPage: true });
+  await Promise.all([liaison.waitForNavigation(), liaison.click(`a[href='/shared/alerts/${alertId}']`)]);
+  await visit(liaison, `/shared/alerts/${alertId}`);
+  await liaison.fill("textarea[name=action]", "Patrol sent to the market with a community liaison officer");
+  await liaison.fill("textarea[name=outcome]", "No weapons found; calm");
+  await Promise.all([liaison.waitForNavigation(), liaison.click("form button.primary")]);
+  assert.match(await liaison.textContent("main"), /Patrol sent/);
+  await liaison.screenshot({ path: join(shots, "3-police-answered.png"), fullPage: true });
+
+  // Revocation, at once.
+  await visit(coord, "/sharing");
+  await Promise.all([coord.waitForNavigation(), coord.click("form[action$='/revoke'] button")]);
+  assert.match(await coord.textContent("main"), /revoked/);
+  await visit(liaison, "/shared");
+  assert.match(await liaison.textContent("main"), /No organisation shares anything/);
+  const r = await liaison.goto(`${base}/shared/alerts/${alertId}`);
+  assert.equal(r.status(), 404, "the alert is gone for the police");
+  await liaison.screenshot({ path: join(shots, "3-police-after-revocation.png"), fullPage: true });
+  await coordCtx.close();
+  await policeCtx.close();
+});
+
+await journey("4. an admin switches to Arabic and the layout is right-to-left", async () => {
+  const ctx = await context({ viewport: { width: 1000, height: 800 } });
+  const page = await ctx.newPage();
+  await signIn(page, "admin@kwpn.example");
+  await Promise.all([page.waitForNavigation(), page.click("a[hreflang=ar]")]);
+  await visit(page, "/members");
+  assert.equal(await page.getAttribute("html", "dir"), "rtl");
+  assert.equal(await page.getAttribute("html", "lang"), "ar");
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), "rtl");
+  // The brand sits on the right in a right-to-left header.
+  const brand = await page.locator(".brand").boundingBox();
+  assert.ok(brand.x > 500, `the brand is at x=${brand.x}; in Arabic it belongs on the right`);
+  await page.screenshot({ path: join(shots, "4-arabic-rtl.png"), fullPage: true });
+  await visit(page, "/sharing");
+  await visit(page, "/protection");
+  await ctx.close();
+});
+
+await journey("5. the index pages and the dashboard draw their maps and charts", async () => {
+  const anon = await context({ viewport: { width: 1000, height: 900 } });
+  const page = await anon.newPage();
+  await visit(page, "/index/2026H2");
+  assert.equal(await page.locator("svg.map path[data-country]").count(), 4);
+  assert.ok((await page.locator("svg.chart circle").count()) >= 3, "rank intervals");
+  await page.screenshot({ path: join(shots, "5-index.png"), fullPage: true });
+  await visit(page, "/index/2026H2/XCC");
+  assert.ok((await page.locator("svg.chart circle").count()) >= 2, "the trend across two editions");
+  await page.screenshot({ path: join(shots, "5-index-country.png"), fullPage: true });
+  await anon.close();
+  const ctx = await context({ viewport: { width: 1000, height: 900 } });
+  const dash = await ctx.newPage();
+  await signIn(dash, "coordinator@kwpn.example");
+  await visit(dash, "/dashboard");
+  assert.ok((await dash.locator("svg.map path").count()) >= 4, "the choropleth of alerts");
+  assert.ok((await dash.locator("svg.spark").count()) >= 1, "weekly series");
+  await dash.screenshot({ path: join(shots, "5-dashboard.png"), fullPage: true });
+  await ctx.close();
+});
+
+await browser.close();
+server.kill("SIGTERM");
+
+console.log(results.join("\n"));
+console.log("\npages visited (first-load weight, axe):");
+for (const [path, v] of [...visited].sort()) console.log(`  ${String(v.weight).padStart(7)} B  ${v.axe ? "axe ✓" : "     "}  ${path}`);
+const notChecked = [...visited].filter(([, v]) => !v.axe).map(([p]) => p);
+if (notChecked.length) failures.push(`pages without an axe check: ${notChecked.join(", ")}`);
+if (failures.length) {
+  console.error(`\n${failures.length} problem(s):\n  ${failures.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`\nall five journeys passed; ${visited.size} pages, each under ${WEIGHT_LIMIT / 1024} KB, no serious or critical axe violation`);
