@@ -108,7 +108,10 @@ fn settle(doc: &Doc, chain: &[Atom]) -> Option<(usize, usize, Kind)> {
     if chain.len() >= 2 && plain_year && digits - 4 < MIN_DIGITS {
         return None;
     }
-    if is_amount_context(doc, first.start, last.end) || is_spaced_thousands(chain) {
+    // A "+" or a leading "0" is how phone numbers are written and amounts never are: a currency
+    // beside such a number does not make it one ("+237671234567$" was kept, found by fuzzing).
+    let phone_prefix = first.plus || first.first_digit == 0;
+    if !phone_prefix && (is_amount_context(doc, first.start, last.end) || is_spaced_thousands(chain)) {
         return None;
     }
     // Scrubbing an ambiguous number is the safer failure: a bare run of seven or more digits that

@@ -77,6 +77,12 @@ const CASES: &[(&str, &[&str], &str)] = &[
     ("1,500,000 and 1.500.000 and 45% and 1 500 000", NONE, "1,500,000 and 1.500.000 and 45% and 1 500 000"),
     ("Ksh 2500000, $ 2500000, USD1500000, 1500000FCFA", NONE, "Ksh 2500000, $ 2500000, USD1500000, 1500000FCFA"),
     ("150 000 000 FCFA", NONE, "150 000 000 FCFA"),
+    // A currency sign beside a phone number does not make it an amount (found by fuzzing).
+    ("+237671234567$ et 0671234567 FCFA, $0803 123 4567", NONE, "[phone]$ et [phone] FCFA, $[phone]"),
+    ("1500000000 FCFA", NONE, "1500000000 FCFA"),
+    // A phone number with a count glued after a comma is not a decimal amount (found by fuzzing).
+    ("Tel 0712345678,5 familles; 0,5 km", NONE, "Tel [phone],5 familles; 0,5 km"),
+    ("0712345678F, 1500000F", NONE, "[phone], 1500000F"),
     ("12 people in 2025, aged 17, house 27, 3 km", NONE, "12 people in 2025, aged 17, house 27, 3 km"),
     ("In 2025 150 households fled", NONE, "In 2025 150 households fled"),
     ("GPS 4.051123, 9.767891; ref 12345/2026", NONE, "GPS 4.051123, 9.767891; ref 12345/2026"),

@@ -181,15 +181,20 @@ pub(super) enum Verdict {
 pub(super) fn judge(doc: &Doc, keep: &KeepCodes, start: usize, end: usize) -> Verdict {
     let token = &doc.chars[start..end];
     let shape = Shape::of(token);
+    // No amount has a leading zero before more digits: "0712345678,5" is a phone number and a
+    // count written without a space, "0712345678F" a phone number and a stray letter (both kept
+    // as amounts until fuzzing found them).
+    let leading_zero =
+        shape.groups.first() > Some(&1) && token.iter().find_map(|c| digit_value(*c)) == Some(0);
     if shape.prefix > 0 || shape.suffix > 0 || shape.inner_letters {
-        return judge_lettered(token, &shape, keep);
+        return judge_lettered(token, &shape, keep, leading_zero);
     }
     if is_date_or_time(&shape) {
         return Verdict::Keep;
     }
     let sep = shape.sep();
     let has = |wanted: &[char]| shape.seps.iter().any(|s| wanted.contains(s));
-    if has(&[',', '\u{66C}']) && !has(&['/']) && is_amount(&shape) {
+    if has(&[',', '\u{66C}']) && !has(&['/']) && !leading_zero && is_amount(&shape) {
         return Verdict::Keep;
     }
     if has(&['/', ',', '\u{66C}']) {
@@ -237,10 +242,11 @@ fn atom(doc: &Doc, start: usize, end: usize, shape: Shape) -> Atom {
 
 /// Tokens with letters: document numbers ("AB1234567") go, P-codes, units ("3km"), times
 /// ("14h30") and amounts with a glued currency ("USD1500", "KSh2,500") stay.
-fn judge_lettered(token: &[char], shape: &Shape, keep: &KeepCodes) -> Verdict {
+fn judge_lettered(token: &[char], shape: &Shape, keep: &KeepCodes, leading_zero: bool) -> Verdict {
     let prefix = &token[..shape.prefix];
     let suffix = &token[token.len() - shape.suffix..];
-    if is_currency_word(prefix) || is_currency_word(suffix) || keep.keeps(token, shape) {
+    let currency = !leading_zero && (is_currency_word(prefix) || is_currency_word(suffix));
+    if currency || keep.keeps(token, shape) {
         return Verdict::Keep;
     }
     let document = (1..=3).contains(&shape.prefix)
