@@ -4,7 +4,8 @@
 # except positive_data_acceptance (a schema-valid report for an area that does not exist is
 # rightly refused), and POST /auth/logout left out (it would revoke the token under test).
 #   scripts/schemathesis.sh [EXAMPLES_PER_OPERATION] [SEED]
-# Environment: TANDEM_BIN (default target/debug/tandem), ST_REPORT (a JSON report to write).
+# Environment: TANDEM_BIN (default target/debug/tandem), ST_REPORT_DIR (where to write the JSON
+# run report and a HAR file of every request and response).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 examples=${1:-15}
@@ -23,8 +24,9 @@ done
 token=$(curl -fs -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"admin@kwpn.example","password":"tandem-demo-2026"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
 report=()
-[ -n "${ST_REPORT:-}" ] && report=(--report json --report-json-path "$ST_REPORT")
-schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" \
+[ -n "${ST_REPORT_DIR:-}" ] && report=(--report json,har --report-json-path "$ST_REPORT_DIR/schemathesis.json"
+  --report-har-path "$ST_REPORT_DIR/schemathesis.har")
+schemathesis --config-file scripts/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" \
   -H "Authorization: Bearer $token" \
   --checks all --exclude-checks positive_data_acceptance \
   --exclude-operation-id post_auth_logout \
