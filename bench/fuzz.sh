@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of the parsers that read outside input (cargo-fuzz + libFuzzer, nightly
-# compiler): each target runs SECONDS_PER_TARGET (default 600), two at a time on two cores,
-# starting from the seeds in fuzz/seeds/ and the corpus grown by earlier runs (fuzz/corpus/,
-# not committed). Prints, per target, executions, coverage and corpus size; a crash leaves its
-# input in fuzz/artifacts/TARGET/ and fails the script.
+# Coverage-guided fuzzing of the parsers that read outside input (cargo-fuzz + libFuzzer): each
+# target runs SECONDS_PER_TARGET (default 600), two at a time on two cores, starting from the
+# seeds in fuzz/seeds/ and the corpus grown by earlier runs (fuzz/corpus/, not committed).
+# Prints, per target, executions, coverage and corpus size; a crash leaves its input in
+# fuzz/artifacts/TARGET/ and fails the script.
 #   bench/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-# Built without a sanitizer (-s none): Tandem has no unsafe code, so what matters is panics and
-# broken invariants, and libFuzzer runs several times faster without AddressSanitizer.
+# Built without a sanitizer (-s none), on the stable compiler: Tandem has no unsafe code, so what
+# matters is panics and broken invariants, and libFuzzer runs several times faster without
+# AddressSanitizer (which would need nightly).
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 secs=${1:-600}
@@ -14,12 +15,12 @@ shift || true
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(csv_reports openrosa geojson sms methodology index_csv scrub keyfile)
-cargo +nightly fuzz build -s none -O
+cargo fuzz build -s none -O
 mkdir -p ../bench/out/fuzz
 run() {
   local t=$1
   mkdir -p "corpus/$t"
-  cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -s none -O -- \
+  cargo fuzz run "$t" "corpus/$t" "seeds/$t" -s none -O -- \
     -max_total_time="$secs" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
     >"../bench/out/fuzz/$t.log" 2>&1
 }

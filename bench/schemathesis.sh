@@ -13,10 +13,11 @@ cargo build --release --locked -q -p tandem-cli
 mkdir -p bench/out
 echo "schemathesis $(schemathesis --version | tail -1), $examples examples per operation, seed $seed"
 TANDEM_BIN=target/release/tandem ST_REPORT_DIR=bench/out \
-  scripts/schemathesis.sh "$examples" "$seed" 2>&1 | tee bench/out/schemathesis.log | tail -40
+  scripts/schemathesis.sh "$examples" "$seed" 2>&1 | tee bench/out/schemathesis.log | grep -A12 '^Test cases:\|^Warnings:'
 python3 - <<'PY'
 import collections, json
-entries = json.load(open("bench/out/schemathesis.har"))["log"]["entries"]
+entries = [e for f in ("schemathesis", "schemathesis-members")
+           for e in json.load(open(f"bench/out/{f}.har"))["log"]["entries"]]
 statuses = collections.Counter(e["response"]["status"] for e in entries)
 print(f"requests sent: {len(entries)}")
 print("statuses:", ", ".join(f"{s}: {n}" for s, n in sorted(statuses.items())))

@@ -49,6 +49,13 @@ fn body(required: &[&str], props: &[(&str, Value)]) -> Value {
         props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     json!({ "type": "object", "required": required, "properties": properties, "additionalProperties": false })
 }
+/// An optional body field the handler reads into an `Option`: `null` means absent.
+fn nullable(mut v: Value) -> Value {
+    if let Some(t) = v.get("type").and_then(Value::as_str).map(str::to_owned) {
+        v["type"] = json!([t, "null"]);
+    }
+    v
+}
 fn one_of_strings(values: &[&str]) -> Value {
     json!({ "type": "string", "enum": values })
 }
@@ -331,7 +338,12 @@ pub fn components() -> Value {
         "NewMember",
         body(
             &["email", "role"],
-            &[("email", s()), ("role", role.clone()), ("display_name", s()), ("password", s())],
+            &[
+                ("email", s()),
+                ("role", role.clone()),
+                ("display_name", nullable(s())),
+                ("password", nullable(s())),
+            ],
         ),
     );
     add("MemberRole", body(&["role"], &[("role", role)]));
@@ -339,7 +351,7 @@ pub fn components() -> Value {
         "NewArea",
         body(
             &["code", "name", "level"],
-            &[("code", s()), ("name", s()), ("level", level.clone()), ("parent_code", s())],
+            &[("code", s()), ("name", s()), ("level", level.clone()), ("parent_code", nullable(s()))],
         ),
     );
     add(
@@ -352,14 +364,17 @@ pub fn components() -> Value {
                 ("severity", json!({ "type": "integer", "minimum": 1, "maximum": 4 })),
                 ("occurred_at", s()),
                 ("description", s()),
-                ("reporter_contact", s()),
+                ("reporter_contact", nullable(s())),
             ],
         ),
     );
-    add("Assign", body(&[], &[("org", s()), ("due_at", s()), ("due_in_hours", int())]));
+    add(
+        "Assign",
+        body(&[], &[("org", nullable(s())), ("due_at", nullable(s())), ("due_in_hours", nullable(int()))]),
+    );
     add(
         "NewResponse",
-        body(&["action", "outcome"], &[("action", s()), ("outcome", s()), ("responded_at", s())]),
+        body(&["action", "outcome"], &[("action", s()), ("outcome", s()), ("responded_at", nullable(s()))]),
     );
     add("Sms", opt_obj(&[("from", s()), ("text", s())]));
     add(
@@ -370,11 +385,11 @@ pub fn components() -> Value {
                 ("partner_org", s()),
                 ("mode", one_of_strings(&["aggregates", "records"])),
                 ("area_level", level),
-                ("k", json!({ "type": "integer", "minimum": 3, "maximum": 100 })),
+                ("k", nullable(json!({ "type": "integer", "minimum": 3, "maximum": 100 }))),
                 ("categories", arr(s())),
                 ("kinds", arr(one_of_strings(&["reports", "alerts"]))),
-                ("valid_from", s()),
-                ("valid_to", s()),
+                ("valid_from", nullable(s())),
+                ("valid_to", nullable(s())),
             ],
         ),
     );
