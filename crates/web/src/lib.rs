@@ -42,12 +42,18 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))
         .layer(DefaultBodyLimit::max(1024 * 1024))
-        // A panic is a bug, but the caller still gets an answer (500, logged) rather than a
-        // dropped connection, and the other requests on the connection are unaffected.
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
-            error::ApiError::Internal("a request handler panicked".into()).into_response()
-        }))
+        .layer(catch_panics())
         .with_state(state)
+}
+
+/// A panic is a bug, but the caller still gets an answer (a JSON 500, logged) rather than a
+/// dropped connection, and the other requests on the connection are unaffected.
+fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<
+    impl Fn(Box<dyn std::any::Any + Send>) -> axum::response::Response + Clone,
+> {
+    tower_http::catch_panic::CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
+        error::ApiError::Internal("a request handler panicked".into()).into_response()
+    })
 }
 
 /// Serves `router` on `listener` until `shutdown` resolves, then lets in-flight requests finish.
@@ -88,4 +94,25 @@ pub async fn shutdown_signal() {
         tracing::warn!("in-flight requests did not finish within 30 s; exiting");
         std::process::exit(0);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_json_500() {
+        async fn boom() -> &'static str {
+            panic!("a bug")
+        }
+        let app = axum::Router::new().route("/boom", axum::routing::get(boom)).layer(super::catch_panics());
+        let r = app.oneshot(Request::get("/boom").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(r.status(), 500);
+        let body = axum::body::to_bytes(r.into_body(), 4096).await.unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["error"]["code"], "internal");
+        assert!(!v["error"]["message"].as_str().unwrap().contains("a bug"), "panic text stays in the log");
+    }
 }

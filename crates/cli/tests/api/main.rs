@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod cli;
 mod crash;
+mod edges;
 mod ew;
 mod ew_pages;
 mod index;
