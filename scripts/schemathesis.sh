@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the JSON API with schemathesis against its own OpenAPI document: a fresh demo database,
-# a real `tandem` server, an administrator's token (also a platform administrator), every check
+# a real `tandem` server, an administrator's token (also a platform administrator) and an SMS
+# gateway's secret, every check
 # except positive_data_acceptance (a schema-valid report for an area that does not exist is
 # rightly refused), and POST /auth/logout left out (it would revoke the token under test).
 # Values come from scripts/schemathesis.toml's dictionaries most of the time.
@@ -24,6 +25,11 @@ for _ in $(seq 1 120); do
 done
 token=$(curl -fs -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"admin@kwpn.example","password":"tandem-demo-2026"}' | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])')
+# The SMS webhook authenticates gateways by their shared secret, not a token: register one for
+# the administrator's organisation so the fuzzer reaches the message parser behind it.
+org=$(curl -fs "http://127.0.0.1:$port/api/v1/me" -H "Authorization: Bearer $token" |
+  python3 -c 'import sys,json; print(json.load(sys.stdin)["org"]["id"])')
+sms_secret=$("$bin" admin sms-gateway --database-url "sqlite://$work/st.db" --org "$org" | tail -n 1)
 # Two passes. Changing members' roles can demote the caller itself (allowed while another
 # administrator remains, and the server rightly answers 403 from then on), so those two
 # operations run last, on their own, and the first pass keeps an administrator's rights.
@@ -35,7 +41,7 @@ pass() {
   [ -n "${ST_REPORT_DIR:-}" ] && report=(--report json,har --report-json-path "$ST_REPORT_DIR/$name.json"
     --report-har-path "$ST_REPORT_DIR/$name.har")
   schemathesis --config-file scripts/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" \
-    -H "Authorization: Bearer $token" \
+    -H "Authorization: Bearer $token" -H "X-Sms-Secret: $sms_secret" \
     --checks all --exclude-checks positive_data_acceptance \
     --max-examples "$examples" --seed "$seed" --workers 2 --no-color "${report[@]}" "$@"
 }

@@ -37,12 +37,6 @@ fn obj(props: &[(&str, Value)]) -> Value {
         props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     json!({ "type": "object", "required": required, "properties": properties })
 }
-/// An object whose properties are all optional.
-fn opt_obj(props: &[(&str, Value)]) -> Value {
-    let properties: serde_json::Map<String, Value> =
-        props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-    json!({ "type": "object", "properties": properties })
-}
 /// A request body: known fields only.
 fn body(required: &[&str], props: &[(&str, Value)]) -> Value {
     let properties: serde_json::Map<String, Value> =
@@ -376,7 +370,11 @@ pub fn components() -> Value {
         "NewResponse",
         body(&["action", "outcome"], &[("action", s()), ("outcome", s()), ("responded_at", nullable(s()))]),
     );
-    add("Sms", opt_obj(&[("from", s()), ("text", s())]));
+    // Gateways add fields of their own, and some withhold the sender: only the text is needed.
+    add(
+        "Sms",
+        json!({ "type": "object", "required": ["text"], "properties": { "from": nullable(s()), "text": s() } }),
+    );
     add(
         "NewAgreement",
         body(
