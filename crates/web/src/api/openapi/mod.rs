@@ -34,6 +34,11 @@ struct Op {
     public: bool,
     query: Vec<(&'static str, Value)>,
     headers: Vec<(&'static str, Value)>,
+    /// Path parameters narrower than a plain string.
+    path_schemas: Vec<(&'static str, Value)>,
+    /// Operations whose path `{id}` this one's success response supplies: (method, path, JSON
+    /// pointer into the body). They let clients, and schemathesis's stateful runs, follow on.
+    links: Vec<(&'static str, &'static str, &'static str)>,
     body: Option<&'static str>,
     status: u16,
     ok: Success,
@@ -47,7 +52,20 @@ fn op(
     status: u16,
     ok: Success,
 ) -> Op {
-    Op { method, path, summary, tag, public: false, query: vec![], headers: vec![], body: None, status, ok }
+    Op {
+        method,
+        path,
+        summary,
+        tag,
+        public: false,
+        query: vec![],
+        headers: vec![],
+        path_schemas: vec![],
+        links: vec![],
+        body: None,
+        status,
+        ok,
+    }
 }
 
 impl Op {
@@ -67,6 +85,24 @@ impl Op {
         self.body = Some(schema);
         self
     }
+    fn path_param(mut self, name: &'static str, schema: Value) -> Self {
+        self.path_schemas.push((name, schema));
+        self
+    }
+    /// Each of `targets` takes its path parameter from `pointer` in this operation's response.
+    fn links(mut self, pointer: &'static str, targets: &[(&'static str, &'static str)]) -> Self {
+        self.links.extend(targets.iter().map(|(m, p)| (*m, *p, pointer)));
+        self
+    }
+}
+
+fn operation_id(method: &str, path: &str) -> String {
+    format!("{method}{}", path.replace(['/', '{', '}', '.'], "_"))
+}
+
+/// The names of a path's `{parameters}`, in order.
+fn path_params(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
 }
 
 fn r(name: &str) -> Value {
@@ -90,15 +126,27 @@ fn text() -> Value {
 fn operations() -> Vec<Op> {
     let limit = || json!({ "type": "integer", "minimum": 1, "maximum": 1000 });
     let weeks = || json!({ "type": "integer", "minimum": 1, "maximum": 104 });
+    let org: &[_] = &[("get", "/orgs/{id}")];
+    let member: &[_] = &[("patch", "/members/{user_id}"), ("delete", "/members/{user_id}")];
+    let report: &[_] = &[
+        ("get", "/reports/{id}"),
+        ("get", "/reports/{id}/contact"),
+        ("post", "/reports/{id}/{transition}"),
+        ("delete", "/reports/{id}"),
+    ];
+    let alert: &[_] =
+        &[("get", "/alerts/{id}"), ("post", "/alerts/{id}/assign"), ("post", "/alerts/{id}/responses")];
+    let agreement: &[_] = &[("get", "/sharing-agreements/{id}"), ("post", "/sharing-agreements/{id}/revoke")];
+    let shared_alert: &[_] = &[("get", "/shared/alerts/{id}"), ("post", "/shared/alerts/{id}/responses")];
     vec![
         op("post", "/auth/login", "sign-in", "Sign in; returns a bearer token", 200, one("Login")).public().body("LoginBody"),
         op("post", "/auth/logout", "sign-in", "Revoke the token used", 204, Success::Empty),
         op("get", "/me", "sign-in", "The caller, its organisation and role", 200, one("Me")),
-        op("get", "/orgs", "organisations", "The directory of organisations", 200, list("orgs", "Org")),
-        op("post", "/orgs", "organisations", "Create an organisation (platform admins)", 201, one("Org")).body("NewOrg"),
+        op("get", "/orgs", "organisations", "The directory of organisations", 200, list("orgs", "Org")).links("/orgs/0/id", org),
+        op("post", "/orgs", "organisations", "Create an organisation (platform admins)", 201, one("Org")).body("NewOrg").links("/id", org),
         op("get", "/orgs/{id}", "organisations", "One organisation", 200, Success::Json(json!({ "type": "object", "required": ["org"], "properties": { "org": r("Org") } }))),
-        op("get", "/members", "organisations", "Members of the caller's organisation (coordinators)", 200, list("members", "Member")),
-        op("post", "/members", "organisations", "Add a member (admins)", 201, one("Member")).body("NewMember"),
+        op("get", "/members", "organisations", "Members of the caller's organisation (coordinators)", 200, list("members", "Member")).links("/members/0/user_id", member),
+        op("post", "/members", "organisations", "Add a member (admins)", 201, one("Member")).body("NewMember").links("/user_id", member),
         op("patch", "/members/{user_id}", "organisations", "Change a member's role (admins)", 200, one("Member")).body("MemberRole"),
         op("delete", "/members/{user_id}", "organisations", "Remove a member (admins)", 204, Success::Empty),
         op("get", "/audit", "organisations", "The organisation's audit trail (admins)", 200, list("events", "AuditEvent")).query("limit", limit()),
@@ -111,16 +159,19 @@ fn operations() -> Vec<Op> {
             .query("status", json!({ "type": "string", "enum": ["new", "verified", "dismissed", "closed"] }))
             .query("from", text())
             .query("to", text())
-            .query("limit", limit()),
-        op("post", "/reports", "early warning", "File a report", 201, one("Report")).body("NewReport"),
+            .query("limit", limit())
+            .links("/reports/0/id", report),
+        op("post", "/reports", "early warning", "File a report", 201, one("Report")).body("NewReport").links("/id", report),
         op("get", "/reports/{id}", "early warning", "One report", 200, one("Report")),
         op("delete", "/reports/{id}", "protection", "Erase a report at its reporter's request (coordinators)", 204, Success::Empty),
         op("get", "/reports/{id}/contact", "protection", "The reporter's contact (coordinators; audited)", 200, object(&["id", "contact"])),
-        op("post", "/reports/{id}/{transition}", "early warning", "verify, dismiss or close (coordinators)", 200, one("Report")),
+        op("post", "/reports/{id}/{transition}", "early warning", "verify, dismiss or close (coordinators)", 200, one("Report"))
+            .path_param("transition", json!({ "type": "string", "enum": ["verify", "dismiss", "close"] })),
         op("get", "/alerts", "early warning", "The organisation's alerts", 200, list("alerts", "Alert"))
             .query("status", json!({ "type": "string", "enum": ["open", "closed", "withdrawn"] }))
             .query("overdue", json!({ "type": "boolean" }))
-            .query("limit", limit()),
+            .query("limit", limit())
+            .links("/alerts/0/id", alert),
         op("get", "/alerts/responsiveness", "early warning", "Time to first response", 200, object(&["org_id", "alerts", "answered", "median_hours_to_first_response"])),
         op("get", "/alerts/{id}", "early warning", "One alert, its reports and responses", 200, object(&["alert", "reports", "responses"])),
         op("post", "/alerts/{id}/assign", "early warning", "Assign an alert (coordinators)", 200, one("Alert")).body("Assign"),
@@ -129,19 +180,21 @@ fn operations() -> Vec<Op> {
             .public()
             .header("X-Sms-Secret", text())
             .body("Sms"),
-        op("get", "/sms-inbox", "early warning", "Text messages that could not be filed (coordinators)", 200, list("messages", "SmsMessage")).query("limit", limit()),
+        op("get", "/sms-inbox", "early warning", "Text messages that could not be filed (coordinators)", 200, list("messages", "SmsMessage"))
+            .query("limit", limit())
+            .links("/messages/0/id", &[("get", "/sms-inbox/{id}/sender")]),
         op("get", "/sms-inbox/{id}/sender", "protection", "A held message's sender (coordinators; audited)", 200, object(&["id", "sender"])),
-        op("get", "/sharing-agreements", "sharing", "Agreements the organisation is a party to", 200, list("agreements", "Agreement")),
-        op("post", "/sharing-agreements", "sharing", "Make an agreement (the owner's coordinators)", 201, one("Agreement")).body("NewAgreement"),
+        op("get", "/sharing-agreements", "sharing", "Agreements the organisation is a party to", 200, list("agreements", "Agreement")).links("/agreements/0/id", agreement),
+        op("post", "/sharing-agreements", "sharing", "Make an agreement (the owner's coordinators)", 201, one("Agreement")).body("NewAgreement").links("/id", agreement),
         op("get", "/sharing-agreements/{id}", "sharing", "One agreement (either party)", 200, one("Agreement")),
         op("post", "/sharing-agreements/{id}/revoke", "sharing", "Revoke at once (the owner's coordinators)", 200, one("Agreement")),
         op("get", "/shared/aggregates", "sharing", "Aggregate cells shared with the caller, small ones suppressed", 200, one("SharedAggregates")).query("weeks", weeks()),
         op("get", "/shared/records", "sharing", "De-identified records shared with the caller", 200, list("records", "SharedRecord")).query("weeks", weeks()),
-        op("get", "/shared/alerts", "sharing", "Alerts assigned to the caller's organisation", 200, list("alerts", "SharedAlert")),
+        op("get", "/shared/alerts", "sharing", "Alerts assigned to the caller's organisation", 200, list("alerts", "SharedAlert")).links("/alerts/0/id", shared_alert),
         op("get", "/shared/alerts/{id}", "sharing", "One alert assigned to the caller's organisation", 200, object(&["alert", "responses"])),
         op("post", "/shared/alerts/{id}/responses", "sharing", "Answer an alert assigned to the caller's organisation", 201, one("Response")).body("NewResponse"),
         op("get", "/protected-names", "protection", "The protected-names list (coordinators)", 200, object(&["names"])),
-        op("post", "/protected-names", "protection", "Add a protected name (coordinators)", 201, object(&["id"])).body("NewName"),
+        op("post", "/protected-names", "protection", "Add a protected name (coordinators)", 201, Success::Json(json!({ "type": "object", "required": ["id"], "properties": { "id": text() } }))).body("NewName").links("/id", &[("delete", "/protected-names/{id}")]),
         op("delete", "/protected-names/{id}", "protection", "Remove a protected name (coordinators)", 204, Success::Empty),
         op("get", "/retention", "protection", "The organisation's retention periods", 200, one("Retention")),
         op("put", "/retention", "protection", "Set retention periods (admins)", 200, one("Retention")).body("SetRetention"),
@@ -166,11 +219,12 @@ const ERRORS: [u16; 9] = [400, 401, 403, 404, 409, 413, 415, 422, 429];
 pub fn document() -> Value {
     let mut paths: Map<String, Value> = Map::new();
     for o in operations() {
-        let mut params: Vec<Value> = o
-            .path
-            .split('/')
-            .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-            .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }))
+        let mut params: Vec<Value> = path_params(o.path)
+            .map(|name| {
+                let schema =
+                    o.path_schemas.iter().find(|(n, _)| *n == name).map_or_else(text, |(_, s)| s.clone());
+                json!({ "name": name, "in": "path", "required": true, "schema": schema })
+            })
             .collect();
         params.extend(o.query.iter().map(
             |(name, schema)| json!({ "name": name, "in": "query", "required": false, "schema": schema }),
@@ -188,6 +242,19 @@ pub fn document() -> Value {
                 json!({ "description": "Success", "content": { *ct: { "schema": { "type": "string" } } } })
             }
         };
+        let mut ok = ok;
+        if !o.links.is_empty() {
+            let links: Map<String, Value> = o
+                .links
+                .iter()
+                .map(|(method, path, pointer)| {
+                    let id = operation_id(method, path);
+                    let param = path_params(path).next().unwrap_or("id");
+                    (id.clone(), json!({ "operationId": id, "parameters": { param: format!("$response.body#{pointer}") } }))
+                })
+                .collect();
+            ok["links"] = Value::Object(links);
+        }
         responses.insert(o.status.to_string(), ok);
         for e in ERRORS {
             responses.insert(e.to_string(), json!({ "$ref": "#/components/responses/Error" }));
@@ -195,7 +262,7 @@ pub fn document() -> Value {
         let mut operation = json!({
             "summary": o.summary,
             "tags": [o.tag],
-            "operationId": format!("{}{}", o.method, o.path.replace(['/', '{', '}', '.'], "_")),
+            "operationId": operation_id(o.method, o.path),
             "parameters": params,
             "responses": responses,
         });
@@ -242,6 +309,55 @@ mod tests {
         let unique: std::collections::BTreeSet<_> = ops.iter().collect();
         assert_eq!(unique.len(), ops.len(), "an operation is documented twice");
         assert_eq!(doc["openapi"], "3.1.0");
+    }
+
+    /// Every link names a documented operation and one of its path parameters, and its pointer
+    /// leads to a property the response schema declares (an array index steps into `items`).
+    #[test]
+    fn links_lead_somewhere() {
+        let doc = document();
+        let ids: std::collections::BTreeMap<String, &str> =
+            operations().iter().map(|o| (operation_id(o.method, o.path), o.path)).collect();
+        let resolve = |v: &Value| -> Value {
+            match v["$ref"].as_str().and_then(|r| r.strip_prefix("#/components/schemas/")) {
+                Some(name) => doc["components"]["schemas"][name].clone(),
+                None => v.clone(),
+            }
+        };
+        let mut count = 0;
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                for response in op["responses"].as_object().unwrap().values() {
+                    let Some(links) = response["links"].as_object() else { continue };
+                    for (name, link) in links {
+                        count += 1;
+                        let target = link["operationId"].as_str().unwrap();
+                        let target_path = ids
+                            .get(target)
+                            .unwrap_or_else(|| panic!("{method} {path}: no operation {target}"));
+                        let (param, expr) = link["parameters"].as_object().unwrap().iter().next().unwrap();
+                        assert!(
+                            path_params(target_path).any(|p| p == param),
+                            "{name}: {target_path} has no {{{param}}}"
+                        );
+                        let pointer = expr.as_str().unwrap().strip_prefix("$response.body#/").unwrap();
+                        let mut schema = resolve(&response["content"]["application/json"]["schema"]);
+                        for seg in pointer.split('/') {
+                            schema = if seg.parse::<usize>().is_ok() {
+                                resolve(&schema["items"])
+                            } else {
+                                resolve(&schema["properties"][seg])
+                            };
+                            assert!(
+                                schema.is_object(),
+                                "{method} {path}: {pointer} is not in the response schema"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(count >= 20, "only {count} links");
     }
 
     /// Every route the API's modules declare (path and method handlers) is documented, and
