@@ -20,15 +20,20 @@ mkdir -p ../bench/out/fuzz
 run() {
   local t=$1
   mkdir -p "corpus/$t"
+  local rc=0
   cargo fuzz run "$t" "corpus/$t" "seeds/$t" -s none -O -- \
     -max_total_time="$secs" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-    >"../bench/out/fuzz/$t.log" 2>&1
+    >"../bench/out/fuzz/$t.log" 2>&1 || rc=$?
+  echo "$rc" >"../bench/out/fuzz/$t.rc"
 }
 summary() {
   local t=$1 log=../bench/out/fuzz/$1.log status=ok
-  grep -q 'SUMMARY: libFuzzer\|panicked at\|deadly signal' "$log" && status=CRASH
   local execs cov corpus
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+  # A run that did not finish with libFuzzer's final statistics (a cargo error, a missing
+  # directory, the kernel's OOM killer) is a failure, not a quiet "ok".
+  [ "$(cat "../bench/out/fuzz/$t.rc" 2>/dev/null || echo missing)" = 0 ] && [ "$execs" != '?' ] || status=FAILED
+  grep -q 'SUMMARY: libFuzzer\|panicked at\|deadly signal' "$log" && status=CRASH
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || echo '?')
   corpus=$(find "corpus/$t" -type f | wc -l)
   printf '%-12s %12s %8s %8s  %s\n' "$t" "$execs" "$cov" "$corpus" "$status"
@@ -43,5 +48,5 @@ done
 failed=0
 printf '%-12s %12s %8s %8s  %s\n' target executions coverage corpus result
 for t in "${targets[@]}"; do summary "$t" || failed=1; done
-[ $failed = 0 ] || echo "crash inputs are in fuzz/artifacts/; each becomes a regression test"
+[ $failed = 0 ] || echo "see bench/out/fuzz/TARGET.log; crash inputs are in fuzz/artifacts/, each becomes a regression test"
 exit $failed

@@ -3,9 +3,12 @@
 # tokens, on a demo database: query parameters, path parameters (the `*` marks), the JSON bodies
 # of report filing, protected names and login, and the shared views a police liaison sees.
 # Level 3 / risk 2: also the User-Agent and Referer headers, and OR-based payloads. Fails when
-# sqlmap finds an injection point, does not finish, or meets any 5xx. At login, payloads in the
-# password meet the per-account sign-in throttle (429) after five tries; that is by design, and a
-# password never reaches SQL (it is compared with its Argon2 hash in Rust).
+# sqlmap finds an injection point, does not reach its final verdict, meets any 5xx, or leaves the
+# server dead. Only the login target accepts 401 and 429 as answers (any other target meeting a
+# 401 has lost its token and fails). At login, every payload in the e-mail field is refused by
+# the address parser (422) before any lookup or throttle; payloads in the password and headers
+# meet the per-account sign-in throttle (429) after five tries, by design, and a password never
+# reaches SQL (it is compared with its Argon2 hash in Rust).
 #   bench/sqlmap.sh [TARGET...]   (writes bench/out/sqlmap/, prints one line per target)
 # Environment: LEVEL (default 3), RISK (default 2), DB (sqlite or postgres; default sqlite).
 set -euo pipefail
@@ -73,7 +76,8 @@ for t in "${targets[@]}"; do
   IFS='|' read -r name token target body <<<"$t"
   [ $# -eq 0 ] || [[ " $* " == *" $name "* ]] || continue
   args=(-u "$target" --batch --level "$level" --risk "$risk" --threads 4 --flush-session
-        --output-dir "$out/$name" -t "$out/$name.traffic" --ignore-code 401,429)
+        --output-dir "$out/$name" -t "$out/$name.traffic")
+  [ "$name" = login ] && args+=(--ignore-code 401,429)
   [ "$token" != - ] && args+=(-H "Authorization: Bearer $token")
   [ -n "$body" ] && args+=(--data "$body")
   sqlmap "${args[@]}" >"$out/$name.log" 2>&1 || true
@@ -82,12 +86,15 @@ for t in "${targets[@]}"; do
   verdict="not injectable"
   if grep -q 'identified the following injection point\|is vulnerable' "$out/$name.log"; then
     verdict="INJECTABLE"; failed=1
-  elif ! grep -q 'do not appear to be injectable\|does not seem to be injectable' "$out/$name.log"; then
+  elif ! grep -q 'all tested parameters do not appear to be injectable' "$out/$name.log"; then
     verdict="sqlmap did not finish (see $out/$name.log)"; failed=1
   fi
   codes=$(grep -o '^HTTP response \[#[0-9]*\] ([0-9]*' "$out/$name.traffic" | grep -o '[0-9]*$' | sort | uniq -c |
     awk '{ printf "%s%s: %s", sep, $2, $1; sep = ", " }')
   if grep -q '^HTTP response \[#[0-9]*\] (5' "$out/$name.traffic"; then verdict="$verdict, 5xx answered"; failed=1; fi
+  if ! kill -0 $server 2>/dev/null || ! curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; then
+    verdict="$verdict, SERVER DOWN"; failed=1
+  fi
   printf '%-18s %9s  %s%s\n' "$name" "$requests" "$verdict" "${codes:+ ($codes)}"
 done
 echo "requests in all: $total"

@@ -1,7 +1,8 @@
 //! Crash safety: a real `tandem serve` takes a sustained stream of reports from several clients
 //! and is killed with SIGKILL at a random moment; after each kill, every report whose POST was
-//! acknowledged (201) must be in the database, the database must be intact, and the audit chain
-//! must verify. `TANDEM_CRASH_ROUNDS` sets the rounds (2 in the test suite; bench/crash.sh runs 20).
+//! acknowledged (201) must be in the database as sent, the database must be intact (SQLite's
+//! integrity_check; PostgreSQL's amcheck on every index and table), and the audit chain must
+//! verify. `TANDEM_CRASH_ROUNDS` sets the rounds (2 in the test suite; bench/crash.sh runs 20).
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -97,20 +98,22 @@ async fn acknowledged_reports_survive_sigkill(b: Backend) {
             .await
             .unwrap();
         let token = r.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_owned();
-        let acked: Arc<Mutex<Vec<String>>> = Default::default();
+        // (id, description) of every report whose POST was answered 201.
+        let acked: Arc<Mutex<Vec<(String, String)>>> = Default::default();
         let mut clients = Vec::new();
         for c in 0..8 {
             let (http, base, token, acked) = (http.clone(), base.clone(), token.clone(), acked.clone());
             clients.push(tokio::spawn(async move {
                 for n in 0.. {
+                    let description = format!("crash round {round} client {c} report {n}");
                     let body = json!({
                         "area": "CR01", "category": if n % 9 == 0 { "gbv" } else { "crime" }, "severity": 1 + (n % 4),
-                        "occurred_at": "2026-11-02", "description": format!("crash round {round} client {c} report {n}"),
+                        "occurred_at": "2026-11-02", "description": description,
                         "reporter_contact": format!("+237 600 {c:03} {n:03}"),
                     });
                     match http.post(format!("{base}/api/v1/reports")).bearer_auth(&token).json(&body).send().await {
                         Ok(r) if r.status() == 201 => match r.json::<serde_json::Value>().await {
-                            Ok(v) => acked.lock().unwrap().push(v["id"].as_str().unwrap().to_owned()),
+                            Ok(v) => acked.lock().unwrap().push((v["id"].as_str().unwrap().to_owned(), description)),
                             Err(_) => return,
                         },
                         Ok(r) => panic!("unexpected status {} before the kill", r.status()),
@@ -129,12 +132,13 @@ async fn acknowledged_reports_survive_sigkill(b: Backend) {
         let acked = acked.lock().unwrap().clone();
         assert!(acked.len() > 10, "round {round}: only {} reports acknowledged in {wait} ms", acked.len());
 
-        // Every acknowledged report is there.
+        // Every acknowledged report is there, as it was sent.
         let store = open(b, &db.url).await;
         let mut missing = 0;
-        for id in &acked {
-            if store.get_report(&org.id, id).await.is_err() {
-                missing += 1;
+        for (id, description) in &acked {
+            match store.get_report(&org.id, id).await {
+                Ok(r) => assert_eq!(&r.description, description, "round {round}: report {id} changed"),
+                Err(_) => missing += 1,
             }
         }
         let stored = store
@@ -151,6 +155,29 @@ async fn acknowledged_reports_survive_sigkill(b: Backend) {
             let mut c = sqlx::SqliteConnection::connect(&db.url).await.unwrap();
             let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&mut c).await.unwrap();
             assert_eq!(check, "ok", "round {round}");
+        } else {
+            // amcheck: every B-tree index agrees with its table (each row indexed), and no table
+            // page is corrupt.
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&db.url).await.unwrap();
+            sqlx::query("CREATE EXTENSION IF NOT EXISTS amcheck").execute(&mut c).await.unwrap();
+            let checked: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM (SELECT bt_index_check(c.oid, true) FROM pg_index i \
+                 JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam \
+                 WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace) s",
+            )
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
+            assert!(checked >= 10, "round {round}: only {checked} indexes checked");
+            let corrupt: i64 = sqlx::query_scalar(
+                "SELECT count(*) FROM pg_class c CROSS JOIN LATERAL verify_heapam(c.oid) \
+                 WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace",
+            )
+            .fetch_one(&mut c)
+            .await
+            .unwrap();
+            assert_eq!(corrupt, 0, "round {round}: verify_heapam found corrupt pages");
         }
         let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
             .args(["audit", "verify", "--database-url", &db.url])

@@ -241,7 +241,12 @@ impl Methodology {
     pub fn parse(text: &str) -> Result<Self, MethodologyError> {
         let file: File = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
-            MethodologyError { line, field: "file".into(), message: e.message().trim().to_owned() }
+            // The TOML parser's message is empty for some inputs (a lone carriage return).
+            let message = match e.message().trim() {
+                "" => "is not valid TOML".to_owned(),
+                m => m.to_owned(),
+            };
+            MethodologyError { line, field: "file".into(), message }
         })?;
         let err = |offset: usize, field: String, message: String| MethodologyError {
             line: line_of(text, offset),

@@ -365,11 +365,13 @@ fn bad_methodologies_name_line_and_field() {
         (SMALL.replace("min = 0\n", "min = 101\n"), 55, "band[1].min", "between 0 and 100"),
         (SMALL.replace("[[indicator]]\nid = \"x\"", "[[indicator]]\nid = \"X!\""), 20, "indicator[0].id", "lower-case"),
         ("not toml at all = = =".to_owned(), 1, "file", ""),
+        // Found by the fuzzer: the TOML parser gave no message at all for a lone '\r'.
+        ("\r".to_owned(), 1, "file", "not valid TOML"),
     ];
     for (text, line, field, needle) in cases {
         let e = Methodology::parse(&text).expect_err(&format!("{field} should be refused"));
         assert_eq!(e.line, line, "{e}");
         assert!(e.field.contains(field), "{e}");
-        assert!(e.message.contains(needle), "{e}");
+        assert!(e.message.contains(needle) && !e.message.is_empty(), "{e}");
     }
 }
