@@ -9,6 +9,9 @@ use tandem_store::{Alert, NewResponse, Response, Store};
 
 use crate::error::ApiError;
 
+/// The longest deadline `due_in_hours` may set: ninety days.
+pub const MAX_DUE_IN_HOURS: i64 = 24 * 90;
+
 /// When an assigned alert is due: `due_at`, or `due_in_hours` from now, or 48 hours by default.
 pub fn due_time(
     due_at: Option<DateTime<Utc>>,
@@ -17,8 +20,10 @@ pub fn due_time(
 ) -> Result<DateTime<Utc>, InvalidInput> {
     match (due_at, due_in_hours) {
         (Some(t), None) => Ok(t),
-        (None, Some(h)) if (1..=24 * 90).contains(&h) => Ok(now + Duration::hours(h)),
-        (None, Some(_)) => Err(InvalidInput::new("due_in_hours", "must be between 1 and 2160")),
+        (None, Some(h)) if (1..=MAX_DUE_IN_HOURS).contains(&h) => Ok(now + Duration::hours(h)),
+        (None, Some(_)) => {
+            Err(InvalidInput::new("due_in_hours", format!("must be between 1 and {MAX_DUE_IN_HOURS}")))
+        }
         (None, None) => Ok(now + Duration::hours(48)),
         (Some(_), Some(_)) => Err(InvalidInput::new("due_at", "give due_at or due_in_hours, not both")),
     }

@@ -43,6 +43,12 @@ fn body(required: &[&str], props: &[(&str, Value)]) -> Value {
         props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     json!({ "type": "object", "required": required, "properties": properties, "additionalProperties": false })
 }
+/// A required text field: the handler refuses an empty one. (No maximum or pattern: handlers trim
+/// before they measure, which a schema cannot say, and a fuzzer would rightly call a padded
+/// string the handler accepts a schema violation.)
+fn text1() -> Value {
+    json!({ "type": "string", "minLength": 1 })
+}
 /// An optional body field the handler reads into an `Option`: `null` means absent.
 fn nullable(mut v: Value) -> Value {
     if let Some(t) = v.get("type").and_then(Value::as_str).map(str::to_owned) {
@@ -292,7 +298,13 @@ pub fn components() -> Value {
             ("first_response_at", t_null()),
         ]),
     );
-    add("Retention", obj(&[("contact_days", int()), ("dismissed_days", int())]));
+    add(
+        "Retention",
+        obj(&[
+            ("contact_days", json!({ "type": "integer", "minimum": tandem_domain::retention::MIN_DAYS })),
+            ("dismissed_days", json!({ "type": "integer", "minimum": tandem_domain::retention::MIN_DAYS })),
+        ]),
+    );
     add("Purged", obj(&[("contacts", int()), ("sms_senders", int()), ("dismissed_reports", int())]));
     add(
         "Edition",
@@ -320,12 +332,21 @@ pub fn components() -> Value {
     );
 
     // Request bodies.
-    add("LoginBody", body(&["email", "password"], &[("email", s()), ("password", s()), ("org", s())]));
+    add(
+        "LoginBody",
+        body(&["email", "password"], &[("email", text1()), ("password", text1()), ("org", s())]),
+    );
     add(
         "NewOrg",
         body(
             &["name", "kind"],
-            &[("name", s()), ("kind", kind), ("women_led", b()), ("youth_led", b()), ("minority_led", b())],
+            &[
+                ("name", text1()),
+                ("kind", kind),
+                ("women_led", b()),
+                ("youth_led", b()),
+                ("minority_led", b()),
+            ],
         ),
     );
     add(
@@ -333,7 +354,7 @@ pub fn components() -> Value {
         body(
             &["email", "role"],
             &[
-                ("email", s()),
+                ("email", text1()),
                 ("role", role.clone()),
                 ("display_name", nullable(s())),
                 ("password", nullable(s())),
@@ -345,7 +366,7 @@ pub fn components() -> Value {
         "NewArea",
         body(
             &["code", "name", "level"],
-            &[("code", s()), ("name", s()), ("level", level.clone()), ("parent_code", nullable(s()))],
+            &[("code", text1()), ("name", text1()), ("level", level.clone()), ("parent_code", nullable(s()))],
         ),
     );
     add(
@@ -353,22 +374,37 @@ pub fn components() -> Value {
         body(
             &["area", "category", "severity", "occurred_at", "description"],
             &[
-                ("area", s()),
-                ("category", s()),
+                ("area", text1()),
+                ("category", text1()),
                 ("severity", json!({ "type": "integer", "minimum": 1, "maximum": 4 })),
-                ("occurred_at", s()),
-                ("description", s()),
+                ("occurred_at", text1()),
+                ("description", text1()),
                 ("reporter_contact", nullable(s())),
             ],
         ),
     );
     add(
         "Assign",
-        body(&[], &[("org", nullable(s())), ("due_at", nullable(s())), ("due_in_hours", nullable(int()))]),
+        body(
+            &[],
+            &[
+                ("org", nullable(s())),
+                ("due_at", nullable(s())),
+                (
+                    "due_in_hours",
+                    nullable(
+                        json!({ "type": "integer", "minimum": 1, "maximum": crate::ew::responses::MAX_DUE_IN_HOURS }),
+                    ),
+                ),
+            ],
+        ),
     );
     add(
         "NewResponse",
-        body(&["action", "outcome"], &[("action", s()), ("outcome", s()), ("responded_at", nullable(s()))]),
+        body(
+            &["action", "outcome"],
+            &[("action", text1()), ("outcome", text1()), ("responded_at", nullable(s()))],
+        ),
     );
     // Gateways add fields of their own, and some withhold the sender: only the text is needed.
     add(
@@ -380,7 +416,7 @@ pub fn components() -> Value {
         body(
             &["partner_org", "mode", "area_level"],
             &[
-                ("partner_org", s()),
+                ("partner_org", text1()),
                 ("mode", one_of_strings(&["aggregates", "records"])),
                 ("area_level", level),
                 ("k", nullable(json!({ "type": "integer", "minimum": 3, "maximum": 100 }))),
@@ -391,10 +427,18 @@ pub fn components() -> Value {
             ],
         ),
     );
-    add("NewName", body(&["name"], &[("name", s())]));
+    add("NewName", body(&["name"], &[("name", text1())]));
+    let days = json!({
+        "type": "integer",
+        "minimum": tandem_domain::retention::MIN_DAYS,
+        "maximum": tandem_domain::retention::MAX_DAYS,
+    });
     add(
         "SetRetention",
-        body(&["contact_days", "dismissed_days"], &[("contact_days", int()), ("dismissed_days", int())]),
+        body(
+            &["contact_days", "dismissed_days"],
+            &[("contact_days", days.clone()), ("dismissed_days", days)],
+        ),
     );
     json!({
         "schemas": schemas,
