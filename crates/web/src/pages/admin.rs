@@ -12,7 +12,7 @@ use serde::Deserialize;
 use tandem_domain::org::OrgFlags;
 use tandem_domain::{OrgKind, Role};
 
-use super::{error_page, PageCtx};
+use super::{error_page, malformed_form, FormResult, PageCtx};
 use crate::actions::{self, MemberInput, OrgInput};
 use crate::error::ApiError;
 use crate::extract::{perm, Can};
@@ -36,8 +36,6 @@ fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> 
     let key = q.as_ref().ok()?.done.as_deref()?;
     ["orgs-created", "members-added", "members-updated", "members-removed"].into_iter().find(|k| *k == key)
 }
-
-type FormResult<T> = Result<Form<T>, axum::extract::rejection::FormRejection>;
 
 /// Field errors for re-rendering a form: the field named by the domain error gets its message.
 fn field_errors(e: &ApiError) -> Option<BTreeMap<&'static str, String>> {
@@ -91,7 +89,7 @@ async fn create_org(
     form: FormResult<OrgForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     let flags = OrgFlags {
         women_led: f.women_led.is_some(),
@@ -157,7 +155,7 @@ async fn add_member(
     form: FormResult<MemberForm>,
 ) -> Response {
     let Ok(Form(mut f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     let input = MemberInput {
         email: &f.email,
@@ -187,7 +185,7 @@ async fn set_role(
     form: FormResult<RoleForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     match actions::set_role(&state, &who.actor(), &user_id, &f.role).await {
         Ok(_) => Redirect::to("/members?done=members-updated").into_response(),

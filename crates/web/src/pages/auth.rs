@@ -8,7 +8,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use tandem_store::SessionKind;
 
-use super::{error_page, safe_next, set_cookie, PageCtx};
+use super::{error_page, malformed_form, safe_next, set_cookie, FormResult, PageCtx};
 use crate::auth::{sign_in, sign_out, SignIn};
 use crate::error::ApiError;
 use crate::extract::ClientAddr;
@@ -47,10 +47,10 @@ async fn submit(
     State(state): State<AppState>,
     ctx: PageCtx,
     ClientAddr(addr): ClientAddr,
-    form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
+    form: FormResult<LoginForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     let next = safe_next(f.next.as_deref());
     let result = sign_in(

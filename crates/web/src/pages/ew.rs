@@ -13,7 +13,7 @@ use tandem_domain::report::{Channel, ReportStatus};
 use tandem_domain::week::Week;
 use tandem_store::{AlertFilter, ReportFilter};
 
-use super::{error_page, PageCtx};
+use super::{error_page, malformed_form, FormResult, PageCtx, RespondForm};
 use crate::api::reports::change_status;
 use crate::charts;
 use crate::error::ApiError;
@@ -35,8 +35,6 @@ pub fn router() -> Router<AppState> {
         .route("/alerts/{id}/respond", post(respond))
         .route("/dashboard", get(dashboard))
 }
-
-type FormResult<T> = Result<Form<T>, axum::extract::rejection::FormRejection>;
 
 #[derive(Serialize)]
 pub struct AreaOption {
@@ -180,7 +178,7 @@ async fn create(
     form: FormResult<ReportForm>,
 ) -> Response {
     let Ok(Form(mut f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     let cfg = match state.ew_config.get(state.store.as_ref()).await {
         Ok(c) => c,
@@ -293,7 +291,7 @@ async fn status(
     form: FormResult<StatusForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     let to = match f.to.as_str() {
         "verify" => ReportStatus::Verified,
@@ -401,7 +399,7 @@ async fn assign(
     form: FormResult<AssignForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     let hours = f.due_in_hours.as_deref().and_then(|h| h.trim().parse::<i64>().ok());
     let due = match responses::due_time(None, hours.or(Some(0)), Utc::now()) {
@@ -414,14 +412,6 @@ async fn assign(
     }
 }
 
-#[derive(Deserialize)]
-struct RespondForm {
-    #[serde(default)]
-    action: String,
-    #[serde(default)]
-    outcome: String,
-}
-
 async fn respond(
     State(state): State<AppState>,
     who: Can<perm::ViewReports>,
@@ -430,7 +420,7 @@ async fn respond(
     form: FormResult<RespondForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     match responses::respond_as(
         state.store.as_ref(),

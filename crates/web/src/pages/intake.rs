@@ -13,8 +13,7 @@ use chrono::Utc;
 use tandem_domain::report::Channel;
 
 use super::ew::{render_report_form, ReportForm};
-use super::{error_page, PageCtx};
-use crate::error::ApiError;
+use super::{error_page, malformed_form, FormResult, PageCtx};
 use crate::ew::reports;
 use crate::extract::ClientAddr;
 use crate::AppState;
@@ -51,10 +50,10 @@ async fn submit(
     ctx: PageCtx,
     ClientAddr(addr): ClientAddr,
     Path(slug): Path<String>,
-    form: Result<Form<ReportForm>, axum::extract::rejection::FormRejection>,
+    form: FormResult<ReportForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     let (org, cfg) =
         match (state.store.find_org_by_slug(&slug).await, state.ew_config.get(state.store.as_ref()).await) {

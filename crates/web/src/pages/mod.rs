@@ -156,6 +156,24 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// A posted form, or why it could not be read.
+type FormResult<T> = Result<axum::Form<T>, axum::extract::rejection::FormRejection>;
+
+/// The answer to a form that could not be read at all (wrong content type, broken encoding).
+fn malformed_form(lang: Lang) -> Response {
+    error_page(lang, ApiError::BadRequest("malformed form".into()))
+}
+
+/// A response to an alert, from the alert page of the organisation that owns it or of the one it
+/// was assigned to.
+#[derive(serde::Deserialize)]
+struct RespondForm {
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    outcome: String,
+}
+
 /// An error as a page in the visitor's language (no signed-in navigation: errors render anywhere).
 pub fn error_page(lang: Lang, e: ApiError) -> Response {
     let key = match &e {

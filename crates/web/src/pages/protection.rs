@@ -13,7 +13,7 @@ use serde::Deserialize;
 use tandem_domain::access::Action;
 use tandem_domain::seal::Purpose;
 
-use super::{error_page, PageCtx};
+use super::{error_page, malformed_form, FormResult, PageCtx};
 use crate::error::ApiError;
 use crate::extract::{perm, Can};
 use crate::protection::export::Kind;
@@ -55,7 +55,7 @@ async fn erase(
     who: Can<perm::EraseReport>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    form: Result<Form<EraseForm>, axum::extract::rejection::FormRejection>,
+    form: FormResult<EraseForm>,
 ) -> Response {
     let confirmed = form.is_ok_and(|Form(f)| f.confirm.as_deref() == Some("yes"));
     if !confirmed {
@@ -117,10 +117,10 @@ async fn add_name(
     State(state): State<AppState>,
     who: Can<perm::EraseReport>,
     ctx: PageCtx,
-    form: Result<Form<NameForm>, axum::extract::rejection::FormRejection>,
+    form: FormResult<NameForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     match secrets::add_name(&state, &who.actor(), &f.name).await {
         Ok(_) => Redirect::to("/protection?done=names-added").into_response(),
@@ -156,10 +156,10 @@ async fn set_retention(
     State(state): State<AppState>,
     who: Can<perm::ManageRetention>,
     ctx: PageCtx,
-    form: Result<Form<RetentionForm>, axum::extract::rejection::FormRejection>,
+    form: FormResult<RetentionForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     // Unparsable numbers become 0, which the domain refuses with its message for the field.
     let days = |s: &str| s.trim().parse::<i64>().unwrap_or(0);

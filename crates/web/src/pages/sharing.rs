@@ -15,7 +15,7 @@ use tandem_domain::area::AreaLevel;
 use tandem_domain::week::Week;
 
 use super::ew::{category_options, notice, Done};
-use super::{error_page, PageCtx};
+use super::{error_page, malformed_form, FormResult, PageCtx, RespondForm};
 use crate::error::ApiError;
 use crate::extract::{perm, Can};
 use crate::protection::agreements::{self, AgreementInput};
@@ -376,23 +376,15 @@ async fn alert(
     render_alert(&state, &who, &ctx, &id, StatusCode::OK, None, notice(&q)).await
 }
 
-#[derive(Deserialize)]
-struct RespondForm {
-    #[serde(default)]
-    action: String,
-    #[serde(default)]
-    outcome: String,
-}
-
 async fn respond(
     State(state): State<AppState>,
     who: Can<perm::RespondToAlert>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    form: Result<Form<RespondForm>, axum::extract::rejection::FormRejection>,
+    form: FormResult<RespondForm>,
 ) -> Response {
     let Ok(Form(f)) = form else {
-        return error_page(ctx.lang, ApiError::BadRequest("malformed form".into()));
+        return malformed_form(ctx.lang);
     };
     match shared::respond(&state, &who.actor(), &id, &f.action, &f.outcome, Utc::now()).await {
         Ok(_) => Redirect::to(&format!("/shared/alerts/{id}?done=alert-responded")).into_response(),
