@@ -157,12 +157,12 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
     let scheme = url.split(':').next().unwrap_or_default();
     match scheme {
         "sqlite" => Ok(Arc::new(
-            tandem_store_sqlite::SqliteStore::connect(url)
+            tandem_store_sql::SqliteStore::connect(url)
                 .await
                 .with_context(|| format!("cannot open SQLite database {}", settings::redact(url)))?,
         )),
         "postgres" | "postgresql" => Ok(Arc::new(
-            tandem_store_postgres::PgStore::connect(url)
+            tandem_store_sql::PgStore::connect(url)
                 .await
                 .with_context(|| format!("cannot connect to PostgreSQL at {}", settings::redact(url)))?,
         )),

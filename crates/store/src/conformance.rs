@@ -1,32 +1,46 @@
-//! The conformance story: one test over the whole [`Store`] trait that every backend must pass.
-//! Each backend's test calls [`story`] on a fresh database. Later capabilities extend the story.
-// A test helper: failing loudly with the step that broke is the point.
+//! The conformance story every backend must pass, one chapter per capability (each in its
+//! capability's module: `identity::conformance`, `ew::conformance`, ...), and the fixtures the
+//! chapters share. A backend runs every chapter with one line: [`conformance_tests!`].
+// Test helpers: failing loudly with the step that broke is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::sync::Arc;
-
-use chrono::{Duration, SubsecRound, Utc};
-use tandem_domain::audit::{ChainVerifier, NewAuditEvent};
+use chrono::{Duration, Utc};
+use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::org::OrgFlags;
-use tandem_domain::{Email, OrgId, OrgKind, OrgName, Role, UserId};
+use tandem_domain::{Email, OrgId, OrgKind, OrgName, UserId};
 
-use crate::{NewOrg, NewSession, NewUser, SessionKind, Store, StoreError};
+use crate::{NewOrg, NewSession, NewUser, SessionKind};
 
-mod index;
-mod protection;
-pub use index::index_story;
-pub use protection::protection_story;
+/// One `#[tokio::test]` per chapter, each on a fresh store from `$open`: an `async fn()` in the
+/// calling module giving an empty, unmigrated `Arc<dyn Store>` and a guard that keeps (then
+/// removes) its database for as long as the test runs. A new capability adds its chapter to the
+/// list here, and every backend runs it.
+#[macro_export]
+macro_rules! conformance_tests {
+    ($open:path) => {
+        $crate::conformance_tests!(@chapters $open; identity, ew, protection, index);
+    };
+    (@chapters $open:path; $($chapter:ident),+) => {
+        $(
+            #[tokio::test]
+            async fn $chapter() {
+                let (store, _database) = $open().await;
+                $crate::$chapter::conformance::chapter(store).await;
+            }
+        )+
+    };
+}
 
 /// A stand-in for a sealed value: the store must treat it as opaque text.
-fn hex_of(s: &str) -> String {
+pub(crate) fn hex_of(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-fn ev(action: &str) -> NewAuditEvent {
+pub(crate) fn ev(action: &str) -> NewAuditEvent {
     NewAuditEvent::new(action)
 }
 
-fn new_org(name: &str, kind: OrgKind, women_led: bool) -> NewOrg {
+pub(crate) fn new_org(name: &str, kind: OrgKind, women_led: bool) -> NewOrg {
     NewOrg {
         name: OrgName::parse(name).unwrap(),
         kind,
@@ -34,7 +48,7 @@ fn new_org(name: &str, kind: OrgKind, women_led: bool) -> NewOrg {
     }
 }
 
-fn new_user(email: &str, admin: bool) -> NewUser {
+pub(crate) fn new_user(email: &str, admin: bool) -> NewUser {
     NewUser {
         email: Email::parse(email).unwrap(),
         display_name: email.split('@').next().unwrap().to_owned(),
@@ -43,7 +57,7 @@ fn new_user(email: &str, admin: bool) -> NewUser {
     }
 }
 
-fn session(hash: &str, user: &UserId, org: &OrgId, ttl: Duration) -> NewSession {
+pub(crate) fn session(hash: &str, user: &UserId, org: &OrgId, ttl: Duration) -> NewSession {
     let now = Utc::now();
     NewSession {
         token_hash: hash.to_owned(),
@@ -54,460 +68,4 @@ fn session(hash: &str, user: &UserId, org: &OrgId, ttl: Duration) -> NewSession 
         created_at: now,
         expires_at: now + ttl,
     }
-}
-
-/// Runs the whole story against `store`, which must be freshly created and empty.
-pub async fn story(store: Arc<dyn Store>) {
-    let s = store.as_ref();
-    s.migrate().await.expect("migrate");
-    s.migrate().await.expect("migrations are idempotent");
-    s.ping().await.expect("ping");
-
-    // Organisations.
-    let a = s
-        .create_org(&new_org("Kumba Women's Peace Network", OrgKind::CivilSociety, true), ev("org.create"))
-        .await
-        .unwrap();
-    let b = s
-        .create_org(&new_org("Central Police Station", OrgKind::Security, false), ev("org.create"))
-        .await
-        .unwrap();
-    assert_eq!(a.slug, "kumba-women-s-peace-network");
-    assert!(a.women_led && !a.minority_led && b.minority_led);
-    assert_eq!(b.kind, OrgKind::Security);
-    match s.create_org(&new_org("Kumba Women's Peace Network", OrgKind::Donor, false), ev("org.create")).await
-    {
-        Err(StoreError::Conflict(_)) => {}
-        other => panic!("duplicate organisation must conflict, got {other:?}"),
-    }
-    let orgs = s.list_orgs().await.unwrap();
-    assert_eq!(orgs.len(), 2, "a failed create writes nothing");
-    assert_eq!(s.get_org(&a.id).await.unwrap(), a);
-    assert_eq!(s.find_org_by_slug("kumba-women-s-peace-network").await.unwrap(), a);
-    assert!(matches!(s.find_org_by_slug("nope").await, Err(StoreError::NotFound)));
-    assert!(matches!(s.get_org(&OrgId::new()).await, Err(StoreError::NotFound)));
-
-    // Users.
-    let u1 = s.create_user(&new_user("amina@kwpn.example", false), ev("user.create")).await.unwrap();
-    let u2 = s.create_user(&new_user("officer@police.example", true), ev("user.create")).await.unwrap();
-    assert!(u2.platform_admin && !u1.platform_admin);
-    assert!(matches!(
-        s.create_user(&new_user("AMINA@kwpn.example", false), ev("user.create")).await,
-        Err(StoreError::Conflict(_))
-    ));
-    let creds = s.find_credentials(&Email::parse("amina@kwpn.example").unwrap()).await.unwrap().unwrap();
-    assert_eq!(creds.user, u1);
-    assert_eq!(creds.password_hash, "$argon2id$fake$amina@kwpn.example");
-    assert!(s.find_credentials(&Email::parse("nobody@x.example").unwrap()).await.unwrap().is_none());
-    assert_eq!(
-        s.find_user_by_email(&Email::parse("officer@police.example").unwrap()).await.unwrap().unwrap(),
-        u2
-    );
-
-    // Memberships are scoped by organisation.
-    let m = s.add_member(&a.id, &u1.id, Role::Coordinator, ev("member.add").org(&a.id)).await.unwrap();
-    assert_eq!((m.role, m.email.as_str()), (Role::Coordinator, "amina@kwpn.example"));
-    assert!(matches!(
-        s.add_member(&a.id, &u1.id, Role::Member, ev("member.add")).await,
-        Err(StoreError::Conflict(_))
-    ));
-    s.add_member(&b.id, &u2.id, Role::Admin, ev("member.add").org(&b.id)).await.unwrap();
-    assert!(matches!(s.get_member(&b.id, &u1.id).await, Err(StoreError::NotFound)));
-    assert!(matches!(
-        s.set_role(&b.id, &u1.id, Role::Admin, ev("member.role")).await,
-        Err(StoreError::NotFound)
-    ));
-    assert!(matches!(s.remove_member(&b.id, &u1.id, ev("member.remove")).await, Err(StoreError::NotFound)));
-    assert!(matches!(
-        s.add_member(&OrgId::new(), &u1.id, Role::Member, ev("member.add")).await,
-        Err(StoreError::NotFound)
-    ));
-    assert!(matches!(
-        s.add_member(&a.id, &UserId::new(), Role::Member, ev("member.add")).await,
-        Err(StoreError::NotFound)
-    ));
-    let members_a = s.list_members(&a.id).await.unwrap();
-    assert_eq!(members_a.iter().map(|m| m.user_id.clone()).collect::<Vec<_>>(), vec![u1.id.clone()]);
-    let m = s.set_role(&a.id, &u1.id, Role::Admin, ev("member.role").org(&a.id)).await.unwrap();
-    assert_eq!(m.role, Role::Admin);
-    let ms = s.memberships(&u1.id).await.unwrap();
-    assert_eq!(ms.len(), 1);
-    assert_eq!((ms[0].0.id.clone(), ms[0].1), (a.id.clone(), Role::Admin));
-
-    // Sessions: found while live, gone once expired or revoked, and the role is read afresh.
-    s.create_session(&session("h1", &u1.id, &a.id, Duration::hours(1))).await.unwrap();
-    s.create_session(&session("h-old", &u1.id, &a.id, Duration::seconds(-1))).await.unwrap();
-    let p = s.find_session("h1", Utc::now()).await.unwrap().unwrap();
-    assert_eq!(
-        (p.user.id.clone(), p.org.id.clone(), p.role, p.kind),
-        (u1.id.clone(), a.id.clone(), Role::Admin, SessionKind::Api)
-    );
-    assert_eq!(p.csrf_token, "csrf-h1");
-    assert!(s.find_session("h-old", Utc::now()).await.unwrap().is_none(), "expired");
-    assert!(s.find_session("nope", Utc::now()).await.unwrap().is_none());
-    s.set_role(&a.id, &u1.id, Role::Member, ev("member.role").org(&a.id)).await.unwrap();
-    assert_eq!(s.find_session("h1", Utc::now()).await.unwrap().unwrap().role, Role::Member);
-    assert!(s.revoke_session("h1", Utc::now()).await.unwrap());
-    assert!(!s.revoke_session("h1", Utc::now()).await.unwrap(), "already revoked");
-    assert!(s.find_session("h1", Utc::now()).await.unwrap().is_none());
-    assert!(
-        matches!(
-            s.create_session(&session("h2", &u1.id, &b.id, Duration::hours(1))).await,
-            Err(StoreError::NotFound)
-        ),
-        "a session needs a membership in its organisation"
-    );
-
-    // Removing a member ends their sessions in that organisation at once.
-    s.create_session(&session("h3", &u1.id, &a.id, Duration::hours(1))).await.unwrap();
-    s.remove_member(&a.id, &u1.id, ev("member.remove").org(&a.id)).await.unwrap();
-    assert!(s.find_session("h3", Utc::now()).await.unwrap().is_none());
-    assert!(s.list_members(&a.id).await.unwrap().is_empty());
-    assert!(s.memberships(&u1.id).await.unwrap().is_empty());
-
-    // The audit log: every change above wrote an event, in one unbroken chain, even under
-    // concurrent appends.
-    let mut tasks = Vec::new();
-    for i in 0..16 {
-        let st = store.clone();
-        tasks.push(tokio::spawn(async move {
-            st.append_audit(ev("test.concurrent").detail(serde_json::json!({ "i": i }))).await
-        }));
-    }
-    for t in tasks {
-        t.await.unwrap().unwrap();
-    }
-    let mut all = Vec::new();
-    let mut after = 0;
-    loop {
-        let page = s.audit_page(after, 7).await.unwrap();
-        if page.is_empty() {
-            break;
-        }
-        after = page.last().unwrap().seq;
-        all.extend(page);
-    }
-    let mut v = ChainVerifier::new();
-    for e in &all {
-        v.push(e).unwrap_or_else(|b| panic!("{b}"));
-    }
-    let head = s.audit_head().await.unwrap();
-    let n = v.finish(head).unwrap();
-    // 2 orgs + 2 users + 2 adds + 2 role changes + 1 removal + 16 appends; failed acts write none.
-    assert_eq!(n, 25, "actions: {:?}", all.iter().map(|e| e.action.as_str()).collect::<Vec<_>>());
-    let about_a = s.org_audit(&a.id, 100).await.unwrap();
-    assert_eq!(about_a.len(), 5, "creation, two role changes, add, remove");
-    assert!(about_a.windows(2).all(|w| w[0].seq > w[1].seq), "newest first");
-    assert!(about_a.iter().all(|e| e.org_id.as_deref() == Some(a.id.as_str())));
-}
-
-/// The early-warning chapter of the story: areas, categories, reports, alerts and responses.
-pub async fn early_warning_story(store: Arc<dyn Store>) {
-    use crate::{AlertFilter, AlertPlan, NewArea, NewReport, NewResponse, ReportFilter};
-    use std::collections::BTreeSet;
-    use tandem_domain::alert_engine::{AlertMethod, Candidate, Cell};
-    use tandem_domain::area::{AreaLevel, PCode};
-    use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity};
-    use tandem_domain::week::Week;
-
-    let s = store.as_ref();
-    s.migrate().await.unwrap();
-    let area = |code: &str, level: AreaLevel, parent: Option<&str>| NewArea {
-        code: PCode::parse(code).unwrap(),
-        name: format!("Area {code}"),
-        level,
-        parent: parent.map(|p| PCode::parse(p).unwrap()),
-        geometry: (level == AreaLevel::Admin1)
-            .then(|| r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.to_owned()),
-    };
-    let n = s
-        .create_areas(
-            &[
-                area("MR", AreaLevel::Country, None),
-                area("MR01", AreaLevel::Admin1, Some("MR")),
-                area("MR0101", AreaLevel::Admin2, Some("MR01")),
-            ],
-            ev("areas.import"),
-        )
-        .await
-        .unwrap();
-    assert_eq!(n, 3);
-    // All or nothing: one bad area (unknown parent) and none of the batch is written.
-    let bad = s
-        .create_areas(
-            &[area("MR02", AreaLevel::Admin1, Some("MR")), area("MR0299", AreaLevel::Admin2, Some("XX99"))],
-            ev("areas.import"),
-        )
-        .await;
-    assert!(matches!(bad, Err(StoreError::NotFound)), "{bad:?}");
-    assert!(matches!(
-        s.create_areas(&[area("MR01", AreaLevel::Admin1, Some("MR"))], ev("areas.import")).await,
-        Err(StoreError::Conflict(_))
-    ));
-    let areas = s.list_areas(true).await.unwrap();
-    assert_eq!(areas.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["MR", "MR01", "MR0101"]);
-    assert!(areas[1].geometry.is_some() && s.list_areas(false).await.unwrap()[1].geometry.is_none());
-    assert_eq!(areas[2].parent_code.as_deref(), Some("MR01"));
-
-    let cats = s.list_categories().await.unwrap();
-    assert_eq!(cats.len(), 9);
-    let local = crate::Category {
-        slug: "land_dispute".into(),
-        name: "Land dispute".into(),
-        reference: "intercommunal_tension".into(),
-        threshold_severity: 4,
-        keywords: "LAND TERRE".into(),
-    };
-    s.create_category(&local, ev("category.create")).await.unwrap();
-    assert!(matches!(s.create_category(&local, ev("category.create")).await, Err(StoreError::Conflict(_))));
-    let all = s.list_categories().await.unwrap();
-    assert_eq!(all.last(), Some(&local), "a local category comes after the defaults");
-    let cats = all[..9].to_vec();
-    assert_eq!(cats[0].slug, "hate_speech");
-    assert_eq!(cats.iter().find(|c| c.slug == "peace_initiative").unwrap().threshold_severity, 5);
-
-    let a =
-        s.create_org(&new_org("Kumba Watch", OrgKind::CivilSociety, true), ev("org.create")).await.unwrap();
-    let b =
-        s.create_org(&new_org("Other Watch", OrgKind::CivilSociety, false), ev("org.create")).await.unwrap();
-    let u = s.create_user(&new_user("watch@kumba.example", false), ev("user.create")).await.unwrap();
-    s.add_member(&a.id, &u.id, Role::Coordinator, ev("member.add")).await.unwrap();
-
-    let t0 = chrono::DateTime::parse_from_rfc3339("2026-03-02T10:00:00Z").unwrap().with_timezone(&Utc);
-    let report = |days: i64, sev: i64, cat: &str, contact: Option<&str>| NewReport {
-        id: OrgId::new().to_string(),
-        area: PCode::parse("MR0101").unwrap(),
-        category: CategorySlug::parse(cat).unwrap(),
-        severity: Severity::new(sev).unwrap(),
-        occurred_at: t0 + Duration::days(days),
-        description: format!("fliers calling to burn the market, day {days}"),
-        channel: Channel::Api,
-        // The store keeps whatever sealed value it is given; sealing is the caller's.
-        reporter_contact: contact
-            .map(|c| tandem_domain::seal::Sealed { key_id: "k-test".into(), data: hex_of(c) }),
-        created_by: Some(u.id.clone()),
-    };
-    let made = s
-        .create_reports(
-            &a.id,
-            &[
-                report(0, 2, "hate_speech", Some("+237 600 000 000")),
-                report(7, 4, "hate_speech", None),
-                report(8, 1, "crime", None),
-            ],
-        )
-        .await
-        .unwrap();
-    assert_eq!(made.len(), 3);
-    assert!(made[0].has_reporter_contact && !made[1].has_reporter_contact);
-    assert_eq!(made[0].week, Week::of(t0));
-    assert_eq!(made[1].week.0, made[0].week.0 + 1);
-    // Unknown area: the whole batch fails.
-    let mut unknown = report(1, 1, "crime", None);
-    unknown.area = PCode::parse("ZZ01").unwrap();
-    assert!(s.create_reports(&a.id, &[report(1, 1, "crime", None), unknown]).await.is_err());
-    assert_eq!(
-        s.list_reports(&a.id, &ReportFilter { limit: 100, ..Default::default() }).await.unwrap().len(),
-        3
-    );
-
-    let got = s.get_report(&a.id, &made[0].id).await.unwrap();
-    assert_eq!(got, made[0]);
-    assert!(
-        matches!(s.get_report(&b.id, &made[0].id).await, Err(StoreError::NotFound)),
-        "other organisations get NotFound"
-    );
-    assert!(s
-        .list_reports(&b.id, &ReportFilter { limit: 100, ..Default::default() })
-        .await
-        .unwrap()
-        .is_empty());
-    let hate = s
-        .list_reports(
-            &a.id,
-            &ReportFilter { category: Some("hate_speech".into()), limit: 100, ..Default::default() },
-        )
-        .await
-        .unwrap();
-    assert_eq!(hate.len(), 2);
-    assert!(hate[0].occurred_at > hate[1].occurred_at, "newest first");
-    let period = ReportFilter {
-        from: Some(t0 + Duration::days(5)),
-        to: Some(t0 + Duration::days(8)),
-        limit: 100,
-        ..Default::default()
-    };
-    assert_eq!(s.list_reports(&a.id, &period).await.unwrap().len(), 1);
-
-    // Status workflow: compare-and-set, audited, scoped.
-    let v = s
-        .set_report_status(
-            &a.id,
-            &made[0].id,
-            ReportStatus::New,
-            ReportStatus::Verified,
-            &u.id,
-            ev("report.verify").org(&a.id),
-        )
-        .await
-        .unwrap();
-    assert_eq!((v.status, v.status_by.as_deref()), (ReportStatus::Verified, Some(u.id.as_str())));
-    assert!(v.status_at.is_some());
-    assert!(matches!(
-        s.set_report_status(&a.id, &made[0].id, ReportStatus::New, ReportStatus::Dismissed, &u.id, ev("x"))
-            .await,
-        Err(StoreError::NotFound)
-    ));
-    assert!(matches!(
-        s.set_report_status(&b.id, &made[1].id, ReportStatus::New, ReportStatus::Verified, &u.id, ev("x"))
-            .await,
-        Err(StoreError::NotFound)
-    ));
-    s.set_report_status(
-        &a.id,
-        &made[2].id,
-        ReportStatus::New,
-        ReportStatus::Dismissed,
-        &u.id,
-        ev("report.dismiss"),
-    )
-    .await
-    .unwrap();
-
-    // Engine input: dismissed reports do not count.
-    let obs = s.alert_obs(&a.id, None, None).await.unwrap();
-    assert_eq!(s.alert_obs(&a.id, None, Some("crime")).await.unwrap().len(), 0);
-    assert_eq!(s.alert_obs(&a.id, None, Some("hate_speech")).await.unwrap().len(), 2);
-    assert_eq!(obs.len(), 2);
-    let (lo, hi) = s.week_bounds(&a.id).await.unwrap().unwrap();
-    assert_eq!((lo, hi), (made[0].week, made[1].week));
-    assert_eq!(s.alert_obs(&a.id, Some((hi, hi)), None).await.unwrap().len(), 1);
-    assert!(s.week_bounds(&b.id).await.unwrap().is_none());
-    let mut counts = s.weekly_counts(&a.id, (lo, hi)).await.unwrap();
-    counts.sort();
-    assert_eq!(
-        counts,
-        vec![("hate_speech".to_owned(), lo, 1), ("hate_speech".to_owned(), hi, 1)],
-        "the dismissed crime report is left out"
-    );
-
-    // Reconciliation: insert, update, withdraw, reopen.
-    let cand = |method: AlertMethod, observed: u32| Candidate {
-        area: "MR0101".into(),
-        category: "hate_speech".into(),
-        week: hi,
-        method,
-        observed,
-        baseline_mean: (method != AlertMethod::Threshold).then_some(0.5),
-        baseline_sd: (method != AlertMethod::Threshold).then_some(0.25),
-        statistic: (method != AlertMethod::Threshold).then_some(4.5),
-        reports: vec![made[1].id.clone()],
-    };
-    let cands = vec![cand(AlertMethod::Threshold, 1), cand(AlertMethod::C1, 1)];
-    let r =
-        s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands, only: None }).await.unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (2, 0, 0));
-    let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands[..1], only: None })
-        .await
-        .unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 1), "unchanged figures are not rewritten");
-    let all = s.list_alerts(&a.id, &AlertFilter { limit: 100, ..Default::default() }).await.unwrap();
-    assert_eq!(all.len(), 2);
-    let c1 = all.iter().find(|x| x.method == AlertMethod::C1).unwrap();
-    assert_eq!(c1.status, "withdrawn");
-    assert_eq!((c1.baseline_mean, c1.statistic), (Some(0.5), Some(4.5)));
-    // A scope that does not cover the C1 cell leaves it alone; one that does reopens it.
-    let other_cell: BTreeSet<Cell> =
-        [Cell { area: "MR01".into(), category: "hate_speech".into(), week: hi }].into();
-    let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&other_cell), candidates: &[], only: None })
-        .await
-        .unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 0));
-    let cell: BTreeSet<Cell> =
-        [Cell { area: "MR0101".into(), category: "hate_speech".into(), week: hi }].into();
-    let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands, only: None })
-        .await
-        .unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0));
-    let mut bigger = cands.clone();
-    bigger[0].observed = 2;
-    let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &bigger, only: None })
-        .await
-        .unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0), "changed figures are");
-    let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands, only: None })
-        .await
-        .unwrap();
-    assert_eq!(r.updated, 1);
-    let open = s
-        .list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() })
-        .await
-        .unwrap();
-    assert_eq!(open.len(), 2, "the withdrawn alert reopened");
-    assert!(s
-        .list_alerts(&b.id, &AlertFilter { limit: 100, ..Default::default() })
-        .await
-        .unwrap()
-        .is_empty());
-
-    let thr = open.iter().find(|x| x.method == AlertMethod::Threshold).unwrap();
-    let (got, reports) = s.get_alert(&a.id, &thr.id).await.unwrap();
-    assert_eq!((got.observed, got.version.as_str()), (1, "threshold-1"));
-    assert_eq!(reports, vec![made[1].id.clone()]);
-    assert!(matches!(s.get_alert(&b.id, &thr.id).await, Err(StoreError::NotFound)));
-
-    // Assignment, overdue, responses and time to first response.
-    let due = Utc::now() - Duration::hours(1);
-    let assigned = s.assign_alert(&a.id, &thr.id, &a.id, due, ev("alert.assign").org(&a.id)).await.unwrap();
-    assert_eq!(assigned.assigned_org_id.as_deref(), Some(a.id.as_str()));
-    assert!(matches!(s.assign_alert(&b.id, &thr.id, &b.id, due, ev("x")).await, Err(StoreError::NotFound)));
-    let overdue = s
-        .list_alerts(&a.id, &AlertFilter { overdue_at: Some(Utc::now()), limit: 100, ..Default::default() })
-        .await
-        .unwrap();
-    assert_eq!(overdue.iter().map(|x| x.id.clone()).collect::<Vec<_>>(), vec![thr.id.clone()]);
-    let at = Utc::now().trunc_subsecs(6);
-    let resp = NewResponse {
-        responder_org: a.id.clone(),
-        responder_user: u.id.clone(),
-        action: "Mediation team met both market associations".into(),
-        outcome: "Fliers removed; joint patrol agreed".into(),
-        responded_at: at,
-    };
-    let r = s.add_response(&a.id, &thr.id, &resp, ev("alert.respond").org(&a.id)).await.unwrap();
-    assert_eq!(r.action, resp.action);
-    assert!(matches!(s.add_response(&b.id, &thr.id, &resp, ev("x")).await, Err(StoreError::NotFound)));
-    let list = s.list_responses(&a.id, &thr.id).await.unwrap();
-    assert_eq!(list, vec![r]);
-    let (got, _) = s.get_alert(&a.id, &thr.id).await.unwrap();
-    assert_eq!(got.first_response_at, Some(at));
-
-    // SMS gateways and the inbox of unparsed messages, scoped by organisation.
-    let gw = s.create_sms_gateway(&a.id, "hash-of-secret", ev("sms.gateway").org(&a.id)).await.unwrap();
-    assert!(!gw.is_empty());
-    assert_eq!(s.find_sms_gateway("hash-of-secret").await.unwrap(), Some(a.id.clone()));
-    assert_eq!(s.find_sms_gateway("other").await.unwrap(), None);
-    assert!(matches!(
-        s.create_sms_gateway(&b.id, "hash-of-secret", ev("x")).await,
-        Err(StoreError::Conflict(_))
-    ));
-    let held = crate::NewSmsMessage {
-        id: OrgId::new().to_string(),
-        sender: Some(tandem_domain::seal::Sealed { key_id: "k-test".into(), data: hex_of("+237600000001") }),
-        body: "HELLO there".into(),
-        reason: "unknown category keyword".into(),
-    };
-    s.add_sms_inbox(&a.id, &held).await.unwrap();
-    let inbox = s.list_sms_inbox(&a.id, 10).await.unwrap();
-    assert_eq!(
-        (inbox.len(), inbox[0].reason.as_str(), inbox[0].has_sender, inbox[0].id.as_str()),
-        (1, "unknown category keyword", true, held.id.as_str())
-    );
-    assert!(s.list_sms_inbox(&b.id, 10).await.unwrap().is_empty());
-    assert!(s.list_categories().await.unwrap()[0].keywords.contains("HATE"), "default SMS keywords");
 }

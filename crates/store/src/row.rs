@@ -24,8 +24,9 @@ pub trait RowRead {
     fn opt_float(&self, col: &str) -> R<Option<f64>>;
 }
 
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Other(format!("unreadable row: {what}"))
+/// A stored value that no longer parses: the row is corrupt (or written by a newer version).
+pub fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::other(format!("unreadable row: {what}"))
 }
 
 pub fn role(r: &impl RowRead, col: &str) -> R<Role> {

@@ -26,10 +26,12 @@ pub enum Backend {
     Postgres,
 }
 
-/// A fresh, migrated, empty database: its URL, and the directory that holds it (SQLite).
+/// A fresh, migrated, empty database: its URL, and what holds it for the test's duration — the
+/// directory of a SQLite file, or a PostgreSQL database dropped when this value is.
 pub struct FreshDb {
     pub url: String,
     pub _dir: Option<tempfile::TempDir>,
+    pub _pg: Option<tandem_store_sql::testing::TestDatabase>,
 }
 
 pub async fn fresh_db(backend: Backend) -> FreshDb {
@@ -37,19 +39,19 @@ pub async fn fresh_db(backend: Backend) -> FreshDb {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().unwrap();
             let url = format!("sqlite://{}", dir.path().join("tandem.db").display());
-            FreshDb { url, _dir: Some(dir) }
+            FreshDb { url, _dir: Some(dir), _pg: None }
         }
         Backend::Postgres => {
-            let url = tandem_store_postgres::testing::fresh_database().await.unwrap();
-            FreshDb { url, _dir: None }
+            let db = tandem_store_sql::testing::TestDatabase::create().await.unwrap();
+            FreshDb { url: db.url().to_owned(), _dir: None, _pg: Some(db) }
         }
     }
 }
 
 pub async fn open(backend: Backend, url: &str) -> Arc<dyn Store> {
     let store: Arc<dyn Store> = match backend {
-        Backend::Sqlite => Arc::new(tandem_store_sqlite::SqliteStore::connect(url).await.unwrap()),
-        Backend::Postgres => Arc::new(tandem_store_postgres::PgStore::connect(url).await.unwrap()),
+        Backend::Sqlite => Arc::new(tandem_store_sql::SqliteStore::connect(url).await.unwrap()),
+        Backend::Postgres => Arc::new(tandem_store_sql::PgStore::connect(url).await.unwrap()),
     };
     store.migrate().await.unwrap();
     store

@@ -88,7 +88,7 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::NotFound => ApiError::NotFound,
             StoreError::Conflict(m) => ApiError::Conflict(m),
-            StoreError::Other(m) => ApiError::Internal(m),
+            StoreError::Other(cause) => ApiError::Internal(cause.to_string()),
         }
     }
 }

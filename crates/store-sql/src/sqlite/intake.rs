@@ -8,9 +8,9 @@ use tandem_domain::OrgId;
 use tandem_store::{NewReport, Report, Result, StoreError};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::ew::insert_reports;
-use crate::rows::other;
-use crate::Db;
+use super::dialect::Pool;
+use super::queries::{insert_report_rows, insert_reports};
+use crate::errors::{now, other};
 
 /// Most requests in one transaction: bounds the latency of the first in the batch.
 const MAX_BATCH: usize = 512;
@@ -27,7 +27,7 @@ pub(crate) struct Batcher {
 }
 
 impl Batcher {
-    pub fn start(db: Db) -> Self {
+    pub fn start(db: Pool) -> Self {
         let (tx, mut rx) = mpsc::unbounded_channel::<Request>();
         tokio::spawn(async move {
             while let Some(first) = rx.recv().await {
@@ -48,15 +48,12 @@ impl Batcher {
         let (reply, answer) = oneshot::channel();
         self.tx
             .send(Request { org: org.clone(), reports: reports.to_vec(), reply })
-            .map_err(|_| StoreError::Other("the intake writer has stopped".into()))?;
-        answer.await.map_err(|_| StoreError::Other("the intake writer dropped a request".into()))?
+            .map_err(|_| StoreError::other("the intake writer has stopped"))?;
+        answer.await.map_err(|_| StoreError::other("the intake writer dropped a request"))?
     }
 }
 
-/// Rows per INSERT statement (SQLite allows 32,766 bound values; a row binds 14).
-const ROWS_PER_STATEMENT: usize = 1000;
-
-async fn commit_batch(db: &Db, batch: Vec<Request>) {
+async fn commit_batch(db: &Pool, batch: Vec<Request>) {
     // The common case: every request valid, so all rows go in with a few multi-row statements
     // and one commit. Should any row fail (a reference gone since validation), the batch is
     // rolled back whole and redone request by request, each in its own savepoint.
@@ -70,9 +67,8 @@ async fn commit_batch(db: &Db, batch: Vec<Request>) {
     }
 }
 
-async fn insert_all(db: &Db, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
-    let created_at = crate::rows::now();
-    let created = crate::rows::ts(created_at);
+async fn insert_all(db: &Pool, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
+    let created_at = now();
     let results: Vec<Vec<Report>> = batch
         .iter()
         .map(|r| r.reports.iter().map(|n| Report::new_from(&r.org, n, created_at)).collect())
@@ -80,34 +76,7 @@ async fn insert_all(db: &Db, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
     let rows: Vec<(&Report, &NewReport)> =
         results.iter().zip(batch).flat_map(|(done, req)| done.iter().zip(req.reports.iter())).collect();
     let (_write, mut tx) = db.write().await?;
-    let inserted: Result<()> = async {
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
-                "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, channel, \
-                 reporter_contact, contact_key, status, created_by, created_at) ",
-            );
-            qb.push_values(chunk, |mut b, (rep, new)| {
-                b.push_bind(rep.org_id.as_str())
-                    .push_bind(rep.id.as_str())
-                    .push_bind(rep.area.as_str())
-                    .push_bind(rep.category.as_str())
-                    .push_bind(rep.severity as i64)
-                    .push_bind(crate::rows::ts(rep.occurred_at))
-                    .push_bind(rep.week.0)
-                    .push_bind(rep.description.as_str())
-                    .push_bind(rep.channel.as_str())
-                    .push_bind(new.reporter_contact.as_ref().map(|c| c.data.as_str()))
-                    .push_bind(new.reporter_contact.as_ref().map(|c| c.key_id.as_str()))
-                    .push_bind("new")
-                    .push_bind(rep.created_by.as_deref())
-                    .push_bind(created.as_str());
-            });
-            qb.build().execute(&mut *tx).await.map_err(other)?;
-        }
-        Ok(())
-    }
-    .await;
-    if let Err(e) = inserted {
+    if let Err(e) = insert_report_rows(&mut tx, &rows).await {
         // Roll back now, on this connection, before the slow path takes the write lock: a
         // rollback left to the transaction's drop could still hold SQLite's lock.
         tx.rollback().await.map_err(other)?;
@@ -117,13 +86,13 @@ async fn insert_all(db: &Db, batch: &[Request]) -> Result<Vec<Vec<Report>>> {
     Ok(results)
 }
 
-async fn commit_one_by_one(db: &Db, batch: Vec<Request>) {
+async fn commit_one_by_one(db: &Pool, batch: Vec<Request>) {
     let (_write, mut tx) = match db.write().await {
         Ok(x) => x,
         Err(e) => {
             let msg = e.to_string();
             for r in batch {
-                let _ = r.reply.send(Err(StoreError::Other(msg.clone())));
+                let _ = r.reply.send(Err(StoreError::other(msg.clone())));
             }
             return;
         }
@@ -156,7 +125,7 @@ async fn commit_one_by_one(db: &Db, batch: Vec<Request>) {
         Err(e) => {
             let msg = e.to_string();
             for r in batch {
-                let _ = r.reply.send(Err(StoreError::Other(format!("commit failed: {msg}"))));
+                let _ = r.reply.send(Err(StoreError::other(format!("commit failed: {msg}"))));
             }
         }
     }

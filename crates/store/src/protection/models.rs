@@ -102,12 +102,3 @@ pub struct Purged {
     pub sms_senders: u64,
     pub dismissed_reports: u64,
 }
-
-/// A text message held for a coordinator, as it arrives.
-#[derive(Debug, Clone)]
-pub struct NewSmsMessage {
-    pub id: String,
-    pub sender: Option<Sealed>,
-    pub body: String,
-    pub reason: String,
-}

@@ -1,0 +1,92 @@
+//! What is PostgreSQL's own: times as `timestamptz`, writers serialised by a row lock rather than
+//! a process lock (several servers may share the database), an advisory lock per organisation for
+//! alert reconciliation, and how a row is read (INTEGER columns decode as i32).
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::postgres::{PgPoolOptions, PgRow};
+use sqlx::{PgPool, Row as _};
+use tandem_domain::OrgId;
+use tandem_store::Result;
+
+use crate::errors::other;
+
+pub type Db = sqlx::Postgres;
+pub type Row = PgRow;
+pub type Tx = sqlx::Transaction<'static, Db>;
+pub type Conn = <Db as sqlx::Database>::Connection;
+/// The store the shared queries implement the traits for.
+pub type Backend = super::PgStore;
+
+pub const NAME: &str = "postgres";
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// How a time is bound: as itself, into `timestamptz` columns.
+pub type Time = DateTime<Utc>;
+
+pub fn ts(t: DateTime<Utc>) -> Time {
+    t
+}
+
+/// Nothing to hold in the process: the lock lives in the database.
+pub type WriteGuard = ();
+
+pub struct Pool {
+    pub pool: PgPool,
+}
+
+impl Pool {
+    /// Connects to `url` (`postgres://user:pass@host:port/db`).
+    pub async fn connect(url: &str) -> Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await
+            .map_err(other)?;
+        Ok(Self { pool })
+    }
+
+    /// A write transaction, serialised with every other one by the audit chain's head row,
+    /// locked until commit: checks such as "no overlapping agreement" cannot race, even between
+    /// servers sharing the database.
+    pub async fn write(&self) -> Result<(WriteGuard, Tx)> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        Ok(((), tx))
+    }
+
+    /// A write transaction for reconciling one organisation's alerts: one at a time per
+    /// organisation, while other organisations and intake go on.
+    pub async fn write_alerts(&self, org: &OrgId) -> Result<(WriteGuard, Tx)> {
+        let mut tx = self.pool.begin().await.map_err(other)?;
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind(org.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        Ok(((), tx))
+    }
+
+    /// Deleted rows are gone from queries at once; the space is reclaimed by vacuum.
+    pub async fn after_delete(&self) {}
+}
+
+/// The instant a stored time names.
+pub fn utc(t: Time) -> DateTime<Utc> {
+    t
+}
+
+/// An integer column: INTEGER decodes as i32 in PostgreSQL, BIGINT as i64.
+pub fn int(r: &Row, col: &str) -> Result<i64> {
+    r.try_get::<i64, _>(col).or_else(|_| r.try_get::<i32, _>(col).map(i64::from)).map_err(other)
+}
+
+pub fn opt_int(r: &Row, col: &str) -> Result<Option<i64>> {
+    r.try_get::<Option<i64>, _>(col)
+        .or_else(|_| r.try_get::<Option<i32>, _>(col).map(|v| v.map(i64::from)))
+        .map_err(other)
+}

@@ -1,0 +1,672 @@
+//! Early warning: areas, categories, reports, alert reconciliation, responses and SMS intake.
+use std::collections::BTreeSet;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tandem_domain::alert_engine::{AlertMethod, Cell, Obs};
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::report::ReportStatus;
+use tandem_domain::week::Week;
+use tandem_domain::{OrgId, UserId};
+use tandem_store::row::{self, cols, RowRead};
+use tandem_store::*;
+use tracing::instrument;
+
+use super::audit::append_audit_tx;
+use super::d::{self, ts};
+use super::row::Sq;
+use crate::errors::{conflict, now, other};
+
+/// Rows per INSERT statement: a row binds 14 values, and SQLite allows 32,766 in one statement
+/// (PostgreSQL 65,535).
+const ROWS_PER_STATEMENT: usize = 1000;
+
+/// Inserts reports already made into [`Report`]s (with the inputs that hold their sealed
+/// contacts) inside the caller's transaction, a thousand rows per statement.
+pub(crate) async fn insert_report_rows(tx: &mut d::Tx, rows: &[(&Report, &NewReport)]) -> Result<()> {
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let mut qb = sqlx::QueryBuilder::<d::Db>::new(
+            "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, \
+             channel, reporter_contact, contact_key, status, created_by, created_at) ",
+        );
+        qb.push_values(chunk, |mut b, (rep, new)| {
+            b.push_bind(rep.org_id.as_str())
+                .push_bind(rep.id.as_str())
+                .push_bind(rep.area.as_str())
+                .push_bind(rep.category.as_str())
+                .push_bind(rep.severity as i64)
+                .push_bind(ts(rep.occurred_at))
+                .push_bind(rep.week.0)
+                .push_bind(rep.description.as_str())
+                .push_bind(rep.channel.as_str())
+                .push_bind(new.reporter_contact.as_ref().map(|c| c.data.as_str()))
+                .push_bind(new.reporter_contact.as_ref().map(|c| c.key_id.as_str()))
+                .push_bind(rep.status.as_str())
+                .push_bind(rep.created_by.as_deref())
+                .push_bind(ts(rep.created_at));
+        });
+        qb.build().execute(&mut **tx).await.map_err(|e| conflict(e, "report already exists"))?;
+    }
+    Ok(())
+}
+
+/// Inserts one organisation's reports inside the caller's transaction, returning them as stored.
+pub(crate) async fn insert_reports(
+    tx: &mut d::Tx,
+    org: &OrgId,
+    reports: &[NewReport],
+) -> Result<Vec<Report>> {
+    let created_at = now();
+    let made: Vec<Report> = reports.iter().map(|r| Report::new_from(org, r, created_at)).collect();
+    let rows: Vec<(&Report, &NewReport)> = made.iter().zip(reports).collect();
+    insert_report_rows(tx, &rows).await?;
+    Ok(made)
+}
+
+async fn stored_keys(
+    conn: &mut d::Conn,
+    org: &OrgId,
+    scope: Option<&BTreeSet<Cell>>,
+) -> Result<Vec<StoredAlertKey>> {
+    // Narrow by week range in SQL; the exact cells are matched by the shared planner.
+    let (lo, hi) = match scope {
+        Some(cells) => (
+            cells.iter().map(|c| c.week.0).min().unwrap_or(0),
+            cells.iter().map(|c| c.week.0).max().unwrap_or(-1),
+        ),
+        None => (i64::MIN, i64::MAX),
+    };
+    let rows = sqlx::query(
+        "SELECT id, area_code, category, week, method, status, observed, statistic FROM alerts
+         WHERE org_id = $1 AND week BETWEEN $2 AND $3",
+    )
+    .bind(org.as_str())
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(other)?;
+    rows.iter()
+        .map(|r| {
+            let r = Sq(r);
+            Ok(StoredAlertKey {
+                id: r.text("id")?,
+                cell: Cell {
+                    area: r.text("area_code")?,
+                    category: r.text("category")?,
+                    week: Week(r.int("week")?),
+                },
+                method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| row::corrupt("alert method"))?,
+                status: r.text("status")?,
+                observed: r.int("observed")? as u32,
+                statistic: r.opt_float("statistic")?,
+            })
+        })
+        .collect()
+}
+
+async fn link_reports(tx: &mut d::Tx, org: &OrgId, alert: &str, reports: &[String]) -> Result<()> {
+    for r in reports {
+        sqlx::query("INSERT INTO alert_reports (org_id, alert_id, report_id) VALUES ($1, $2, $3)")
+            .bind(org.as_str())
+            .bind(alert)
+            .bind(r)
+            .execute(&mut **tx)
+            .await
+            .map_err(other)?;
+    }
+    Ok(())
+}
+
+#[async_trait]
+impl EarlyWarningStore for d::Backend {
+    #[instrument(level = "debug", skip_all, fields(areas = areas.len()), err(level = "debug"))]
+    async fn create_areas(&self, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize> {
+        let (_write, mut tx) = self.db.write().await?;
+        let at = ts(now());
+        for a in areas {
+            sqlx::query(
+                "INSERT INTO areas (code, name, level, parent_code, geometry, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(a.code.as_str())
+            .bind(&a.name)
+            .bind(a.level.as_str())
+            .bind(a.parent.as_ref().map(|p| p.as_str()))
+            .bind(&a.geometry)
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| conflict(e, &format!("area {} already exists", a.code)))?;
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(areas.len())
+    }
+
+    async fn list_areas(&self, with_geometry: bool) -> Result<Vec<Area>> {
+        let geometry = if with_geometry { "geometry" } else { "NULL AS geometry" };
+        let rows = sqlx::query(&format!(
+            "SELECT code, name, level, parent_code, {geometry} FROM areas ORDER BY code"
+        ))
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::area(&Sq(r), with_geometry)).collect()
+    }
+
+    async fn list_categories(&self) -> Result<Vec<Category>> {
+        let rows = sqlx::query(
+            "SELECT slug, name, reference, threshold_severity, keywords FROM categories ORDER BY position, slug",
+        )
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::category(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn create_category(&self, c: &Category, audit: NewAuditEvent) -> Result<()> {
+        let (_write, mut tx) = self.db.write().await?;
+        sqlx::query(
+            "INSERT INTO categories (slug, name, reference, threshold_severity, keywords, position)
+             VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(position), 0) + 1 FROM categories))",
+        )
+        .bind(&c.slug)
+        .bind(&c.name)
+        .bind(&c.reference)
+        .bind(c.threshold_severity as i64)
+        .bind(&c.keywords)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, &format!("category {} already exists", c.slug)))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org, reports = reports.len()), err(level = "debug"))]
+    async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>> {
+        // How reports are committed is the backend's own (SQLite groups concurrent requests).
+        self.file_reports(org, reports).await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report> {
+        let r = sqlx::query(&format!("SELECT {} FROM reports WHERE org_id = $1 AND id = $2", cols::REPORT))
+            .bind(org.as_str())
+            .bind(id)
+            .fetch_optional(&self.db.pool)
+            .await
+            .map_err(other)?
+            .ok_or(StoreError::NotFound)?;
+        row::report(&Sq(&r))
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn list_reports(&self, org: &OrgId, f: &ReportFilter) -> Result<Vec<Report>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM reports WHERE org_id = $1
+               AND ($2 IS NULL OR area_code = $2) AND ($3 IS NULL OR category = $3) AND ($4 IS NULL OR status = $4)
+               AND ($5 IS NULL OR occurred_at >= $5) AND ($6 IS NULL OR occurred_at < $6)
+             ORDER BY occurred_at DESC, id LIMIT $7",
+            cols::REPORT
+        ))
+        .bind(org.as_str())
+        .bind(&f.area)
+        .bind(&f.category)
+        .bind(f.status.map(|s| s.as_str()))
+        .bind(f.from.map(ts))
+        .bind(f.to.map(ts))
+        .bind(f.limit)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::report(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn set_report_status(
+        &self,
+        org: &OrgId,
+        id: &str,
+        from: ReportStatus,
+        to: ReportStatus,
+        by: &UserId,
+        audit: NewAuditEvent,
+    ) -> Result<Report> {
+        let (_write, mut tx) = self.db.write().await?;
+        let done = sqlx::query(
+            "UPDATE reports SET status = $1, status_by = $2, status_at = $3,
+                    verified_at = CASE WHEN $1 = 'verified' THEN $3 ELSE verified_at END
+             WHERE org_id = $4 AND id = $5 AND status = $6",
+        )
+        .bind(to.as_str())
+        .bind(by.as_str())
+        .bind(ts(now()))
+        .bind(org.as_str())
+        .bind(id)
+        .bind(from.as_str())
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        self.get_report(org, id).await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn alert_obs(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+    ) -> Result<Vec<Obs>> {
+        let (lo, hi) = weeks.map(|(a, b)| (a.0, b.0)).unwrap_or((i64::MIN, i64::MAX));
+        let rows = sqlx::query(
+            "SELECT id, area_code, category, week, severity FROM reports
+             WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3
+               AND (CAST($4 AS TEXT) IS NULL OR category = $4)",
+        )
+        .bind(org.as_str())
+        .bind(lo)
+        .bind(hi)
+        .bind(category)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::obs(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>> {
+        let rows = sqlx::query(
+            "SELECT category, week, COUNT(*) AS n FROM reports
+             WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3 GROUP BY category, week",
+        )
+        .bind(org.as_str())
+        .bind(weeks.0 .0)
+        .bind(weeks.1 .0)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter()
+            .map(|r| {
+                let r = Sq(r);
+                Ok((r.text("category")?, Week(r.int("week")?), r.int("n")? as u32))
+            })
+            .collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>> {
+        // Two ordered index walks that stop at the first counting report: constant time however
+        // many reports there are (MIN/MAX with the status filter would scan them all).
+        let lo: Option<i64> = sqlx::query_scalar(
+            "SELECT week FROM reports WHERE org_id = $1 AND status <> 'dismissed' ORDER BY week ASC LIMIT 1",
+        )
+        .bind(org.as_str())
+        .fetch_optional(&self.db.pool)
+        .await
+        .map_err(other)?;
+        let hi: Option<i64> = sqlx::query_scalar(
+            "SELECT week FROM reports WHERE org_id = $1 AND status <> 'dismissed' ORDER BY week DESC LIMIT 1",
+        )
+        .bind(org.as_str())
+        .fetch_optional(&self.db.pool)
+        .await
+        .map_err(other)?;
+        Ok(lo.zip(hi).map(|(a, b)| (Week(a), Week(b))))
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled> {
+        // Most new reports change no alert: find that out without taking the write lock.
+        {
+            let mut conn = self.db.pool.acquire().await.map_err(other)?;
+            let existing = stored_keys(&mut conn, org, plan.scope).await?;
+            if plan_reconcile(&existing, &plan).is_empty() {
+                return Ok(Reconciled::default());
+            }
+        }
+        // Reconciliations of one organisation must not interleave.
+        let (_write, mut tx) = self.db.write_alerts(org).await?;
+        let existing = stored_keys(&mut tx, org, plan.scope).await?;
+        let p = plan_reconcile(&existing, &plan);
+        let at = ts(now());
+        let mut out = Reconciled::default();
+        for c in &p.insert {
+            let id = OrgId::new().to_string();
+            sqlx::query(
+                "INSERT INTO alerts (org_id, id, area_code, category, week, method, version, observed, baseline_mean,
+                                     baseline_sd, statistic, status, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $12)",
+            )
+            .bind(org.as_str())
+            .bind(&id)
+            .bind(&c.area)
+            .bind(&c.category)
+            .bind(c.week.0)
+            .bind(c.method.as_str())
+            .bind(c.method.version())
+            .bind(c.observed as i64)
+            .bind(c.baseline_mean)
+            .bind(c.baseline_sd)
+            .bind(c.statistic)
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+            if c.method == AlertMethod::Threshold {
+                link_reports(&mut tx, org, &id, &c.reports).await?;
+            }
+            out.opened.push(id);
+        }
+        for (id, c) in &p.update {
+            sqlx::query(
+                "UPDATE alerts SET observed = $1, baseline_mean = $2, baseline_sd = $3, statistic = $4, version = $5,
+                        updated_at = $6, status = CASE WHEN status = 'withdrawn' THEN 'open' ELSE status END
+                 WHERE org_id = $7 AND id = $8",
+            )
+            .bind(c.observed as i64)
+            .bind(c.baseline_mean)
+            .bind(c.baseline_sd)
+            .bind(c.statistic)
+            .bind(c.method.version())
+            .bind(at)
+            .bind(org.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+            // Only threshold alerts keep a list of their reports: an EARS alert's reports are the
+            // counting reports of its cell, found on reading (`cell_reports`), so a busy week does
+            // not rewrite thousands of links with every new report.
+            if c.method == AlertMethod::Threshold {
+                // Rewrite only the links that changed: a busy week's alert at country level has
+                // hundreds of reports, and each new report adds one.
+                let linked: Vec<String> = sqlx::query_scalar(
+                    "SELECT report_id FROM alert_reports WHERE org_id = $1 AND alert_id = $2",
+                )
+                .bind(org.as_str())
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(other)?;
+                let linked: BTreeSet<&str> = linked.iter().map(String::as_str).collect();
+                let wanted: BTreeSet<&str> = c.reports.iter().map(String::as_str).collect();
+                for gone in linked.difference(&wanted) {
+                    sqlx::query(
+                        "DELETE FROM alert_reports WHERE org_id = $1 AND alert_id = $2 AND report_id = $3",
+                    )
+                    .bind(org.as_str())
+                    .bind(id)
+                    .bind(*gone)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(other)?;
+                }
+                let added: Vec<String> = wanted.difference(&linked).map(|s| s.to_string()).collect();
+                link_reports(&mut tx, org, id, &added).await?;
+            }
+            out.updated += 1;
+        }
+        for id in &p.withdraw {
+            sqlx::query(
+                "UPDATE alerts SET status = 'withdrawn', updated_at = $1 WHERE org_id = $2 AND id = $3",
+            )
+            .bind(at)
+            .bind(org.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+            out.withdrawn += 1;
+        }
+        tx.commit().await.map_err(other)?;
+        Ok(out)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn list_alerts(&self, org: &OrgId, f: &AlertFilter) -> Result<Vec<Alert>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM alerts a WHERE a.org_id = $1 AND ($2 IS NULL OR a.status = $2)
+               AND ($3 IS NULL OR (a.status = 'open' AND a.due_at IS NOT NULL AND a.due_at < $3))
+             ORDER BY a.week DESC, a.area_code, a.category, a.method LIMIT $4",
+            cols::ALERT
+        ))
+        .bind(org.as_str())
+        .bind(&f.status)
+        .bind(f.overdue_at.map(ts))
+        .bind(f.limit)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::alert(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>> {
+        let rows = sqlx::query(
+            "SELECT area_code, COUNT(*) AS n FROM alerts WHERE org_id = $1 AND status = 'open' GROUP BY area_code",
+        )
+        .bind(org.as_str())
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter()
+            .map(|r| {
+                let r = Sq(r);
+                Ok((r.text("area_code")?, r.int("n")? as u32))
+            })
+            .collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn cell_reports(
+        &self,
+        org: &OrgId,
+        areas: &[String],
+        category: &str,
+        week: Week,
+    ) -> Result<Vec<String>> {
+        if areas.is_empty() {
+            return Ok(vec![]);
+        }
+        let mut qb = sqlx::QueryBuilder::<d::Db>::new("SELECT id FROM reports WHERE org_id = ");
+        qb.push_bind(org.as_str())
+            .push(" AND category = ")
+            .push_bind(category)
+            .push(" AND week = ")
+            .push_bind(week.0)
+            .push(" AND status <> 'dismissed' AND area_code IN (");
+        let mut sep = qb.separated(", ");
+        for a in areas {
+            sep.push_bind(a.as_str());
+        }
+        qb.push(") ORDER BY id");
+        let ids: Vec<String> = qb.build_query_scalar().fetch_all(&self.db.pool).await.map_err(other)?;
+        Ok(ids)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)> {
+        let r =
+            sqlx::query(&format!("SELECT {} FROM alerts a WHERE a.org_id = $1 AND a.id = $2", cols::ALERT))
+                .bind(org.as_str())
+                .bind(id)
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(other)?
+                .ok_or(StoreError::NotFound)?;
+        let alert = row::alert(&Sq(&r))?;
+        let ids = sqlx::query_scalar::<_, String>(
+            "SELECT report_id FROM alert_reports WHERE org_id = $1 AND alert_id = $2 ORDER BY report_id",
+        )
+        .bind(org.as_str())
+        .bind(id)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        Ok((alert, ids))
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn assign_alert(
+        &self,
+        org: &OrgId,
+        id: &str,
+        assignee: &OrgId,
+        due_at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Alert> {
+        let (_write, mut tx) = self.db.write().await?;
+        let done = sqlx::query(
+            "UPDATE alerts SET assigned_org_id = $1, due_at = $2, updated_at = $3 WHERE org_id = $4 AND id = $5",
+        )
+        .bind(assignee.as_str())
+        .bind(ts(due_at))
+        .bind(ts(now()))
+        .bind(org.as_str())
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "cannot assign"))?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(self.get_alert(org, id).await?.0)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn add_response(
+        &self,
+        org: &OrgId,
+        alert_id: &str,
+        new: &NewResponse,
+        audit: NewAuditEvent,
+    ) -> Result<Response> {
+        let (_write, mut tx) = self.db.write().await?;
+        let exists = sqlx::query("SELECT 1 FROM alerts WHERE org_id = $1 AND id = $2")
+            .bind(org.as_str())
+            .bind(alert_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(other)?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        let id = OrgId::new().to_string();
+        sqlx::query(
+            "INSERT INTO responses (org_id, id, alert_id, responder_org_id, responder_user_id, action, outcome,
+                                    responded_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(org.as_str())
+        .bind(&id)
+        .bind(alert_id)
+        .bind(new.responder_org.as_str())
+        .bind(new.responder_user.as_str())
+        .bind(&new.action)
+        .bind(&new.outcome)
+        .bind(ts(new.responded_at))
+        .bind(ts(now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "response already exists"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(Response {
+            id,
+            alert_id: alert_id.to_owned(),
+            responder_org_id: new.responder_org.to_string(),
+            responder_user_id: new.responder_user.to_string(),
+            action: new.action.clone(),
+            outcome: new.outcome.clone(),
+            responded_at: new.responded_at,
+        })
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM responses WHERE org_id = $1 AND alert_id = $2 ORDER BY responded_at, id",
+            cols::RESPONSE
+        ))
+        .bind(org.as_str())
+        .bind(alert_id)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::response(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn create_sms_gateway(
+        &self,
+        org: &OrgId,
+        secret_hash: &str,
+        audit: NewAuditEvent,
+    ) -> Result<String> {
+        let (_write, mut tx) = self.db.write().await?;
+        let id = OrgId::new().to_string();
+        sqlx::query("INSERT INTO sms_gateways (org_id, id, secret_hash, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(org.as_str())
+            .bind(&id)
+            .bind(secret_hash)
+            .bind(ts(now()))
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| conflict(e, "gateway exists"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(id)
+    }
+
+    async fn find_sms_gateway(&self, secret_hash: &str) -> Result<Option<OrgId>> {
+        let org: Option<String> =
+            sqlx::query_scalar("SELECT org_id FROM sms_gateways WHERE secret_hash = $1")
+                .bind(secret_hash)
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(other)?;
+        Ok(org.map(OrgId::from_trusted))
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn add_sms_inbox(&self, org: &OrgId, m: &NewSmsMessage) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sms_inbox (org_id, id, received_at, sender, sender_key, body, reason)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(org.as_str())
+        .bind(&m.id)
+        .bind(ts(now()))
+        .bind(m.sender.as_ref().map(|c| c.data.as_str()))
+        .bind(m.sender.as_ref().map(|c| c.key_id.as_str()))
+        .bind(&m.body)
+        .bind(&m.reason)
+        .execute(&self.db.pool)
+        .await
+        .map_err(|e| conflict(e, "message already held"))?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn list_sms_inbox(&self, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>> {
+        let rows = sqlx::query(
+            "SELECT id, received_at, sender, body, reason FROM sms_inbox WHERE org_id = $1
+             ORDER BY received_at DESC, id LIMIT $2",
+        )
+        .bind(org.as_str())
+        .bind(limit)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::sms(&Sq(r))).collect()
+    }
+}

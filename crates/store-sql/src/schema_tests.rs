@@ -1,0 +1,135 @@
+//! The two backends' migrations stay in step: after migrating, both schemas have the same
+//! tables, the same columns in each, the same primary keys and the same named indexes over the
+//! same columns. (Column types differ by design: text times in SQLite, `timestamptz` in
+//! PostgreSQL.)
+use std::collections::BTreeMap;
+
+use sqlx::Row;
+use tandem_store::Database;
+
+/// table -> (columns in order, primary-key columns in order); index -> (table, columns in order).
+#[derive(Debug, PartialEq, Eq)]
+struct Schema {
+    tables: BTreeMap<String, (Vec<String>, Vec<String>)>,
+    indexes: BTreeMap<String, (String, Vec<String>)>,
+}
+
+async fn sqlite_schema() -> Schema {
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::SqliteStore::connect(&format!("sqlite://{}", dir.path().join("s.db").display()))
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    let pool = store.pool();
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND name NOT LIKE '_sqlx%' ORDER BY name",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut tables = BTreeMap::new();
+    for t in names {
+        let cols = sqlx::query("SELECT name, pk FROM pragma_table_info($1) ORDER BY cid")
+            .bind(&t)
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        let columns = cols.iter().map(|r| r.get::<String, _>("name")).collect();
+        let mut pk: Vec<(i64, String)> =
+            cols.iter().filter(|r| r.get::<i64, _>("pk") > 0).map(|r| (r.get("pk"), r.get("name"))).collect();
+        pk.sort();
+        tables.insert(t, (columns, pk.into_iter().map(|(_, c)| c).collect()));
+    }
+    // Named indexes only: SQLite's automatic ones back PRIMARY KEY and UNIQUE constraints.
+    let idx = sqlx::query(
+        "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut indexes = BTreeMap::new();
+    for r in idx {
+        let name: String = r.get("name");
+        let cols: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_index_info($1) ORDER BY seqno")
+            .bind(&name)
+            .fetch_all(pool)
+            .await
+            .unwrap();
+        indexes.insert(name, (r.get("tbl_name"), cols));
+    }
+    Schema { tables, indexes }
+}
+
+async fn postgres_schema() -> Schema {
+    let db = crate::testing::TestDatabase::create().await.unwrap();
+    let store = crate::PgStore::connect(db.url()).await.unwrap();
+    store.migrate().await.unwrap();
+    let pool = store.pool();
+    let cols = sqlx::query(
+        "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name NOT LIKE '\\_sqlx%' ORDER BY table_name, ordinal_position",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut tables: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for r in cols {
+        tables.entry(r.get("t")).or_default().0.push(r.get("c"));
+    }
+    let pks = sqlx::query(
+        "SELECT k.table_name::text AS t, k.column_name::text AS c FROM information_schema.table_constraints tc
+         JOIN information_schema.key_column_usage k
+           ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema
+         WHERE tc.table_schema = 'public' AND tc.constraint_type = 'PRIMARY KEY'
+         ORDER BY k.table_name, k.ordinal_position",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    for r in pks {
+        if let Some(t) = tables.get_mut(&r.get::<String, _>("t")) {
+            t.1.push(r.get("c"));
+        }
+    }
+    // Named indexes only: those backing a PRIMARY KEY or UNIQUE constraint are left out, as in
+    // SQLite.
+    let idx = sqlx::query(
+        "SELECT i.relname::text AS name, t.relname::text AS tbl, a.attname::text AS col
+         FROM pg_index x
+         JOIN pg_class i ON i.oid = x.indexrelid
+         JOIN pg_class t ON t.oid = x.indrelid
+         JOIN pg_namespace n ON n.oid = t.relnamespace
+         CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
+         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+         WHERE n.nspname = 'public' AND t.relname NOT LIKE '\\_sqlx%'
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+         ORDER BY i.relname, k.ord",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap();
+    let mut indexes: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    for r in idx {
+        indexes.entry(r.get("name")).or_insert_with(|| (r.get("tbl"), vec![])).1.push(r.get("col"));
+    }
+    drop(store);
+    Schema { tables, indexes }
+}
+
+#[tokio::test]
+async fn both_backends_have_the_same_tables_columns_and_indexes() {
+    let (lite, pg) = (sqlite_schema().await, postgres_schema().await);
+    assert!(lite.tables.len() >= 20 && lite.indexes.len() >= 10, "the schema was read: {lite:?}");
+    for (t, (cols, pk)) in &lite.tables {
+        let Some((pg_cols, pg_pk)) = pg.tables.get(t) else { panic!("table {t} is missing in PostgreSQL") };
+        assert_eq!(cols, pg_cols, "columns of {t}");
+        assert_eq!(pk, pg_pk, "primary key of {t}");
+    }
+    assert_eq!(
+        lite.tables.keys().collect::<Vec<_>>(),
+        pg.tables.keys().collect::<Vec<_>>(),
+        "the same tables"
+    );
+    assert_eq!(lite.indexes, pg.indexes, "the same indexes");
+}

@@ -1,0 +1,131 @@
+//! What is SQLite's own: times as fixed-width RFC 3339 text (UTC, microseconds, so that text
+//! comparison orders them), one writer at a time (queued here rather than in the busy handler),
+//! the WAL checkpoint after deletions, and how a row is read.
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
+use sqlx::{Row as _, SqlitePool};
+use tandem_domain::OrgId;
+use tandem_store::{Result, StoreError};
+use tokio::sync::{Mutex, OwnedMutexGuard};
+
+use crate::errors::other;
+
+pub type Db = sqlx::Sqlite;
+pub type Row = SqliteRow;
+pub type Tx = sqlx::Transaction<'static, Db>;
+pub type Conn = <Db as sqlx::Database>::Connection;
+/// The store the shared queries implement the traits for.
+pub type Backend = super::SqliteStore;
+
+pub const NAME: &str = "sqlite";
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// A time as SQLite stores it: fixed-width RFC 3339 text in UTC with microseconds (the on-disk
+/// format since the first migration), so that comparing the text compares the times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Time(DateTime<Utc>);
+
+pub fn ts(t: DateTime<Utc>) -> Time {
+    Time(t)
+}
+
+impl sqlx::Type<Db> for Time {
+    fn type_info() -> sqlx::sqlite::SqliteTypeInfo {
+        <String as sqlx::Type<Db>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, Db> for Time {
+    fn encode_by_ref(
+        &self,
+        buf: &mut Vec<sqlx::sqlite::SqliteArgumentValue<'q>>,
+    ) -> std::result::Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <String as sqlx::Encode<'q, Db>>::encode(self.0.to_rfc3339_opts(SecondsFormat::Micros, true), buf)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, Db> for Time {
+    fn decode(
+        value: sqlx::sqlite::SqliteValueRef<'r>,
+    ) -> std::result::Result<Self, sqlx::error::BoxDynError> {
+        let text = <&str as sqlx::Decode<'r, Db>>::decode(value)?;
+        Ok(Time(DateTime::parse_from_rfc3339(text)?.with_timezone(&Utc)))
+    }
+}
+
+/// Held for as long as a write transaction: this process's writers queue on it.
+pub type WriteGuard = OwnedMutexGuard<()>;
+
+/// The pool and the process-wide write lock. SQLite has one writer at a time; letting several
+/// connections race for it makes the losers sleep in the busy handler, so writers queue here
+/// instead, without sleeping. (Another process writing the same file still meets busy_timeout.)
+#[derive(Clone)]
+pub struct Pool {
+    pub pool: SqlitePool,
+    write: Arc<Mutex<()>>,
+}
+
+impl Pool {
+    /// Opens (creating if needed) the database at `url` (`sqlite://PATH` or `sqlite::memory:`).
+    pub async fn connect(url: &str) -> Result<Self> {
+        let opts = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::other(format!("bad SQLite URL: {e}")))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // FULL: a commit is on disk before it is acknowledged (crash safety over speed).
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true)
+            // Deleted content (an erased report, a purged contact) is overwritten, not left in
+            // free pages where a copy of the file would still hold it.
+            .pragma("secure_delete", "ON");
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await.map_err(other)?;
+        Ok(Self { pool, write: Default::default() })
+    }
+
+    /// A write transaction, serialised with every other writer of this process.
+    pub async fn write(&self) -> Result<(WriteGuard, Tx)> {
+        let guard = self.write.clone().lock_owned().await;
+        let tx = self.pool.begin().await.map_err(other)?;
+        Ok((guard, tx))
+    }
+
+    /// A write transaction for reconciling an organisation's alerts. Its first statement writes,
+    /// so it holds SQLite's lock from the start: a reconciliation in another process (`tandem
+    /// alerts run` beside the server) cannot interleave with it.
+    pub async fn write_alerts(&self, _org: &OrgId) -> Result<(WriteGuard, Tx)> {
+        let (guard, mut tx) = self.write().await?;
+        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await.map_err(other)?;
+        Ok((guard, tx))
+    }
+
+    /// Copies the write-ahead log into the database and empties it, so that content just deleted
+    /// (and overwritten there, see `secure_delete`) does not live on in the log's older page
+    /// images. Best effort: a reader holding an old snapshot makes it a partial checkpoint,
+    /// finished later.
+    pub async fn after_delete(&self) {
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.pool).await {
+            tracing::warn!(error = %e, "WAL checkpoint after a deletion failed");
+        }
+    }
+}
+
+/// The instant a stored time names.
+pub fn utc(t: Time) -> DateTime<Utc> {
+    t.0
+}
+
+/// An integer column (SQLite has one integer type).
+pub fn int(r: &Row, col: &str) -> Result<i64> {
+    r.try_get(col).map_err(other)
+}
+
+pub fn opt_int(r: &Row, col: &str) -> Result<Option<i64>> {
+    r.try_get(col).map_err(other)
+}

@@ -1,0 +1,106 @@
+//! Early warning: areas and categories (platform-wide configuration), reports, the alert
+//! engine's input and output, responses, and SMS intake. Reports and alerts belong to one
+//! organisation.
+pub mod conformance;
+mod models;
+mod reconcile;
+
+pub use models::*;
+pub use reconcile::*;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tandem_domain::alert_engine::Obs;
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::report::ReportStatus;
+use tandem_domain::week::Week;
+use tandem_domain::{OrgId, UserId};
+
+use crate::Result;
+
+#[async_trait]
+pub trait EarlyWarningStore: Send + Sync {
+    // Areas and categories: platform-wide configuration, shared by every organisation.
+    /// Adds areas all-or-nothing (parents before children in the slice). A duplicate code is
+    /// Conflict; an unknown parent is NotFound.
+    async fn create_areas(&self, areas: &[NewArea], audit: NewAuditEvent) -> Result<usize>;
+    async fn list_areas(&self, with_geometry: bool) -> Result<Vec<Area>>;
+    async fn list_categories(&self) -> Result<Vec<Category>>;
+    /// Adds a deployment's own category (Conflict if the slug exists).
+    async fn create_category(&self, c: &Category, audit: NewAuditEvent) -> Result<()>;
+
+    // Reports, owned by one organisation.
+    /// Stores reports all-or-nothing (one transaction), returning them in order.
+    async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>>;
+    async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report>;
+    async fn list_reports(&self, org: &OrgId, filter: &ReportFilter) -> Result<Vec<Report>>;
+    /// Moves a report from `from` to `to`; NotFound if it is not (or no longer) in `from`.
+    async fn set_report_status(
+        &self,
+        org: &OrgId,
+        id: &str,
+        from: ReportStatus,
+        to: ReportStatus,
+        by: &UserId,
+        audit: NewAuditEvent,
+    ) -> Result<Report>;
+
+    // The alert engine's input and output.
+    /// Counting (not dismissed) reports of the organisation, optionally only in weeks lo..=hi and
+    /// one category.
+    async fn alert_obs(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+    ) -> Result<Vec<Obs>>;
+    /// Counting reports per (category, week) in weeks lo..=hi, aggregated in the database (the
+    /// dashboard's series, cheap even over a million reports).
+    async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>>;
+    /// Earliest and latest week of the organisation's counting reports.
+    async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>>;
+    async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled>;
+    async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>>;
+    /// Open alerts per area, counted in the database (the dashboard's map).
+    async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>>;
+    /// Counting reports of one cell: `areas` (an area and its descendants), category, week.
+    async fn cell_reports(
+        &self,
+        org: &OrgId,
+        areas: &[String],
+        category: &str,
+        week: Week,
+    ) -> Result<Vec<String>>;
+    /// An alert with the ids of the reports linked to it (threshold alerts keep their list;
+    /// an EARS alert's reports are its cell's, see `cell_reports`).
+    async fn get_alert(&self, org: &OrgId, id: &str) -> Result<(Alert, Vec<String>)>;
+    async fn assign_alert(
+        &self,
+        org: &OrgId,
+        id: &str,
+        assignee: &OrgId,
+        due_at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Alert>;
+    async fn add_response(
+        &self,
+        org: &OrgId,
+        alert_id: &str,
+        new: &NewResponse,
+        audit: NewAuditEvent,
+    ) -> Result<Response>;
+    async fn list_responses(&self, org: &OrgId, alert_id: &str) -> Result<Vec<Response>>;
+
+    // SMS intake.
+    /// Registers a gateway for `org` by the SHA-256 of its shared secret; returns its id.
+    async fn create_sms_gateway(
+        &self,
+        org: &OrgId,
+        secret_hash: &str,
+        audit: NewAuditEvent,
+    ) -> Result<String>;
+    /// The organisation whose gateway has this secret hash.
+    async fn find_sms_gateway(&self, secret_hash: &str) -> Result<Option<OrgId>>;
+    async fn add_sms_inbox(&self, org: &OrgId, msg: &NewSmsMessage) -> Result<()>;
+    async fn list_sms_inbox(&self, org: &OrgId, limit: i64) -> Result<Vec<SmsMessage>>;
+}

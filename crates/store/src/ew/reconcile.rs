@@ -1,0 +1,66 @@
+//! How stored alerts become the engine's candidates: one planner for every backend, so they
+//! cannot disagree on which alert is new, updated or withdrawn.
+use tandem_domain::alert_engine::{AlertMethod, Candidate, Cell};
+
+use super::AlertPlan;
+
+/// An alert already stored, as reconciliation sees it.
+#[derive(Debug, Clone)]
+pub struct StoredAlertKey {
+    pub id: String,
+    pub cell: Cell,
+    pub method: AlertMethod,
+    pub status: String,
+    pub observed: u32,
+    pub statistic: Option<f64>,
+}
+
+/// What to write so that the stored alerts in scope become the candidates: the same for every
+/// backend, so they cannot disagree on which alert is new, updated or withdrawn.
+#[derive(Debug, Default)]
+pub struct ReconcilePlan<'a> {
+    pub insert: Vec<&'a Candidate>,
+    /// (stored id, candidate): figures changed; a withdrawn alert called for again reopens.
+    pub update: Vec<(String, &'a Candidate)>,
+    pub withdraw: Vec<String>,
+}
+
+impl ReconcilePlan<'_> {
+    /// Nothing to write.
+    pub fn is_empty(&self) -> bool {
+        self.insert.is_empty() && self.update.is_empty() && self.withdraw.is_empty()
+    }
+}
+
+pub fn plan_reconcile<'a>(existing: &[StoredAlertKey], plan: &AlertPlan<'a>) -> ReconcilePlan<'a> {
+    use std::collections::HashMap;
+    let (scope, candidates) = (plan.scope, plan.candidates);
+    let method_ok = |m: AlertMethod| plan.only.is_none_or(|o| o == m);
+    let in_scope = |c: &Cell| scope.is_none_or(|s| s.contains(c));
+    let stored: HashMap<(Cell, AlertMethod), &StoredAlertKey> = existing
+        .iter()
+        .filter(|e| in_scope(&e.cell) && method_ok(e.method))
+        .map(|e| ((e.cell.clone(), e.method), e))
+        .collect();
+    let mut plan = ReconcilePlan::default();
+    let mut wanted = std::collections::HashSet::new();
+    for c in candidates.iter().filter(|c| in_scope(&c.cell()) && method_ok(c.method)) {
+        let key = (c.cell(), c.method);
+        match stored.get(&key) {
+            // Rewrite only what changed: most new reports leave most alerts as they were.
+            Some(e) if e.status == "withdrawn" || e.observed != c.observed || e.statistic != c.statistic => {
+                plan.update.push((e.id.clone(), c))
+            }
+            Some(_) => {}
+            None => plan.insert.push(c),
+        }
+        wanted.insert(key);
+    }
+    for (key, e) in &stored {
+        if !wanted.contains(key) && e.status == "open" {
+            plan.withdraw.push(e.id.clone());
+        }
+    }
+    plan.withdraw.sort();
+    plan
+}
