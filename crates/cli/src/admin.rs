@@ -127,7 +127,7 @@ pub async fn create_user(
 ) -> anyhow::Result<tandem_store::User> {
     check_new_password(password.expose_secret())
         .map_err(|e| anyhow::anyhow!("password (standard input): {}", e.message))?;
-    let hash = tandem_web::auth::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = tandem_web::password::hash_password(password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     create_user_with_hash(store, spec, hash).await
 }
 
@@ -228,9 +228,9 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
             if store.get_org(&org_id).await.is_err() {
                 bail!("--org: no organisation has id {org_id}");
             }
-            let secret = format!("sms_{}", tandem_web::auth::new_secret());
+            let secret = format!("sms_{}", tandem_web::password::new_secret());
             let ev = NewAuditEvent::new("sms.gateway.create").org(&org_id).detail(json!({ "via": "cli" }));
-            store.create_sms_gateway(&org_id, &tandem_web::auth::token_hash(&secret), ev).await?;
+            store.create_sms_gateway(&org_id, &tandem_web::password::token_hash(&secret), ev).await?;
             println!("SMS gateway registered; its secret (shown once):");
             println!("{secret}");
         }

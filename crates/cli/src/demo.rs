@@ -61,7 +61,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
         bail!("the demo needs an empty database, and this one already holds organisations");
     }
     let mut rng = StdRng::seed_from_u64(seed);
-    let hash = tandem_web::auth::hash_password(SecretString::from(DEMO_PASSWORD.to_owned()))
+    let hash = tandem_web::password::hash_password(SecretString::from(DEMO_PASSWORD.to_owned()))
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     crate::demo_ew::areas(store, &mut rng).await?;

@@ -53,6 +53,15 @@ impl ReportStatus {
     pub fn counts(self) -> bool {
         self != ReportStatus::Dismissed
     }
+    /// The status a workflow step leads to: `verify`, `dismiss` or `close`.
+    pub fn from_transition(step: &str) -> Option<Self> {
+        match step {
+            "verify" => Some(ReportStatus::Verified),
+            "dismiss" => Some(ReportStatus::Dismissed),
+            "close" => Some(ReportStatus::Closed),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for ReportStatus {
@@ -166,6 +175,14 @@ pub const DESCRIPTION_MAX: usize = 4000;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workflow_steps_name_their_status() {
+        assert_eq!(ReportStatus::from_transition("verify"), Some(ReportStatus::Verified));
+        assert_eq!(ReportStatus::from_transition("dismiss"), Some(ReportStatus::Dismissed));
+        assert_eq!(ReportStatus::from_transition("close"), Some(ReportStatus::Closed));
+        assert_eq!(ReportStatus::from_transition("new"), None, "nothing leads back to new");
+    }
 
     #[test]
     fn severity_bounds() {

@@ -102,7 +102,8 @@ impl TestApp {
 
     /// An account with [`PASSWORD`], member of `org` with `role`.
     pub async fn create_user(&self, org: &Org, email: &str, role: Role, platform_admin: bool) -> User {
-        let hash = tandem_web::auth::hash_password(SecretString::from(PASSWORD.to_owned())).await.unwrap();
+        let hash =
+            tandem_web::password::hash_password(SecretString::from(PASSWORD.to_owned())).await.unwrap();
         let new = NewUser {
             email: Email::parse(email).unwrap(),
             display_name: email.split('@').next().unwrap().to_owned(),

@@ -10,8 +10,8 @@ use tandem_domain::org::OrgFlags;
 use tandem_domain::{text, Email, InvalidInput, OrgKind, OrgName, Role, UserId};
 use tandem_store::{Member, NewOrg, NewUser, Org};
 
-use crate::auth::hash_password;
-use crate::error::ApiError;
+use crate::app_error::AppError;
+use crate::password::hash_password;
 use crate::AppState;
 
 pub struct OrgInput<'a> {
@@ -20,7 +20,7 @@ pub struct OrgInput<'a> {
     pub flags: OrgFlags,
 }
 
-pub async fn create_org(state: &AppState, actor: &Actor, input: OrgInput<'_>) -> Result<Org, ApiError> {
+pub async fn create_org(state: &AppState, actor: &Actor, input: OrgInput<'_>) -> Result<Org, AppError> {
     let new = NewOrg {
         name: OrgName::parse(input.name)?,
         kind: input.kind.parse::<OrgKind>()?,
@@ -41,7 +41,7 @@ pub struct MemberInput<'a> {
 }
 
 /// Adds someone to the actor's organisation, creating their account if the address is new.
-pub async fn add_member(state: &AppState, actor: &Actor, input: MemberInput<'_>) -> Result<Member, ApiError> {
+pub async fn add_member(state: &AppState, actor: &Actor, input: MemberInput<'_>) -> Result<Member, AppError> {
     let email = Email::parse(input.email)?;
     let role: Role = input.role.parse()?;
     let user = match state.store.find_user_by_email(&email).await? {
@@ -75,19 +75,19 @@ pub async fn add_member(state: &AppState, actor: &Actor, input: MemberInput<'_>)
 }
 
 /// An organisation must keep an administrator: refuse to demote or remove the last one.
-async fn keep_an_admin(state: &AppState, actor: &Actor, target: &UserId) -> Result<(), ApiError> {
+async fn keep_an_admin(state: &AppState, actor: &Actor, target: &UserId) -> Result<(), AppError> {
     let members = state.store.list_members(&actor.org_id).await?;
     let target_is_admin = members.iter().any(|m| &m.user_id == target && m.role == Role::Admin);
     let admins = members.iter().filter(|m| m.role == Role::Admin).count();
     if target_is_admin && admins <= 1 {
-        return Err(ApiError::Conflict("an organisation must keep at least one administrator".into()));
+        return Err(AppError::Conflict("an organisation must keep at least one administrator".into()));
     }
     Ok(())
 }
 
-pub async fn set_role(state: &AppState, actor: &Actor, user: &str, role: &str) -> Result<Member, ApiError> {
+pub async fn set_role(state: &AppState, actor: &Actor, user: &str, role: &str) -> Result<Member, AppError> {
     // A malformed id cannot name a member: same answer as a member of another organisation.
-    let user = UserId::parse(user).map_err(|_| ApiError::NotFound)?;
+    let user = UserId::parse(user).map_err(|_| AppError::NotFound)?;
     let role: Role = role.parse()?;
     let current = state.store.get_member(&actor.org_id, &user).await?;
     if current.role == role {
@@ -106,8 +106,8 @@ pub async fn set_role(state: &AppState, actor: &Actor, user: &str, role: &str) -
     Ok(m)
 }
 
-pub async fn remove_member(state: &AppState, actor: &Actor, user: &str) -> Result<(), ApiError> {
-    let user = UserId::parse(user).map_err(|_| ApiError::NotFound)?;
+pub async fn remove_member(state: &AppState, actor: &Actor, user: &str) -> Result<(), AppError> {
+    let user = UserId::parse(user).map_err(|_| AppError::NotFound)?;
     state.store.get_member(&actor.org_id, &user).await?;
     keep_an_admin(state, actor, &user).await?;
     let ev = NewAuditEvent::new("member.remove").org(&actor.org_id).actor(&actor.user_id).subject(&user);

@@ -1,81 +1,18 @@
-//! Sign-in: password hashing (Argon2id, off the async runtime), session tokens (random, stored only
-//! as their SHA-256), throttling of failed attempts, and the sign-in flow shared by the API and the
-//! sign-in page.
+//! Signing in and out, shared by the API and the sign-in page: throttling of failed attempts,
+//! opening a session (its token random, stored only as its SHA-256), ending it.
 use std::net::IpAddr;
-use std::sync::OnceLock;
 use std::time::Instant;
 
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use chrono::Utc;
-use rand::RngCore;
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::{Email, OrgId};
 use tandem_store::{NewSession, Principal, SessionKind};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
+use crate::password::{dummy_hash, new_secret, token_hash, verify_password};
 use crate::AppState;
-
-/// Hashes a password with Argon2id on the blocking pool: hashing takes tens of milliseconds of CPU
-/// and must not stall the async workers.
-pub async fn hash_password(password: SecretString) -> Result<String, ApiError> {
-    tokio::task::spawn_blocking(move || hash_password_blocking(&password))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?
-}
-
-pub fn hash_password_blocking(password: &SecretString) -> Result<String, ApiError> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.expose_secret().as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| ApiError::Internal(format!("hashing failed: {e}")))
-}
-
-/// Verifies on the blocking pool. An unparsable stored hash counts as a mismatch.
-pub async fn verify_password(password: SecretString, hash: String) -> Result<bool, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default().verify_password(password.expose_secret().as_bytes(), &parsed).is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))
-}
-
-/// A hash of a random password, verified against when the e-mail is unknown, so that a wrong
-/// address takes as long to refuse as a wrong password and timing does not reveal accounts.
-fn dummy_hash() -> &'static str {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| {
-        let pw = SecretString::from(new_secret());
-        hash_password_blocking(&pw).unwrap_or_default()
-    })
-}
-
-/// Computes the dummy hash now, so the first sign-in with an unknown address is not the one
-/// request that takes twice as long.
-pub fn warm_up() {
-    let _ = dummy_hash();
-}
-
-/// 32 random bytes, hex-encoded.
-pub fn new_secret() -> String {
-    let mut b = [0u8; 32];
-    OsRng.fill_bytes(&mut b);
-    hex::encode(b)
-}
-
-/// What the database stores for a token: its SHA-256, so a leaked database yields no live token.
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
 
 pub struct SignIn<'a> {
     pub email: &'a str,
@@ -87,7 +24,7 @@ pub struct SignIn<'a> {
 }
 
 /// Checks the credentials and opens a session, returning the new token (shown once) and who it is.
-pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Principal), ApiError> {
+pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Principal), AppError> {
     let email = Email::parse(req.email)?;
     let account_key = email.as_str().to_owned();
     let addr_key = req.addr.to_string();
@@ -102,7 +39,7 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
                     NewAuditEvent::new("auth.sign_in_throttled").detail(json!({ "kind": req.kind.as_str() })),
                 )
                 .await?;
-            return Err(ApiError::Throttled(wait.as_secs().max(1)));
+            return Err(AppError::Throttled(wait.as_secs().max(1)));
         }
     }
 
@@ -124,7 +61,7 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
                 }
             };
             state.store.append_audit(ev).await?;
-            return Err(ApiError::BadCredentials);
+            return Err(AppError::BadCredentials);
         }
     };
     lock(&state.throttle_accounts).clear(&account_key);
@@ -138,7 +75,7 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
         None => memberships.first(),
     };
     let Some((org, _)) = chosen else {
-        return Err(ApiError::Forbidden);
+        return Err(AppError::Forbidden);
     };
 
     let token = format!("tdm_{}", new_secret());
@@ -170,15 +107,15 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
         .store
         .find_session(&session.token_hash, Utc::now())
         .await?
-        .ok_or_else(|| ApiError::Internal("new session not found".into()))?;
+        .ok_or_else(|| AppError::internal("new session not found"))?;
     Ok((token, principal))
 }
 
 /// Ends the session carrying `token`.
-pub async fn sign_out(state: &AppState, token: &str, principal: &Principal) -> Result<(), ApiError> {
+pub async fn sign_out(state: &AppState, token: &str, principal: &Principal) -> Result<(), AppError> {
     let hash = token_hash(token);
     if state.store.revoke_session(&hash, Utc::now()).await? {
-        crate::session::forget(state, &hash);
+        state.sessions.forget(&hash);
         state
             .store
             .append_audit(

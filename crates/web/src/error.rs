@@ -1,5 +1,6 @@
 //! The JSON API's error type and body extractor. Every failure becomes `{error:{code,message}}`
 //! with a 4xx status for anything the caller can fix; internal causes are logged, never shown.
+//! Services return [`AppError`]; this is where it becomes a status code.
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -9,7 +10,9 @@ use serde::de::DeserializeOwned;
 use serde_json::json;
 use tandem_domain::access::Denied;
 use tandem_domain::InvalidInput;
-use tandem_store::StoreError;
+use tandem_store::{BoxError, StoreError};
+
+use crate::app_error::{chain, AppError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -38,7 +41,7 @@ pub enum ApiError {
     #[error("missing or wrong CSRF token")]
     Csrf,
     #[error("internal error")]
-    Internal(String),
+    Internal(#[source] BoxError),
 }
 
 impl ApiError {
@@ -83,28 +86,37 @@ impl From<InvalidInput> for ApiError {
     }
 }
 
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Invalid(i) => ApiError::Invalid(i),
+            AppError::BadRequest(m) => ApiError::BadRequest(m),
+            AppError::BadCredentials => ApiError::BadCredentials,
+            AppError::Throttled(secs) => ApiError::Throttled(secs),
+            AppError::Forbidden => ApiError::Forbidden,
+            AppError::NotFound => ApiError::NotFound,
+            AppError::Conflict(m) => ApiError::Conflict(m),
+            AppError::Internal(cause) => ApiError::Internal(cause),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::NotFound => ApiError::NotFound,
-            StoreError::Conflict(m) => ApiError::Conflict(m),
-            StoreError::Other(cause) => ApiError::Internal(cause.to_string()),
-        }
+        AppError::from(e).into()
     }
 }
 
 impl From<Denied> for ApiError {
     fn from(d: Denied) -> Self {
-        match d {
-            Denied::Forbidden => ApiError::Forbidden,
-        }
+        AppError::from(d).into()
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Internal(cause) = &self {
-            tracing::error!(%cause, "internal error");
+            tracing::error!(cause = %chain(cause.as_ref()), "internal error");
         }
         let mut body = json!({ "error": { "code": self.code(), "message": self.to_string() } });
         if let ApiError::Invalid(e) = &self {

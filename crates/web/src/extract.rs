@@ -9,32 +9,30 @@ use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri};
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use tandem_domain::access::{Action, Actor};
 use tandem_domain::OrgId;
 use tandem_store::Principal;
 
 use crate::error::ApiError;
+use crate::pages::error::PageError;
 use crate::session::Auth;
 use crate::AppState;
 
-/// Why an extractor refused: shown as JSON under `/api/`, as a redirect or page elsewhere.
+/// Why an extractor refused: shown as JSON under `/api/`, as the sign-in page (and back) or an
+/// error page elsewhere.
 pub struct Refusal {
     pub error: ApiError,
     pub is_api: bool,
     pub path: String,
-    pub lang: crate::i18n::Lang,
 }
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         match (&self.error, self.is_api) {
             (_, true) => self.error.into_response(),
-            (ApiError::Unauthorized, false) => {
-                Redirect::to(&format!("/login?next={}", crate::pages::encode_next(&self.path)))
-                    .into_response()
-            }
-            (_, false) => crate::pages::error_page(self.lang, self.error),
+            (ApiError::Unauthorized, false) => PageError::SignIn { next: Some(self.path) }.into_response(),
+            (_, false) => PageError::from(self.error).into_response(),
         }
     }
 }
@@ -42,7 +40,7 @@ impl IntoResponse for Refusal {
 fn refusal(parts: &Parts, error: ApiError) -> Refusal {
     // Inside the nested API router the URI has lost its `/api/v1` prefix; the original has it.
     let path = parts.extensions.get::<OriginalUri>().map(|u| u.path()).unwrap_or(parts.uri.path()).to_owned();
-    Refusal { error, is_api: path.starts_with("/api/"), path, lang: crate::i18n::negotiate(&parts.headers) }
+    Refusal { error, is_api: path.starts_with("/api/"), path }
 }
 
 /// The authentication result the session middleware left on the request.

@@ -49,7 +49,7 @@ pub const LANG_COOKIE: &str = "lang";
 
 /// Picks the language for a request.
 pub fn negotiate(headers: &HeaderMap) -> Lang {
-    if let Some(l) = crate::session::cookie(headers, LANG_COOKIE).and_then(Lang::parse) {
+    if let Some(l) = crate::cookies::cookie(headers, LANG_COOKIE).and_then(Lang::parse) {
         return l;
     }
     let Some(accept) = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {

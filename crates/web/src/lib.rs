@@ -5,16 +5,23 @@
 
 mod actions;
 pub mod api;
+pub mod app_error;
 pub mod auth;
 pub mod charts;
 mod config;
+pub mod cookies;
 pub mod error;
 pub mod ew;
 pub mod extract;
 pub mod i18n;
 pub mod index;
+mod metrics;
+#[cfg(test)]
+mod module_graph;
+pub mod next;
 mod ops;
 pub mod pages;
+pub mod password;
 pub mod protection;
 pub mod session;
 mod state;
@@ -38,8 +45,9 @@ pub fn build_router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(ops::router())
         .merge(api::openrosa::router())
-        .fallback(pages::not_found)
+        .fallback(pages::error::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::layer))
+        .layer(axum::middleware::from_fn(pages::error::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))
         .layer(DefaultBodyLimit::max(1024 * 1024))
         .layer(catch_panics())

@@ -5,8 +5,13 @@ use std::sync::{Arc, Mutex};
 use tandem_domain::throttle::Throttle;
 use tandem_store::Store;
 
-use crate::ops::Metrics;
-use crate::WebConfig;
+use crate::config::WebConfig;
+use crate::ew::config::ConfigCache;
+use crate::ew::dashboard::DashboardCache;
+use crate::ew::worker::AlertWorker;
+use crate::metrics::Metrics;
+use crate::protection::scrubbers::ScrubberCache;
+use crate::session::SessionCache;
 
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
@@ -16,18 +21,13 @@ pub struct Inner {
     /// The keys that seal reporter contacts and protected names; read from the key file at start.
     pub keys: Arc<tandem_domain::seal::Keyring>,
     /// Each organisation's scrubber (its protected names), for records shared with partners.
-    pub scrubbers: crate::protection::ScrubberCache,
+    pub scrubbers: ScrubberCache,
     pub config: WebConfig,
     pub metrics: Metrics,
-    pub sessions: crate::session::SessionCache,
-    pub ew_config: Arc<crate::ew::config::ConfigCache>,
-    pub alert_worker: crate::ew::worker::AlertWorker,
-    pub dashboards: Mutex<
-        std::collections::HashMap<
-            tandem_domain::OrgId,
-            (std::time::Instant, Arc<crate::pages::ew::DashboardData>),
-        >,
-    >,
+    pub sessions: SessionCache,
+    pub ew_config: Arc<ConfigCache>,
+    pub alert_worker: AlertWorker,
+    pub dashboards: Arc<DashboardCache>,
     pub throttle_accounts: Mutex<Throttle>,
     pub throttle_addresses: Mutex<Throttle>,
     /// Public intake submissions per client address (the address is used here and never stored).
@@ -51,9 +51,9 @@ impl AppState {
         // the first page view.
         crate::i18n::I18n::load()?;
         crate::templates::Templates::load()?;
-        crate::auth::warm_up();
-        let ew_config: Arc<crate::ew::config::ConfigCache> = Default::default();
-        let alert_worker = crate::ew::worker::AlertWorker::start(store.clone(), ew_config.clone());
+        crate::password::warm_up();
+        let ew_config: Arc<ConfigCache> = Default::default();
+        let alert_worker = AlertWorker::start(store.clone(), ew_config.clone());
         Ok(Self(Arc::new(Inner {
             throttle_accounts: Mutex::new(Throttle::new(
                 config.max_failures_per_account,

@@ -54,8 +54,9 @@ async fn acknowledged_reports_survive_sigkill(b: Backend) {
             )
             .await
             .unwrap();
-        let hash =
-            tandem_web::auth::hash_password(secrecy::SecretString::from(PASSWORD.to_owned())).await.unwrap();
+        let hash = tandem_web::password::hash_password(secrecy::SecretString::from(PASSWORD.to_owned()))
+            .await
+            .unwrap();
         let user = store
             .create_user(
                 &NewUser {

@@ -93,7 +93,7 @@ async fn contacts_are_sealed_read_by_coordinators_and_audited(b: Backend) {
     app.store
         .create_sms_gateway(
             &org.id,
-            &tandem_web::auth::token_hash(secret),
+            &tandem_web::password::token_hash(secret),
             tandem_domain::audit::NewAuditEvent::new("x"),
         )
         .await

@@ -48,7 +48,7 @@ async fn list(
     let filter = AlertFilter {
         status: q.status,
         overdue_at: q.overdue.unwrap_or(false).then(Utc::now),
-        limit: super::limit(q.limit, 200)?,
+        limit: super::paging::limit(q.limit, 200)?,
     };
     Ok(Json(json!({ "alerts": state.store.list_alerts(who.org_id(), &filter).await? })))
 }

@@ -26,6 +26,6 @@ async fn list(
 ) -> Result<Json<Value>, ApiError> {
     let Query(q) =
         q.map_err(|e| ApiError::Invalid(tandem_domain::InvalidInput::new("query", e.body_text())))?;
-    let limit = super::limit(q.limit, 100)?;
+    let limit = super::paging::limit(q.limit, 100)?;
     Ok(Json(json!({ "events": state.store.org_audit(who.org_id(), limit).await? })))
 }

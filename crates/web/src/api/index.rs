@@ -1,16 +1,13 @@
 //! The published prevention index, public without sign-in (DESIGN §6): editions, an edition's
 //! ranked countries, one country with every input behind its numbers, the CSV export with HXL
 //! hashtags, and the methodology file the edition was computed with. Drafts are not shown.
-use std::collections::HashMap;
-
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
-use tandem_domain::index::{EditionName, Iso3};
-use tandem_store::{Edition, IndexCountry};
+use tandem_domain::index::Iso3;
 
 use crate::error::ApiError;
 use crate::index::edition::{self, export_csv, rows};
@@ -25,21 +22,8 @@ pub fn router() -> Router<AppState> {
         .route("/index/editions/{edition}/countries/{iso3}", get(country))
 }
 
-/// A published edition by name; anything else (a draft, a malformed name) is 404.
-pub async fn published(state: &AppState, name: &str) -> Result<Edition, ApiError> {
-    let name = EditionName::parse(name).map_err(|_| ApiError::NotFound)?;
-    match state.store.get_edition(name.as_str()).await? {
-        e if e.published_at.is_some() => Ok(e),
-        _ => Err(ApiError::NotFound),
-    }
-}
-
-pub async fn countries(state: &AppState) -> Result<HashMap<String, IndexCountry>, ApiError> {
-    Ok(state.store.list_index_countries(false).await?.into_iter().map(|c| (c.iso3.clone(), c)).collect())
-}
-
-fn internal(e: impl std::fmt::Display) -> ApiError {
-    ApiError::Internal(e.to_string())
+fn internal(e: impl Into<tandem_store::BoxError>) -> ApiError {
+    ApiError::Internal(e.into())
 }
 
 async fn list(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
@@ -61,7 +45,7 @@ async fn list(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
 }
 
 async fn show(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<Value>, ApiError> {
-    let e = published(&state, &name).await?;
+    let e = edition::published(state.store.as_ref(), &name).await?;
     let results = state.store.edition_results(&e.name).await?;
     let m = edition::methodology(&e).map_err(internal)?;
     let pillars: Vec<Value> = m
@@ -72,15 +56,17 @@ async fn show(State(state): State<AppState>, Path(name): Path<String>) -> Result
     Ok(Json(json!({
         "edition": e,
         "methodology": { "name": m.name, "version": m.version, "aggregation": m.aggregation, "pillars": pillars, "bands": m.bands },
-        "countries": rows(&results, &countries(&state).await?),
+        "countries": rows(&results, &edition::countries(state.store.as_ref()).await?),
     })))
 }
 
 async fn csv(State(state): State<AppState>, Path(name): Path<String>) -> Result<Response, ApiError> {
-    let e = published(&state, &name).await?;
+    let e = edition::published(state.store.as_ref(), &name).await?;
     let results = state.store.edition_results(&e.name).await?;
     let m = edition::methodology(&e).map_err(internal)?;
-    let body = export_csv(&e, &m, &rows(&results, &countries(&state).await?), &results).map_err(internal)?;
+    let body =
+        export_csv(&e, &m, &rows(&results, &edition::countries(state.store.as_ref()).await?), &results)
+            .map_err(internal)?;
     let disposition = format!("attachment; filename=\"tandem-index-{}.csv\"", e.name);
     Ok((
         [
@@ -93,7 +79,7 @@ async fn csv(State(state): State<AppState>, Path(name): Path<String>) -> Result<
 }
 
 async fn methodology(State(state): State<AppState>, Path(name): Path<String>) -> Result<Response, ApiError> {
-    let e = published(&state, &name).await?;
+    let e = edition::published(state.store.as_ref(), &name).await?;
     Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], e.methodology).into_response())
 }
 
@@ -101,12 +87,12 @@ async fn country(
     State(state): State<AppState>,
     Path((name, iso3)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
-    let e = published(&state, &name).await?;
+    let e = edition::published(state.store.as_ref(), &name).await?;
     let iso3 = Iso3::parse(&iso3).map_err(|_| ApiError::NotFound)?;
     let results = state.store.edition_results(&e.name).await?;
     let r = results.into_iter().find(|r| r.iso3 == iso3.as_str()).ok_or(ApiError::NotFound)?;
     let m = edition::methodology(&e).map_err(internal)?;
-    let all = countries(&state).await?;
+    let all = edition::countries(state.store.as_ref()).await?;
     let trend = state.store.country_history(iso3.as_str()).await?;
     let indicators: Vec<Value> = m
         .indicators

@@ -48,6 +48,6 @@ async fn me(CurrentUser(p): CurrentUser) -> Response {
     };
     match serde_json::to_vec(&me) {
         Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Err(e) => ApiError::Internal(e.to_string()).into_response(),
+        Err(e) => ApiError::Internal(e.into()).into_response(),
     }
 }

@@ -9,6 +9,7 @@ mod members;
 pub mod openapi;
 pub mod openrosa;
 mod orgs;
+mod paging;
 mod protection;
 pub mod reports;
 mod shared;
@@ -38,14 +39,4 @@ pub fn router() -> Router<AppState> {
         .merge(openapi::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-}
-
-/// A list's `limit` query parameter: `default` when absent, refused outside 1–1000 (rather than
-/// quietly clamped, so that a caller learns its request was not what it meant).
-pub fn limit(raw: Option<i64>, default: i64) -> Result<i64, ApiError> {
-    match raw {
-        None => Ok(default),
-        Some(n) if (1..=1000).contains(&n) => Ok(n),
-        Some(_) => Err(tandem_domain::InvalidInput::new("limit", "must be between 1 and 1000").into()),
-    }
 }

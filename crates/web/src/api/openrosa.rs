@@ -13,6 +13,7 @@ use tandem_domain::access::Action;
 use tandem_domain::report::Channel;
 use tandem_store::Principal;
 
+use crate::error::ApiError;
 use crate::ew::openrosa::{parse_submission, xform, FORM_ID, FORM_VERSION};
 use crate::ew::reports;
 use crate::session::Auth;
@@ -78,7 +79,7 @@ async fn list(state: &AppState, token: Option<&str>, auth: Option<&Auth>, header
     }
     let cfg = match state.ew_config.get(state.store.as_ref()).await {
         Ok(c) => c,
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     // ODK compares this hash to decide whether to download the form again.
     let hash = format!("md5:{}", hex::encode(<md5::Md5 as md5::Digest>::digest(xform(&cfg).as_bytes())));
@@ -113,7 +114,7 @@ async fn form_doc(state: &AppState, token: Option<&str>, auth: Option<&Auth>) ->
     }
     match state.ew_config.get(state.store.as_ref()).await {
         Ok(cfg) => xml(StatusCode::OK, xform(&cfg)),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 
@@ -188,7 +189,7 @@ async fn receive(
     };
     let cfg = match state.ew_config.get(state.store.as_ref()).await {
         Ok(c) => c,
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let sealer = reports::Sealer { keys: &state.keys, org: &p.org.id };
     let new = match reports::parse(&cfg, &raw, Channel::Openrosa, Some(&p.user.id), Utc::now(), sealer) {
@@ -197,7 +198,7 @@ async fn receive(
     };
     match reports::file_queued(state, &cfg, &p.org.id, &[new]).await {
         Ok(_) => message(StatusCode::CREATED, "Report received. Thank you."),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tandem_domain::OrgId;
 
+use crate::app_error::AppError;
 use crate::error::{ApiError, ApiJson};
 use crate::extract::{perm, Can};
 use crate::protection::export::{self, Cursor, Kind};
@@ -88,7 +89,7 @@ async fn purge(
 }
 
 /// Turns a page of records of one kind into bytes; the flag says whether it is the first page.
-type Encode = fn(Kind, &[Value], bool) -> Result<Vec<u8>, ApiError>;
+type Encode = fn(Kind, &[Value], bool) -> Result<Vec<u8>, AppError>;
 
 /// Streams pages of `kinds` as they are read, each turned into bytes by `encode`.
 fn stream(state: &AppState, org: OrgId, kinds: Vec<Kind>, encode: Encode) -> Body {
@@ -119,7 +120,7 @@ fn stream(state: &AppState, org: OrgId, kinds: Vec<Kind>, encode: Encode) -> Bod
     ))
 }
 
-fn jsonl(kind: Kind, rows: &[Value], _first: bool) -> Result<Vec<u8>, ApiError> {
+fn jsonl(kind: Kind, rows: &[Value], _first: bool) -> Result<Vec<u8>, AppError> {
     Ok(rows.iter().map(|r| export::json_line(kind, r.clone())).collect::<String>().into_bytes())
 }
 

@@ -8,13 +8,12 @@ use axum::{Json, Router};
 use chrono::Utc;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::report::{Channel, ReportStatus};
 use tandem_domain::InvalidInput;
 use tandem_store::ReportFilter;
 
 use crate::error::{ApiError, ApiJson};
-use crate::ew::reports::{self, change_of, RawReport};
+use crate::ew::reports::{self, change_status, RawReport};
 use crate::extract::{perm, Can};
 use crate::AppState;
 
@@ -92,7 +91,7 @@ fn filter_from(q: ListQuery) -> Result<ReportFilter, ApiError> {
         status: q.status.map(|s| s.parse::<ReportStatus>()).transpose()?,
         from: time("from", q.from)?,
         to: time("to", q.to)?,
-        limit: super::limit(q.limit, 200)?,
+        limit: super::paging::limit(q.limit, 200)?,
     })
 }
 
@@ -136,33 +135,7 @@ async fn transition(
     who: Can<perm::TriageReports>,
     Path((id, transition)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
-    let to = match transition.as_str() {
-        "verify" => ReportStatus::Verified,
-        "dismiss" => ReportStatus::Dismissed,
-        "close" => ReportStatus::Closed,
-        _ => return Err(ApiError::NotFound),
-    };
+    let to = ReportStatus::from_transition(&transition).ok_or(ApiError::NotFound)?;
     let report = change_status(&state, who.org_id(), &who.0.user.id, &id, to).await?;
     Ok(Json(json!(report)))
-}
-
-/// Applies a status change and, when it changes what counts (dismissal), re-runs the alert
-/// engine on the report's cells. Shared with the pages.
-pub async fn change_status(
-    state: &AppState,
-    org: &tandem_domain::OrgId,
-    user: &tandem_domain::UserId,
-    id: &str,
-    to: ReportStatus,
-) -> Result<tandem_store::Report, ApiError> {
-    let current = state.store.get_report(org, id).await?;
-    if !current.status.can_become(to) {
-        return Err(ApiError::Conflict(format!("a {} report cannot become {}", current.status, to)));
-    }
-    let ev = NewAuditEvent::new(&format!("report.{}", to.as_str())).org(org).actor(user).subject(id);
-    let report = state.store.set_report_status(org, id, current.status, to, user, ev).await?;
-    if current.status.counts() != to.counts() {
-        state.alert_worker.submit(org, vec![change_of(&report)]);
-    }
-    Ok(report)
 }

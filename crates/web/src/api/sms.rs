@@ -13,10 +13,10 @@ use serde_json::{json, Value};
 use tandem_domain::report::Channel;
 use tandem_domain::InvalidInput;
 
-use crate::auth::token_hash;
 use crate::error::{ApiError, ApiJson};
 use crate::ew::reports::{self, RawReport};
 use crate::extract::{perm, Can};
+use crate::password::token_hash;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -118,7 +118,7 @@ async fn inbox(
     q: Result<Query<InboxQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
-    let limit = super::limit(q.limit, 100)?;
+    let limit = super::paging::limit(q.limit, 100)?;
     Ok(Json(json!({ "messages": state.store.list_sms_inbox(who.org_id(), limit).await? })))
 }
 

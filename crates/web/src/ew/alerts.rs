@@ -10,10 +10,10 @@ use tandem_domain::OrgId;
 use tandem_store::{AlertPlan, Reconciled, Store};
 
 use super::config::EwConfig;
-use crate::error::ApiError;
+use crate::app_error::AppError;
 
 /// Re-evaluates all of an organisation's alerts.
-pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<Reconciled, ApiError> {
+pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<Reconciled, AppError> {
     let Some((start, _)) = store.week_bounds(org).await? else {
         return Ok(store
             .reconcile_alerts(org, AlertPlan { scope: None, candidates: &[], only: None })
@@ -44,7 +44,7 @@ pub async fn run_incremental(
     org: &OrgId,
     changes: &[Change],
     grid_before: Option<Week>,
-) -> Result<Reconciled, ApiError> {
+) -> Result<Reconciled, AppError> {
     // A large batch (an import) touches so many cells that one full run is cheaper.
     if changes.len() > FULL_RUN_ABOVE {
         return run_full(store, cfg, org).await;
@@ -90,7 +90,7 @@ pub async fn reports_of(
     org: &OrgId,
     alert: &tandem_store::Alert,
     linked: Vec<String>,
-) -> Result<Vec<String>, ApiError> {
+) -> Result<Vec<String>, AppError> {
     if alert.method == tandem_domain::alert_engine::AlertMethod::Threshold {
         return Ok(linked);
     }

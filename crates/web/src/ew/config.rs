@@ -8,7 +8,7 @@ use tandem_domain::alert_engine::{AreaTree, EngineConfig};
 use tandem_domain::sms::SmsVocabulary;
 use tandem_store::{Area, Category, Store};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
 
 pub struct EwConfig {
     pub areas: HashMap<String, Area>,
@@ -33,7 +33,7 @@ const TTL: std::time::Duration = std::time::Duration::from_secs(60);
 pub struct ConfigCache(RwLock<Option<(Arc<EwConfig>, std::time::Instant)>>);
 
 impl ConfigCache {
-    pub async fn get(&self, store: &dyn Store) -> Result<Arc<EwConfig>, ApiError> {
+    pub async fn get(&self, store: &dyn Store) -> Result<Arc<EwConfig>, AppError> {
         if let Some((c, at)) = self.0.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
             if at.elapsed() < TTL {
                 return Ok(c.clone());
@@ -49,7 +49,7 @@ impl ConfigCache {
     }
 }
 
-pub async fn load(store: &dyn Store) -> Result<EwConfig, ApiError> {
+pub async fn load(store: &dyn Store) -> Result<EwConfig, AppError> {
     let areas = store.list_areas(false).await?;
     let categories = store.list_categories().await?;
     let tree = AreaTree::new(areas.iter().map(|a| (a.code.clone(), a.parent_code.clone())));

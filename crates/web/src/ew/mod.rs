@@ -4,6 +4,7 @@
 pub mod alerts;
 pub mod config;
 pub mod csv_import;
+pub mod dashboard;
 pub mod events;
 pub mod geojson_import;
 pub mod openrosa;

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use tandem_domain::alert_engine::{evaluate, AlertMethod, Cell, Scope};
 use tandem_domain::area::PCode;
-use tandem_domain::report::{CategorySlug, Channel, Severity, DESCRIPTION_MAX};
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity, DESCRIPTION_MAX};
 use tandem_domain::seal::{Binding, Keyring, Purpose, Sealed};
 use tandem_domain::week::Week;
 use tandem_domain::{text, InvalidInput, OrgId, UserId};
@@ -13,7 +14,7 @@ use tandem_store::{AlertPlan, NewReport, Report, Store};
 
 use super::alerts::{run_incremental, Change};
 use super::config::EwConfig;
-use crate::error::ApiError;
+use crate::app_error::AppError;
 
 /// A report as it arrives, before parsing.
 #[derive(Debug, Clone, Default)]
@@ -116,7 +117,7 @@ pub async fn file(
     cfg: &EwConfig,
     org: &OrgId,
     reports: &[NewReport],
-) -> Result<Vec<Report>, ApiError> {
+) -> Result<Vec<Report>, AppError> {
     let grid_before = store.week_bounds(org).await?.map(|b| b.0);
     let stored = store.create_reports(org, reports).await?;
     let changes: Vec<Change> = stored
@@ -134,7 +135,7 @@ pub async fn file_queued(
     cfg: &EwConfig,
     org: &OrgId,
     reports: &[NewReport],
-) -> Result<Vec<Report>, ApiError> {
+) -> Result<Vec<Report>, AppError> {
     let store = state.store.as_ref();
     let stored = store.create_reports(org, reports).await?;
     let mut severe: std::collections::BTreeSet<Cell> = Default::default();
@@ -166,6 +167,29 @@ pub async fn file_queued(
 /// The week a report counts in, for callers that change a report's status.
 pub fn change_of(r: &Report) -> Change {
     Change { area: r.area.clone(), category: r.category.clone(), week: Week(r.week.0) }
+}
+
+/// Moves a report along its workflow (verify, dismiss, close) and, when that changes what counts
+/// (dismissal), has the alert worker re-evaluate the report's cells. The API and the pages both
+/// come here.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+pub async fn change_status(
+    state: &crate::AppState,
+    org: &OrgId,
+    user: &UserId,
+    id: &str,
+    to: ReportStatus,
+) -> Result<Report, AppError> {
+    let current = state.store.get_report(org, id).await?;
+    if !current.status.can_become(to) {
+        return Err(AppError::Conflict(format!("a {} report cannot become {}", current.status, to)));
+    }
+    let ev = NewAuditEvent::new(&format!("report.{}", to.as_str())).org(org).actor(user).subject(id);
+    let report = state.store.set_report_status(org, id, current.status, to, user, ev).await?;
+    if current.status.counts() != to.counts() {
+        state.alert_worker.submit(org, vec![change_of(&report)]);
+    }
+    Ok(report)
 }
 
 #[cfg(test)]

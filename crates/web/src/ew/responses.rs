@@ -7,7 +7,7 @@ use tandem_domain::sharing::RecordKind;
 use tandem_domain::{text, InvalidInput, OrgId, UserId};
 use tandem_store::{Alert, NewResponse, Response, Store};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
 
 /// The longest deadline `due_in_hours` may set: ninety days.
 pub const MAX_DUE_IN_HOURS: i64 = 24 * 90;
@@ -39,7 +39,7 @@ pub async fn assign(
     alert: &str,
     assignee: Option<&str>,
     due_at: DateTime<Utc>,
-) -> Result<Alert, ApiError> {
+) -> Result<Alert, AppError> {
     let assignee = match assignee.map(str::trim).filter(|s| !s.is_empty()) {
         None => org.clone(),
         Some(raw) => {
@@ -76,7 +76,7 @@ pub async fn respond_as(
     action: &str,
     outcome: &str,
     responded_at: DateTime<Utc>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AppError> {
     let new = NewResponse {
         responder_org: actor.org_id.clone(),
         responder_user: actor.user_id.clone(),

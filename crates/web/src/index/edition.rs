@@ -12,6 +12,8 @@ use tandem_domain::index::sensitivity::{analyse, Options};
 use tandem_domain::index::EditionName;
 use tandem_store::{Edition, IndexCountry, NewEdition, Store, StoreError};
 
+use crate::app_error::AppError;
+
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
     #[error("{0}")]
@@ -26,6 +28,20 @@ pub enum IndexError {
     Draws,
     #[error("{0}")]
     Store(#[from] StoreError),
+}
+
+/// A published edition by name, for the public: a draft or a malformed name is NotFound.
+pub async fn published(store: &dyn Store, name: &str) -> Result<Edition, AppError> {
+    let name = EditionName::parse(name).map_err(|_| AppError::NotFound)?;
+    match store.get_edition(name.as_str()).await? {
+        e if e.published_at.is_some() => Ok(e),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The index's countries by ISO3.
+pub async fn countries(store: &dyn Store) -> Result<HashMap<String, IndexCountry>, AppError> {
+    Ok(store.list_index_countries(false).await?.into_iter().map(|c| (c.iso3.clone(), c)).collect())
 }
 
 pub struct Request<'a> {

@@ -6,15 +6,17 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use secrecy::SecretString;
 use serde::Deserialize;
 use tandem_domain::org::OrgFlags;
 use tandem_domain::{OrgKind, Role};
 
-use super::{error_page, malformed_form, FormResult, PageCtx};
+use super::ctx::PageCtx;
+use super::error::PageError;
+use super::forms::{self, FormResult};
 use crate::actions::{self, MemberInput, OrgInput};
-use crate::error::ApiError;
+use crate::app_error::AppError;
 use crate::extract::{perm, Can};
 use crate::AppState;
 
@@ -37,11 +39,18 @@ fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> 
     ["orgs-created", "members-added", "members-updated", "members-removed"].into_iter().find(|k| *k == key)
 }
 
-/// Field errors for re-rendering a form: the field named by the domain error gets its message.
-fn field_errors(e: &ApiError) -> Option<BTreeMap<&'static str, String>> {
+type FieldErrors = BTreeMap<&'static str, String>;
+
+/// The status and field errors for re-rendering a form: the field named by the domain error gets
+/// its message. None for errors that are not about the form.
+fn field_errors(e: &AppError) -> Option<(StatusCode, FieldErrors)> {
     match e {
-        ApiError::Invalid(i) => Some(BTreeMap::from([(i.field, i.message.clone())])),
-        ApiError::Conflict(m) => Some(BTreeMap::from([("name", m.clone()), ("email", m.clone())])),
+        AppError::Invalid(i) => {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, BTreeMap::from([(i.field, i.message.clone())])))
+        }
+        AppError::Conflict(m) => {
+            Some((StatusCode::CONFLICT, BTreeMap::from([("name", m.clone()), ("email", m.clone())])))
+        }
         _ => None,
     }
 }
@@ -64,13 +73,10 @@ async fn render_orgs(
     form: &OrgForm,
     errors: Option<BTreeMap<&str, String>>,
     notice: Option<&str>,
-) -> Response {
-    let orgs = match state.store.list_orgs().await {
-        Ok(o) => o,
-        Err(e) => return error_page(ctx.lang, e.into()),
-    };
+) -> Result<Response, PageError> {
+    let orgs = state.store.list_orgs().await?;
     let kinds: Vec<&str> = OrgKind::ALL.iter().map(|k| k.as_str()).collect();
-    ctx.render(status, "orgs.html", minijinja::context! { orgs, kinds, form, errors, notice })
+    Ok(ctx.render(status, "orgs.html", minijinja::context! { orgs, kinds, form, errors, notice }))
 }
 
 async fn orgs(
@@ -78,7 +84,7 @@ async fn orgs(
     _who: Can<perm::CreateOrg>,
     ctx: PageCtx,
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     render_orgs(&state, &ctx, StatusCode::OK, &OrgForm::default(), None, notice(&q)).await
 }
 
@@ -87,20 +93,18 @@ async fn create_org(
     who: Can<perm::CreateOrg>,
     ctx: PageCtx,
     form: FormResult<OrgForm>,
-) -> Response {
-    let Ok(Form(f)) = form else {
-        return malformed_form(ctx.lang);
-    };
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
     let flags = OrgFlags {
         women_led: f.women_led.is_some(),
         youth_led: f.youth_led.is_some(),
         minority_led: f.minority_led.is_some(),
     };
     match actions::create_org(&state, &who.actor(), OrgInput { name: &f.name, kind: &f.kind, flags }).await {
-        Ok(_) => Redirect::to("/admin/orgs?done=orgs-created").into_response(),
+        Ok(_) => Ok(Redirect::to("/admin/orgs?done=orgs-created").into_response()),
         Err(e) => match field_errors(&e) {
-            Some(errs) => render_orgs(&state, &ctx, e.status(), &f, Some(errs), None).await,
-            None => error_page(ctx.lang, e),
+            Some((status, errs)) => render_orgs(&state, &ctx, status, &f, Some(errs), None).await,
+            None => Err(e.into()),
         },
     }
 }
@@ -125,17 +129,15 @@ async fn render_members(
     form: &MemberForm,
     errors: Option<BTreeMap<&str, String>>,
     notice: Option<&str>,
-) -> Response {
-    let members = match state.store.list_members(who.org_id()).await {
-        Ok(m) => m,
-        Err(e) => return error_page(ctx.lang, e.into()),
-    };
-    let audit = match state.store.org_audit(who.org_id(), 20).await {
-        Ok(a) => a,
-        Err(e) => return error_page(ctx.lang, e.into()),
-    };
+) -> Result<Response, PageError> {
+    let members = state.store.list_members(who.org_id()).await?;
+    let audit = state.store.org_audit(who.org_id(), 20).await?;
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-    ctx.render(status, "members.html", minijinja::context! { members, audit, roles, form, errors, notice })
+    Ok(ctx.render(
+        status,
+        "members.html",
+        minijinja::context! { members, audit, roles, form, errors, notice },
+    ))
 }
 
 async fn members(
@@ -143,7 +145,7 @@ async fn members(
     who: Can<perm::ManageMembers>,
     ctx: PageCtx,
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     let form = MemberForm { role: "member".into(), ..Default::default() };
     render_members(&state, &ctx, &who, StatusCode::OK, &form, None, notice(&q)).await
 }
@@ -153,10 +155,8 @@ async fn add_member(
     who: Can<perm::ManageMembers>,
     ctx: PageCtx,
     form: FormResult<MemberForm>,
-) -> Response {
-    let Ok(Form(mut f)) = form else {
-        return malformed_form(ctx.lang);
-    };
+) -> Result<Response, PageError> {
+    let mut f = forms::read(form)?;
     let input = MemberInput {
         email: &f.email,
         display_name: Some(&f.display_name),
@@ -164,10 +164,10 @@ async fn add_member(
         password: f.password.take(),
     };
     match actions::add_member(&state, &who.actor(), input).await {
-        Ok(_) => Redirect::to("/members?done=members-added").into_response(),
+        Ok(_) => Ok(Redirect::to("/members?done=members-added").into_response()),
         Err(e) => match field_errors(&e) {
-            Some(errs) => render_members(&state, &ctx, &who, e.status(), &f, Some(errs), None).await,
-            None => error_page(ctx.lang, e),
+            Some((status, errs)) => render_members(&state, &ctx, &who, status, &f, Some(errs), None).await,
+            None => Err(e.into()),
         },
     }
 }
@@ -180,27 +180,19 @@ struct RoleForm {
 async fn set_role(
     State(state): State<AppState>,
     who: Can<perm::ManageMembers>,
-    ctx: PageCtx,
     Path(user_id): Path<String>,
     form: FormResult<RoleForm>,
-) -> Response {
-    let Ok(Form(f)) = form else {
-        return malformed_form(ctx.lang);
-    };
-    match actions::set_role(&state, &who.actor(), &user_id, &f.role).await {
-        Ok(_) => Redirect::to("/members?done=members-updated").into_response(),
-        Err(e) => error_page(ctx.lang, e),
-    }
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    actions::set_role(&state, &who.actor(), &user_id, &f.role).await?;
+    Ok(Redirect::to("/members?done=members-updated").into_response())
 }
 
 async fn remove_member(
     State(state): State<AppState>,
     who: Can<perm::ManageMembers>,
-    ctx: PageCtx,
     Path(user_id): Path<String>,
-) -> Response {
-    match actions::remove_member(&state, &who.actor(), &user_id).await {
-        Ok(()) => Redirect::to("/members?done=members-removed").into_response(),
-        Err(e) => error_page(ctx.lang, e),
-    }
+) -> Result<Response, PageError> {
+    actions::remove_member(&state, &who.actor(), &user_id).await?;
+    Ok(Redirect::to("/members?done=members-removed").into_response())
 }

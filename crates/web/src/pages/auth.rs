@@ -3,16 +3,20 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
 use secrecy::SecretString;
 use serde::Deserialize;
 use tandem_store::SessionKind;
 
-use super::{error_page, malformed_form, safe_next, set_cookie, FormResult, PageCtx};
+use super::ctx::PageCtx;
+use super::error::PageError;
+use super::forms::{self, FormResult};
+use crate::app_error::AppError;
 use crate::auth::{sign_in, sign_out, SignIn};
-use crate::error::ApiError;
+use crate::cookies::set_cookie;
 use crate::extract::ClientAddr;
 use crate::i18n;
+use crate::next::safe_next;
 use crate::session::SESSION_COOKIE;
 use crate::AppState;
 
@@ -48,10 +52,8 @@ async fn submit(
     ctx: PageCtx,
     ClientAddr(addr): ClientAddr,
     form: FormResult<LoginForm>,
-) -> Response {
-    let Ok(Form(f)) = form else {
-        return malformed_form(ctx.lang);
-    };
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
     let next = safe_next(f.next.as_deref());
     let result = sign_in(
         &state,
@@ -63,32 +65,30 @@ async fn submit(
             let mut resp = Redirect::to(&next).into_response();
             let max_age = state.config.web_session_ttl.as_secs() as i64;
             set_cookie(&mut resp, SESSION_COOKIE, &token, Some(max_age), state.config.secure_cookies);
-            return resp;
+            return Ok(resp);
         }
-        Err(ApiError::Throttled(secs)) => (
+        Err(AppError::Throttled(secs)) => (
             StatusCode::TOO_MANY_REQUESTS,
             i18n::global().text(ctx.lang, "login-throttled", &[("seconds", secs.to_string())]),
         ),
-        Err(ApiError::Forbidden) => {
+        Err(AppError::Forbidden) => {
             (StatusCode::FORBIDDEN, i18n::global().text(ctx.lang, "login-no-org", &[]))
         }
-        Err(ApiError::Internal(e)) => return error_page(ctx.lang, ApiError::Internal(e)),
+        Err(e @ AppError::Internal(_)) => return Err(e.into()),
         Err(_) => (StatusCode::UNAUTHORIZED, i18n::global().text(ctx.lang, "login-failed", &[])),
     };
-    ctx.render(
+    Ok(ctx.render(
         status,
         "login.html",
         minijinja::context! { email => f.email, error => message, next_after => next },
-    )
+    ))
 }
 
-async fn logout(State(state): State<AppState>, ctx: PageCtx) -> Response {
+async fn logout(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, PageError> {
     if let (Some(p), Some(token)) = (&ctx.auth.principal, &ctx.auth.token) {
-        if let Err(e) = sign_out(&state, token, p).await {
-            return error_page(ctx.lang, e);
-        }
+        sign_out(&state, token, p).await?;
     }
     let mut resp = Redirect::to("/login").into_response();
     set_cookie(&mut resp, SESSION_COOKIE, "", Some(0), state.config.secure_cookies);
-    resp
+    Ok(resp)
 }

@@ -2,7 +2,7 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::PageCtx;
+use super::ctx::PageCtx;
 
 pub async fn home(ctx: PageCtx) -> Response {
     if ctx.auth.principal.is_none() {

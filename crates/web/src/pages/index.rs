@@ -11,11 +11,11 @@ use axum::Router;
 use serde::Serialize;
 use tandem_domain::index::Iso3;
 
-use super::{error_page, PageCtx};
-use crate::api::index::{countries, published};
+use super::ctx::PageCtx;
+use super::error::PageError;
+use crate::app_error::AppError;
 use crate::charts;
-use crate::error::ApiError;
-use crate::index::edition::{self, rows};
+use crate::index::edition::{self, countries, published, rows};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -26,14 +26,12 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The newest published edition, or a page saying there is none yet.
-async fn latest(State(state): State<AppState>, ctx: PageCtx) -> Response {
-    match state.store.list_editions().await {
-        Ok(list) => match list.into_iter().find(|e| e.published_at.is_some()) {
-            Some(e) => Redirect::to(&format!("/index/{}", e.name)).into_response(),
-            None => ctx.render(StatusCode::OK, "index_edition.html", minijinja::context! { e => None::<()> }),
-        },
-        Err(e) => error_page(ctx.lang, e.into()),
-    }
+async fn latest(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, PageError> {
+    let list = state.store.list_editions().await?;
+    Ok(match list.into_iter().find(|e| e.published_at.is_some()) {
+        Some(e) => Redirect::to(&format!("/index/{}", e.name)).into_response(),
+        None => ctx.render(StatusCode::OK, "index_edition.html", minijinja::context! { e => None::<()> }),
+    })
 }
 
 #[derive(Serialize)]
@@ -43,12 +41,16 @@ struct PillarView {
     weight: f64,
 }
 
-async fn show(State(state): State<AppState>, ctx: PageCtx, Path(name): Path<String>) -> Response {
-    let result: Result<Response, ApiError> = async {
-        let e = published(&state, &name).await?;
+async fn show(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(name): Path<String>,
+) -> Result<Response, PageError> {
+    {
+        let e = published(state.store.as_ref(), &name).await?;
         let results = state.store.edition_results(&e.name).await?;
-        let m = edition::methodology(&e).map_err(|x| ApiError::Internal(x.to_string()))?;
-        let all = countries(&state).await?;
+        let m = edition::methodology(&e).map_err(AppError::internal)?;
+        let all = countries(state.store.as_ref()).await?;
         let rows = rows(&results, &all);
         let pillars: Vec<PillarView> = m
             .top_pillars()
@@ -95,8 +97,6 @@ async fn show(State(state): State<AppState>, ctx: PageCtx, Path(name): Path<Stri
             minijinja::context! { e, rows, pillars, map, ranks, others },
         ))
     }
-    .await;
-    result.unwrap_or_else(|e| error_page(ctx.lang, e))
 }
 
 #[derive(Serialize)]
@@ -126,15 +126,16 @@ async fn country(
     State(state): State<AppState>,
     ctx: PageCtx,
     Path((name, iso3)): Path<(String, String)>,
-) -> Response {
-    let result: Result<Response, ApiError> = async {
-        let e = published(&state, &name).await?;
-        let iso3 = Iso3::parse(&iso3).map_err(|_| ApiError::NotFound)?;
+) -> Result<Response, PageError> {
+    {
+        let e = published(state.store.as_ref(), &name).await?;
+        let iso3 = Iso3::parse(&iso3).map_err(|_| PageError::not_found())?;
         let results = state.store.edition_results(&e.name).await?;
         let ranked = results.iter().filter(|r| r.rank.is_some()).count();
-        let r = results.into_iter().find(|r| r.iso3 == iso3.as_str()).ok_or(ApiError::NotFound)?;
-        let m = edition::methodology(&e).map_err(|x| ApiError::Internal(x.to_string()))?;
-        let country = countries(&state).await?.remove(iso3.as_str()).ok_or(ApiError::NotFound)?;
+        let r = results.into_iter().find(|r| r.iso3 == iso3.as_str()).ok_or_else(PageError::not_found)?;
+        let m = edition::methodology(&e).map_err(AppError::internal)?;
+        let country =
+            countries(state.store.as_ref()).await?.remove(iso3.as_str()).ok_or_else(PageError::not_found)?;
         let pillars: Vec<PillarView> = m
             .pillars
             .iter()
@@ -167,13 +168,13 @@ async fn country(
         let points: Vec<(String, Option<f64>)> =
             history.iter().map(|h| (h.edition.clone(), h.score)).collect();
         let trend = charts::trend(&points, &crate::i18n::global().text(ctx.lang, "index-trend", &[]));
-        let row = edition::rows(std::slice::from_ref(&r), &HashMap::new()).pop().ok_or(ApiError::NotFound)?;
+        let row = edition::rows(std::slice::from_ref(&r), &HashMap::new())
+            .pop()
+            .ok_or_else(PageError::not_found)?;
         Ok(ctx.render(
             StatusCode::OK,
             "index_country.html",
             minijinja::context! { e, country, r => row, ranked, pillars, indicators, history, trend },
         ))
     }
-    .await;
-    result.unwrap_or_else(|e| error_page(ctx.lang, e))
 }

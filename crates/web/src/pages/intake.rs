@@ -8,12 +8,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
+use axum::Router;
 use chrono::Utc;
 use tandem_domain::report::Channel;
 
-use super::ew::{render_report_form, ReportForm};
-use super::{error_page, malformed_form, FormResult, PageCtx};
+use super::ctx::PageCtx;
+use super::error::PageError;
+use super::forms::{self, FormResult};
+use super::report_form::{render_report_form, ReportForm};
 use crate::ew::reports;
 use crate::extract::ClientAddr;
 use crate::AppState;
@@ -22,27 +24,15 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/intake/{slug}", get(show).post(submit)).route("/intake/{slug}/thanks", get(thanks))
 }
 
-async fn show(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> Response {
-    let (org, cfg) =
-        match (state.store.find_org_by_slug(&slug).await, state.ew_config.get(state.store.as_ref()).await) {
-            (Ok(o), Ok(c)) => (o, c),
-            (Err(e), _) => return error_page(ctx.lang, e.into()),
-            (_, Err(e)) => return error_page(ctx.lang, e),
-        };
-    let form = ReportForm {
-        occurred_at: Utc::now().date_naive().to_string(),
-        severity: "2".into(),
-        ..Default::default()
-    };
-    render_report_form(
-        &ctx,
-        &cfg,
-        "intake.html",
-        StatusCode::OK,
-        &form,
-        None,
-        minijinja::context! { org_name => org.name, slug },
-    )
+async fn show(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let org = state.store.find_org_by_slug(&slug).await?;
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let extra = minijinja::context! { org_name => org.name, slug };
+    Ok(render_report_form(&ctx, &cfg, "intake.html", StatusCode::OK, &ReportForm::blank(), None, extra))
 }
 
 async fn submit(
@@ -51,16 +41,10 @@ async fn submit(
     ClientAddr(addr): ClientAddr,
     Path(slug): Path<String>,
     form: FormResult<ReportForm>,
-) -> Response {
-    let Ok(Form(f)) = form else {
-        return malformed_form(ctx.lang);
-    };
-    let (org, cfg) =
-        match (state.store.find_org_by_slug(&slug).await, state.ew_config.get(state.store.as_ref()).await) {
-            (Ok(o), Ok(c)) => (o, c),
-            (Err(e), _) => return error_page(ctx.lang, e.into()),
-            (_, Err(e)) => return error_page(ctx.lang, e),
-        };
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    let org = state.store.find_org_by_slug(&slug).await?;
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let extra = minijinja::context! { org_name => org.name.clone(), slug => slug.clone() };
     let key = addr.to_string();
     let now = Instant::now();
@@ -68,39 +52,36 @@ async fn submit(
         state.throttle_intake.lock().unwrap_or_else(|p| p.into_inner()).blocked_for(&key, now).is_some();
     if blocked {
         let extra = minijinja::context! { too_many => true, ..extra };
-        return render_report_form(&ctx, &cfg, "intake.html", StatusCode::TOO_MANY_REQUESTS, &f, None, extra);
+        return Ok(render_report_form(
+            &ctx,
+            &cfg,
+            "intake.html",
+            StatusCode::TOO_MANY_REQUESTS,
+            &f,
+            None,
+            extra,
+        ));
     }
     let sealer = reports::Sealer { keys: &state.keys, org: &org.id };
     let new = match reports::parse(&cfg, &f.raw(), Channel::Intake, None, Utc::now(), sealer) {
         Ok(n) => n,
         Err(e) => {
             let errors = BTreeMap::from([(e.field, e.message)]);
-            return render_report_form(
-                &ctx,
-                &cfg,
-                "intake.html",
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &f,
-                Some(errors),
-                extra,
-            );
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return Ok(render_report_form(&ctx, &cfg, "intake.html", status, &f, Some(errors), extra));
         }
     };
     // Counted on acceptance, so a person correcting a typo is not locked out.
     state.throttle_intake.lock().unwrap_or_else(|p| p.into_inner()).record_failure(&key, now);
-    match reports::file_queued(&state, &cfg, &org.id, &[new]).await {
-        Ok(_) => Redirect::to(&format!("/intake/{slug}/thanks")).into_response(),
-        Err(e) => error_page(ctx.lang, e),
-    }
+    reports::file_queued(&state, &cfg, &org.id, &[new]).await?;
+    Ok(Redirect::to(&format!("/intake/{slug}/thanks")).into_response())
 }
 
-async fn thanks(State(state): State<AppState>, ctx: PageCtx, Path(slug): Path<String>) -> Response {
-    match state.store.find_org_by_slug(&slug).await {
-        Ok(org) => ctx.render(
-            StatusCode::OK,
-            "intake_thanks.html",
-            minijinja::context! { org_name => org.name, slug },
-        ),
-        Err(e) => error_page(ctx.lang, e.into()),
-    }
+async fn thanks(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    Path(slug): Path<String>,
+) -> Result<Response, PageError> {
+    let org = state.store.find_org_by_slug(&slug).await?;
+    Ok(ctx.render(StatusCode::OK, "intake_thanks.html", minijinja::context! { org_name => org.name, slug }))
 }

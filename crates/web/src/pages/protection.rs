@@ -13,8 +13,10 @@ use serde::Deserialize;
 use tandem_domain::access::Action;
 use tandem_domain::seal::Purpose;
 
-use super::{error_page, malformed_form, FormResult, PageCtx};
-use crate::error::ApiError;
+use super::ctx::PageCtx;
+use super::error::PageError;
+use super::forms::{self, FormResult};
+use crate::app_error::AppError;
 use crate::extract::{perm, Can};
 use crate::protection::export::Kind;
 use crate::protection::{retention, secrets};
@@ -38,11 +40,9 @@ async fn contact(
     who: Can<perm::ReadContact>,
     ctx: PageCtx,
     Path(id): Path<String>,
-) -> Response {
-    match secrets::read(&state, &who.actor(), Purpose::ReporterContact, &id).await {
-        Ok(c) => super::ew::render_report(&state, &who, &ctx, &id, None, c).await,
-        Err(e) => error_page(ctx.lang, e),
-    }
+) -> Result<Response, PageError> {
+    let contact = secrets::read(&state, &who.actor(), Purpose::ReporterContact, &id).await?;
+    super::reports::render_report(&state, &who, &ctx, &id, None, contact).await
 }
 
 #[derive(Deserialize)]
@@ -53,18 +53,15 @@ struct EraseForm {
 async fn erase(
     State(state): State<AppState>,
     who: Can<perm::EraseReport>,
-    ctx: PageCtx,
     Path(id): Path<String>,
     form: FormResult<EraseForm>,
-) -> Response {
+) -> Result<Response, PageError> {
     let confirmed = form.is_ok_and(|Form(f)| f.confirm.as_deref() == Some("yes"));
     if !confirmed {
-        return error_page(ctx.lang, ApiError::BadRequest("the erasure was not confirmed".into()));
+        return Err(PageError::bad_request());
     }
-    match retention::erase(&state, &who.actor(), &id).await {
-        Ok(()) => Redirect::to("/reports?done=report-erased").into_response(),
-        Err(e) => error_page(ctx.lang, e),
-    }
+    retention::erase(&state, &who.actor(), &id).await?;
+    Ok(Redirect::to("/reports?done=report-erased").into_response())
 }
 
 async fn render(
@@ -75,8 +72,8 @@ async fn render(
     errors: Option<BTreeMap<&str, String>>,
     notice: Option<&str>,
     purged: Option<tandem_store::Purged>,
-) -> Response {
-    let result: Result<Response, ApiError> = async {
+) -> Result<Response, PageError> {
+    {
         let may = |a: Action| who.actor().may(a).is_ok();
         let (may_names, may_retention, may_export) =
             (may(Action::EraseReport), may(Action::ManageRetention), may(Action::ExportOrgData));
@@ -89,16 +86,14 @@ async fn render(
             minijinja::context! { may_names, may_retention, may_export, names, retention, export_files, errors, notice, purged },
         ))
     }
-    .await;
-    result.unwrap_or_else(|e| error_page(ctx.lang, e))
 }
 
 async fn settings(
     State(state): State<AppState>,
     who: Can<perm::TriageReports>,
     ctx: PageCtx,
-    q: Result<axum::extract::Query<super::ew::Done>, axum::extract::rejection::QueryRejection>,
-) -> Response {
+    q: super::report_form::DoneQuery,
+) -> Result<Response, PageError> {
     let notice = q
         .as_ref()
         .ok()
@@ -118,30 +113,25 @@ async fn add_name(
     who: Can<perm::EraseReport>,
     ctx: PageCtx,
     form: FormResult<NameForm>,
-) -> Response {
-    let Ok(Form(f)) = form else {
-        return malformed_form(ctx.lang);
-    };
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
     match secrets::add_name(&state, &who.actor(), &f.name).await {
-        Ok(_) => Redirect::to("/protection?done=names-added").into_response(),
-        Err(ApiError::Invalid(e)) => {
+        Ok(_) => Ok(Redirect::to("/protection?done=names-added").into_response()),
+        Err(AppError::Invalid(e)) => {
             let errors = Some(BTreeMap::from([(e.field, e.message)]));
             render(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None, None).await
         }
-        Err(e) => error_page(ctx.lang, e),
+        Err(e) => Err(e.into()),
     }
 }
 
 async fn remove_name(
     State(state): State<AppState>,
     who: Can<perm::EraseReport>,
-    ctx: PageCtx,
     Path(id): Path<String>,
-) -> Response {
-    match secrets::remove_name(&state, &who.actor(), &id).await {
-        Ok(()) => Redirect::to("/protection?done=names-removed").into_response(),
-        Err(e) => error_page(ctx.lang, e),
-    }
+) -> Result<Response, PageError> {
+    secrets::remove_name(&state, &who.actor(), &id).await?;
+    Ok(Redirect::to("/protection?done=names-removed").into_response())
 }
 
 #[derive(Deserialize)]
@@ -157,25 +147,26 @@ async fn set_retention(
     who: Can<perm::ManageRetention>,
     ctx: PageCtx,
     form: FormResult<RetentionForm>,
-) -> Response {
-    let Ok(Form(f)) = form else {
-        return malformed_form(ctx.lang);
-    };
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
     // Unparsable numbers become 0, which the domain refuses with its message for the field.
     let days = |s: &str| s.trim().parse::<i64>().unwrap_or(0);
     match retention::set(&state, &who.actor(), days(&f.contact_days), days(&f.dismissed_days)).await {
-        Ok(_) => Redirect::to("/protection?done=retention-saved").into_response(),
-        Err(ApiError::Invalid(e)) => {
+        Ok(_) => Ok(Redirect::to("/protection?done=retention-saved").into_response()),
+        Err(AppError::Invalid(e)) => {
             let errors = Some(BTreeMap::from([(e.field, e.message)]));
             render(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None, None).await
         }
-        Err(e) => error_page(ctx.lang, e),
+        Err(e) => Err(e.into()),
     }
 }
 
-async fn purge(State(state): State<AppState>, who: Can<perm::ManageRetention>, ctx: PageCtx) -> Response {
-    match retention::purge_org(state.store.as_ref(), who.org_id(), Some(&who.0.user.id), Utc::now()).await {
-        Ok(p) => render(&state, &who, &ctx, StatusCode::OK, None, None, Some(p)).await,
-        Err(e) => error_page(ctx.lang, e),
-    }
+async fn purge(
+    State(state): State<AppState>,
+    who: Can<perm::ManageRetention>,
+    ctx: PageCtx,
+) -> Result<Response, PageError> {
+    let purged =
+        retention::purge_org(state.store.as_ref(), who.org_id(), Some(&who.0.user.id), Utc::now()).await?;
+    render(&state, &who, &ctx, StatusCode::OK, None, None, Some(purged)).await
 }

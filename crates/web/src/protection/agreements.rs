@@ -10,7 +10,7 @@ use tandem_domain::sharing::{check_window, RecordKind, ShareMode, K};
 use tandem_domain::{InvalidInput, OrgId};
 use tandem_store::{Agreement, NewAgreement};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
 use crate::ew::reports::parse_time;
 use crate::AppState;
 
@@ -34,7 +34,7 @@ fn time(field: &'static str, raw: Option<&str>) -> Result<Option<DateTime<Utc>>,
         .transpose()
 }
 
-pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> Result<Agreement, ApiError> {
+pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> Result<Agreement, AppError> {
     let partner = OrgId::parse(input.partner_org.trim())
         .map_err(|_| InvalidInput::new("partner_org", "is not an organisation id"))?;
     if partner == actor.org_id {
@@ -100,11 +100,11 @@ pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> R
     Ok(state.store.create_agreement(&actor.org_id, &new, ev).await?)
 }
 
-pub async fn revoke(state: &AppState, actor: &Actor, id: &str) -> Result<Agreement, ApiError> {
+pub async fn revoke(state: &AppState, actor: &Actor, id: &str) -> Result<Agreement, AppError> {
     let current = state.store.get_agreement(&actor.org_id, id).await?;
     // A partner cannot revoke: to it, the agreement is not its to change (404, as for strangers).
     if current.owner_org != actor.org_id.as_str() {
-        return Err(ApiError::NotFound);
+        return Err(AppError::NotFound);
     }
     let ev = NewAuditEvent::new("sharing.revoke")
         .org(&actor.org_id)
@@ -141,7 +141,7 @@ pub async fn in_force_with(
     owner: &OrgId,
     partner: &OrgId,
     kind: RecordKind,
-) -> Result<Option<Agreement>, ApiError> {
+) -> Result<Option<Agreement>, AppError> {
     let now = Utc::now();
     Ok(state
         .store

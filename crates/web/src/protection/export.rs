@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use tandem_domain::OrgId;
 use tandem_store::{AlertFilter, Store};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -147,7 +147,7 @@ pub async fn page(
     org: &OrgId,
     kind: Kind,
     cur: &mut Cursor,
-) -> Result<Vec<Value>, ApiError> {
+) -> Result<Vec<Value>, AppError> {
     if cur.done {
         return Ok(vec![]);
     }
@@ -205,14 +205,13 @@ fn field(v: Option<&Value>) -> String {
 }
 
 /// CSV text (header when `header`) for records of `kind`.
-pub fn csv_rows(kind: Kind, rows: &[Value], header: bool) -> Result<Vec<u8>, ApiError> {
+pub fn csv_rows(kind: Kind, rows: &[Value], header: bool) -> Result<Vec<u8>, AppError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let internal = |e: csv::Error| ApiError::Internal(format!("writing CSV: {e}"));
     if header {
-        w.write_record(kind.columns()).map_err(internal)?;
+        w.write_record(kind.columns()).map_err(AppError::internal)?;
     }
     for r in rows {
-        w.write_record(kind.columns().iter().map(|c| field(r.get(*c)))).map_err(internal)?;
+        w.write_record(kind.columns().iter().map(|c| field(r.get(*c)))).map_err(AppError::internal)?;
     }
-    w.into_inner().map_err(|e| ApiError::Internal(format!("writing CSV: {e}")))
+    w.into_inner().map_err(|e| AppError::internal(e.into_error()))
 }

@@ -4,7 +4,6 @@
 pub mod agreements;
 pub mod export;
 pub mod retention;
+pub mod scrubbers;
 pub mod secrets;
 pub mod shared;
-
-pub use secrets::ScrubberCache;

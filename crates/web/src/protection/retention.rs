@@ -10,7 +10,7 @@ use tandem_domain::retention::Retention;
 use tandem_domain::OrgId;
 use tandem_store::{Org, Purged, Store};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
 use crate::AppState;
 
 pub async fn set(
@@ -18,7 +18,7 @@ pub async fn set(
     actor: &Actor,
     contact_days: i64,
     dismissed_days: i64,
-) -> Result<Retention, ApiError> {
+) -> Result<Retention, AppError> {
     let r = Retention::new(contact_days, dismissed_days)?;
     let ev = NewAuditEvent::new("retention.set").org(&actor.org_id).actor(&actor.user_id).detail(json!(r));
     state.store.set_retention(&actor.org_id, r, ev).await?;
@@ -32,7 +32,7 @@ pub async fn purge_org(
     org: &OrgId,
     by: Option<&tandem_domain::UserId>,
     now: DateTime<Utc>,
-) -> Result<Purged, ApiError> {
+) -> Result<Purged, AppError> {
     let r = store.get_retention(org).await?;
     let mut ev = NewAuditEvent::new("retention.purge").org(org);
     if let Some(u) = by {
@@ -42,7 +42,7 @@ pub async fn purge_org(
 }
 
 /// Applies every organisation's retention periods.
-pub async fn purge_all(store: &dyn Store, now: DateTime<Utc>) -> Result<Vec<(Org, Purged)>, ApiError> {
+pub async fn purge_all(store: &dyn Store, now: DateTime<Utc>) -> Result<Vec<(Org, Purged)>, AppError> {
     let mut out = Vec::new();
     for org in store.list_orgs().await? {
         let p = purge_org(store, &org.id, None, now).await?;
@@ -53,7 +53,7 @@ pub async fn purge_all(store: &dyn Store, now: DateTime<Utc>) -> Result<Vec<(Org
 
 /// Erases one report of the actor's organisation, then lets the alert engine look at its cell
 /// again (an alert it alone raised is withdrawn).
-pub async fn erase(state: &AppState, actor: &Actor, id: &str) -> Result<(), ApiError> {
+pub async fn erase(state: &AppState, actor: &Actor, id: &str) -> Result<(), AppError> {
     // The event says who erased which record, and nothing of what it said.
     let ev = NewAuditEvent::new("report.erase").org(&actor.org_id).actor(&actor.user_id).subject(id);
     let gone = state.store.erase_report(&actor.org_id, id, ev).await?;

@@ -1,9 +1,7 @@
 //! Sealed values: reading a reporter's contact or an SMS sender (coordinators, each reading
 //! audited), the protected-names list and the scrubber built from it, and the passes that seal
 //! values written before encryption existed and re-encrypt under a new key.
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use serde_json::json;
 use tandem_domain::access::Actor;
@@ -13,7 +11,7 @@ use tandem_domain::seal::{Binding, Keyring, Purpose, SealError};
 use tandem_domain::{text, OrgId};
 use tandem_store::{Store, StoredSecret};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
 use crate::AppState;
 
 /// Opens a stored value; a value from before encryption existed is still plain text.
@@ -24,9 +22,9 @@ pub fn open(keys: &Keyring, purpose: Purpose, s: &StoredSecret) -> Result<String
     }
 }
 
-fn unreadable(e: SealError) -> ApiError {
+fn unreadable(e: SealError) -> AppError {
     // Not the caller's fault, and not a crash: the server lacks the key (or the row was damaged).
-    ApiError::Conflict(format!("cannot be read on this server: {e}"))
+    AppError::Conflict(format!("cannot be read on this server: {e}"))
 }
 
 /// Reads the sealed value `purpose` of record `id` for a coordinator, writing an audit event that
@@ -36,7 +34,7 @@ pub async fn read(
     actor: &Actor,
     purpose: Purpose,
     id: &str,
-) -> Result<Option<String>, ApiError> {
+) -> Result<Option<String>, AppError> {
     let action = match purpose {
         Purpose::ReporterContact => "report.contact.read",
         Purpose::SmsSender => "sms.sender.read",
@@ -55,7 +53,7 @@ pub struct NameView {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
-pub async fn list_names(state: &AppState, org: &OrgId) -> Result<Vec<NameView>, ApiError> {
+pub async fn list_names(state: &AppState, org: &OrgId) -> Result<Vec<NameView>, AppError> {
     let names = state.store.list_protected_names(org).await?;
     names
         .into_iter()
@@ -67,7 +65,7 @@ pub async fn list_names(state: &AppState, org: &OrgId) -> Result<Vec<NameView>, 
         .collect()
 }
 
-pub async fn add_name(state: &AppState, actor: &Actor, raw: &str) -> Result<String, ApiError> {
+pub async fn add_name(state: &AppState, actor: &Actor, raw: &str) -> Result<String, AppError> {
     let name = text::bounded("name", raw, 2, 120)?;
     let id = OrgId::new().to_string();
     let binding = Binding { purpose: Purpose::ProtectedName, org: actor.org_id.as_str(), record: &id };
@@ -79,38 +77,25 @@ pub async fn add_name(state: &AppState, actor: &Actor, raw: &str) -> Result<Stri
     Ok(id)
 }
 
-pub async fn remove_name(state: &AppState, actor: &Actor, id: &str) -> Result<(), ApiError> {
+pub async fn remove_name(state: &AppState, actor: &Actor, id: &str) -> Result<(), AppError> {
     let ev = NewAuditEvent::new("protected_name.remove").org(&actor.org_id).actor(&actor.user_id).subject(id);
     state.store.remove_protected_name(&actor.org_id, id, ev).await?;
     state.scrubbers.forget(&actor.org_id);
     Ok(())
 }
 
-/// Each owner's scrubber, built from its protected names and the deployment's P-codes. Rebuilt
-/// when the list changes in this process, and at least every minute (another process's change).
-#[derive(Default)]
-pub struct ScrubberCache(Mutex<HashMap<OrgId, (Instant, Arc<Scrubber>)>>);
-
-const SCRUBBER_TTL: Duration = Duration::from_secs(60);
-
-impl ScrubberCache {
-    pub async fn get(&self, state: &AppState, org: &OrgId) -> Result<Arc<Scrubber>, ApiError> {
-        if let Some((at, s)) = self.0.lock().unwrap_or_else(|p| p.into_inner()).get(org) {
-            if at.elapsed() < SCRUBBER_TTL {
-                return Ok(s.clone());
-            }
-        }
-        let names: Vec<String> = list_names(state, org).await?.into_iter().map(|n| n.name).collect();
-        let cfg = state.ew_config.get(state.store.as_ref()).await?;
-        let codes: Vec<String> = cfg.areas.keys().cloned().collect();
-        let s = Arc::new(Scrubber::new(&names, &codes));
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(org.clone(), (Instant::now(), s.clone()));
-        Ok(s)
+/// The scrubber for records `org` shares: from the cache, or built from its protected names and
+/// the deployment's P-codes.
+pub async fn scrubber(state: &AppState, org: &OrgId) -> Result<Arc<Scrubber>, AppError> {
+    if let Some(s) = state.scrubbers.fresh(org) {
+        return Ok(s);
     }
-
-    pub fn forget(&self, org: &OrgId) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(org);
-    }
+    let names: Vec<String> = list_names(state, org).await?.into_iter().map(|n| n.name).collect();
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let codes: Vec<String> = cfg.areas.keys().cloned().collect();
+    let s = Arc::new(Scrubber::new(&names, &codes));
+    state.scrubbers.put(org, s.clone());
+    Ok(s)
 }
 
 /// What a sealing or re-encryption pass did.
@@ -131,7 +116,7 @@ pub async fn reseal(
     keys: &Keyring,
     rotate: bool,
     mut progress: impl FnMut(u64),
-) -> Result<Pass, ApiError> {
+) -> Result<Pass, AppError> {
     let mut pass = Pass::default();
     let mut seen = 0;
     for purpose in Purpose::ALL {

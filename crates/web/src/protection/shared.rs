@@ -15,7 +15,7 @@ use tandem_domain::week::Week;
 use tandem_domain::OrgId;
 use tandem_store::{Agreement, Alert};
 
-use crate::error::ApiError;
+use crate::app_error::AppError;
 use crate::ew::config::EwConfig;
 use crate::AppState;
 
@@ -110,13 +110,13 @@ async fn audit_use(
     a: &Agreement,
     what: &str,
     detail: serde_json::Value,
-) -> Result<(), ApiError> {
+) -> Result<(), AppError> {
     let ev = NewAuditEvent::new(what).org(&a.owner_org).actor(&actor.user_id).subject(&a.id).detail(detail);
     state.store.append_audit(ev).await?;
     Ok(())
 }
 
-async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result<Vec<Agreement>, ApiError> {
+async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result<Vec<Agreement>, AppError> {
     let now = Utc::now();
     Ok(state
         .store
@@ -128,7 +128,7 @@ async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result
 }
 
 /// The aggregate tables of every agreement in force with the caller's organisation.
-pub async fn aggregates(state: &AppState, actor: &Actor, weeks: u32) -> Result<Aggregates, ApiError> {
+pub async fn aggregates(state: &AppState, actor: &Actor, weeks: u32) -> Result<Aggregates, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let range = week_range(weeks, Utc::now());
     let mut out = Aggregates::default();
@@ -223,7 +223,7 @@ pub struct SharedRecord {
 /// Most records one request returns per agreement.
 pub const MAX_RECORDS: i64 = 500;
 
-pub async fn records(state: &AppState, actor: &Actor, weeks: u32) -> Result<Vec<SharedRecord>, ApiError> {
+pub async fn records(state: &AppState, actor: &Actor, weeks: u32) -> Result<Vec<SharedRecord>, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let range = week_range(weeks, Utc::now());
     let mut out = Vec::new();
@@ -235,7 +235,7 @@ pub async fn records(state: &AppState, actor: &Actor, weeks: u32) -> Result<Vec<
         let owner = OrgId::from_trusted(a.owner_org.clone());
         let cats = columns(&cfg, &a);
         let reports = state.store.verified_reports(&owner, Some(&cats), range, MAX_RECORDS).await?;
-        let scrubber = state.scrubbers.get(state, &owner).await?;
+        let scrubber = super::secrets::scrubber(state, &owner).await?;
         for r in &reports {
             out.push(SharedRecord {
                 reference: record_ref(&a.id, &r.id),
@@ -300,7 +300,7 @@ fn shared_alert(cfg: &EwConfig, a: &Agreement, al: &Alert, now: DateTime<Utc>) -
 }
 
 /// Alerts assigned to the caller's organisation under agreements still in force.
-pub async fn alerts(state: &AppState, partner: &OrgId) -> Result<Vec<SharedAlert>, ApiError> {
+pub async fn alerts(state: &AppState, partner: &OrgId) -> Result<Vec<SharedAlert>, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let agreements = in_force(state, partner, RecordKind::Alerts).await?;
     let owners: BTreeSet<&str> = agreements.iter().map(|a| a.owner_org.as_str()).collect();
@@ -323,12 +323,12 @@ pub async fn alert(
     state: &AppState,
     partner: &OrgId,
     id: &str,
-) -> Result<(SharedAlert, Agreement), ApiError> {
+) -> Result<(SharedAlert, Agreement), AppError> {
     let al = state.store.find_assigned_alert(partner, id).await?;
     let owner = OrgId::from_trusted(al.org_id.clone());
     let a = super::agreements::in_force_with(state, &owner, partner, RecordKind::Alerts)
         .await?
-        .ok_or(ApiError::NotFound)?;
+        .ok_or(AppError::NotFound)?;
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     Ok((shared_alert(&cfg, &a, &al, Utc::now()), a))
 }
@@ -338,7 +338,7 @@ pub async fn responses(
     state: &AppState,
     partner: &OrgId,
     a: &SharedAlert,
-) -> Result<Vec<tandem_store::Response>, ApiError> {
+) -> Result<Vec<tandem_store::Response>, AppError> {
     let owner = OrgId::from_trusted(a.owner_org.clone());
     Ok(state
         .store
@@ -357,7 +357,7 @@ pub async fn respond(
     action: &str,
     outcome: &str,
     responded_at: DateTime<Utc>,
-) -> Result<tandem_store::Response, ApiError> {
+) -> Result<tandem_store::Response, AppError> {
     let (al, _) = alert(state, &actor.org_id, id).await?;
     let owner = OrgId::from_trusted(al.owner_org.clone());
     crate::ew::responses::respond_as(state.store.as_ref(), &owner, actor, id, action, outcome, responded_at)

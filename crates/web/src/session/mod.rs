@@ -1,9 +1,7 @@
 //! The middleware that finds who is calling (bearer token or session cookie), and enforces CSRF
 //! tokens on every state-changing request that rides on a cookie. Handlers read the result through
 //! the extractors in `extract`.
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -13,8 +11,13 @@ use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use tandem_store::Principal;
 
-use crate::auth::token_hash;
+mod cache;
+pub use cache::SessionCache;
+
+use crate::cookies::cookie;
 use crate::error::ApiError;
+use crate::pages::error::PageError;
+use crate::password::token_hash;
 use crate::AppState;
 
 pub const SESSION_COOKIE: &str = "tandem_session";
@@ -32,51 +35,6 @@ pub struct Auth {
     pub token: Option<String>,
     /// The CSRF token pages must put in their forms.
     pub csrf: Option<String>,
-}
-
-/// A short-lived cache of resolved sessions, so that a busy API client does not cost a database
-/// round trip per request. Entries live at most [`CACHE_TTL`]; sign-out and membership changes in
-/// this process clear them at once (another process sees the change within the TTL).
-#[derive(Default)]
-pub struct SessionCache(Mutex<HashMap<String, (Arc<Principal>, Instant)>>);
-const CACHE_TTL: Duration = Duration::from_secs(2);
-const CACHE_MAX: usize = 50_000;
-
-impl SessionCache {
-    fn get(&self, hash: &str) -> Option<Arc<Principal>> {
-        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let (p, at) = map.get(hash)?;
-        (at.elapsed() < CACHE_TTL && p.expires_at > Utc::now()).then(|| p.clone())
-    }
-    fn put(&self, hash: String, p: Arc<Principal>) {
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() >= CACHE_MAX {
-            map.clear();
-        }
-        map.insert(hash, (p, Instant::now()));
-    }
-    pub fn forget(&self, hash: &str) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).remove(hash);
-    }
-    pub fn forget_all(&self) {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
-    }
-}
-
-pub fn forget(state: &AppState, hash: &str) {
-    state.sessions.forget(hash);
-}
-
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-        .filter(|v| !v.is_empty())
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -102,12 +60,10 @@ pub(crate) async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<
 
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    // Only pages need a language for their error page; the API's hot path skips the work.
-    let lang = if is_api { crate::i18n::Lang::En } else { crate::i18n::negotiate(req.headers()) };
     match authenticate(&state, req).await {
         Ok(req) => next.run(req).await,
         Err(e) if is_api => e.into_response(),
-        Err(e) => crate::pages::error_page(lang, e),
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 

@@ -1,0 +1,21 @@
+//! Reading posted forms, and the forms more than one page posts.
+use serde::Deserialize;
+
+/// A posted form, or why it could not be read.
+pub type FormResult<T> = Result<axum::Form<T>, axum::extract::rejection::FormRejection>;
+
+/// The form, or the error page for one that could not be read at all (wrong content type,
+/// broken encoding): `let f = read(form)?;`.
+pub fn read<T>(form: FormResult<T>) -> Result<T, super::error::PageError> {
+    form.map(|axum::Form(f)| f).map_err(|_| super::error::PageError::bad_request())
+}
+
+/// A response to an alert, from the alert page of the organisation that owns it or of the one it
+/// was assigned to.
+#[derive(Deserialize)]
+pub struct RespondForm {
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub outcome: String,
+}

@@ -1,0 +1,237 @@
+//! What partners share with an organisation: aggregate tables, de-identified records and the
+//! alerts assigned to it, which it answers here.
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use tandem_domain::area::AreaLevel;
+use tandem_domain::week::Week;
+
+use super::ctx::PageCtx;
+use super::error::PageError;
+use super::forms::{self, FormResult, RespondForm};
+use super::report_form::{notice, DoneQuery};
+use crate::app_error::AppError;
+use crate::extract::{perm, Can};
+use crate::protection::shared::{self, Aggregates};
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/shared", get(overview))
+        .route("/shared/records", get(records))
+        .route("/shared/alerts/{id}", get(alert))
+        .route("/shared/alerts/{id}/respond", post(respond))
+}
+
+#[derive(Serialize)]
+struct RowView {
+    label: String,
+    cells: Vec<Option<u32>>,
+    total: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct TableView {
+    week: Week,
+    cols: Vec<String>,
+    rows: Vec<RowView>,
+    col_totals: Vec<Option<u32>>,
+    total: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct AgreementTables {
+    owner_name: String,
+    mode: tandem_domain::sharing::ShareMode,
+    area_level: AreaLevel,
+    k: u32,
+    tables: Vec<TableView>,
+}
+
+/// Lays the published cells and totals out as one table per agreement and week, newest first.
+/// A cell not published is zero (only non-zero and suppressed cells are listed).
+fn tables(
+    agg: &Aggregates,
+    cfg: &crate::ew::config::EwConfig,
+    label: impl Fn(&str) -> String,
+) -> Vec<AgreementTables> {
+    agg.agreements
+        .iter()
+        .map(|a| {
+            let cols: Vec<String> = if a.categories.is_empty() {
+                cfg.categories.iter().map(|c| c.slug.clone()).collect()
+            } else {
+                a.categories.clone()
+            };
+            let mut weeks: BTreeMap<Week, TableView> = BTreeMap::new();
+            for t in agg.totals.iter().filter(|t| t.agreement == a.id) {
+                let tv = weeks.entry(t.week).or_insert_with(|| TableView {
+                    week: t.week,
+                    cols: cols.clone(),
+                    rows: vec![],
+                    col_totals: vec![Some(0); cols.len()],
+                    total: Some(0),
+                });
+                match (&t.area, &t.category) {
+                    (Some(area), None) => {
+                        let cells = cols
+                            .iter()
+                            .map(|c| {
+                                agg.cells
+                                    .iter()
+                                    .find(|x| {
+                                        x.agreement == a.id
+                                            && x.week == t.week
+                                            && &x.area == area
+                                            && &x.category == c
+                                    })
+                                    .map_or(Some(0), |x| x.count)
+                            })
+                            .collect();
+                        tv.rows.push(RowView { label: label(area), cells, total: t.count });
+                    }
+                    (None, Some(c)) => {
+                        if let Some(i) = cols.iter().position(|x| x == c) {
+                            tv.col_totals[i] = t.count;
+                        }
+                    }
+                    _ => tv.total = t.count,
+                }
+            }
+            AgreementTables {
+                owner_name: a.owner_name.clone(),
+                mode: a.mode,
+                area_level: a.area_level,
+                k: a.k,
+                tables: weeks.into_values().rev().collect(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Deserialize, Default)]
+struct WeeksQuery {
+    weeks: Option<String>,
+}
+
+async fn overview(
+    State(state): State<AppState>,
+    who: Can<perm::ViewSharing>,
+    ctx: PageCtx,
+    q: Result<Query<WeeksQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, PageError> {
+    let weeks = q
+        .ok()
+        .and_then(|q| q.0.weeks)
+        .and_then(|w| w.trim().parse::<u32>().ok())
+        .unwrap_or(4)
+        .clamp(1, shared::MAX_WEEKS);
+    {
+        let cfg = state.ew_config.get(state.store.as_ref()).await?;
+        let agg = shared::aggregates(&state, &who.actor(), weeks).await?;
+        let label = |code: &str| {
+            cfg.areas.get(code).map(|a| format!("{} ({code})", a.name)).unwrap_or_else(|| code.to_owned())
+        };
+        let agreements = tables(&agg, &cfg, label);
+        let alerts: Vec<minijinja::Value> = shared::alerts(&state, who.org_id())
+            .await?
+            .into_iter()
+            .map(|a| {
+                let area_label = label(&a.area);
+                minijinja::context! { area_label, ..minijinja::Value::from_serialize(&a) }
+            })
+            .collect();
+        Ok(ctx.render(StatusCode::OK, "shared.html", minijinja::context! { agreements, alerts, weeks }))
+    }
+}
+
+async fn records(
+    State(state): State<AppState>,
+    who: Can<perm::ViewSharing>,
+    ctx: PageCtx,
+) -> Result<Response, PageError> {
+    {
+        let cfg = state.ew_config.get(state.store.as_ref()).await?;
+        let names: BTreeMap<String, String> = state
+            .store
+            .agreements_for_partner(who.org_id(), Utc::now())
+            .await?
+            .into_iter()
+            .map(|a| (a.owner_org, a.owner_name))
+            .collect();
+        let records: Vec<minijinja::Value> = shared::records(&state, &who.actor(), shared::DEFAULT_WEEKS)
+            .await?
+            .into_iter()
+            .map(|r| {
+                let area_label = cfg
+                    .areas
+                    .get(&r.area)
+                    .map(|a| format!("{} ({})", a.name, r.area))
+                    .unwrap_or_else(|| r.area.clone());
+                let owner_name = names.get(&r.owner_org).cloned().unwrap_or_default();
+                minijinja::context! { area_label, owner_name, ..minijinja::Value::from_serialize(&r) }
+            })
+            .collect();
+        Ok(ctx.render(StatusCode::OK, "shared_records.html", minijinja::context! { records }))
+    }
+}
+
+async fn render_alert(
+    state: &AppState,
+    who: &crate::extract::Member,
+    ctx: &PageCtx,
+    id: &str,
+    status: StatusCode,
+    errors: Option<BTreeMap<&str, String>>,
+    notice: Option<&str>,
+) -> Result<Response, PageError> {
+    {
+        let (a, _) = shared::alert(state, who.org_id(), id).await?;
+        let responses = shared::responses(state, who.org_id(), &a).await?;
+        let cfg = state.ew_config.get(state.store.as_ref()).await?;
+        let area_label = cfg
+            .areas
+            .get(&a.area)
+            .map(|x| format!("{} ({})", x.name, a.area))
+            .unwrap_or_else(|| a.area.clone());
+        Ok(ctx.render(
+            status,
+            "shared_alert.html",
+            minijinja::context! { a, responses, area_label, errors, notice },
+        ))
+    }
+}
+
+async fn alert(
+    State(state): State<AppState>,
+    who: Can<perm::ViewSharing>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    q: DoneQuery,
+) -> Result<Response, PageError> {
+    render_alert(&state, &who, &ctx, &id, StatusCode::OK, None, notice(&q)).await
+}
+
+async fn respond(
+    State(state): State<AppState>,
+    who: Can<perm::RespondToAlert>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: FormResult<RespondForm>,
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    match shared::respond(&state, &who.actor(), &id, &f.action, &f.outcome, Utc::now()).await {
+        Ok(_) => Ok(Redirect::to(&format!("/shared/alerts/{id}?done=alert-responded")).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let errors = Some(BTreeMap::from([(e.field, e.message)]));
+            render_alert(&state, &who, &ctx, &id, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
