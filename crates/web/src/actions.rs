@@ -20,6 +20,7 @@ pub struct OrgInput<'a> {
     pub flags: OrgFlags,
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn create_org(state: &AppState, actor: &Actor, input: OrgInput<'_>) -> Result<Org, AppError> {
     let new = NewOrg {
         name: OrgName::parse(input.name)?,
@@ -41,6 +42,7 @@ pub struct MemberInput<'a> {
 }
 
 /// Adds someone to the actor's organisation, creating their account if the address is new.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn add_member(state: &AppState, actor: &Actor, input: MemberInput<'_>) -> Result<Member, AppError> {
     let email = Email::parse(input.email)?;
     let role: Role = input.role.parse()?;
@@ -85,6 +87,7 @@ async fn keep_an_admin(state: &AppState, actor: &Actor, target: &UserId) -> Resu
     Ok(())
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn set_role(state: &AppState, actor: &Actor, user: &str, role: &str) -> Result<Member, AppError> {
     // A malformed id cannot name a member: same answer as a member of another organisation.
     let user = UserId::parse(user).map_err(|_| AppError::NotFound)?;
@@ -106,6 +109,7 @@ pub async fn set_role(state: &AppState, actor: &Actor, user: &str, role: &str) -
     Ok(m)
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn remove_member(state: &AppState, actor: &Actor, user: &str) -> Result<(), AppError> {
     let user = UserId::parse(user).map_err(|_| AppError::NotFound)?;
     state.store.get_member(&actor.org_id, &user).await?;

@@ -24,6 +24,7 @@ pub struct SignIn<'a> {
 }
 
 /// Checks the credentials and opens a session, returning the new token (shown once) and who it is.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Principal), AppError> {
     let email = Email::parse(req.email)?;
     let account_key = email.as_str().to_owned();
@@ -112,6 +113,7 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
 }
 
 /// Ends the session carrying `token`.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub async fn sign_out(state: &AppState, token: &str, principal: &Principal) -> Result<(), AppError> {
     let hash = token_hash(token);
     if state.store.revoke_session(&hash, Utc::now()).await? {

@@ -1,5 +1,6 @@
-//! The compiled-in page templates (minijinja) and how a page is rendered in a language: every
-//! template gets `t(key, **args)` for Fluent text, and `lang`/`dir` for the layout.
+//! The page templates (minijinja, embedded in the binary from `templates/` by build.rs) and how a
+//! page is rendered in a language: every template gets `t(key, **args)` for Fluent text, and
+//! `lang`/`dir` for the layout.
 use std::sync::LazyLock;
 
 use minijinja::value::{Kwargs, Value};
@@ -11,36 +12,16 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const SOURCES: [(&str, &str); 22] = [
-    ("base.html", include_str!("../templates/base.html")),
-    ("login.html", include_str!("../templates/login.html")),
-    ("home.html", include_str!("../templates/home.html")),
-    ("orgs.html", include_str!("../templates/orgs.html")),
-    ("members.html", include_str!("../templates/members.html")),
-    ("error.html", include_str!("../templates/error.html")),
-    ("reports.html", include_str!("../templates/reports.html")),
-    ("report_form.html", include_str!("../templates/report_form.html")),
-    ("report_new.html", include_str!("../templates/report_new.html")),
-    ("report.html", include_str!("../templates/report.html")),
-    ("alerts.html", include_str!("../templates/alerts.html")),
-    ("alert.html", include_str!("../templates/alert.html")),
-    ("dashboard.html", include_str!("../templates/dashboard.html")),
-    ("intake.html", include_str!("../templates/intake.html")),
-    ("intake_thanks.html", include_str!("../templates/intake_thanks.html")),
-    ("sharing.html", include_str!("../templates/sharing.html")),
-    ("shared.html", include_str!("../templates/shared.html")),
-    ("shared_records.html", include_str!("../templates/shared_records.html")),
-    ("shared_alert.html", include_str!("../templates/shared_alert.html")),
-    ("protection.html", include_str!("../templates/protection.html")),
-    ("index_edition.html", include_str!("../templates/index_edition.html")),
-    ("index_country.html", include_str!("../templates/index_country.html")),
-];
-
 impl Templates {
+    /// Every template under `templates/`, embedded at build time (see build.rs): a new page's
+    /// template is found without being listed anywhere.
+    // The embedded loader `expect`s each template to compile; the build already compiled them.
+    #[allow(clippy::expect_used)]
     pub fn load() -> Result<Self, String> {
         let mut env = Environment::new();
-        for (name, src) in SOURCES {
-            env.add_template(name, src).map_err(|e| format!("template {name}: {e}"))?;
+        minijinja_embed::load_templates!(&mut env);
+        if env.templates().next().is_none() {
+            return Err("no templates were embedded".into());
         }
         Ok(Self { env })
     }

@@ -13,6 +13,7 @@ use super::config::EwConfig;
 use crate::app_error::AppError;
 
 /// Re-evaluates all of an organisation's alerts.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<Reconciled, AppError> {
     let Some((start, _)) = store.week_bounds(org).await? else {
         return Ok(store
@@ -38,6 +39,7 @@ pub struct Change {
 /// Re-evaluates the cells `changes` can affect. `grid_before` is the organisation's earliest
 /// counting week before the change: if the change moved it, every statistic's baseline moved
 /// with it, and the full run is the only correct answer.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn run_incremental(
     store: &dyn Store,
     cfg: &EwConfig,

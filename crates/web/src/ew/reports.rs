@@ -112,6 +112,7 @@ pub fn parse_time(s: &str) -> Result<DateTime<Utc>, InvalidInput> {
 }
 
 /// Stores parsed reports all-or-nothing and runs the alert engine on what they touch.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn file(
     store: &dyn Store,
     cfg: &EwConfig,
@@ -130,6 +131,7 @@ pub async fn file(
 
 /// Stores reports, applies the threshold rule at once, and leaves the EARS evaluation to the
 /// alert worker: the path of the web and API channels, where intake must stay fast.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn file_queued(
     state: &crate::AppState,
     cfg: &EwConfig,

@@ -32,6 +32,7 @@ pub fn due_time(
 /// Assigns an alert of `org` to `assignee`: a team of its own (no assignee given), or another
 /// organisation with which a sharing agreement covering alerts is in force. The assignee then
 /// sees the alert (area at the agreement's level, category, week, count) and answers it.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn assign(
     state: &crate::AppState,
     org: &OrgId,
@@ -68,6 +69,7 @@ pub async fn assign(
 
 /// Records `actor`'s response to an alert owned by `owner` (the actor's own organisation, or
 /// the owner that assigned the alert to it); the response joins the owner's trail.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %owner), err(level = "debug"))]
 pub async fn respond_as(
     store: &dyn Store,
     owner: &OrgId,

@@ -54,6 +54,7 @@ pub struct Request<'a> {
 }
 
 /// Computes an edition and stores it as a draft (replacing a draft of the same name).
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub async fn compute_edition(
     store: &dyn Store,
     req: Request<'_>,

@@ -34,6 +34,7 @@ fn time(field: &'static str, raw: Option<&str>) -> Result<Option<DateTime<Utc>>,
         .transpose()
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> Result<Agreement, AppError> {
     let partner = OrgId::parse(input.partner_org.trim())
         .map_err(|_| InvalidInput::new("partner_org", "is not an organisation id"))?;
@@ -100,6 +101,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> R
     Ok(state.store.create_agreement(&actor.org_id, &new, ev).await?)
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn revoke(state: &AppState, actor: &Actor, id: &str) -> Result<Agreement, AppError> {
     let current = state.store.get_agreement(&actor.org_id, id).await?;
     // A partner cannot revoke: to it, the agreement is not its to change (404, as for strangers).

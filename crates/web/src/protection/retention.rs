@@ -13,6 +13,7 @@ use tandem_store::{Org, Purged, Store};
 use crate::app_error::AppError;
 use crate::AppState;
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn set(
     state: &AppState,
     actor: &Actor,
@@ -27,6 +28,7 @@ pub async fn set(
 
 /// Applies `org`'s retention periods as of `now`. `by` is the member who asked, if any (None:
 /// the schedule or the command line).
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn purge_org(
     store: &dyn Store,
     org: &OrgId,
@@ -42,6 +44,7 @@ pub async fn purge_org(
 }
 
 /// Applies every organisation's retention periods.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub async fn purge_all(store: &dyn Store, now: DateTime<Utc>) -> Result<Vec<(Org, Purged)>, AppError> {
     let mut out = Vec::new();
     for org in store.list_orgs().await? {
@@ -53,6 +56,7 @@ pub async fn purge_all(store: &dyn Store, now: DateTime<Utc>) -> Result<Vec<(Org
 
 /// Erases one report of the actor's organisation, then lets the alert engine look at its cell
 /// again (an alert it alone raised is withdrawn).
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn erase(state: &AppState, actor: &Actor, id: &str) -> Result<(), AppError> {
     // The event says who erased which record, and nothing of what it said.
     let ev = NewAuditEvent::new("report.erase").org(&actor.org_id).actor(&actor.user_id).subject(id);

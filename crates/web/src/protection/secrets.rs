@@ -29,6 +29,7 @@ fn unreadable(e: SealError) -> AppError {
 
 /// Reads the sealed value `purpose` of record `id` for a coordinator, writing an audit event that
 /// names who read what. None: the record has no such value (or it was purged).
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn read(
     state: &AppState,
     actor: &Actor,
@@ -65,6 +66,7 @@ pub async fn list_names(state: &AppState, org: &OrgId) -> Result<Vec<NameView>, 
         .collect()
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn add_name(state: &AppState, actor: &Actor, raw: &str) -> Result<String, AppError> {
     let name = text::bounded("name", raw, 2, 120)?;
     let id = OrgId::new().to_string();
@@ -77,6 +79,7 @@ pub async fn add_name(state: &AppState, actor: &Actor, raw: &str) -> Result<Stri
     Ok(id)
 }
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn remove_name(state: &AppState, actor: &Actor, id: &str) -> Result<(), AppError> {
     let ev = NewAuditEvent::new("protected_name.remove").org(&actor.org_id).actor(&actor.user_id).subject(id);
     state.store.remove_protected_name(&actor.org_id, id, ev).await?;
@@ -111,6 +114,7 @@ const PAGE: i64 = 500;
 /// Seals every value that is not under the current key: values written before encryption
 /// existed (plain text) always; with `rotate`, also values under older keys. `progress` hears
 /// how many values were looked at so far.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub async fn reseal(
     store: &dyn Store,
     keys: &Keyring,

@@ -128,6 +128,7 @@ async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result
 }
 
 /// The aggregate tables of every agreement in force with the caller's organisation.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn aggregates(state: &AppState, actor: &Actor, weeks: u32) -> Result<Aggregates, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let range = week_range(weeks, Utc::now());
@@ -223,6 +224,7 @@ pub struct SharedRecord {
 /// Most records one request returns per agreement.
 pub const MAX_RECORDS: i64 = 500;
 
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn records(state: &AppState, actor: &Actor, weeks: u32) -> Result<Vec<SharedRecord>, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let range = week_range(weeks, Utc::now());
@@ -300,6 +302,7 @@ fn shared_alert(cfg: &EwConfig, a: &Agreement, al: &Alert, now: DateTime<Utc>) -
 }
 
 /// Alerts assigned to the caller's organisation under agreements still in force.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %partner), err(level = "debug"))]
 pub async fn alerts(state: &AppState, partner: &OrgId) -> Result<Vec<SharedAlert>, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let agreements = in_force(state, partner, RecordKind::Alerts).await?;
@@ -350,6 +353,7 @@ pub async fn responses(
 }
 
 /// Records a partner's response to an alert assigned to it, in the owner's trail.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn respond(
     state: &AppState,
     actor: &Actor,
