@@ -48,6 +48,7 @@ impl NewAuditEvent {
 
 /// A stored event, as read back for verification or display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEvent {
     pub seq: i64,
     pub at: DateTime<Utc>,

@@ -8,6 +8,7 @@ use crate::InvalidInput;
 macro_rules! id_type {
     ($name:ident, $field:literal) => {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(transparent)]
         pub struct $name(String);
 

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use crate::InvalidInput;
 
 /// A member's role in one organisation. Ordered: each role may do what the ones below it may.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

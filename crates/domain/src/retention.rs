@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::InvalidInput;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Retention {
     /// Days a reporter's contact (and an SMS sender's number) is kept after the report arrived.
     pub contact_days: u32,

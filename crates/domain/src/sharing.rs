@@ -10,6 +10,7 @@ use std::str::FromStr;
 use crate::area::AreaLevel;
 use crate::InvalidInput;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ShareMode {
@@ -46,6 +47,7 @@ impl fmt::Display for ShareMode {
 }
 
 /// The kinds of record an agreement covers.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {

@@ -55,6 +55,21 @@ impl Serialize for Week {
     }
 }
 
+/// On the wire a week is its ISO label, e.g. `2026-W46`.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Week {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^[0-9]{4}-W[0-9]{2}$"))
+            .examples([serde_json::json!("2026-W46")])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Week {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,8 @@ pub mod conformance;
 pub mod ew;
 pub mod identity;
 pub mod index;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod protection;
 pub mod row;
 

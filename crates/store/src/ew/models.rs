@@ -19,6 +19,7 @@ pub struct NewArea {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Area {
     pub code: String,
     pub name: String,
@@ -29,6 +30,7 @@ pub struct Area {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Category {
     pub slug: String,
     pub name: String,
@@ -42,6 +44,7 @@ pub struct Category {
 
 /// A text message that could not be filed as a report, waiting for a coordinator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SmsMessage {
     pub id: String,
     pub received_at: DateTime<Utc>,
@@ -68,6 +71,7 @@ pub struct NewReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Report {
     pub id: String,
     pub org_id: String,
@@ -123,6 +127,7 @@ pub struct ReportFilter {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Alert {
     pub id: String,
     pub org_id: String,
@@ -135,6 +140,7 @@ pub struct Alert {
     pub baseline_mean: Option<f64>,
     pub baseline_sd: Option<f64>,
     pub statistic: Option<f64>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::alert_status))]
     pub status: String,
     pub assigned_org_id: Option<String>,
     pub due_at: Option<DateTime<Utc>>,
@@ -153,6 +159,7 @@ pub struct AlertFilter {
 
 /// What a reconciliation changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reconciled {
     pub opened: Vec<String>,
     pub updated: usize,
@@ -178,6 +185,7 @@ pub struct NewResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Response {
     pub id: String,
     pub alert_id: String,

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IndexCountry {
     pub iso3: String,
     pub name: String,
@@ -28,6 +29,7 @@ pub struct NewEdition {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Edition {
     pub name: String,
     pub methodology_version: String,
@@ -44,6 +46,7 @@ pub struct Edition {
 
 /// One country's place in one published edition, for its trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HistoryPoint {
     pub edition: String,
     pub score: Option<f64>,

@@ -23,6 +23,7 @@ pub struct NewAgreement {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agreement {
     pub id: String,
     pub owner_org: String,
@@ -82,6 +83,7 @@ pub fn secret_columns(p: Purpose) -> (&'static str, &'static str, &'static str) 
 
 /// How many values of a kind are sealed under each key (None: still plain text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KeyUse {
     pub purpose: &'static str,
     pub key_id: Option<String>,
@@ -97,6 +99,7 @@ pub struct ProtectedName {
 
 /// What a purge removed from one organisation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Purged {
     pub contacts: u64,
     pub sms_senders: u64,

@@ -1,31 +1,43 @@
 //! `GET /api/v1/audit`: the newest audit events about the caller's organisation (admins).
-use axum::extract::{Query, State};
-use axum::routing::get;
-use axum::{Json, Router};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use axum::extract::State;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use tandem_domain::audit::AuditEvent;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::paging::{self, QueryResult};
 use crate::error::ApiError;
 use crate::extract::{perm, Can};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/audit", get(list))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct Page {
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<i64>,
 }
 
+#[derive(Serialize, ToSchema)]
+struct Events {
+    events: Vec<AuditEvent>,
+}
+
+/// The organisation's audit trail (admins)
+#[utoipa::path(get, path = "/audit", tag = "organisations", params(Page),
+    responses((status = 200, description = "The newest events first", body = Events)))]
 async fn list(
     State(state): State<AppState>,
     who: Can<perm::ViewOrgAudit>,
-    q: Result<Query<Page>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Query(q) =
-        q.map_err(|e| ApiError::Invalid(tandem_domain::InvalidInput::new("query", e.body_text())))?;
-    let limit = super::paging::limit(q.limit, 100)?;
-    Ok(Json(json!({ "events": state.store.org_audit(who.org_id(), limit).await? })))
+    q: QueryResult<Page>,
+) -> Result<Json<Events>, ApiError> {
+    let q = paging::query(q)?;
+    let limit = paging::limit(q.limit, 100)?;
+    Ok(Json(Events { events: state.store.org_audit(who.org_id(), limit).await? }))
 }

@@ -6,7 +6,7 @@ mod auth;
 pub mod index;
 mod me;
 mod members;
-pub mod openapi;
+mod openapi;
 pub mod openrosa;
 mod orgs;
 mod paging;
@@ -17,12 +17,22 @@ mod sharing;
 mod sms;
 
 use axum::Router;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::error::ApiError;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    let (router, api) = parts();
+    openapi::keep(api);
+    router
+        .fallback(|| async { ApiError::NotFound })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+}
+
+/// The API's routes and their OpenAPI document, both from the same annotated handlers.
+pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(openapi::base())
         .merge(auth::router())
         .merge(me::router())
         .merge(orgs::router())
@@ -37,6 +47,5 @@ pub fn router() -> Router<AppState> {
         .merge(protection::router())
         .merge(index::router())
         .merge(openapi::router())
-        .fallback(|| async { ApiError::NotFound })
-        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .split_for_parts()
 }

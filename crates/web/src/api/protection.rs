@@ -5,49 +5,76 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
-use axum::{Json, Router};
+use axum::Json;
 use chrono::Utc;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use tandem_domain::retention::{Retention, MAX_DAYS, MIN_DAYS};
 use tandem_domain::OrgId;
+use tandem_store::Purged;
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::app_error::AppError;
 use crate::error::{ApiError, ApiJson};
 use crate::extract::{perm, Can};
 use crate::protection::export::{self, Cursor, Kind};
-use crate::protection::{retention, secrets};
+use crate::protection::retention;
+use crate::protection::secrets::{self, NameView};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/protected-names", get(names).post(add_name))
-        .route("/protected-names/{id}", delete(remove_name))
-        .route("/retention", get(get_retention).put(set_retention))
-        .route("/retention/purge", post(purge))
-        .route("/export.jsonl", get(export_jsonl))
-        .route("/export/{file}", get(export_csv))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(names, add_name))
+        .routes(routes!(remove_name))
+        .routes(routes!(get_retention, set_retention))
+        .routes(routes!(purge))
+        .routes(routes!(export_jsonl))
+        .routes(routes!(export_csv))
 }
 
-async fn names(State(state): State<AppState>, who: Can<perm::EraseReport>) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!({ "names": secrets::list_names(&state, who.org_id()).await? })))
+#[derive(Serialize, ToSchema)]
+struct Names {
+    names: Vec<NameView>,
 }
 
-#[derive(Deserialize)]
+/// The protected-names list (coordinators)
+#[utoipa::path(get, path = "/protected-names", tag = "protection",
+    responses((status = 200, description = "The names, opened", body = Names)))]
+async fn names(State(state): State<AppState>, who: Can<perm::EraseReport>) -> Result<Json<Names>, ApiError> {
+    Ok(Json(Names { names: secrets::list_names(&state, who.org_id()).await? }))
+}
+
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewName {
+    /// A name to keep out of everything shared: a person at risk, a witness.
+    #[schema(min_length = 1)]
     name: String,
 }
 
+#[derive(Serialize, ToSchema)]
+struct NameId {
+    id: String,
+}
+
+/// Add a protected name (coordinators)
+#[utoipa::path(post, path = "/protected-names", tag = "protection", request_body = NewName,
+    responses((status = 201, description = "Added (sealed)", body = NameId)))]
 async fn add_name(
     State(state): State<AppState>,
     who: Can<perm::EraseReport>,
     ApiJson(b): ApiJson<NewName>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<NameId>), ApiError> {
     let id = secrets::add_name(&state, &who.actor(), &b.name).await?;
-    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
+    Ok((StatusCode::CREATED, Json(NameId { id })))
 }
 
+/// Remove a protected name (coordinators)
+#[utoipa::path(delete, path = "/protected-names/{id}", tag = "protection", params(("id" = String, Path)),
+    responses((status = 204, description = "Removed")))]
 async fn remove_name(
     State(state): State<AppState>,
     who: Can<perm::EraseReport>,
@@ -57,35 +84,52 @@ async fn remove_name(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The organisation's retention periods
+#[utoipa::path(get, path = "/retention", tag = "protection",
+    responses((status = 200, description = "Days kept", body = Retention)))]
 async fn get_retention(
     State(state): State<AppState>,
     who: Can<perm::ViewReports>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!(state.store.get_retention(who.org_id()).await?)))
+) -> Result<Json<Retention>, ApiError> {
+    Ok(Json(state.store.get_retention(who.org_id()).await?))
 }
 
-#[derive(Deserialize)]
+fn days() -> ObjectBuilder {
+    ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(MIN_DAYS)).maximum(Some(MAX_DAYS))
+}
+
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct SetRetention {
+    /// Days reporter contacts and SMS senders are kept.
+    #[schema(schema_with = days)]
     contact_days: i64,
+    /// Days dismissed reports are kept.
+    #[schema(schema_with = days)]
     dismissed_days: i64,
 }
 
+/// Set retention periods (admins)
+#[utoipa::path(put, path = "/retention", tag = "protection", request_body = SetRetention,
+    responses((status = 200, description = "Saved", body = Retention)))]
 async fn set_retention(
     State(state): State<AppState>,
     who: Can<perm::ManageRetention>,
     ApiJson(b): ApiJson<SetRetention>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!(retention::set(&state, &who.actor(), b.contact_days, b.dismissed_days).await?)))
+) -> Result<Json<Retention>, ApiError> {
+    Ok(Json(retention::set(&state, &who.actor(), b.contact_days, b.dismissed_days).await?))
 }
 
+/// Apply retention now (admins)
+#[utoipa::path(post, path = "/retention/purge", tag = "protection",
+    responses((status = 200, description = "What was deleted", body = Purged)))]
 async fn purge(
     State(state): State<AppState>,
     who: Can<perm::ManageRetention>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Purged>, ApiError> {
     let done =
         retention::purge_org(state.store.as_ref(), who.org_id(), Some(&who.0.user.id), Utc::now()).await?;
-    Ok(Json(json!(done)))
+    Ok(Json(done))
 }
 
 /// Turns a page of records of one kind into bytes; the flag says whether it is the first page.
@@ -124,6 +168,9 @@ fn jsonl(kind: Kind, rows: &[Value], _first: bool) -> Result<Vec<u8>, AppError> 
     Ok(rows.iter().map(|r| export::json_line(kind, r.clone())).collect::<String>().into_bytes())
 }
 
+/// All of the organisation's own data as JSON lines (admins)
+#[utoipa::path(get, path = "/export.jsonl", tag = "protection",
+    responses((status = 200, description = "One JSON object a line, each with its kind", body = String, content_type = "application/x-ndjson")))]
 async fn export_jsonl(
     State(state): State<AppState>,
     who: Can<perm::ExportOrgData>,
@@ -133,6 +180,9 @@ async fn export_jsonl(
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
 }
 
+/// One kind of the organisation's data as CSV (admins), e.g. reports.csv
+#[utoipa::path(get, path = "/export/{file}", tag = "protection", params(("file" = String, Path)),
+    responses((status = 200, description = "A header row, then a row a record", body = String, content_type = "text/csv")))]
 async fn export_csv(
     State(state): State<AppState>,
     who: Can<perm::ExportOrgData>,

@@ -1,46 +1,60 @@
 //! Reports of the caller's organisation: file (`POST`), list with filters, read one, the status
 //! workflow (`verify`, `dismiss`, `close`: coordinators), the reporter's contact (coordinators,
 //! each reading audited) and erasure (coordinators). A report of another organisation is 404.
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use chrono::Utc;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use tandem_domain::report::{Channel, ReportStatus};
 use tandem_domain::InvalidInput;
-use tandem_store::ReportFilter;
+use tandem_store::{Report, ReportFilter};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::ew::reports::{self, change_status, RawReport};
 use crate::extract::{perm, Can};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/reports", get(list).post(create))
-        .route("/reports/{id}", get(show).delete(erase))
-        .route("/reports/{id}/contact", get(contact))
-        .route("/reports/{id}/{transition}", post(transition))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, erase))
+        .routes(routes!(contact))
+        .routes(routes!(transition))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct CreateReport {
+    /// The area's P-code.
+    #[schema(min_length = 1)]
     area: String,
+    /// The category's slug.
+    #[schema(min_length = 1)]
     category: String,
+    #[schema(minimum = 1, maximum = 4)]
     severity: i64,
+    /// A date (`2026-11-20`) or an RFC 3339 time.
+    #[schema(min_length = 1)]
     occurred_at: String,
+    #[schema(min_length = 1)]
     description: String,
+    /// How to reach the reporter: sealed at once, readable only by coordinators.
     reporter_contact: Option<String>,
 }
 
+/// File a report
+#[utoipa::path(post, path = "/reports", tag = "early warning", request_body = CreateReport,
+    responses((status = 201, description = "Filed", body = Report)))]
 async fn create(
     State(state): State<AppState>,
     who: Can<perm::FileReport>,
     ApiJson(b): ApiJson<CreateReport>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<Report>), ApiError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let raw = RawReport {
         area: b.area,
@@ -54,28 +68,42 @@ async fn create(
     let new = reports::parse(&cfg, &raw, Channel::Api, Some(&who.0.user.id), Utc::now(), sealer)?;
     let mut stored = reports::file_queued(&state, &cfg, who.org_id(), &[new]).await?;
     let report = stored.pop().ok_or_else(|| ApiError::Internal("report not stored".into()))?;
-    Ok((StatusCode::CREATED, Json(json!(report))))
+    Ok((StatusCode::CREATED, Json(report)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct ListQuery {
+    /// An area's P-code.
     area: Option<String>,
+    /// A category's slug.
     category: Option<String>,
+    #[param(value_type = Option<ReportStatus>)]
     status: Option<String>,
+    /// Reports that occurred at or after this date or time.
     from: Option<String>,
+    /// Reports that occurred before this date or time.
     to: Option<String>,
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<i64>,
 }
 
+#[derive(Serialize, ToSchema)]
+struct Reports {
+    reports: Vec<Report>,
+}
+
+/// The organisation's reports, newest first
+#[utoipa::path(get, path = "/reports", tag = "early warning", params(ListQuery),
+    responses((status = 200, description = "The reports", body = Reports)))]
 async fn list(
     State(state): State<AppState>,
     who: Can<perm::ViewReports>,
-    q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
-    let filter = filter_from(q)?;
-    Ok(Json(json!({ "reports": state.store.list_reports(who.org_id(), &filter).await? })))
+    q: QueryResult<ListQuery>,
+) -> Result<Json<Reports>, ApiError> {
+    let filter = filter_from(paging::query(q)?)?;
+    Ok(Json(Reports { reports: state.store.list_reports(who.org_id(), &filter).await? }))
 }
 
 fn filter_from(q: ListQuery) -> Result<ReportFilter, ApiError> {
@@ -91,24 +119,36 @@ fn filter_from(q: ListQuery) -> Result<ReportFilter, ApiError> {
         status: q.status.map(|s| s.parse::<ReportStatus>()).transpose()?,
         from: time("from", q.from)?,
         to: time("to", q.to)?,
-        limit: super::paging::limit(q.limit, 200)?,
+        limit: paging::limit(q.limit, 200)?,
     })
 }
 
+/// One report
+#[utoipa::path(get, path = "/reports/{id}", tag = "early warning", params(("id" = String, Path)),
+    responses((status = 200, description = "The report", body = Report)))]
 async fn show(
     State(state): State<AppState>,
     who: Can<perm::ViewReports>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!(state.store.get_report(who.org_id(), &id).await?)))
+) -> Result<Json<Report>, ApiError> {
+    Ok(Json(state.store.get_report(who.org_id(), &id).await?))
 }
 
-/// The contact the reporter left, if any; the reading is written to the audit log.
+#[derive(Serialize, ToSchema)]
+struct Contact {
+    id: String,
+    /// None when the reporter left no contact, or it was purged.
+    contact: Option<String>,
+}
+
+/// The reporter's contact (coordinators; audited)
+#[utoipa::path(get, path = "/reports/{id}/contact", tag = "protection", params(("id" = String, Path)),
+    responses((status = 200, description = "The contact", body = Contact)))]
 async fn contact(
     State(state): State<AppState>,
     who: Can<perm::ReadContact>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Contact>, ApiError> {
     let contact = crate::protection::secrets::read(
         &state,
         &who.actor(),
@@ -116,10 +156,12 @@ async fn contact(
         &id,
     )
     .await?;
-    Ok(Json(json!({ "id": id, "contact": contact })))
+    Ok(Json(Contact { id, contact }))
 }
 
-/// Erases the report at its reporter's request: nothing of it remains but an audit event.
+/// Erase a report at its reporter's request (coordinators)
+#[utoipa::path(delete, path = "/reports/{id}", tag = "protection", params(("id" = String, Path)),
+    responses((status = 204, description = "Erased; only an audit event remains")))]
 async fn erase(
     State(state): State<AppState>,
     who: Can<perm::EraseReport>,
@@ -129,13 +171,26 @@ async fn erase(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// `verify`, `dismiss` or `close`, from the state the workflow allows.
+/// The steps of the report workflow, as the path names them (see
+/// `ReportStatus::from_transition`, which reads them).
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum Transition {
+    Verify,
+    Dismiss,
+    Close,
+}
+
+/// verify, dismiss or close (coordinators)
+#[utoipa::path(post, path = "/reports/{id}/{transition}", tag = "early warning",
+    params(("id" = String, Path), ("transition" = inline(Transition), Path)),
+    responses((status = 200, description = "The report in its new status", body = Report)))]
 async fn transition(
     State(state): State<AppState>,
     who: Can<perm::TriageReports>,
     Path((id, transition)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Report>, ApiError> {
     let to = ReportStatus::from_transition(&transition).ok_or(ApiError::NotFound)?;
-    let report = change_status(&state, who.org_id(), &who.0.user.id, &id, to).await?;
-    Ok(Json(json!(report)))
+    Ok(Json(change_status(&state, who.org_id(), &who.0.user.id, &id, to).await?))
 }

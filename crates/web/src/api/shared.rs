@@ -2,98 +2,125 @@
 //! cells, small cells suppressed), `GET /shared/records` (de-identified, where agreed),
 //! `GET /shared/alerts[/{id}]` (alerts assigned to them) and `POST /shared/alerts/{id}/responses`.
 //! Without an agreement in force the lists are empty and single alerts are 404.
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
-use chrono::Utc;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use axum::Json;
+use serde::{Deserialize, Serialize};
 use tandem_domain::InvalidInput;
+use tandem_store::Response;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::alerts::NewResponse;
+use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
-use crate::ew::reports::parse_time;
 use crate::extract::{perm, Can};
-use crate::protection::shared::{self, DEFAULT_WEEKS, MAX_WEEKS};
+use crate::protection::shared::{self, Aggregates, SharedAlert, SharedRecord, DEFAULT_WEEKS, MAX_WEEKS};
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/shared/aggregates", get(aggregates))
-        .route("/shared/records", get(records))
-        .route("/shared/alerts", get(alerts))
-        .route("/shared/alerts/{id}", get(alert))
-        .route("/shared/alerts/{id}/responses", post(respond))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(aggregates))
+        .routes(routes!(records))
+        .routes(routes!(alerts))
+        .routes(routes!(alert))
+        .routes(routes!(respond))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct WeeksQuery {
+    /// How many weeks back, this one included.
+    #[param(minimum = 1, maximum = 104)]
     weeks: Option<i64>,
 }
 
 /// The number of weeks asked for (the only choice a partner has: the cells are fixed).
-pub fn weeks_of(
-    q: Result<Query<WeeksQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<u32, ApiError> {
-    let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
-    match q.weeks {
+pub fn weeks_of(q: QueryResult<WeeksQuery>) -> Result<u32, ApiError> {
+    match paging::query(q)?.weeks {
         None => Ok(DEFAULT_WEEKS),
         Some(n) if (1..=MAX_WEEKS as i64).contains(&n) => Ok(n as u32),
         Some(_) => Err(InvalidInput::new("weeks", format!("must be between 1 and {MAX_WEEKS}")).into()),
     }
 }
 
+/// Aggregate cells shared with the caller, small ones suppressed
+#[utoipa::path(get, path = "/shared/aggregates", tag = "sharing", params(WeeksQuery),
+    responses((status = 200, description = "Cells and totals per agreement", body = Aggregates)))]
 async fn aggregates(
     State(state): State<AppState>,
     who: Can<perm::ViewSharing>,
-    q: Result<Query<WeeksQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+    q: QueryResult<WeeksQuery>,
+) -> Result<Json<Aggregates>, ApiError> {
     let weeks = weeks_of(q)?;
-    Ok(Json(json!(shared::aggregates(&state, &who.actor(), weeks).await?)))
+    Ok(Json(shared::aggregates(&state, &who.actor(), weeks).await?))
 }
 
+#[derive(Serialize, ToSchema)]
+struct Records {
+    records: Vec<SharedRecord>,
+}
+
+/// De-identified records shared with the caller
+#[utoipa::path(get, path = "/shared/records", tag = "sharing", params(WeeksQuery),
+    responses((status = 200, description = "Scrubbed, coarsened records", body = Records)))]
 async fn records(
     State(state): State<AppState>,
     who: Can<perm::ViewSharing>,
-    q: Result<Query<WeeksQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+    q: QueryResult<WeeksQuery>,
+) -> Result<Json<Records>, ApiError> {
     let weeks = weeks_of(q)?;
-    Ok(Json(json!({ "records": shared::records(&state, &who.actor(), weeks).await? })))
+    Ok(Json(Records { records: shared::records(&state, &who.actor(), weeks).await? }))
 }
 
-async fn alerts(State(state): State<AppState>, who: Can<perm::ViewSharing>) -> Result<Json<Value>, ApiError> {
-    Ok(Json(json!({ "alerts": shared::alerts(&state, who.org_id()).await? })))
+#[derive(Serialize, ToSchema)]
+struct SharedAlerts {
+    alerts: Vec<SharedAlert>,
 }
 
+/// Alerts assigned to the caller's organisation
+#[utoipa::path(get, path = "/shared/alerts", tag = "sharing",
+    responses((status = 200, description = "Soonest due first", body = SharedAlerts)))]
+async fn alerts(
+    State(state): State<AppState>,
+    who: Can<perm::ViewSharing>,
+) -> Result<Json<SharedAlerts>, ApiError> {
+    Ok(Json(SharedAlerts { alerts: shared::alerts(&state, who.org_id()).await? }))
+}
+
+#[derive(Serialize, ToSchema)]
+struct SharedAlertDetail {
+    alert: SharedAlert,
+    responses: Vec<Response>,
+}
+
+/// One alert assigned to the caller's organisation
+#[utoipa::path(get, path = "/shared/alerts/{id}", tag = "sharing", params(("id" = String, Path)),
+    responses((status = 200, description = "The alert and its responses", body = SharedAlertDetail)))]
 async fn alert(
     State(state): State<AppState>,
     who: Can<perm::ViewSharing>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
-    let (a, _) = shared::alert(&state, who.org_id(), &id).await?;
-    let responses = shared::responses(&state, who.org_id(), &a).await?;
-    Ok(Json(json!({ "alert": a, "responses": responses })))
+) -> Result<Json<SharedAlertDetail>, ApiError> {
+    let (alert, _) = shared::alert(&state, who.org_id(), &id).await?;
+    let responses = shared::responses(&state, who.org_id(), &alert).await?;
+    Ok(Json(SharedAlertDetail { alert, responses }))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Respond {
-    action: String,
-    outcome: String,
-    responded_at: Option<String>,
-}
-
+/// Answer an alert assigned to the caller's organisation
+#[utoipa::path(post, path = "/shared/alerts/{id}/responses", tag = "sharing", params(("id" = String, Path)),
+    request_body = NewResponse, responses((status = 201, description = "Recorded", body = Response)))]
 async fn respond(
     State(state): State<AppState>,
     who: Can<perm::RespondToAlert>,
     Path(id): Path<String>,
-    ApiJson(b): ApiJson<Respond>,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
-    let at = match b.responded_at {
-        Some(t) => parse_time(&t).map_err(|e| InvalidInput::new("responded_at", e.message))?,
-        None => Utc::now(),
-    };
-    let r = shared::respond(&state, &who.actor(), &id, &b.action, &b.outcome, at).await?;
-    Ok((StatusCode::CREATED, Json(json!(r))))
+    ApiJson(b): ApiJson<NewResponse>,
+) -> Result<(StatusCode, Json<Response>), ApiError> {
+    let at = b.at()?;
+    Ok((
+        StatusCode::CREATED,
+        Json(shared::respond(&state, &who.actor(), &id, &b.action, &b.outcome, at).await?),
+    ))
 }

@@ -3,33 +3,35 @@
 //! (`HATE KUMBA fliers calling to burn the market`) becomes a report at once; one that does not
 //! is kept for a coordinator (`GET /api/v1/sms-inbox`). Both answer 202 so the gateway does not
 //! retry. The sender's number is the reporter's contact.
-use axum::extract::{FromRequest, Query, Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Form, Json, Router};
+use axum::{Form, Json};
 use chrono::Utc;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use tandem_domain::report::Channel;
 use tandem_domain::InvalidInput;
+use tandem_store::SmsMessage;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::ew::reports::{self, RawReport};
 use crate::extract::{perm, Can};
 use crate::password::token_hash;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/intake/sms", post(receive))
-        .route("/sms-inbox", get(inbox))
-        .route("/sms-inbox/{id}/sender", get(sender))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(receive)).routes(routes!(inbox)).routes(routes!(sender))
 }
 
 /// Longest text accepted: ten concatenated SMS.
 const MAX_TEXT: usize = 1600;
 
-#[derive(Deserialize)]
+/// A text as a gateway forwards it. Gateways add fields of their own, and some withhold the
+/// sender: only the text is needed.
+#[derive(Deserialize, ToSchema)]
 struct Sms {
     #[serde(alias = "From", alias = "sender", alias = "phone")]
     from: Option<String>,
@@ -37,7 +39,32 @@ struct Sms {
     text: String,
 }
 
-async fn receive(State(state): State<AppState>, req: Request) -> Result<(StatusCode, Json<Value>), ApiError> {
+/// What became of a text: `filed` as a report, or `held` for a coordinator, saying why.
+#[derive(Serialize, ToSchema)]
+struct Received {
+    #[schema(inline)]
+    status: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+enum Outcome {
+    Filed,
+    Held,
+}
+
+/// SMS gateway webhook (shared secret)
+#[utoipa::path(post, path = "/intake/sms", tag = "early warning", security(()),
+    params(("X-Sms-Secret" = Option<String>, Header, description = "The gateway's shared secret")),
+    request_body = Sms, responses((status = 202, description = "Filed or held", body = Received)))]
+async fn receive(
+    State(state): State<AppState>,
+    req: Request,
+) -> Result<(StatusCode, Json<Received>), ApiError> {
     let secret = req.headers().get("x-sms-secret").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let Some(org) = (match secret {
         Some(s) if !s.is_empty() && s.len() <= 200 => state.store.find_sms_gateway(&token_hash(&s)).await?,
@@ -82,7 +109,7 @@ async fn receive(State(state): State<AppState>, req: Request) -> Result<(StatusC
     };
     let stored = reports::file_queued(&state, &cfg, &org, &[new]).await?;
     let id = stored.first().map(|r| r.id.clone()).unwrap_or_default();
-    Ok((StatusCode::ACCEPTED, Json(json!({ "status": "filed", "report_id": id }))))
+    Ok((StatusCode::ACCEPTED, Json(Received { status: Outcome::Filed, report_id: Some(id), reason: None })))
 }
 
 /// Keeps a message that could not be filed, saying why.
@@ -92,7 +119,7 @@ async fn held(
     sender: Option<&str>,
     text: &str,
     reason: &str,
-) -> Result<(StatusCode, Json<Value>), ApiError> {
+) -> Result<(StatusCode, Json<Received>), ApiError> {
     let id = tandem_domain::OrgId::new().to_string();
     let sealer = reports::Sealer { keys: &state.keys, org };
     let msg = tandem_store::NewSmsMessage {
@@ -102,34 +129,53 @@ async fn held(
         reason: reason.to_owned(),
     };
     state.store.add_sms_inbox(org, &msg).await?;
-    Ok((StatusCode::ACCEPTED, Json(json!({ "status": "held", "reason": reason }))))
+    let held = Received { status: Outcome::Held, report_id: None, reason: Some(reason.to_owned()) };
+    Ok((StatusCode::ACCEPTED, Json(held)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct InboxQuery {
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<i64>,
 }
 
-/// Messages that could not be filed, newest first (coordinators).
+#[derive(Serialize, ToSchema)]
+struct Inbox {
+    messages: Vec<SmsMessage>,
+}
+
+/// Text messages that could not be filed (coordinators)
+#[utoipa::path(get, path = "/sms-inbox", tag = "early warning", params(InboxQuery),
+    responses((status = 200, description = "Newest first", body = Inbox)))]
 async fn inbox(
     State(state): State<AppState>,
     who: Can<perm::TriageReports>,
-    q: Result<Query<InboxQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Query(q) = q.map_err(|e| ApiError::Invalid(InvalidInput::new("query", e.body_text())))?;
-    let limit = super::paging::limit(q.limit, 100)?;
-    Ok(Json(json!({ "messages": state.store.list_sms_inbox(who.org_id(), limit).await? })))
+    q: QueryResult<InboxQuery>,
+) -> Result<Json<Inbox>, ApiError> {
+    let q = paging::query(q)?;
+    let limit = paging::limit(q.limit, 100)?;
+    Ok(Json(Inbox { messages: state.store.list_sms_inbox(who.org_id(), limit).await? }))
 }
 
-/// The number a held message came from (coordinators; the reading is audited).
+#[derive(Serialize, ToSchema)]
+struct Sender {
+    id: String,
+    /// None when the gateway withheld it, or it was purged.
+    sender: Option<String>,
+}
+
+/// A held message's sender (coordinators; audited)
+#[utoipa::path(get, path = "/sms-inbox/{id}/sender", tag = "protection", params(("id" = String, Path)),
+    responses((status = 200, description = "The number the message came from", body = Sender)))]
 async fn sender(
     State(state): State<AppState>,
     who: Can<perm::ReadContact>,
     axum::extract::Path(id): axum::extract::Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Sender>, ApiError> {
     let sender =
         crate::protection::secrets::read(&state, &who.actor(), tandem_domain::seal::Purpose::SmsSender, &id)
             .await?;
-    Ok(Json(json!({ "id": id, "sender": sender })))
+    Ok(Json(Sender { id, sender }))
 }

@@ -137,7 +137,7 @@ pub async fn compute_edition(
 }
 
 /// A country row of the ranked table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Row {
     pub iso3: String,
     pub name: String,

@@ -74,7 +74,7 @@ async fn render_list(
 ) -> Result<Response, PageError> {
     {
         let now = Utc::now();
-        let agreements: Vec<serde_json::Value> = state
+        let agreements: Vec<agreements::AgreementView> = state
             .store
             .list_agreements(who.org_id())
             .await?

@@ -1,7 +1,7 @@
 //! Creating, revoking and showing sharing agreements. Only the owner's coordinators create and
 //! revoke; both parties see them; every change is audited on the owner's side.
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde_json::json;
 use tandem_domain::access::Actor;
 use tandem_domain::area::AreaLevel;
 use tandem_domain::audit::NewAuditEvent;
@@ -117,24 +117,52 @@ pub async fn revoke(state: &AppState, actor: &Actor, id: &str) -> Result<Agreeme
 }
 
 /// Where an agreement stands at `now`.
-pub fn status(a: &Agreement, now: DateTime<Utc>) -> &'static str {
+/// Where an agreement stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementStatus {
+    InForce,
+    Revoked,
+    Expired,
+    Pending,
+}
+
+pub fn status(a: &Agreement, now: DateTime<Utc>) -> AgreementStatus {
     if a.revoked_at.is_some() {
-        "revoked"
+        AgreementStatus::Revoked
     } else if a.valid_to.is_some_and(|t| t <= now) {
-        "expired"
+        AgreementStatus::Expired
     } else if a.valid_from > now {
-        "pending"
+        AgreementStatus::Pending
     } else {
-        "in_force"
+        AgreementStatus::InForce
     }
 }
 
 /// An agreement as shown to one of its parties: which side `me` is on, and its status.
-pub fn view(a: &Agreement, me: &OrgId, now: DateTime<Utc>) -> Value {
-    let mut v = json!(a);
-    v["role"] = json!(if a.owner_org == me.as_str() { "owner" } else { "partner" });
-    v["status"] = json!(status(a, now));
-    v
+pub fn view(a: &Agreement, me: &OrgId, now: DateTime<Utc>) -> AgreementView {
+    AgreementView {
+        agreement: a.clone(),
+        role: if a.owner_org == me.as_str() { Party::Owner } else { Party::Partner },
+        status: status(a, now),
+    }
+}
+
+/// An agreement as one of its parties sees it: which side it is on, and where the agreement
+/// stands now.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct AgreementView {
+    #[serde(flatten)]
+    pub agreement: Agreement,
+    pub role: Party,
+    pub status: AgreementStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Owner,
+    Partner,
 }
 
 /// The agreement in force between `owner` and `partner` covering `kind`, if any.

@@ -47,7 +47,7 @@ pub async fn read(
 }
 
 /// A protected name, opened.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct NameView {
     pub id: String,
     pub name: String,

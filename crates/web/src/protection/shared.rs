@@ -23,7 +23,7 @@ use crate::AppState;
 pub const MAX_WEEKS: u32 = 104;
 pub const DEFAULT_WEEKS: u32 = 12;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SharedCell {
     pub owner_org: String,
     pub agreement: String,
@@ -35,7 +35,7 @@ pub struct SharedCell {
 }
 
 /// A row total (`area` set), a column total (`category` set) or a week's total (neither).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SharedTotal {
     pub owner_org: String,
     pub agreement: String,
@@ -45,14 +45,14 @@ pub struct SharedTotal {
     pub count: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Aggregates {
     pub agreements: Vec<AgreementBrief>,
     pub cells: Vec<SharedCell>,
     pub totals: Vec<SharedTotal>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AgreementBrief {
     pub id: String,
     pub owner_org: String,
@@ -206,7 +206,7 @@ fn publish_week(
 
 /// A report as a partner sees it: no id (a reference that only this agreement knows), no
 /// reporter or channel, area coarsened, day only, description scrubbed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SharedRecord {
     #[serde(rename = "ref")]
     pub reference: String,
@@ -266,7 +266,7 @@ pub async fn records(state: &AppState, actor: &Actor, weeks: u32) -> Result<Vec<
 
 /// An alert as the organisation it was assigned to sees it: area at the agreement's level,
 /// category, week, and the count only if it is at least k; never the reports behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SharedAlert {
     pub id: String,
     pub owner_org: String,
