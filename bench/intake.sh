@@ -10,8 +10,11 @@ DURATION=${DURATION:-20s}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 command -v wrk >/dev/null || { echo "installing wrk from Debian packages" >&2; apt-get install -y -qq wrk >&2; }
-cargo build --release -q -p tandem-cli
-BIN=$PWD/target/release/tandem
+# BIN: another build to measure (bench/ab.sh passes an earlier revision's); this tree's by default.
+if [ -z "${BIN:-}" ]; then
+  cargo build --release -q -p tandem-cli
+  BIN=$PWD/target/release/tandem
+fi
 work=$(mktemp -d)
 db="sqlite://$work/intake.db"
 cleanup() { [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }

@@ -16,8 +16,11 @@ THREADS=${THREADS:-2}
 BACKENDS=${BACKENDS:-"sqlite postgres"}
 command -v wrk >/dev/null || { echo "installing wrk from Debian packages" >&2; apt-get install -y -qq wrk >&2; }
 
-cargo build --release -q -p tandem-cli
-BIN=$PWD/target/release/tandem
+# BIN: another build to measure (bench/ab.sh passes an earlier revision's); this tree's by default.
+if [ -z "${BIN:-}" ]; then
+  cargo build --release -q -p tandem-cli
+  BIN=$PWD/target/release/tandem
+fi
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }

@@ -40,6 +40,8 @@ pub struct Settings {
     /// Tandem runs) is created on first use, like the default database.
     pub key_file: PathBuf,
     pub key_file_explicit: bool,
+    /// Days after a week ends before its aggregates are released to partners (and frozen).
+    pub sharing_grace_days: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +63,7 @@ impl Default for Settings {
             trust_forwarded_for: false,
             key_file: PathBuf::from("tandem.key"),
             key_file_explicit: false,
+            sharing_grace_days: 7,
         }
     }
 }
@@ -77,6 +80,7 @@ struct FileSettings {
     hsts: Option<bool>,
     trust_forwarded_for: Option<bool>,
     key_file: Option<PathBuf>,
+    sharing_grace_days: Option<u32>,
 }
 
 fn parse_log_format(s: &str) -> anyhow::Result<LogFormat> {
@@ -131,6 +135,9 @@ impl Settings {
                 s.key_file = v;
                 s.key_file_explicit = true;
             }
+            if let Some(v) = f.sharing_grace_days {
+                s.sharing_grace_days = v;
+            }
         }
         // TANDEM_DATABASE_URL, TANDEM_LOG_FORMAT and TANDEM_ADDR reach us through clap (flag or
         // environment, the flag winning); the rest are read here.
@@ -145,6 +152,11 @@ impl Settings {
             if let Some(v) = env(name) {
                 *slot = parse_bool(name, &v)?;
             }
+        }
+        if let Some(v) = env("TANDEM_SHARING_GRACE_DAYS") {
+            s.sharing_grace_days = v.trim().parse().map_err(|_| {
+                anyhow::anyhow!("TANDEM_SHARING_GRACE_DAYS must be a whole number of days, not {v:?}")
+            })?;
         }
         if let Some(v) = &args.database_url {
             s.database_url = v.clone();
@@ -172,6 +184,7 @@ impl Settings {
             secure_cookies: self.secure_cookies,
             hsts: self.hsts,
             trust_forwarded_for: self.trust_forwarded_for,
+            sharing_grace: std::time::Duration::from_secs(u64::from(self.sharing_grace_days) * 86_400),
             ..Default::default()
         }
     }

@@ -10,6 +10,8 @@
 //! from the true one by a sum of alternating cycles; one cycle through the entry already moves it
 //! by exactly one, so ± 1 is the only step that needs testing.)
 
+pub mod linked;
+
 /// Counts in row-major order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {

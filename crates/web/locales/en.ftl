@@ -236,6 +236,7 @@ shared-suppressed = hidden to protect those who reported
 shared-legend = – : hidden, because it is small or would reveal a small count. Areas and categories not shown had no verified reports.
 shared-below-k = fewer than the agreement's smallest count
 shared-no-weeks = No verified reports in these weeks.
+shared-released = A week is shown once it has ended and { $days } more days have passed for its reports to be verified (the latest: { $week }); after that it never changes.
 shared-weeks = Weeks
 shared-records-link = De-identified records
 shared-records-title = Shared records

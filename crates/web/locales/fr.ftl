@@ -236,6 +236,7 @@ shared-suppressed = masqué pour protéger les personnes qui ont signalé
 shared-legend = – : masqué, car petit ou parce qu'il révélerait un petit nombre. Les zones et catégories absentes n'avaient aucun signalement vérifié.
 shared-below-k = moins que le plus petit comptage de l'accord
 shared-no-weeks = Aucun signalement vérifié pendant ces semaines.
+shared-released = Une semaine est affichée une fois terminée et après { $days } jours de plus pour la vérification de ses signalements (la dernière : { $week }) ; elle ne change plus ensuite.
 shared-weeks = Semaines
 shared-records-link = Fiches anonymisées
 shared-records-title = Fiches partagées

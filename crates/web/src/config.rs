@@ -18,6 +18,9 @@ pub struct WebConfig {
     pub trust_forwarded_for: bool,
     /// Reports accepted per hour from one address on the public intake pages.
     pub intake_per_hour: usize,
+    /// How long after a week closes its aggregates are released to partners: time for
+    /// coordinators to verify that week's reports, since a released week never changes.
+    pub sharing_grace: Duration,
 }
 
 impl Default for WebConfig {
@@ -32,6 +35,7 @@ impl Default for WebConfig {
             throttle_window: Duration::from_secs(15 * 60),
             trust_forwarded_for: false,
             intake_per_hour: 10,
+            sharing_grace: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }

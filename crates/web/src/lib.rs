@@ -47,7 +47,6 @@ pub fn build_router(state: AppState) -> Router {
         .merge(api::openrosa::router())
         .fallback(pages::error::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::layer))
-        .layer(axum::middleware::from_fn(pages::error::render_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))
         .layer(DefaultBodyLimit::max(1024 * 1024))
         .layer(catch_panics())

@@ -10,7 +10,7 @@ use crate::ew::config::ConfigCache;
 use crate::ew::dashboard::DashboardCache;
 use crate::ew::worker::AlertWorker;
 use crate::metrics::Metrics;
-use crate::protection::scrubbers::ScrubberCache;
+use crate::protection::caches::{ReleaseCache, ScrubberCache};
 use crate::session::SessionCache;
 
 #[derive(Clone)]
@@ -22,6 +22,8 @@ pub struct Inner {
     pub keys: Arc<tandem_domain::seal::Keyring>,
     /// Each organisation's scrubber (its protected names), for records shared with partners.
     pub scrubbers: ScrubberCache,
+    /// The weeks of aggregates released to partners, once computed.
+    pub releases: ReleaseCache,
     pub config: WebConfig,
     pub metrics: Metrics,
     pub sessions: SessionCache,
@@ -70,6 +72,7 @@ impl AppState {
             store,
             keys,
             scrubbers: Default::default(),
+            releases: Default::default(),
             config,
             metrics: Metrics::default(),
             sessions: Default::default(),

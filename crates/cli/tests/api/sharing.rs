@@ -10,7 +10,11 @@ use tandem_testkit::{both, spawn_app, Backend, TestApp};
 
 use super::ew::setup_areas;
 
-both!(agreements_lifecycle_and_bad_input, aggregates_records_and_alerts_cross_only_as_agreed);
+both!(
+    agreements_lifecycle_and_bad_input,
+    aggregates_records_and_alerts_cross_only_as_agreed,
+    a_released_week_never_changes
+);
 
 /// An owner network with reports, three partners (aggregates, records, revoked) and a stranger.
 pub struct World {
@@ -336,7 +340,11 @@ async fn aggregates_records_and_alerts_cross_only_as_agreed(b: Backend) {
             let (s, v) = app.send("GET", path, Some(w.t(who)), None).await;
             assert_eq!(s, 200);
             assert!(
-                v.as_object().unwrap().values().all(|x| x.as_array().is_some_and(|a| a.is_empty())),
+                v.as_object()
+                    .unwrap()
+                    .values()
+                    .filter(|x| x.is_array())
+                    .all(|x| x.as_array().is_some_and(|a| a.is_empty())),
                 "{who} {path}: {v}"
             );
         }
@@ -577,4 +585,44 @@ async fn sharing_pages_in_three_languages(b: Backend) {
     .unwrap();
     assert_eq!(r.status(), 422, "no agreement covering alerts with this organisation");
     let _ = (&w.rec, &w.revoked, &w.unverified);
+}
+
+/// The time attack: downloads of one week made before and after a late verification in it, and
+/// after a new report in an assigned alert's cell, are the same, so comparing them tells a
+/// partner nothing about a report's arrival; and the week under way is not shown at all.
+async fn a_released_week_never_changes(b: Backend) {
+    let w = world(b).await;
+    let app = &w.app;
+    let (s, first) = app.send("GET", "/api/v1/shared/aggregates", Some(w.t("police")), None).await;
+    assert_eq!(s, 200, "{first}");
+    assert!(!first["cells"].as_array().unwrap().is_empty(), "the week two weeks ago is released: {first}");
+    let (_, alerts_first) = app.send("GET", "/api/v1/shared/alerts", Some(w.t("police")), None).await;
+
+    let coord = w.t("coordinator");
+    let (s, v) =
+        app.send("POST", &format!("/api/v1/reports/{}/verify", w.unverified), Some(coord), None).await;
+    assert_eq!(s, 200, "{v}");
+    for day in [w.day.clone(), chrono::Utc::now().date_naive().to_string()] {
+        let body = json!({"area": "MR0101", "category": "crime", "severity": 4, "occurred_at": day, "description": "Another robbery"});
+        let (s, v) = app.send("POST", "/api/v1/reports", Some(coord), Some(body)).await;
+        assert_eq!(s, 201, "{v}");
+        let (s, _) = app
+            .send("POST", &format!("/api/v1/reports/{}/verify", v["id"].as_str().unwrap()), Some(coord), None)
+            .await;
+        assert_eq!(s, 200);
+    }
+    app.state.alert_worker.flush().await;
+    let (_, owner_view) = app.send("GET", &format!("/api/v1/alerts/{}", w.alert), Some(coord), None).await;
+    assert_eq!(owner_view["alert"]["observed"], 2, "the owner's alert took the new report in: {owner_view}");
+
+    let (_, second) = app.send("GET", "/api/v1/shared/aggregates", Some(w.t("police")), None).await;
+    assert_eq!(first, second, "a released week never changes");
+    let current = chrono::Utc::now();
+    let this_week = tandem_domain::week::Week::of(current).label();
+    assert!(!second.to_string().contains(&this_week), "the week under way is not released: {second}");
+    let (_, alerts_second) = app.send("GET", "/api/v1/shared/alerts", Some(w.t("police")), None).await;
+    assert_eq!(
+        alerts_first["alerts"][0]["count"], alerts_second["alerts"][0]["count"],
+        "an assigned alert shows the count it had when assigned"
+    );
 }

@@ -524,7 +524,9 @@ impl EarlyWarningStore for d::Backend {
     ) -> Result<Alert> {
         let (_write, mut tx) = self.db.write().await?;
         let done = sqlx::query(
-            "UPDATE alerts SET assigned_org_id = $1, due_at = $2, updated_at = $3 WHERE org_id = $4 AND id = $5",
+            "UPDATE alerts SET assigned_org_id = $1, due_at = $2, updated_at = $3,
+                    shared_count = COALESCE(shared_count, observed)
+             WHERE org_id = $4 AND id = $5",
         )
         .bind(assignee.as_str())
         .bind(ts(due_at))

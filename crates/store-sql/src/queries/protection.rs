@@ -601,4 +601,56 @@ impl ProtectionStore for d::Backend {
         }
         Ok(out)
     }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %owner), err(level = "debug"))]
+    async fn releases(&self, owner: &OrgId, weeks: (Week, Week)) -> Result<Vec<Release>> {
+        let rows = sqlx::query(
+            "SELECT week, k, master, released_at FROM shared_releases
+             WHERE owner_org_id = $1 AND week BETWEEN $2 AND $3 ORDER BY week",
+        )
+        .bind(owner.as_str())
+        .bind(weeks.0 .0)
+        .bind(weeks.1 .0)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| release(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %owner), err(level = "debug"))]
+    async fn release(&self, owner: &OrgId, new: &Release) -> Result<Release> {
+        let (_write, mut tx) = self.db.write().await?;
+        sqlx::query(
+            "INSERT INTO shared_releases (owner_org_id, week, k, master, released_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (owner_org_id, week) DO NOTHING",
+        )
+        .bind(owner.as_str())
+        .bind(new.week.0)
+        .bind(new.k as i64)
+        .bind(&new.master)
+        .bind(ts(new.released_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "release"))?;
+        let r = sqlx::query(
+            "SELECT week, k, master, released_at FROM shared_releases WHERE owner_org_id = $1 AND week = $2",
+        )
+        .bind(owner.as_str())
+        .bind(new.week.0)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(other)?;
+        let stored = release(&Sq(&r))?;
+        tx.commit().await.map_err(other)?;
+        Ok(stored)
+    }
+}
+
+fn release(r: &impl RowRead) -> Result<Release> {
+    Ok(Release {
+        week: Week(r.int("week")?),
+        k: r.int("k")? as u32,
+        master: r.text("master")?,
+        released_at: r.time("released_at")?,
+    })
 }

@@ -270,6 +270,7 @@ pub async fn chapter(store: Arc<dyn Store>) {
     // Assignment, overdue, responses and time to first response.
     let due = Utc::now() - Duration::hours(1);
     let assigned = s.assign_alert(&a.id, &thr.id, &a.id, due, ev("alert.assign").org(&a.id)).await.unwrap();
+    assert_eq!(assigned.shared_count, Some(assigned.observed), "the count at the first assignment is kept");
     assert_eq!(assigned.assigned_org_id.as_deref(), Some(a.id.as_str()));
     assert!(matches!(s.assign_alert(&b.id, &thr.id, &b.id, due, ev("x")).await, Err(StoreError::NotFound)));
     let overdue = s

@@ -147,6 +147,8 @@ pub struct Alert {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub first_response_at: Option<DateTime<Utc>>,
+    /// The count when the alert was first assigned (what the assignee is shown, frozen).
+    pub shared_count: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default)]

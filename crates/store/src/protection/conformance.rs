@@ -310,4 +310,22 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert!(first[0].id < next[0].id);
     assert!(s.export_reports(&stranger.id, None, 10).await.unwrap().is_empty());
     assert!(s.org_responses(&owner.id).await.unwrap().is_empty());
+
+    // Releases: the first one of a week stays, whatever is written later; scoped by owner.
+    let t = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+    let first = crate::Release {
+        week: Week(2900),
+        k: 4,
+        master: "{\"v\":1}".into(),
+        released_at: t("2026-11-30T10:00:00.123456Z"),
+    };
+    assert_eq!(s.release(&owner.id, &first).await.unwrap(), first);
+    let later = crate::Release { k: 3, master: "{\"v\":2}".into(), released_at: Utc::now(), ..first.clone() };
+    assert_eq!(s.release(&owner.id, &later).await.unwrap(), first, "a released week never changes");
+    let other = crate::Release { week: Week(2902), ..later.clone() };
+    s.release(&owner.id, &other).await.unwrap();
+    let got = s.releases(&owner.id, (Week(2899), Week(2902))).await.unwrap();
+    assert_eq!(got.iter().map(|r| r.week).collect::<Vec<_>>(), vec![Week(2900), Week(2902)], "oldest first");
+    assert_eq!(s.releases(&owner.id, (Week(2901), Week(2901))).await.unwrap(), vec![]);
+    assert_eq!(s.releases(&stranger.id, (Week(2899), Week(2902))).await.unwrap(), vec![], "scoped by owner");
 }

@@ -62,6 +62,13 @@ pub trait ProtectionStore: Send + Sync {
     /// One alert assigned to `assignee`; NotFound otherwise.
     async fn find_assigned_alert(&self, assignee: &OrgId, id: &str) -> Result<Alert>;
 
+    // Releases of aggregates: each owner's week once, frozen.
+    /// The owner's releases of weeks lo..=hi, oldest first.
+    async fn releases(&self, owner: &OrgId, weeks: (Week, Week)) -> Result<Vec<Release>>;
+    /// Stores `release` unless the week was released already, and returns the week's release as
+    /// stored: the first writer wins, so every partner sees the same numbers for good.
+    async fn release(&self, owner: &OrgId, release: &Release) -> Result<Release>;
+
     // Sealed secrets.
     /// The sealed value of `purpose` on record `id` of `org` (reporter contact, SMS sender),
     /// writing `audit` in the same transaction: no reading goes unrecorded.

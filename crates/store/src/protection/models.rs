@@ -6,6 +6,7 @@ use tandem_domain::area::AreaLevel;
 use tandem_domain::report::CategorySlug;
 use tandem_domain::seal::{Purpose, Sealed};
 use tandem_domain::sharing::{RecordKind, ShareMode, K};
+use tandem_domain::week::Week;
 use tandem_domain::{OrgId, UserId};
 
 #[derive(Debug, Clone)]
@@ -104,4 +105,16 @@ pub struct Purged {
     pub contacts: u64,
     pub sms_senders: u64,
     pub dismissed_reports: u64,
+}
+
+/// A week of one owner's aggregates as released to partners: frozen for good.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    pub week: Week,
+    /// The smallest count the release publishes (the least k among the agreements it was made
+    /// for).
+    pub k: u32,
+    /// The frozen master table (`tandem_domain::disclosure::linked::Master`), as JSON.
+    pub master: String,
+    pub released_at: DateTime<Utc>,
 }

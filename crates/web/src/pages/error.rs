@@ -1,7 +1,7 @@
 //! Errors on pages. Page handlers return `Result<Response, PageError>` and use `?` on services,
 //! the store and the extractors; a [`PageError`] becomes a bare response that carries what to
-//! show, and [`render_errors`] (a layer over the whole router) turns it into the error page in the
-//! visitor's language. Not being signed in leads to the sign-in page instead.
+//! show, and [`render_errors`] (a layer over the pages' router) turns it into the error page in
+//! the visitor's language. Not being signed in leads to the sign-in page instead.
 use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::Next;
@@ -108,17 +108,24 @@ impl IntoResponse for PageError {
     }
 }
 
-/// Draws the error page for a [`PageError`] a handler, an extractor or a middleware answered
-/// with, in the language the request asks for.
+/// Draws the error page for a [`PageError`] a page handler or an extractor answered with, in the
+/// language the request asks for. (A layer on the pages' router only: the API's hot path does
+/// not pass through it.)
 pub async fn render_errors(req: Request, next: Next) -> Response {
-    if req.uri().path().starts_with("/api/") {
-        return next.run(req).await;
-    }
     let lang = i18n::negotiate(req.headers());
     let resp = next.run(req).await;
     match resp.extensions().get::<ErrorPage>().copied() {
         Some(ErrorPage(message)) => error_page(lang, resp.status(), message),
         None => resp,
+    }
+}
+
+/// A [`PageError`] drawn at once, for answers given outside the pages' router (the session
+/// middleware, the fallback).
+pub fn render(lang: Lang, e: PageError) -> Response {
+    match e {
+        PageError::Show { status, message } => error_page(lang, status, message),
+        sign_in => sign_in.into_response(),
     }
 }
 
@@ -132,9 +139,9 @@ fn error_page(lang: Lang, status: StatusCode, message: &'static str) -> Response
 }
 
 /// The fallback for paths nothing else answers.
-pub async fn not_found(uri: axum::http::Uri) -> Response {
+pub async fn not_found(uri: axum::http::Uri, headers: axum::http::HeaderMap) -> Response {
     if uri.path().starts_with("/api/") {
         return ApiError::NotFound.into_response();
     }
-    PageError::not_found().into_response()
+    render(i18n::negotiate(&headers), PageError::not_found())
 }

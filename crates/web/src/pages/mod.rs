@@ -37,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(shared::router())
         .merge(protection::router())
         .merge(index::router())
+        .layer(axum::middleware::from_fn(error::render_errors))
 }
 
 #[cfg(test)]

@@ -42,6 +42,8 @@ struct TableView {
     cols: Vec<String>,
     rows: Vec<RowView>,
     col_totals: Vec<Option<u32>>,
+    /// Whether the table has row totals and the week's total (only when it has every category).
+    full: bool,
     total: Option<u32>,
 }
 
@@ -55,7 +57,7 @@ struct AgreementTables {
 }
 
 /// Lays the published cells and totals out as one table per agreement and week, newest first.
-/// A cell not published is zero (only non-zero and suppressed cells are listed).
+/// A cell not listed is zero (only non-zero and suppressed cells are listed).
 fn tables(
     agg: &Aggregates,
     cfg: &crate::ew::config::EwConfig,
@@ -64,37 +66,35 @@ fn tables(
     agg.agreements
         .iter()
         .map(|a| {
-            let cols: Vec<String> = if a.categories.is_empty() {
+            let full = a.categories.is_empty();
+            let cols: Vec<String> = if full {
                 cfg.categories.iter().map(|c| c.slug.clone()).collect()
             } else {
                 a.categories.clone()
             };
-            let mut weeks: BTreeMap<Week, TableView> = BTreeMap::new();
+            let mut weeks: BTreeMap<Week, (BTreeMap<String, RowView>, TableView)> = BTreeMap::new();
+            let table = |week: Week| TableView {
+                week,
+                cols: cols.clone(),
+                rows: vec![],
+                col_totals: vec![Some(0); cols.len()],
+                full,
+                total: Some(0),
+            };
+            let blank_row =
+                |area: &str| RowView { label: label(area), cells: vec![Some(0); cols.len()], total: None };
+            for x in agg.cells.iter().filter(|x| x.agreement == a.id) {
+                let (rows, _) = weeks.entry(x.week).or_insert_with(|| (BTreeMap::new(), table(x.week)));
+                let row = rows.entry(x.area.clone()).or_insert_with(|| blank_row(&x.area));
+                if let Some(i) = cols.iter().position(|c| *c == x.category) {
+                    row.cells[i] = x.count;
+                }
+            }
             for t in agg.totals.iter().filter(|t| t.agreement == a.id) {
-                let tv = weeks.entry(t.week).or_insert_with(|| TableView {
-                    week: t.week,
-                    cols: cols.clone(),
-                    rows: vec![],
-                    col_totals: vec![Some(0); cols.len()],
-                    total: Some(0),
-                });
+                let (rows, tv) = weeks.entry(t.week).or_insert_with(|| (BTreeMap::new(), table(t.week)));
                 match (&t.area, &t.category) {
                     (Some(area), None) => {
-                        let cells = cols
-                            .iter()
-                            .map(|c| {
-                                agg.cells
-                                    .iter()
-                                    .find(|x| {
-                                        x.agreement == a.id
-                                            && x.week == t.week
-                                            && &x.area == area
-                                            && &x.category == c
-                                    })
-                                    .map_or(Some(0), |x| x.count)
-                            })
-                            .collect();
-                        tv.rows.push(RowView { label: label(area), cells, total: t.count });
+                        rows.entry(area.clone()).or_insert_with(|| blank_row(area)).total = t.count
                     }
                     (None, Some(c)) => {
                         if let Some(i) = cols.iter().position(|x| x == c) {
@@ -104,12 +104,20 @@ fn tables(
                     _ => tv.total = t.count,
                 }
             }
+            let tables = weeks
+                .into_values()
+                .rev()
+                .map(|(rows, mut tv)| {
+                    tv.rows = rows.into_values().collect();
+                    tv
+                })
+                .collect();
             AgreementTables {
                 owner_name: a.owner_name.clone(),
                 mode: a.mode,
                 area_level: a.area_level,
                 k: a.k,
-                tables: weeks.into_values().rev().collect(),
+                tables,
             }
         })
         .collect()
@@ -147,7 +155,13 @@ async fn overview(
                 minijinja::context! { area_label, ..minijinja::Value::from_serialize(&a) }
             })
             .collect();
-        Ok(ctx.render(StatusCode::OK, "shared.html", minijinja::context! { agreements, alerts, weeks }))
+        let released_until = agg.released_until;
+        let grace_days = state.config.sharing_grace.as_secs() / 86_400;
+        Ok(ctx.render(
+            StatusCode::OK,
+            "shared.html",
+            minijinja::context! { agreements, alerts, weeks, released_until, grace_days },
+        ))
     }
 }
 

@@ -2,8 +2,9 @@
 //! what partners see under them, sealed contacts and protected names, retention and erasure, and
 //! the export of an organisation's own data. Callers have passed the access check already.
 pub mod agreements;
+pub mod caches;
 pub mod export;
+pub mod releases;
 pub mod retention;
-pub mod scrubbers;
 pub mod secrets;
 pub mod shared;

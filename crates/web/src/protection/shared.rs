@@ -2,19 +2,21 @@
 //! (area at the agreed level × ISO week × category, verified reports only) with small cells and
 //! their complements suppressed; de-identified records where the agreement allows; and the alerts
 //! owners assigned to it. Nothing else crosses, and every use is audited on the owner's side.
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::json;
 use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::disclosure::{protect, Entry, Table};
+use tandem_domain::disclosure::linked::ViewSpec;
 use tandem_domain::sharing::{coarsen, record_ref, RecordKind, ShareMode};
 use tandem_domain::week::Week;
 use tandem_domain::OrgId;
 use tandem_store::{Agreement, Alert};
 
+use super::caches::Released;
+use super::releases::last_releasable;
 use crate::app_error::AppError;
 use crate::ew::config::EwConfig;
 use crate::AppState;
@@ -45,8 +47,11 @@ pub struct SharedTotal {
     pub count: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Aggregates {
+    /// The newest week released: weeks are shown once closed and a grace period for
+    /// verification has passed, and never change afterwards.
+    pub released_until: Week,
     pub agreements: Vec<AgreementBrief>,
     pub cells: Vec<SharedCell>,
     pub totals: Vec<SharedTotal>,
@@ -127,29 +132,24 @@ async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result
         .collect())
 }
 
-/// The aggregate tables of every agreement in force with the caller's organisation.
+/// The aggregate tables of every agreement in force with the caller's organisation: for each
+/// released week in the range, the agreement's cut of the owner's frozen master.
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn aggregates(state: &AppState, actor: &Actor, weeks: u32) -> Result<Aggregates, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let range = week_range(weeks, Utc::now());
-    let mut out = Aggregates::default();
+    let now = Utc::now();
+    let range = week_range(weeks, now);
+    let grace = chrono::Duration::from_std(state.config.sharing_grace).unwrap_or(chrono::Duration::days(7));
+    let mut out = Aggregates {
+        released_until: last_releasable(now, grace),
+        agreements: vec![],
+        cells: vec![],
+        totals: vec![],
+    };
     for a in in_force(state, &actor.org_id, RecordKind::Reports).await? {
         let owner = OrgId::from_trusted(a.owner_org.clone());
-        let cats = columns(&cfg, &a);
-        let counts = state.store.verified_counts(&owner, Some(&cats), range).await?;
-        // week → (shared area → category → count)
-        let mut weeks: BTreeMap<Week, BTreeMap<String, BTreeMap<String, u32>>> = BTreeMap::new();
-        for (area, category, week, n) in counts {
-            *weeks
-                .entry(week)
-                .or_default()
-                .entry(shared_area(&cfg, &area, &a))
-                .or_default()
-                .entry(category)
-                .or_default() += n;
-        }
-        for (week, by_area) in weeks {
-            publish_week(&mut out, &a, week, &by_area, &cats);
+        for r in super::releases::released(state, &cfg, &owner, range).await? {
+            publish_week(&mut out, &a, &r);
         }
         audit_use(state, actor, &a, "sharing.aggregates.read", json!({ "from": range.0, "to": range.1 }))
             .await?;
@@ -158,50 +158,49 @@ pub async fn aggregates(state: &AppState, actor: &Actor, weeks: u32) -> Result<A
     Ok(out)
 }
 
-/// Protects one week's table and adds what may be published: non-zero and suppressed cells (a
-/// cell not listed is zero), every row and column total, and the week's total.
-fn publish_week(
-    out: &mut Aggregates,
-    a: &Agreement,
-    week: Week,
-    by_area: &BTreeMap<String, BTreeMap<String, u32>>,
-    cats: &[String],
-) {
-    let areas: Vec<&String> = by_area.keys().collect();
-    let cells = areas
-        .iter()
-        .flat_map(|area| cats.iter().map(move |c| by_area[*area].get(c).copied().unwrap_or(0)))
-        .collect();
-    let t = Table::new(areas.len(), cats.len(), cells);
-    let p = protect(&t, a.k);
-    let total = |area: Option<&str>, category: Option<&str>, count| SharedTotal {
-        owner_org: a.owner_org.clone(),
-        agreement: a.id.clone(),
-        week,
-        area: area.map(str::to_owned),
-        category: category.map(str::to_owned),
-        count,
+/// Adds the agreement's cut of one released week: non-zero and suppressed cells (a cell not
+/// listed is zero) and the totals the cut has (row totals and the week's total only when the
+/// agreement covers every category).
+fn publish_week(out: &mut Aggregates, a: &Agreement, r: &Released) {
+    let m = &r.master;
+    if m.leaves().is_empty() {
+        // No verified report that week: no table (and no row of zeros either).
+        return;
+    }
+    let cats = m.categories.len();
+    let categories: Vec<usize> = if a.categories.is_empty() {
+        (0..cats).collect()
+    } else {
+        (0..cats).filter(|&c| a.categories.contains(&m.categories[c])).collect()
     };
-    for (r, area) in areas.iter().enumerate() {
-        for (c, cat) in cats.iter().enumerate() {
-            let count = p.get(Entry::Cell(r, c), t.cols);
-            if count != Some(0) {
-                out.cells.push(SharedCell {
-                    owner_org: a.owner_org.clone(),
-                    agreement: a.id.clone(),
-                    area: (*area).clone(),
-                    week,
-                    category: cat.clone(),
-                    count,
-                });
-            }
+    if categories.is_empty() {
+        return;
+    }
+    let spec = ViewSpec { depth: super::releases::depth(a.area_level), categories, k: a.k };
+    let view = m.view(&spec, &r.hidden);
+    let area = |node: usize| m.nodes[node].area.clone();
+    for &((node, c), count) in &view.cells {
+        if count != Some(0) {
+            out.cells.push(SharedCell {
+                owner_org: a.owner_org.clone(),
+                agreement: a.id.clone(),
+                area: area(node),
+                week: r.week,
+                category: m.categories[c].clone(),
+                count,
+            });
         }
-        out.totals.push(total(Some(area), None, p.row_totals[r]));
     }
-    for (c, cat) in cats.iter().enumerate() {
-        out.totals.push(total(None, Some(cat), p.col_totals[c]));
+    for &((node, col), count) in &view.totals {
+        out.totals.push(SharedTotal {
+            owner_org: a.owner_org.clone(),
+            agreement: a.id.clone(),
+            week: r.week,
+            area: (node != 0).then(|| area(node)),
+            category: (col != cats).then(|| m.categories[col].clone()),
+            count,
+        });
     }
-    out.totals.push(total(None, None, p.total));
 }
 
 /// A report as a partner sees it: no id (a reference that only this agreement knows), no
@@ -293,7 +292,8 @@ fn shared_alert(cfg: &EwConfig, a: &Agreement, al: &Alert, now: DateTime<Utc>) -
         category: al.category.clone(),
         week: al.week,
         method: al.method,
-        count: (al.observed >= a.k).then_some(al.observed),
+        // The count when the alert was assigned, frozen: new reports do not show up in it.
+        count: al.shared_count.filter(|&n| n >= a.k),
         status: al.status.clone(),
         due_at: al.due_at,
         overdue: al.status == "open" && al.due_at.is_some_and(|d| d < now),

@@ -60,10 +60,12 @@ pub(crate) async fn resolve(state: &AppState, token: &str) -> Result<Option<Arc<
 
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
+    // Only pages need a language for their error page; the API's hot path skips the work.
+    let lang = if is_api { crate::i18n::Lang::En } else { crate::i18n::negotiate(req.headers()) };
     match authenticate(&state, req).await {
         Ok(req) => next.run(req).await,
         Err(e) if is_api => e.into_response(),
-        Err(e) => PageError::from(e).into_response(),
+        Err(e) => crate::pages::error::render(lang, PageError::from(e)),
     }
 }
 
