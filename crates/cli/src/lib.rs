@@ -191,11 +191,27 @@ pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, "Tandem is listening");
     println!("Tandem is listening on http://{local}");
+    let metrics = match &settings.metrics_addr {
+        Some(addr) => {
+            let l = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("cannot listen on {addr} for metrics"))?;
+            // Logged, not printed: scripts read the first line of standard output for the URL and
+            // may close it.
+            tracing::info!(addr = %l.local_addr()?, "metrics are served at /metrics");
+            let router = tandem_web::metrics_router(state.clone());
+            Some(tokio::spawn(async move { tandem_web::serve(l, router, std::future::pending()).await }))
+        }
+        None => None,
+    };
     tandem_web::serve(listener, tandem_web::build_router(state.clone()), tandem_web::shutdown_signal())
         .await?;
     // Let the alert worker finish what was queued before the process ends (bounded: a full
     // `tandem alerts run` repairs anything cut short).
     let _ = tokio::time::timeout(std::time::Duration::from_secs(20), state.alert_worker.flush()).await;
     purger.abort();
+    if let Some(m) = metrics {
+        m.abort();
+    }
     Ok(())
 }

@@ -42,6 +42,10 @@ pub struct Settings {
     pub key_file_explicit: bool,
     /// Days after a week ends before its aggregates are released to partners (and frozen).
     pub sharing_grace_days: u32,
+    /// The bearer token for `/metrics` on the main address (none: not served there).
+    pub metrics_token: Option<secrecy::SecretString>,
+    /// An address of its own for `/metrics`, without a token (e.g. 127.0.0.1:9100).
+    pub metrics_addr: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +68,8 @@ impl Default for Settings {
             key_file: PathBuf::from("tandem.key"),
             key_file_explicit: false,
             sharing_grace_days: 7,
+            metrics_token: None,
+            metrics_addr: None,
         }
     }
 }
@@ -81,6 +87,7 @@ struct FileSettings {
     trust_forwarded_for: Option<bool>,
     key_file: Option<PathBuf>,
     sharing_grace_days: Option<u32>,
+    metrics_addr: Option<String>,
 }
 
 fn parse_log_format(s: &str) -> anyhow::Result<LogFormat> {
@@ -138,6 +145,9 @@ impl Settings {
             if let Some(v) = f.sharing_grace_days {
                 s.sharing_grace_days = v;
             }
+            if let Some(v) = f.metrics_addr {
+                s.metrics_addr = Some(v);
+            }
         }
         // TANDEM_DATABASE_URL, TANDEM_LOG_FORMAT and TANDEM_ADDR reach us through clap (flag or
         // environment, the flag winning); the rest are read here.
@@ -152,6 +162,13 @@ impl Settings {
             if let Some(v) = env(name) {
                 *slot = parse_bool(name, &v)?;
             }
+        }
+        // A secret: from the environment only, never from a settings file that may be copied.
+        if let Some(v) = env("TANDEM_METRICS_TOKEN").filter(|v| !v.is_empty()) {
+            s.metrics_token = Some(secrecy::SecretString::from(v));
+        }
+        if let Some(v) = env("TANDEM_METRICS_ADDR").filter(|v| !v.is_empty()) {
+            s.metrics_addr = Some(v);
         }
         if let Some(v) = env("TANDEM_SHARING_GRACE_DAYS") {
             s.sharing_grace_days = v.trim().parse().map_err(|_| {
@@ -185,6 +202,7 @@ impl Settings {
             hsts: self.hsts,
             trust_forwarded_for: self.trust_forwarded_for,
             sharing_grace: std::time::Duration::from_secs(u64::from(self.sharing_grace_days) * 86_400),
+            metrics_token: self.metrics_token.clone(),
             ..Default::default()
         }
     }

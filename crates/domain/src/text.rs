@@ -22,6 +22,17 @@ pub fn bounded(field: &'static str, raw: &str, min: usize, max: usize) -> Result
     Ok(s.to_owned())
 }
 
+/// A text as a spreadsheet cell that is never read as a formula (OWASP's CSV injection advice):
+/// one beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
+/// spreadsheets show as text. Anyone can write a report's description from the public intake
+/// page; a coordinator opening the export must not run it.
+pub fn spreadsheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

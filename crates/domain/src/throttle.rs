@@ -1,5 +1,7 @@
-//! Throttling of failed sign-ins: after too many failures for one key (an account or an address)
-//! within a window, further attempts are refused until the oldest failure leaves the window.
+//! Throttling of failed sign-ins: after too many failures for one key (an account tried from one
+//! address, or an address) within a window, further attempts are refused until the oldest failure
+//! leaves the window; failures against an account from everywhere only slow its sign-ins down
+//! ([`slow_down`]), so that nobody can lock an owner out of their account (OWASP's advice).
 //! Pure: the caller passes the clock, so tests need not sleep.
 use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant};
@@ -56,6 +58,12 @@ impl Throttle {
         }
     }
 
+    /// How many failures `key` has within the window (at most the throttle's maximum).
+    pub fn failures(&mut self, key: &str, now: Instant) -> usize {
+        self.prune(key, now);
+        self.failures.get(key).map_or(0, VecDeque::len)
+    }
+
     pub fn clear(&mut self, key: &str) {
         self.failures.remove(key);
     }
@@ -67,9 +75,32 @@ impl Throttle {
     }
 }
 
+/// The wait before checking a password for an account that failed `failures` times within the
+/// window, from any address: none for the first `free`, then 250 ms more for each, up to 2 s.
+/// It slows a guesser spread over many addresses without ever refusing the owner.
+pub fn slow_down(failures: usize, free: usize) -> Duration {
+    let over = failures.saturating_sub(free) as u64;
+    Duration::from_millis((over * 250).min(2_000))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_failures_slow_an_account_down_but_never_lock_it() {
+        assert_eq!(slow_down(0, 10), Duration::ZERO);
+        assert_eq!(slow_down(10, 10), Duration::ZERO);
+        assert_eq!(slow_down(11, 10), Duration::from_millis(250));
+        assert_eq!(slow_down(1_000, 10), Duration::from_secs(2), "capped");
+        let t0 = Instant::now();
+        let mut th = Throttle::new(50, Duration::from_secs(60));
+        for i in 0..70 {
+            th.record_failure("a@x.org", t0 + Duration::from_millis(i));
+        }
+        assert_eq!(th.failures("a@x.org", t0 + Duration::from_secs(1)), 50, "counted up to the maximum");
+        assert_eq!(th.failures("a@x.org", t0 + Duration::from_secs(61)), 0, "and forgotten after the window");
+    }
 
     #[test]
     fn blocks_after_max_failures_then_releases() {

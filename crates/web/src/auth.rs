@@ -7,6 +7,7 @@ use chrono::Utc;
 use secrecy::SecretString;
 use serde_json::json;
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::throttle::slow_down;
 use tandem_domain::{Email, OrgId};
 use tandem_store::{NewSession, Principal, SessionKind};
 
@@ -29,19 +30,27 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
     let email = Email::parse(req.email)?;
     let account_key = email.as_str().to_owned();
     let addr_key = req.addr.to_string();
+    // One address trying one account: refused after a few failures. Failures against an
+    // account from everywhere never lock it; they only slow its sign-ins down (below).
+    let pair_key = format!("{account_key} {addr_key}");
     let now = Instant::now();
-    {
-        let wait_account = lock(&state.throttle_accounts).blocked_for(&account_key, now);
+    let (wait, delay) = {
+        let wait_pair = lock(&state.throttle_pairs).blocked_for(&pair_key, now);
         let wait_addr = lock(&state.throttle_addresses).blocked_for(&addr_key, now);
-        if let Some(wait) = wait_account.max(wait_addr) {
-            state
-                .store
-                .append_audit(
-                    NewAuditEvent::new("auth.sign_in_throttled").detail(json!({ "kind": req.kind.as_str() })),
-                )
-                .await?;
-            return Err(AppError::Throttled(wait.as_secs().max(1)));
-        }
+        let failures = lock(&state.throttle_accounts).failures(&account_key, now);
+        (wait_pair.max(wait_addr), slow_down(failures, state.config.max_failures_per_account * 2))
+    };
+    if let Some(wait) = wait {
+        state
+            .store
+            .append_audit(
+                NewAuditEvent::new("auth.sign_in_throttled").detail(json!({ "kind": req.kind.as_str() })),
+            )
+            .await?;
+        return Err(AppError::Throttled(wait.as_secs().max(1)));
+    }
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
     }
 
     let creds = state.store.find_credentials(&email).await?;
@@ -51,8 +60,9 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
         Some(c) if ok => c,
         known => {
             let now = Instant::now();
-            lock(&state.throttle_accounts).record_failure(&account_key, now);
+            lock(&state.throttle_pairs).record_failure(&pair_key, now);
             lock(&state.throttle_addresses).record_failure(&addr_key, now);
+            lock(&state.throttle_accounts).record_failure(&account_key, now);
             let ev = match known {
                 Some(c) => NewAuditEvent::new("auth.sign_in_failed")
                     .actor(&c.user.id)
@@ -65,7 +75,7 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
             return Err(AppError::BadCredentials);
         }
     };
-    lock(&state.throttle_accounts).clear(&account_key);
+    lock(&state.throttle_pairs).clear(&pair_key);
 
     let memberships = state.store.memberships(&creds.user.id).await?;
     let chosen = match req.org {

@@ -10,7 +10,9 @@ pub struct WebConfig {
     pub hsts: bool,
     pub web_session_ttl: Duration,
     pub api_token_ttl: Duration,
-    /// Failed sign-ins allowed per account, and per address, within `throttle_window`.
+    /// Failed sign-ins allowed per account from one address, and per address, within
+    /// `throttle_window`. (An account is never locked: failures from everywhere slow its
+    /// sign-ins down once they pass twice the first figure.)
     pub max_failures_per_account: usize,
     pub max_failures_per_address: usize,
     pub throttle_window: Duration,
@@ -21,6 +23,9 @@ pub struct WebConfig {
     /// How long after a week closes its aggregates are released to partners: time for
     /// coordinators to verify that week's reports, since a released week never changes.
     pub sharing_grace: Duration,
+    /// The bearer token `/metrics` asks for on the main address. None: `/metrics` is not served
+    /// there (serve it on an address of its own, `serve_metrics`, as Prometheus usually scrapes).
+    pub metrics_token: Option<secrecy::SecretString>,
 }
 
 impl Default for WebConfig {
@@ -36,6 +41,7 @@ impl Default for WebConfig {
             trust_forwarded_for: false,
             intake_per_hour: 10,
             sharing_grace: Duration::from_secs(7 * 24 * 3600),
+            metrics_token: None,
         }
     }
 }

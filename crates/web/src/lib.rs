@@ -13,6 +13,7 @@ pub mod cookies;
 pub mod error;
 pub mod ew;
 pub mod extract;
+pub mod headers;
 pub mod i18n;
 pub mod index;
 mod metrics;
@@ -61,6 +62,11 @@ fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<
     tower_http::catch_panic::CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
         error::ApiError::Internal("a request handler panicked".into()).into_response()
     })
+}
+
+/// `/metrics` alone, to serve on an address of its own (`TANDEM_METRICS_ADDR`).
+pub fn metrics_router(state: AppState) -> Router {
+    ops::metrics_only(state)
 }
 
 /// Serves `router` on `listener` until `shutdown` resolves, then lets in-flight requests finish.

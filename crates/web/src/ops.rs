@@ -36,8 +36,34 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
-async fn metrics(State(state): State<AppState>) -> Response {
+/// `/metrics` on the main address: only with the configured bearer token, and not at all
+/// without one (request counts by route tell an onlooker who is busy with what).
+async fn metrics(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    let Some(token) = &state.config.metrics_token else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    let expected = secrecy::ExposeSecret::expose_secret(token);
+    if !crate::password::constant_eq(given, expected) {
+        return (StatusCode::UNAUTHORIZED, [(header::WWW_AUTHENTICATE, "Bearer")]).into_response();
+    }
+    prometheus_text(&state)
+}
+
+fn prometheus_text(state: &AppState) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render()).into_response()
+}
+
+/// `/metrics` alone, for an address of its own (a private interface, or localhost beside the
+/// Prometheus that scrapes it): no token.
+pub fn metrics_only(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(|State(state): State<AppState>| async move { prometheus_text(&state) }))
+        .with_state(state)
 }
 
 /// Measures each request, logs server errors and sets the security headers. Added with `Router::layer`, so it runs after routing

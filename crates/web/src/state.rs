@@ -30,6 +30,9 @@ pub struct Inner {
     pub ew_config: Arc<ConfigCache>,
     pub alert_worker: AlertWorker,
     pub dashboards: Arc<DashboardCache>,
+    /// Failed sign-ins per (account, address): the one that refuses.
+    pub throttle_pairs: Mutex<Throttle>,
+    /// Failed sign-ins per account from anywhere: they slow its sign-ins down, never refuse them.
     pub throttle_accounts: Mutex<Throttle>,
     pub throttle_addresses: Mutex<Throttle>,
     /// Public intake submissions per client address (the address is used here and never stored).
@@ -57,8 +60,12 @@ impl AppState {
         let ew_config: Arc<ConfigCache> = Default::default();
         let alert_worker = AlertWorker::start(store.clone(), ew_config.clone());
         Ok(Self(Arc::new(Inner {
-            throttle_accounts: Mutex::new(Throttle::new(
+            throttle_pairs: Mutex::new(Throttle::new(
                 config.max_failures_per_account,
+                config.throttle_window,
+            )),
+            throttle_accounts: Mutex::new(Throttle::new(
+                config.max_failures_per_account * 20,
                 config.throttle_window,
             )),
             throttle_addresses: Mutex::new(Throttle::new(

@@ -2,6 +2,7 @@
 //! runs against a fresh SQLite database and a fresh PostgreSQL database (`both!`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod attacks;
 mod audit;
 mod auth;
 mod cli;

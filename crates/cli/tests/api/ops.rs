@@ -8,8 +8,19 @@ use tandem_testkit::{both, spawn_app, Backend};
 
 both!(health_metrics_and_headers);
 
+/// Without a token, `/metrics` is not on the main address at all.
+#[tokio::test]
+async fn metrics_are_not_public_by_default() {
+    let app = spawn_app(Backend::Sqlite).await;
+    assert_eq!(app.get("/metrics", None).await.0, 404);
+}
+
 async fn health_metrics_and_headers(b: Backend) {
-    let app = spawn_app(b).await;
+    let config = tandem_web::WebConfig {
+        metrics_token: Some(secrecy::SecretString::from("scrape-me-please".to_owned())),
+        ..tandem_web::WebConfig::default()
+    };
+    let app = tandem_testkit::spawn_app_with(b, config).await;
     let org = app.create_org("Marenia Youth for Dialogue", OrgKind::CivilSociety).await;
     app.create_user(&org, "member@youth.example", Role::Member, false).await;
     let t = app.login("member@youth.example").await;
@@ -37,7 +48,11 @@ async fn health_metrics_and_headers(b: Backend) {
     );
     assert!(r.headers().get("strict-transport-security").is_none(), "no HSTS unless behind TLS");
 
-    let (s, m) = app.get("/metrics", None).await;
+    // /metrics on the main address needs its token (request counts by route are not for anyone).
+    assert_eq!(app.get("/metrics", None).await.0, 401);
+    assert_eq!(app.get("/metrics", Some("scrape-me-pleasf")).await.0, 401);
+    assert_eq!(app.get("/metrics", Some(&t)).await.0, 401, "a user's token is not the metrics token");
+    let (s, m) = app.get("/metrics", Some("scrape-me-please")).await;
     assert_eq!(s, 200);
     assert!(
         m.contains(r#"tandem_http_requests_total{method="GET",route="/api/v1/me",status="200"} 3"#),
@@ -83,9 +98,19 @@ async fn json_logs_hold_no_secrets_and_sigterm_shuts_down_cleanly() {
     let app_like = tandem_cli::demo::populate(store.as_ref(), &keys, 7).await.unwrap();
     assert!(!app_like.is_empty());
     let key_file = key_file.to_str().unwrap();
+    let metrics_port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let metrics_addr = format!("127.0.0.1:{metrics_port}");
     let (mut child, url) = start_server(
         &db.url,
-        &[("TANDEM_LOG_FORMAT", "json"), ("TANDEM_LOG_LEVEL", "debug"), ("TANDEM_KEY_FILE", key_file)],
+        &[
+            ("TANDEM_LOG_FORMAT", "json"),
+            ("TANDEM_LOG_LEVEL", "debug"),
+            ("TANDEM_KEY_FILE", key_file),
+            ("TANDEM_METRICS_ADDR", &metrics_addr),
+        ],
     );
     let http = tandem_testkit::reqwest::Client::new();
     let pw = tandem_cli::demo::DEMO_PASSWORD;
@@ -99,6 +124,11 @@ async fn json_logs_hold_no_secrets_and_sigterm_shuts_down_cleanly() {
     let token = r.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_owned();
     let r = http.get(format!("{url}/api/v1/me")).bearer_auth(&token).send().await.unwrap();
     assert_eq!(r.status(), 200);
+    // Metrics on an address of their own, without a token; not on the main one.
+    let m = http.get(format!("http://{metrics_addr}/metrics")).send().await.unwrap();
+    assert_eq!(m.status(), 200);
+    assert!(m.text().await.unwrap().contains("tandem_http_requests_total"));
+    assert_eq!(http.get(format!("{url}/metrics")).send().await.unwrap().status(), 404);
 
     // SIGTERM: the server finishes and exits 0 on its own.
     let pid = child.id().to_string();

@@ -20,6 +20,7 @@ use utoipa_axum::routes;
 use crate::app_error::AppError;
 use crate::error::{ApiError, ApiJson};
 use crate::extract::{perm, Can};
+use crate::headers::{Attachment, NoStore};
 use crate::protection::export::{self, Cursor, Kind};
 use crate::protection::retention;
 use crate::protection::secrets::{self, NameView};
@@ -43,8 +44,11 @@ struct Names {
 /// The protected-names list (coordinators)
 #[utoipa::path(get, path = "/protected-names", tag = "protection",
     responses((status = 200, description = "The names, opened", body = Names)))]
-async fn names(State(state): State<AppState>, who: Can<perm::EraseReport>) -> Result<Json<Names>, ApiError> {
-    Ok(Json(Names { names: secrets::list_names(&state, who.org_id()).await? }))
+async fn names(
+    State(state): State<AppState>,
+    who: Can<perm::EraseReport>,
+) -> Result<(NoStore, Json<Names>), ApiError> {
+    Ok((NoStore, Json(Names { names: secrets::list_names(&state, who.org_id()).await? })))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -177,7 +181,13 @@ async fn export_jsonl(
 ) -> Result<Response, ApiError> {
     audit_export(&state, &who, "jsonl").await?;
     let body = stream(&state, who.org_id().clone(), Kind::ALL.to_vec(), jsonl);
-    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
+    Ok((
+        NoStore,
+        Attachment("tandem-export.jsonl".into()),
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        body,
+    )
+        .into_response())
 }
 
 /// One kind of the organisation's data as CSV (admins), e.g. reports.csv
@@ -191,7 +201,13 @@ async fn export_csv(
     let kind = file.strip_suffix(".csv").and_then(Kind::from_file).ok_or(ApiError::NotFound)?;
     audit_export(&state, &who, kind.file()).await?;
     let body = stream(&state, who.org_id().clone(), vec![kind], export::csv_rows);
-    Ok(([(header::CONTENT_TYPE, "text/csv; charset=utf-8")], body).into_response())
+    Ok((
+        NoStore,
+        Attachment(format!("{}.csv", kind.file())),
+        [(header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        body,
+    )
+        .into_response())
 }
 
 async fn audit_export(state: &AppState, who: &Can<perm::ExportOrgData>, what: &str) -> Result<(), ApiError> {

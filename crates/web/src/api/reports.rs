@@ -17,6 +17,7 @@ use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::ew::reports::{self, change_status, RawReport};
 use crate::extract::{perm, Can};
+use crate::headers::NoStore;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -148,7 +149,7 @@ async fn contact(
     State(state): State<AppState>,
     who: Can<perm::ReadContact>,
     Path(id): Path<String>,
-) -> Result<Json<Contact>, ApiError> {
+) -> Result<(NoStore, Json<Contact>), ApiError> {
     let contact = crate::protection::secrets::read(
         &state,
         &who.actor(),
@@ -156,7 +157,7 @@ async fn contact(
         &id,
     )
     .await?;
-    Ok(Json(Contact { id, contact }))
+    Ok((NoStore, Json(Contact { id, contact })))
 }
 
 /// Erase a report at its reporter's request (coordinators)

@@ -19,6 +19,7 @@ use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::ew::reports::{self, RawReport};
 use crate::extract::{perm, Can};
+use crate::headers::NoStore;
 use crate::password::token_hash;
 use crate::AppState;
 
@@ -173,9 +174,9 @@ async fn sender(
     State(state): State<AppState>,
     who: Can<perm::ReadContact>,
     axum::extract::Path(id): axum::extract::Path<String>,
-) -> Result<Json<Sender>, ApiError> {
+) -> Result<(NoStore, Json<Sender>), ApiError> {
     let sender =
         crate::protection::secrets::read(&state, &who.actor(), tandem_domain::seal::Purpose::SmsSender, &id)
             .await?;
-    Ok(Json(Sender { id, sender }))
+    Ok((NoStore, Json(Sender { id, sender })))
 }

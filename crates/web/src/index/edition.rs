@@ -10,6 +10,7 @@ use tandem_domain::index::compute::{compute, CountryResult, Inputs, Treatment};
 use tandem_domain::index::methodology::{Methodology, MethodologyError};
 use tandem_domain::index::sensitivity::{analyse, Options};
 use tandem_domain::index::EditionName;
+use tandem_domain::text::spreadsheet_safe;
 use tandem_store::{Edition, IndexCountry, NewEdition, Store, StoreError};
 
 use crate::app_error::AppError;
@@ -206,11 +207,11 @@ pub fn export_csv(
         "#indicator+rank+p95".into(),
     ];
     for p in &m.pillars {
-        header.push(format!("Pillar: {}", p.name));
+        header.push(spreadsheet_safe(&format!("Pillar: {}", p.name)).into_owned());
         tags.push(format!("#indicator+pillar+{}+num", p.id));
     }
     for i in &m.indicators {
-        header.push(format!("Indicator: {}", i.name));
+        header.push(spreadsheet_safe(&format!("Indicator: {}", i.name)).into_owned());
         tags.push(format!("#indicator+{}+num", i.id));
     }
     header.push("Edition".into());
@@ -221,10 +222,11 @@ pub fn export_csv(
     for (row, r) in rows.iter().zip(results) {
         let mut rec = vec![
             row.rank.map(|x| x.to_string()).unwrap_or_default(),
-            row.name.clone(),
+            // Names come from imported files: text, never a formula, in a spreadsheet.
+            spreadsheet_safe(&row.name).into_owned(),
             row.iso3.clone(),
             num(row.score),
-            row.band.clone().unwrap_or_default(),
+            spreadsheet_safe(row.band.as_deref().unwrap_or_default()).into_owned(),
             row.median_rank.map(|x| x.to_string()).unwrap_or_default(),
             row.rank_p5.map(|x| x.to_string()).unwrap_or_default(),
             row.rank_p95.map(|x| x.to_string()).unwrap_or_default(),

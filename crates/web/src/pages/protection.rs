@@ -18,6 +18,7 @@ use super::error::PageError;
 use super::forms::{self, FormResult};
 use crate::app_error::AppError;
 use crate::extract::{perm, Can};
+use crate::headers::NoStore;
 use crate::protection::export::Kind;
 use crate::protection::{retention, secrets};
 use crate::AppState;
@@ -42,7 +43,8 @@ async fn contact(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let contact = secrets::read(&state, &who.actor(), Purpose::ReporterContact, &id).await?;
-    super::reports::render_report(&state, &who, &ctx, &id, None, contact).await
+    let page = super::reports::render_report(&state, &who, &ctx, &id, None, contact).await?;
+    Ok((NoStore, page).into_response())
 }
 
 #[derive(Deserialize)]
@@ -80,11 +82,12 @@ async fn render(
         let names = if may_names { secrets::list_names(state, who.org_id()).await? } else { vec![] };
         let retention = state.store.get_retention(who.org_id()).await?;
         let export_files: Vec<&str> = Kind::ALL.iter().map(|k| k.file()).collect();
-        Ok(ctx.render(
+        Ok((NoStore, ctx.render(
             status,
             "protection.html",
             minijinja::context! { may_names, may_retention, may_export, names, retention, export_files, errors, notice, purged },
         ))
+            .into_response())
     }
 }
 

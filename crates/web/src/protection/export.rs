@@ -194,11 +194,12 @@ pub fn json_line(kind: Kind, mut v: Value) -> String {
     line
 }
 
-/// A CSV field for a JSON value: lists as space-separated words, nothing for null.
+/// A CSV field for a JSON value: lists as space-separated words, nothing for null, and text that
+/// a spreadsheet would run as a formula made plain text.
 fn field(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => tandem_domain::text::spreadsheet_safe(s).into_owned(),
         Some(Value::Array(items)) => items.iter().map(|i| field(Some(i))).collect::<Vec<_>>().join(" "),
         Some(other) => other.to_string(),
     }

@@ -17,7 +17,7 @@ pub use cache::SessionCache;
 use crate::cookies::cookie;
 use crate::error::ApiError;
 use crate::pages::error::PageError;
-use crate::password::token_hash;
+use crate::password::{constant_eq, token_hash};
 use crate::AppState;
 
 pub const SESSION_COOKIE: &str = "tandem_session";
@@ -120,8 +120,4 @@ async fn authenticate(state: &AppState, mut req: Request) -> Result<Request, Api
     }
     req.extensions_mut().insert(Auth { principal, via_cookie, token, csrf });
     Ok(req)
-}
-
-fn constant_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

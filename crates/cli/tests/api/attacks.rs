@@ -1,0 +1,156 @@
+//! Regression tests for what an attack on the demo found (issue 12), one finding each: every one
+//! failed before its fix.
+use serde_json::json;
+use tandem_domain::{OrgKind, Role};
+use tandem_testkit::{both, reqwest, spawn_app, Backend, TestApp, PASSWORD};
+
+both!(next_only_leads_to_a_path_on_this_site, exports_are_safe_to_open, nobody_can_lock_an_owner_out);
+
+/// Signs in through the sign-in page and returns the session cookie.
+pub async fn browser_session(app: &TestApp, email: &str) -> String {
+    let r = app.http.get(app.url("/login")).send().await.unwrap();
+    let anon = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("tandem_csrf=").map(|v| v.split(';').next().unwrap().to_owned()))
+        .unwrap();
+    let r = app
+        .http
+        .post(app.url("/login"))
+        .header("cookie", format!("tandem_csrf={anon}"))
+        .form(&[("_csrf", anon.as_str()), ("email", email), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let session = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("tandem_session=").map(|v| v.split(';').next().unwrap().to_owned()))
+        .unwrap();
+    format!("tandem_session={session}")
+}
+
+/// `next=/%09/other.host/` sent a signed-in user to another site (browsers drop the tab), and a
+/// line break in `next` answered 500.
+async fn next_only_leads_to_a_path_on_this_site(b: Backend) {
+    let app = spawn_app(b).await;
+    let org = app.create_org("Northern Interfaith Council", OrgKind::CivilSociety).await;
+    app.create_user(&org, "admin@interfaith.example", Role::Admin, false).await;
+    let cookie = browser_session(&app, "admin@interfaith.example").await;
+    let go = |path: &str| {
+        let (app, cookie, path) = (&app, cookie.clone(), path.to_owned());
+        async move {
+            let r: reqwest::Response =
+                app.http.get(app.url(&path)).header("cookie", cookie).send().await.unwrap();
+            (r.status().as_u16(), r.headers().get("location").map(|v| v.to_str().unwrap().to_owned()))
+        }
+    };
+    for next in [
+        "%2F%09%2Fother.host%2F",
+        "/%09/other.host/",
+        "%2F%0D%0ASet-Cookie:%20x=y",
+        "/%0a/x",
+        "%2F%5Cother.host",
+    ] {
+        for page in ["/login?next=", "/lang/fr?next="] {
+            let (status, location) = go(&format!("{page}{next}")).await;
+            assert_eq!((status, location.as_deref()), (303, Some("/")), "{page}{next}");
+        }
+    }
+    assert_eq!(
+        go("/login?next=%2Fmembers").await,
+        (303, Some("/members".to_owned())),
+        "a local path is kept"
+    );
+}
+
+/// A description from the anonymous intake page beginning with `=HYPERLINK(`, `+`, `-` or `@`
+/// reached a coordinator's spreadsheet as a live formula; exports and contacts could be cached.
+async fn exports_are_safe_to_open(b: Backend) {
+    let app = spawn_app(b).await;
+    super::ew::setup_areas(&app).await;
+    let org = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    app.create_user(&org, "admin@kwpn.example", Role::Admin, false).await;
+    let admin = app.login("admin@kwpn.example").await;
+    let day = (chrono::Utc::now() - chrono::Duration::days(2)).date_naive().to_string();
+    let formulas = ["=HYPERLINK(\"http://evil.example\",\"open\")", "+1+cmd", "-2+3", "@SUM(A1:A9)"];
+    let mut ids = vec![];
+    for f in formulas {
+        let body = json!({"area": "MR0101", "category": "crime", "severity": 2, "occurred_at": day,
+            "description": f, "reporter_contact": "+237 677 12 34 56"});
+        let (s, v) = app.send("POST", "/api/v1/reports", Some(&admin), Some(body)).await;
+        assert_eq!(s, 201, "{v}");
+        ids.push(v["id"].as_str().unwrap().to_owned());
+    }
+    let r = app.http.get(app.url("/api/v1/export/reports.csv")).bearer_auth(&admin).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    assert_eq!(r.headers()["content-disposition"], "attachment; filename=\"reports.csv\"");
+    let csv = r.text().await.unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let col = rows.headers().unwrap().iter().position(|h| h == "description").unwrap();
+    let cells: Vec<String> = rows.records().map(|r| r.unwrap()[col].to_owned()).collect();
+    for f in formulas {
+        assert!(cells.contains(&format!("'{f}")), "{f} is text in the export: {cells:?}");
+        assert!(!cells.contains(&f.to_owned()), "{f} would run as a formula");
+    }
+    let r = app.http.get(app.url("/api/v1/export.jsonl")).bearer_auth(&admin).send().await.unwrap();
+    assert_eq!(
+        (
+            r.headers()["cache-control"].to_str().unwrap(),
+            r.headers()["content-disposition"].to_str().unwrap()
+        ),
+        ("no-store", "attachment; filename=\"tandem-export.jsonl\"")
+    );
+    let r = app
+        .http
+        .get(app.url(&format!("/api/v1/reports/{}/contact", ids[0])))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "no-store", "a contact is never cached");
+}
+
+/// Five wrong passwords from any address locked the real owner out, from every address, for 15
+/// minutes: anyone could keep any account locked.
+async fn nobody_can_lock_an_owner_out(b: Backend) {
+    let config = tandem_web::WebConfig { trust_forwarded_for: true, ..tandem_web::WebConfig::default() };
+    let app = tandem_testkit::spawn_app_with(b, config).await;
+    let org = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    app.create_user(&org, "amina@kwpn.example", Role::Coordinator, false).await;
+    let login = |from: String, password: &'static str| {
+        let app = &app;
+        async move {
+            app.http
+                .post(app.url("/api/v1/auth/login"))
+                .header("x-forwarded-for", from)
+                .json(&json!({"email": "amina@kwpn.example", "password": password}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    // One attacker address: refused after five failures, for that account.
+    for i in 0..5 {
+        assert_eq!(login("203.0.113.7".into(), "guess-123456").await, 401, "attempt {i}");
+    }
+    assert_eq!(login("203.0.113.7".into(), "guess-123456").await, 429);
+    assert_eq!(login("203.0.113.7".into(), PASSWORD).await, 429, "even the right password, from there");
+    // Attackers spread over many addresses keep failing ...
+    for i in 0..8 {
+        assert_eq!(login(format!("198.51.100.{i}"), "guess-654321").await, 401);
+    }
+    // ... and the owner still signs in from her own address (slowed, never refused).
+    let started = std::time::Instant::now();
+    assert_eq!(login("192.0.2.44".into(), PASSWORD).await, 200, "the owner is not locked out");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
