@@ -260,6 +260,7 @@ protection-title = Protection
 protection-intro = What your organisation keeps about people, and for how long.
 names-title = Protected names
 names-intro = Names of private persons that must never leave your organisation. They are removed from every description shared with partners, and stored encrypted.
+names-hint = Add each name the person goes by as an entry of its own: nicknames, other spellings, the name in Arabic script. Either order of first name and surname is found, as are names spelled inside links and handles.
 names-add = Add a name
 names-remove = Remove
 names-none = No protected names yet.

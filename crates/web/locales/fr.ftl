@@ -260,6 +260,7 @@ protection-title = Protection
 protection-intro = Ce que votre organisation conserve sur les personnes, et pour combien de temps.
 names-title = Noms protégés
 names-intro = Noms de personnes privées qui ne doivent jamais quitter votre organisation. Ils sont retirés de toute description partagée et stockés chiffrés.
+names-hint = Ajoutez chaque nom sous lequel la personne est connue comme une entrée distincte : surnoms, autres orthographes, le nom en écriture arabe. Le prénom et le nom sont trouvés dans les deux ordres, et aussi dans les liens et les identifiants.
 names-add = Ajouter un nom
 names-remove = Retirer
 names-none = Aucun nom protégé pour l'instant.

@@ -4,7 +4,12 @@ use serde_json::json;
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, reqwest, spawn_app, Backend, TestApp, PASSWORD};
 
-both!(next_only_leads_to_a_path_on_this_site, exports_are_safe_to_open, nobody_can_lock_an_owner_out);
+both!(
+    next_only_leads_to_a_path_on_this_site,
+    exports_are_safe_to_open,
+    nobody_can_lock_an_owner_out,
+    disguised_details_never_reach_a_partner
+);
 
 /// Signs in through the sign-in page and returns the session cookie.
 pub async fn browser_session(app: &TestApp, email: &str) -> String {
@@ -153,4 +158,69 @@ async fn nobody_can_lock_an_owner_out(b: Backend) {
     let started = std::time::Instant::now();
     assert_eq!(login("192.0.2.44".into(), PASSWORD).await, 200, "the owner is not locked out");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+/// Phone numbers with invisible characters inside or in other digits, a fullwidth at sign and
+/// protected names disguised by a soft hyphen, a look-alike letter, surname-first order or a
+/// link all reached a records partner as written.
+async fn disguised_details_never_reach_a_partner(b: Backend) {
+    let app = spawn_app(b).await;
+    super::ew::setup_areas(&app).await;
+    let owner = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    let town = app.create_org("Port Amsel Municipality", OrgKind::Government).await;
+    app.create_user(&owner, "coordinator@kwpn.example", Role::Coordinator, false).await;
+    app.create_user(&town, "officer@town.example", Role::Member, false).await;
+    let coord = app.login("coordinator@kwpn.example").await;
+    let officer = app.login("officer@town.example").await;
+    for name in ["Amina Diallo", "أمينة ديالو"] {
+        let (s, v) = app.send("POST", "/api/v1/protected-names", Some(&coord), Some(json!({"name": name}))).await;
+        assert_eq!(s, 201, "{v}");
+    }
+    let day = (chrono::Utc::now() - chrono::Duration::days(14)).date_naive().to_string();
+    let disguised = [
+        "Call 0712\u{200B}345\u{200B}678 tonight",
+        "Call +237\u{200E}671\u{200F}234\u{2060}567 tonight",
+        "Call ０７１２３４５６７８ tonight",
+        "Call ०७१२३४५६७८ tonight",
+        "Call 671–23–45–67 tonight",
+        "Call 671/23/45/67 tonight",
+        "Write to amina＠example.org tonight",
+        "Ami\u{AD}na Di\u{200B}allo was threatened",
+        "\u{410}mina Di\u{430}llo was threatened",
+        "DIALLO, Amina was threatened",
+        "See facebook.com/amina.diallo.77 and t.me/aminadiallo",
+        "قالت امينه ديالو",
+    ];
+    for d in disguised {
+        let body = json!({"area": "MR0101", "category": "crime", "severity": 2, "occurred_at": day, "description": d});
+        let (s, v) = app.send("POST", "/api/v1/reports", Some(&coord), Some(body)).await;
+        assert_eq!(s, 201, "{v}");
+        let id = v["id"].as_str().unwrap();
+        let (s, v) = app.send("POST", &format!("/api/v1/reports/{id}/verify"), Some(&coord), None).await;
+        assert_eq!(s, 200, "{v}");
+    }
+    let body = json!({"partner_org": town.id, "mode": "records", "area_level": "admin1", "k": 3});
+    let (s, v) = app.send("POST", "/api/v1/sharing-agreements", Some(&coord), Some(body)).await;
+    assert_eq!(s, 201, "{v}");
+    let (s, v) = app.send("GET", "/api/v1/shared/records", Some(&officer), None).await;
+    assert_eq!(s, 200, "{v}");
+    let mut got: Vec<&str> =
+        v["records"].as_array().unwrap().iter().map(|r| r["description"].as_str().unwrap()).collect();
+    got.sort_unstable();
+    let mut want = vec![
+        "Call [phone] tonight",
+        "Call [phone] tonight",
+        "Call [phone] tonight",
+        "Call [phone] tonight",
+        "Call [phone] tonight",
+        "Call [phone] tonight",
+        "Write to [email] tonight",
+        "[name] was threatened",
+        "[name] was threatened",
+        "[name] was threatened",
+        "See [url] and [url]",
+        "قالت [name]",
+    ];
+    want.sort_unstable();
+    assert_eq!(got, want, "{v}");
 }

@@ -36,7 +36,7 @@ pub(super) fn urls(doc: &mut Doc) {
 
 /// Where a URL begins inside the whitespace-free run `from..to`: a scheme, `www.`, or a bare host
 /// name directly followed by a path (`x.example/p?id=5`).
-fn url_start(chars: &[char], from: usize, to: usize) -> Option<usize> {
+pub(super) fn url_start(chars: &[char], from: usize, to: usize) -> Option<usize> {
     for k in from..to {
         if !matches!(chars[k], 'h' | 'H' | 'w' | 'W') || (k > from && is_word(chars[k - 1])) {
             continue;

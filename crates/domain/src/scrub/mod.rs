@@ -6,6 +6,10 @@
 //! every number makes the record useless; the rules in the submodules weigh both. Each scanner
 //! claims ranges of a shared `Doc` and never looks inside a range an earlier one claimed, so the
 //! order in [`Scrubber::scrub`] is the order of precedence.
+//!
+//! Every text is normalised first (invisible characters out, Unicode NFKC), and every rule reads
+//! digits of any script and names through a fold that sees past case, accents, Arabic spelling
+//! variants and look-alike letters: what looks the same to a person must read the same here.
 mod chars;
 mod contact;
 mod names;
@@ -55,19 +59,24 @@ impl Scrubber {
         Self { names: NameIndex::new(protected_names), keep: KeepCodes::new(keep_codes) }
     }
 
+    /// The text partners may read: normalised (see [`chars::normalise`]), with each detail
+    /// replaced by its placeholder.
     pub fn scrub(&self, text: &str) -> Scrubbed {
-        let mut doc = Doc::new(text);
+        let text = chars::normalise(text);
+        let mut doc = Doc::new(&text);
         // A URL's query may hold an e-mail address or a number; the whole URL goes as one.
         contact::urls(&mut doc);
         // Before handles, so that the `@` of an address is never read as a handle.
         contact::emails(&mut doc);
         // Before names, so that `@amina` becomes one handle rather than `@[name]`.
         contact::handles(&mut doc);
-        // Names go wherever they stand as words, even in the path of a URL that is otherwise kept:
-        // a protected name is never safe to share.
+        // A link or a handle-like token that spells a protected name (`facebook.com/amina.diallo.77`)
+        // goes whole, before names are looked for as words: `[name].77` would still point at her.
+        self.names.scrub_links(&mut doc);
+        // Names go wherever they stand as words: a protected name is never safe to share.
         self.names.scrub(&mut doc);
         numbers::scrub(&mut doc, &self.keep);
-        doc.render(text)
+        doc.render(&text)
     }
 }
 

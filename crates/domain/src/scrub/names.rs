@@ -1,16 +1,95 @@
-//! Protected names: the organisation's list of private persons, matched as whole words, ignoring
-//! case and Latin accents, with any run of spaces between the parts of a name.
-use std::collections::HashMap;
+//! Protected names: the organisation's list of private persons, matched as whole words through
+//! the fold of [`fold_into`] (case, accents, Arabic spellings, look-alike letters), with any run
+//! of spaces, dashes or commas between the parts of a name, in the written order or surname
+//! first ("Diallo, Amina"), and spelled inside links and handles (`t.me/aminadiallo`).
+//!
+//! Each entry of the list is one way of naming one person: an organisation adds a nickname or the
+//! name in another script as an entry of its own.
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::chars::{fold_into, is_word};
+use aho_corasick::AhoCorasick;
+
+use super::chars::{fold_into, is_dash, is_digit, is_word};
+use super::contact::url_start;
 use super::{Doc, Kind};
 
+/// Inside a link or a handle, a name of fewer letters than this must be a whole piece of it
+/// (`ali_77`), not merely appear in it (`mali-report`).
+const MIN_GLUED: usize = 4;
+
 /// Protected names indexed by their first folded word, so that scrubbing looks up each word of
-/// the text once instead of trying every name at every position.
+/// the text once instead of trying every name at every position; and their letters run together,
+/// for links and handles.
 #[derive(Debug, Clone, Default)]
 pub(super) struct NameIndex {
     by_first: HashMap<String, Vec<Pattern>, BuildHasherDefault<Fnv>>,
+    glued: Glued,
+}
+
+/// Each name's letters without spaces (`aminadiallo`, `dialloamina`): long ones are found
+/// anywhere in a link's letters, short ones only as a whole piece.
+#[derive(Debug, Clone, Default)]
+struct Glued {
+    long: Vec<String>,
+    /// Built from `long`; `None` only if the automaton could not be built, and then `long` is
+    /// searched one name at a time.
+    automaton: Option<AhoCorasick>,
+    short: HashSet<String>,
+}
+
+impl Glued {
+    fn new(patterns: impl Iterator<Item = String>) -> Self {
+        let mut glued = Self::default();
+        for key in patterns {
+            if key.chars().count() >= MIN_GLUED {
+                glued.long.push(key);
+            } else {
+                glued.short.insert(key);
+            }
+        }
+        glued.long.sort_unstable();
+        glued.long.dedup();
+        glued.automaton = (!glued.long.is_empty()).then(|| AhoCorasick::new(&glued.long).ok()).flatten();
+        glued
+    }
+
+    fn is_empty(&self) -> bool {
+        self.long.is_empty() && self.short.is_empty()
+    }
+
+    /// Whether the run of characters `run` spells one of the names. `letters` is scratch space.
+    fn spelled_in(&self, run: &[char], letters: &mut String) -> bool {
+        letters.clear();
+        let mut piece = 0;
+        let short_at = |piece: usize, letters: &str| {
+            !self.short.is_empty()
+                && letters.len() > piece
+                && self.short.contains(letters.get(piece..).unwrap_or_default())
+        };
+        for &c in run {
+            if is_letter(c) {
+                fold_into(c, letters);
+                continue;
+            }
+            if short_at(piece, letters) {
+                return true;
+            }
+            piece = letters.len();
+        }
+        if short_at(piece, letters) {
+            return true;
+        }
+        match &self.automaton {
+            _ if letters.is_empty() => false,
+            Some(automaton) => automaton.is_match(letters.as_str()),
+            None => self.long.iter().any(|name| letters.contains(name.as_str())),
+        }
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    is_word(c) && c != '_' && !is_digit(c)
 }
 
 /// FNV-1a: the index is looked up once per word of every shared record, and SipHash's resistance
@@ -45,8 +124,8 @@ struct Pattern {
 impl NameIndex {
     pub(super) fn new<S: AsRef<str>>(names: &[S]) -> Self {
         let mut by_first: HashMap<String, Vec<Pattern>, BuildHasherDefault<Fnv>> = HashMap::default();
-        for name in names {
-            let Some(pattern) = Pattern::parse(name.as_ref()) else { continue };
+        let patterns = names.iter().filter_map(|n| Pattern::parse(n.as_ref()));
+        for pattern in patterns.flat_map(|p| [p.surname_first(), Some(p)]).flatten() {
             let Some(first) = pattern.words.first() else { continue };
             let list = by_first.entry(first.clone()).or_default();
             if !list.contains(&pattern) {
@@ -57,7 +136,37 @@ impl NameIndex {
         for list in by_first.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
-        Self { by_first }
+        let glued = Glued::new(by_first.values().flatten().map(|p| p.words.concat()));
+        Self { by_first, glued }
+    }
+
+    /// Links and handle-like tokens (`facebook.com/amina.diallo.77`, `amina_diallo`, `Diallo77`)
+    /// that spell a protected name go whole: a link as `[url]`, anything else as `[name]`.
+    pub(super) fn scrub_links(&self, doc: &mut Doc) {
+        if self.glued.is_empty() {
+            return;
+        }
+        let n = doc.chars.len();
+        let mut letters = String::new();
+        let mut i = 0;
+        while i < n {
+            if doc.chars[i].is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let mut end = i;
+            while end < n && !doc.chars[end].is_whitespace() {
+                end += 1;
+            }
+            let (start, stop) = trim_run(&doc.chars, i, end);
+            let run = doc.chars.get(start..stop).unwrap_or_default();
+            // Plain words are left to `scrub`, which matches them as words.
+            if doc.is_free(start, stop) && !is_plain(run) && self.glued.spelled_in(run, &mut letters) {
+                let kind = if url_start(&doc.chars, start, stop).is_some() { Kind::Url } else { Kind::Name };
+                doc.claim(start, stop, kind);
+            }
+            i = end;
+        }
     }
 
     pub(super) fn scrub(&self, doc: &mut Doc) {
@@ -102,6 +211,40 @@ impl Pattern {
         let seps = seps.collect();
         (!words.is_empty()).then_some(Self { words, seps })
     }
+
+    /// The same name with its last word first, as registers and lists write it ("DIALLO Amina",
+    /// "Diallo, Amina"); `None` for a name of one word.
+    fn surname_first(&self) -> Option<Self> {
+        let (last, rest) = self.words.split_last()?;
+        if rest.is_empty() {
+            return None;
+        }
+        let words = std::iter::once(last).chain(rest).cloned().collect();
+        Some(Self { words, seps: vec![" ".to_owned(); rest.len()] })
+    }
+}
+
+/// A whitespace-free run without the brackets, quotes and sentence punctuation around it.
+fn trim_run(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
+    let opening = |c: char| matches!(c, '(' | '[' | '{' | '<' | '"' | '\'' | '«' | '“' | '‘');
+    let closing =
+        |c: char| matches!(c, ')' | ']' | '}' | '>' | '"' | '\'' | '»' | '”' | '’' | '.' | ',' | ';' | ':' | '!' | '?' | '،' | '؛' | '؟');
+    while start < end && opening(chars[start]) {
+        start += 1;
+    }
+    while end > start && closing(chars[end - 1]) {
+        end -= 1;
+    }
+    (start, end)
+}
+
+/// Letters, and the gaps and apostrophes that may stand between the words of a name.
+fn is_plain(run: &[char]) -> bool {
+    run.iter().all(|c| is_letter(*c) || is_gap(*c) || is_apostrophe(*c))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´')
 }
 
 /// A word of the text: its character range and its folded form in [`Folded::buf`].
@@ -157,9 +300,9 @@ impl Folded {
     }
 }
 
-/// What lies between two words of a name, normalised so that "Amina  Diallo", "Amina\nDiallo"
-/// and "Amina-Diallo" all read as "Amina Diallo", and "N’Diaye" as "N'Diaye": writers vary these
-/// freely, and a name must not escape through a double space or a hyphen.
+/// What lies between two words of a name, normalised so that "Amina  Diallo", "Amina\nDiallo",
+/// "Amina-Diallo" and "Diallo, Amina" all read with one space, and "N’Diaye" as "N'Diaye":
+/// writers vary these freely, and a name must not escape through a double space or a hyphen.
 struct SepUnits<'a> {
     chars: &'a [char],
     at: usize,
@@ -172,7 +315,7 @@ impl<'a> SepUnits<'a> {
 }
 
 fn is_gap(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' | '\u{2014}')
+    c.is_whitespace() || is_dash(c) || matches!(c, ',' | '\u{60C}')
 }
 
 impl Iterator for SepUnits<'_> {
@@ -187,9 +330,6 @@ impl Iterator for SepUnits<'_> {
             }
             return Some(' ');
         }
-        Some(match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
-            _ => c,
-        })
+        Some(if is_apostrophe(c) { '\'' } else { c })
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! Plain numeric tokens separated by single spaces or brackets form a chain ("+237 6 71 23 45
 //! 67"), and a chain is judged as a whole.
-use super::chars::{is_digit, is_group_space, is_word, matches_at};
+use super::chars::{is_dash, is_digit, is_group_space, is_word, matches_at};
 use super::tokens::{
     is_currency_symbol, is_currency_word, is_year, judge, lower, next_token, Atom, KeepCodes, Verdict,
     MIN_DIGITS,
@@ -79,7 +79,7 @@ fn joins(doc: &Doc, chain: &[Atom], last: &Atom, next: &Atom) -> bool {
     }
     let between = doc.chars.get(last.end..next.start).unwrap_or_default();
     match between {
-        [c] => is_group_space(*c) || ((last.bracketed || next.bracketed) && *c == '-'),
+        [c] => is_group_space(*c) || ((last.bracketed || next.bracketed) && is_dash(*c)),
         [] => last.bracketed || next.bracketed,
         _ => false,
     }

@@ -2,7 +2,7 @@
 //! document numbers go, and plain numbers become atoms that `numbers` chains together.
 use std::collections::HashSet;
 
-use super::chars::{digit_value, is_digit, is_word};
+use super::chars::{digit_value, is_dash, is_digit, is_word};
 use super::{Doc, Kind};
 
 /// Fewer digits than this never identify anyone on their own: ages, counts, years, house numbers.
@@ -84,7 +84,7 @@ pub(super) fn next_token(doc: &Doc, from: usize) -> Option<(usize, usize)> {
 }
 
 fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | ',' | '/' | '-' | ':' | '\u{66B}' | '\u{66C}')
+    matches!(c, '.' | ',' | '/' | ':' | '\u{66B}' | '\u{66C}') || is_dash(c)
 }
 
 /// The digit groups of a token and what surrounds them.
@@ -130,7 +130,8 @@ impl Shape {
                 }
                 None => {
                     if in_group {
-                        shape.seps.push(c);
+                        // "671–23–45–67" with en dashes is the same number as with hyphens.
+                        shape.seps.push(if is_dash(c) { '-' } else { c });
                     }
                     shape.inner_letters |= !is_joiner(c);
                     in_group = false;
@@ -196,6 +197,10 @@ pub(super) fn judge(doc: &Doc, keep: &KeepCodes, start: usize, end: usize) -> Ve
     let has = |wanted: &[char]| shape.seps.iter().any(|s| wanted.contains(s));
     if has(&[',', '\u{66C}']) && !has(&['/']) && !leading_zero && is_amount(&shape) {
         return Verdict::Keep;
+    }
+    if sep == Some('/') && shape.groups.len() >= 3 && shape.longest_group() <= 4 {
+        // Not a date: short groups between slashes are a number written "671/23/45/67".
+        return Verdict::Atom(atom(doc, start, end, shape));
     }
     if has(&['/', ',', '\u{66C}']) {
         return Verdict::Split;
