@@ -184,11 +184,13 @@ pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result
         tracing::info!(sealed = pass.sealed, "sealed contacts stored before encryption existed");
     }
     let purger = tandem_web::protection::retention::schedule(store.clone());
-    let state = tandem_web::AppState::new(store, settings.web_config(), keys).map_err(anyhow::Error::msg)?;
     let listener = tokio::net::TcpListener::bind(&settings.addr)
         .await
         .with_context(|| format!("cannot listen on {}", settings.addr))?;
     let local = listener.local_addr()?;
+    let mut config = settings.web_config();
+    config.public_url.get_or_insert_with(|| format!("http://{local}"));
+    let state = tandem_web::AppState::new(store, config, keys).map_err(anyhow::Error::msg)?;
     tracing::info!(addr = %local, "Tandem is listening");
     println!("Tandem is listening on http://{local}");
     let metrics = match &settings.metrics_addr {

@@ -46,6 +46,11 @@ pub struct Settings {
     pub metrics_token: Option<secrecy::SecretString>,
     /// An address of its own for `/metrics`, without a token (e.g. 127.0.0.1:9100).
     pub metrics_addr: Option<String>,
+    /// The address people and phones reach Tandem at (`https://tandem.example.org`), used in
+    /// invitation links and the forms' `downloadUrl`; by default the address Tandem listens on.
+    pub public_url: Option<String>,
+    /// The largest field submission read, in bytes (photos included).
+    pub max_submission_bytes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +75,8 @@ impl Default for Settings {
             sharing_grace_days: 7,
             metrics_token: None,
             metrics_addr: None,
+            public_url: None,
+            max_submission_bytes: tandem_web::DEFAULT_MAX_SUBMISSION_BYTES,
         }
     }
 }
@@ -88,6 +95,25 @@ struct FileSettings {
     key_file: Option<PathBuf>,
     sharing_grace_days: Option<u32>,
     metrics_addr: Option<String>,
+    public_url: Option<String>,
+    max_submission_mb: Option<usize>,
+}
+
+/// A public address: http(s), a host, no query; kept without its trailing slash.
+fn parse_public_url(s: &str) -> anyhow::Result<String> {
+    let t = s.trim().trim_end_matches('/');
+    let rest = t.strip_prefix("https://").or_else(|| t.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(['?', '#', ' ']) => Ok(t.to_owned()),
+        _ => anyhow::bail!("the public address must look like https://tandem.example.org, not {s:?}"),
+    }
+}
+
+fn parse_megabytes(name: &str, s: &str) -> anyhow::Result<usize> {
+    match s.trim().parse::<usize>() {
+        Ok(mb) if (1..=1024).contains(&mb) => Ok(mb * 1024 * 1024),
+        _ => anyhow::bail!("{name} must be a whole number of megabytes from 1 to 1024, not {s:?}"),
+    }
 }
 
 fn parse_log_format(s: &str) -> anyhow::Result<LogFormat> {
@@ -148,6 +174,16 @@ impl Settings {
             if let Some(v) = f.metrics_addr {
                 s.metrics_addr = Some(v);
             }
+            if let Some(v) = f.public_url {
+                s.public_url = Some(
+                    parse_public_url(&v)
+                        .with_context(|| format!("settings file {}: public_url", path.display()))?,
+                );
+            }
+            if let Some(v) = f.max_submission_mb {
+                s.max_submission_bytes = parse_megabytes("max_submission_mb", &v.to_string())
+                    .with_context(|| format!("settings file {}", path.display()))?;
+            }
         }
         // TANDEM_DATABASE_URL, TANDEM_LOG_FORMAT and TANDEM_ADDR reach us through clap (flag or
         // environment, the flag winning); the rest are read here.
@@ -169,6 +205,12 @@ impl Settings {
         }
         if let Some(v) = env("TANDEM_METRICS_ADDR").filter(|v| !v.is_empty()) {
             s.metrics_addr = Some(v);
+        }
+        if let Some(v) = env("TANDEM_PUBLIC_URL").filter(|v| !v.is_empty()) {
+            s.public_url = Some(parse_public_url(&v).context("TANDEM_PUBLIC_URL")?);
+        }
+        if let Some(v) = env("TANDEM_MAX_SUBMISSION_MB") {
+            s.max_submission_bytes = parse_megabytes("TANDEM_MAX_SUBMISSION_MB", &v)?;
         }
         if let Some(v) = env("TANDEM_SHARING_GRACE_DAYS") {
             s.sharing_grace_days = v.trim().parse().map_err(|_| {
@@ -203,6 +245,8 @@ impl Settings {
             trust_forwarded_for: self.trust_forwarded_for,
             sharing_grace: std::time::Duration::from_secs(u64::from(self.sharing_grace_days) * 86_400),
             metrics_token: self.metrics_token.clone(),
+            public_url: self.public_url.clone(),
+            max_submission_bytes: self.max_submission_bytes,
             ..Default::default()
         }
     }

@@ -1,5 +1,5 @@
 //! The storage interface, one trait per capability ([`IdentityStore`], [`EarlyWarningStore`],
-//! [`ProtectionStore`], [`IndexStore`]), each in its module with its models and its chapter of
+//! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`]), each in its module with its models and its chapter of
 //! the conformance story. [`Store`] is all of them: what a backend implements and the web layer
 //! holds. Every method that touches an organisation's records takes that organisation first, so
 //! that no query can forget the scope.
@@ -9,6 +9,7 @@ pub mod conformance;
 pub mod ew;
 pub mod identity;
 pub mod index;
+pub mod invitations;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod protection;
@@ -17,6 +18,7 @@ pub mod row;
 pub use ew::*;
 pub use identity::*;
 pub use index::*;
+pub use invitations::*;
 pub use protection::*;
 
 use async_trait::async_trait;
@@ -62,11 +64,17 @@ pub trait Database: Send + Sync {
 /// Every capability's storage: what a backend implements (each trait once, see
 /// `tandem-store-sql`) and what the web layer holds as `Arc<dyn Store>`.
 pub trait Store:
-    Database + IdentityStore + EarlyWarningStore + ProtectionStore + IndexStore + 'static
+    Database + IdentityStore + InvitationStore + EarlyWarningStore + ProtectionStore + IndexStore + 'static
 {
 }
 
 impl<T> Store for T where
-    T: Database + IdentityStore + EarlyWarningStore + ProtectionStore + IndexStore + 'static
+    T: Database
+        + IdentityStore
+        + InvitationStore
+        + EarlyWarningStore
+        + ProtectionStore
+        + IndexStore
+        + 'static
 {
 }

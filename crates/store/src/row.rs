@@ -8,7 +8,10 @@ use tandem_domain::{OrgId, Role, UserId};
 use tandem_domain::alert_engine::{AlertMethod, Obs};
 use tandem_domain::week::Week;
 
-use crate::{Alert, Area, Category, Member, Org, Principal, Report, Response, SessionKind, StoreError, User};
+use crate::{
+    Alert, Area, Category, Invitation, Member, Org, Principal, Report, Response, SessionKind, StoreError,
+    User,
+};
 
 type R<T> = Result<T, StoreError>;
 
@@ -65,6 +68,19 @@ pub fn member(r: &impl RowRead) -> R<Member> {
         display_name: r.text("display_name")?,
         role: role(r, "role")?,
         since: r.time("since")?,
+    })
+}
+
+pub fn invitation(r: &impl RowRead) -> R<Invitation> {
+    Ok(Invitation {
+        id: r.text("id")?,
+        org_id: OrgId::from_trusted(r.text("org_id")?),
+        org_name: r.text("org_name")?,
+        org_kind: r.text("org_kind")?.parse().map_err(corrupt)?,
+        email: r.text("email")?,
+        role: role(r, "role")?,
+        created_at: r.time("created_at")?,
+        expires_at: r.time("expires_at")?,
     })
 }
 
@@ -216,6 +232,10 @@ pub mod cols {
     pub const ORG: &str =
         "o.id, o.name, o.slug, o.kind, o.women_led, o.youth_led, o.minority_led, o.created_at";
     pub const MEMBER: &str = "m.user_id, u.email, u.display_name, m.role, m.created_at AS since";
+    pub const INVITATION: &str = "i.id, i.org_id, o.name AS org_name, o.kind AS org_kind, i.email, i.role, \
+        i.created_at, i.expires_at";
+    /// The FROM clause that goes with [`INVITATION`].
+    pub const INVITATION_FROM: &str = "invitations i JOIN orgs o ON o.id = i.org_id";
     pub const USER: &str = "id, email, display_name, platform_admin, created_at";
     pub const PRINCIPAL_EXTRA: &str = "m.role, s.kind AS session_kind, s.csrf_token, s.expires_at,
         u.id AS u_id, u.email AS u_email, u.display_name AS u_display_name,

@@ -75,13 +75,15 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, WebConfig::default()).await
 }
 
-pub async fn spawn_app_with(backend: Backend, config: WebConfig) -> TestApp {
+pub async fn spawn_app_with(backend: Backend, mut config: WebConfig) -> TestApp {
     let db = fresh_db(backend).await;
     let store = open(backend, &db.url).await;
     let keys = Arc::new(tandem_domain::seal::Keyring::generate("test"));
-    let state = tandem_web::AppState::new(store.clone(), config, keys).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    // As `tandem serve` does when no public address is configured.
+    config.public_url.get_or_insert_with(|| format!("http://{addr}"));
+    let state = tandem_web::AppState::new(store.clone(), config, keys).unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(tandem_web::serve(listener, tandem_web::build_router(state.clone()), async {
         let _ = rx.await;

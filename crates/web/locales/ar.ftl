@@ -50,12 +50,8 @@ members-email = البريد الإلكتروني
 members-name = الاسم
 members-role = الدور
 members-since = عضو منذ
-members-add = إضافة عضو
-members-password = كلمة مرور لحساب جديد
-members-password-hint = مطلوبة فقط إن لم يكن للعنوان حساب بعد؛ عشرة أحرف على الأقل.
 members-change-role = تغيير الدور
 members-remove = إزالة
-members-added = أُضيف العضو.
 members-updated = حُدّث العضو.
 members-removed = أُزيل العضو.
 
@@ -328,3 +324,51 @@ direction-higher_is_worse = الأعلى أسوأ
 commitment-yes = نعم
 commitment-partial = جزئيًا
 commitment-no = لا
+
+# Invitations (issue 12)
+members-invite = دعوة شخص
+members-invite-intro = لا يصبح الشخص عضوًا إلا بعد قبوله. تحصلون على رابط لتسليمه إليه، ويرى اسم منظمتكم ونوعها قبل أن يجيب.
+invitation-made = الدعوة جاهزة لـ { $email }
+invitation-made-hint = سلِّموا هذا الرابط إلى الشخص بوسيلة موثوقة. يبقى صالحًا حتى { $date }. ينشئ به الشخص الجديد على تاندم حسابه، ويمكن لمن لديه حساب أن يجيب أيضًا بعد تسجيل الدخول.
+invitations-pending = بانتظار الرد
+invitations-until = صالحة حتى
+invitation-withdraw = سحب
+invitation-withdrawn = سُحبت الدعوة.
+invitations-title = منظماتكم ودعواتكم
+invitations-waiting = دعوات بانتظار ردكم
+invitations-none = لا توجد دعوة بانتظاركم.
+invitations-your-orgs = المنظمات التي أنتم أعضاء فيها
+invitations-acting-now = أنتم تعملون الآن باسم هذه المنظمة.
+invitations-switch = العمل باسم هذه المنظمة
+kind-about-civil_society = مجموعة أو جمعية أو شبكة من المجتمع المدني
+kind-about-security = مركز شرطة أو درك أو وحدة عسكرية أو جهة أمنية أخرى
+kind-about-government = وزارة أو سلطة محلية أو هيئة عامة أخرى
+kind-about-international = منظمة أو شبكة دولية
+kind-about-donor = جهة مانحة أو ممولة
+invitation-asks = تدعوكم { $org } للانضمام بصفة { $role }.
+invitation-until = هذه الدعوة صالحة حتى { $date }.
+invitation-accept = القبول والانضمام
+invitation-decline = الرفض
+invitation-accepted = انضممتم. اختاروا أدناه المنظمة التي تعملون باسمها.
+invitation-declined = رُفضت الدعوة.
+invitation-joined = حسابكم جاهز وقد انضممتم.
+org-switched = أنتم تعملون الآن باسم منظمة أخرى.
+invitation-title = دعوة من { $org }
+invitation-for = إلى { $email }، للانضمام بصفة { $role }.
+invitation-independence = تحتفظ كل منظمة بسجلاتها: الانضمام يمنحكم الوصول إلى عمل هذه المنظمة، ولا يمنحها الوصول إلى عملكم.
+invitation-someone-else = هذه الدعوة موجهة إلى عنوان آخر. سجِّلوا الخروج ثم افتحوا الرابط مجددًا.
+invitation-have-account = لديكم حساب على تاندم؟
+invitation-sign-in = سجِّلوا الدخول للرد
+invitation-new-account = جديد على تاندم؟ أنشئوا حسابكم
+invitation-already-account = لهذا العنوان حساب بالفعل: سجِّلوا الدخول للرد.
+invitation-password = اختاروا كلمة مرور
+invitation-password-hint = عشرة أحرف على الأقل. لا يعرفها أحد غيركم.
+invitation-create = إنشاء حسابي والانضمام
+home-other-orgs = أنتم أعضاء في { $count ->
+    [one] منظمة أخرى
+   *[other] { $count } منظمات أخرى
+  }: بدِّلوا من هنا.
+home-invitations = { $count ->
+    [one] دعوة بانتظار ردكم.
+   *[other] { $count } دعوات بانتظار ردكم.
+  }

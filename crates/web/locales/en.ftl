@@ -50,12 +50,8 @@ members-email = E-mail address
 members-name = Name
 members-role = Role
 members-since = Member since
-members-add = Add member
-members-password = Password for a new account
-members-password-hint = Needed only when the address has no account yet; at least 10 characters.
 members-change-role = Change role
 members-remove = Remove
-members-added = Member added.
 members-updated = Member updated.
 members-removed = Member removed.
 
@@ -328,3 +324,51 @@ direction-higher_is_worse = higher is worse
 commitment-yes = yes
 commitment-partial = partly
 commitment-no = no
+
+# Invitations (issue 12)
+members-invite = Invite someone
+members-invite-intro = They become a member only once they accept. You get a link to give them; they see your organisation's name and kind before they answer.
+invitation-made = Invitation ready for { $email }
+invitation-made-hint = Give this link to the person by a channel you trust. It works until { $date }. Someone new to Tandem creates their account with it; someone who already has one can also answer after signing in.
+invitations-pending = Waiting for an answer
+invitations-until = Valid until
+invitation-withdraw = Withdraw
+invitation-withdrawn = Invitation withdrawn.
+invitations-title = Your organisations and invitations
+invitations-waiting = Invitations waiting for your answer
+invitations-none = No invitation is waiting for you.
+invitations-your-orgs = Organisations you belong to
+invitations-acting-now = You are acting for this organisation now.
+invitations-switch = Act for this organisation
+kind-about-civil_society = a civil-society group, association or network
+kind-about-security = a police, gendarmerie, military or other security body
+kind-about-government = a ministry, local authority or other public body
+kind-about-international = an international organisation or network
+kind-about-donor = a donor or funding body
+invitation-asks = { $org } asks you to join as { $role }.
+invitation-until = This invitation is valid until { $date }.
+invitation-accept = Accept and join
+invitation-decline = Decline
+invitation-accepted = You have joined. Choose below which organisation to act for.
+invitation-declined = Invitation declined.
+invitation-joined = Your account is ready and you have joined.
+org-switched = You are now acting for another organisation.
+invitation-title = Invitation from { $org }
+invitation-for = For { $email }, to join as { $role }.
+invitation-independence = Each organisation keeps its own records: joining gives you access to this organisation's work, not theirs to yours.
+invitation-someone-else = This invitation is for another address. Sign out, then open the link again.
+invitation-have-account = Already have a Tandem account?
+invitation-sign-in = Sign in to answer
+invitation-new-account = New to Tandem? Create your account
+invitation-already-account = This address already has an account: sign in to answer.
+invitation-password = Choose a password
+invitation-password-hint = At least 10 characters. Only you should know it.
+invitation-create = Create my account and join
+home-other-orgs = You belong to { $count } other { $count ->
+    [one] organisation
+   *[other] organisations
+  }: switch here.
+home-invitations = { $count ->
+    [one] An invitation is
+   *[other] { $count } invitations are
+  } waiting for your answer.

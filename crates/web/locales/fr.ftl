@@ -50,12 +50,8 @@ members-email = Adresse e-mail
 members-name = Nom
 members-role = Rôle
 members-since = Membre depuis
-members-add = Ajouter un membre
-members-password = Mot de passe d'un nouveau compte
-members-password-hint = Nécessaire seulement si l'adresse n'a pas encore de compte ; au moins 10 caractères.
 members-change-role = Changer le rôle
 members-remove = Retirer
-members-added = Membre ajouté.
 members-updated = Membre mis à jour.
 members-removed = Membre retiré.
 
@@ -328,3 +324,51 @@ direction-higher_is_worse = plus haut est pire
 commitment-yes = oui
 commitment-partial = en partie
 commitment-no = non
+
+# Invitations (issue 12)
+members-invite = Inviter une personne
+members-invite-intro = Elle ne devient membre qu'après avoir accepté. Vous recevez un lien à lui transmettre ; elle voit le nom et le type de votre organisation avant de répondre.
+invitation-made = Invitation prête pour { $email }
+invitation-made-hint = Transmettez ce lien à la personne par un moyen sûr. Il est valable jusqu'au { $date }. Une personne nouvelle sur Tandem y crée son compte ; une personne qui en a déjà un peut aussi répondre après s'être connectée.
+invitations-pending = En attente de réponse
+invitations-until = Valable jusqu'au
+invitation-withdraw = Retirer
+invitation-withdrawn = Invitation retirée.
+invitations-title = Vos organisations et invitations
+invitations-waiting = Invitations en attente de votre réponse
+invitations-none = Aucune invitation ne vous attend.
+invitations-your-orgs = Organisations dont vous êtes membre
+invitations-acting-now = Vous agissez actuellement pour cette organisation.
+invitations-switch = Agir pour cette organisation
+kind-about-civil_society = un groupe, une association ou un réseau de la société civile
+kind-about-security = un commissariat, une gendarmerie, une unité militaire ou un autre organe de sécurité
+kind-about-government = un ministère, une collectivité locale ou un autre organisme public
+kind-about-international = une organisation ou un réseau international
+kind-about-donor = un bailleur ou un organisme de financement
+invitation-asks = { $org } vous invite à rejoindre l'organisation en tant que { $role }.
+invitation-until = Cette invitation est valable jusqu'au { $date }.
+invitation-accept = Accepter et rejoindre
+invitation-decline = Refuser
+invitation-accepted = Vous avez rejoint l'organisation. Choisissez ci-dessous pour laquelle agir.
+invitation-declined = Invitation refusée.
+invitation-joined = Votre compte est prêt et vous avez rejoint l'organisation.
+org-switched = Vous agissez maintenant pour une autre organisation.
+invitation-title = Invitation de { $org }
+invitation-for = Pour { $email }, en tant que { $role }.
+invitation-independence = Chaque organisation garde ses propres données : rejoindre vous donne accès au travail de cette organisation, pas à elle au vôtre.
+invitation-someone-else = Cette invitation est destinée à une autre adresse. Déconnectez-vous, puis rouvrez le lien.
+invitation-have-account = Vous avez déjà un compte Tandem ?
+invitation-sign-in = Se connecter pour répondre
+invitation-new-account = Nouveau sur Tandem ? Créez votre compte
+invitation-already-account = Cette adresse a déjà un compte : connectez-vous pour répondre.
+invitation-password = Choisissez un mot de passe
+invitation-password-hint = Au moins 10 caractères. Vous seul devez le connaître.
+invitation-create = Créer mon compte et rejoindre
+home-other-orgs = Vous êtes membre de { $count } { $count ->
+    [one] autre organisation
+   *[other] autres organisations
+  } : changer ici.
+home-invitations = { $count ->
+    [one] Une invitation attend
+   *[other] { $count } invitations attendent
+  } votre réponse.

@@ -1,17 +1,14 @@
-//! What users do to organisations and memberships, shared by the JSON API and the pages so that
+//! What users do to organisations and memberships (joining is by invitation: `invitations`), shared by the JSON API and the pages so that
 //! both apply the same rules and write the same audit events. Callers have already passed the
 //! access check (the `Can<…>` extractor); every change here is scoped to the actor's organisation.
-use secrecy::SecretString;
 use serde_json::json;
 use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::member::check_new_password;
 use tandem_domain::org::OrgFlags;
-use tandem_domain::{text, Email, InvalidInput, OrgKind, OrgName, Role, UserId};
-use tandem_store::{Member, NewOrg, NewUser, Org};
+use tandem_domain::{OrgKind, OrgName, Role, UserId};
+use tandem_store::{Member, NewOrg, Org};
 
 use crate::app_error::AppError;
-use crate::password::hash_password;
 use crate::AppState;
 
 pub struct OrgInput<'a> {
@@ -31,49 +28,6 @@ pub async fn create_org(state: &AppState, actor: &Actor, input: OrgInput<'_>) ->
         .actor(&actor.user_id)
         .detail(json!({ "kind": new.kind, "by_org": actor.org_id }));
     Ok(state.store.create_org(&new, ev).await?)
-}
-
-pub struct MemberInput<'a> {
-    pub email: &'a str,
-    pub display_name: Option<&'a str>,
-    pub role: &'a str,
-    /// Needed only when no account has this address yet.
-    pub password: Option<SecretString>,
-}
-
-/// Adds someone to the actor's organisation, creating their account if the address is new.
-#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
-pub async fn add_member(state: &AppState, actor: &Actor, input: MemberInput<'_>) -> Result<Member, AppError> {
-    let email = Email::parse(input.email)?;
-    let role: Role = input.role.parse()?;
-    let user = match state.store.find_user_by_email(&email).await? {
-        Some(u) => u,
-        None => {
-            let password = input
-                .password
-                .filter(|p| !secrecy::ExposeSecret::expose_secret(p).is_empty())
-                .ok_or_else(|| InvalidInput::new("password", "is required for a new account"))?;
-            check_new_password(secrecy::ExposeSecret::expose_secret(&password))?;
-            let display_name = match input.display_name.filter(|d| !d.trim().is_empty()) {
-                Some(d) => text::bounded("display_name", d, 1, 120)?,
-                None => email.as_str().split('@').next().unwrap_or_default().to_owned(),
-            };
-            let new = NewUser {
-                email: email.clone(),
-                display_name,
-                password_hash: hash_password(password).await?,
-                platform_admin: false,
-            };
-            let ev = NewAuditEvent::new("user.create").org(&actor.org_id).actor(&actor.user_id);
-            state.store.create_user(&new, ev).await?
-        }
-    };
-    let ev = NewAuditEvent::new("member.add")
-        .org(&actor.org_id)
-        .actor(&actor.user_id)
-        .subject(&user.id)
-        .detail(json!({ "role": role }));
-    Ok(state.store.add_member(&actor.org_id, &user.id, role, ev).await?)
 }
 
 /// An organisation must keep an administrator: refuse to demote or remove the last one.

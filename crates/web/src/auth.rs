@@ -8,7 +8,7 @@ use secrecy::SecretString;
 use serde_json::json;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::throttle::slow_down;
-use tandem_domain::{Email, OrgId};
+use tandem_domain::{Email, OrgId, UserId};
 use tandem_store::{NewSession, Principal, SessionKind};
 
 use crate::app_error::AppError;
@@ -88,18 +88,27 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
     let Some((org, _)) = chosen else {
         return Err(AppError::Forbidden);
     };
+    open_session(state, &creds.user.id, &org.id, req.kind).await
+}
 
+/// A new session for `user` acting for `org` (a member of it), with its token.
+async fn open_session(
+    state: &AppState,
+    user: &UserId,
+    org: &OrgId,
+    kind: SessionKind,
+) -> Result<(String, Principal), AppError> {
     let token = format!("tdm_{}", new_secret());
-    let ttl = match req.kind {
+    let ttl = match kind {
         SessionKind::Web => state.config.web_session_ttl,
         SessionKind::Api => state.config.api_token_ttl,
     };
     let created = Utc::now();
     let session = NewSession {
         token_hash: token_hash(&token),
-        user_id: creds.user.id.clone(),
-        org_id: org.id.clone(),
-        kind: req.kind,
+        user_id: user.clone(),
+        org_id: org.clone(),
+        kind,
         csrf_token: new_secret(),
         created_at: created,
         expires_at: created + chrono::Duration::from_std(ttl).unwrap_or(chrono::Duration::hours(12)),
@@ -108,10 +117,7 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
     state
         .store
         .append_audit(
-            NewAuditEvent::new("auth.sign_in")
-                .org(&org.id)
-                .actor(&creds.user.id)
-                .detail(json!({ "kind": req.kind.as_str() })),
+            NewAuditEvent::new("auth.sign_in").org(org).actor(user).detail(json!({ "kind": kind.as_str() })),
         )
         .await?;
     let principal = state
@@ -120,6 +126,25 @@ pub async fn sign_in(state: &AppState, req: SignIn<'_>) -> Result<(String, Princ
         .await?
         .ok_or_else(|| AppError::internal("new session not found"))?;
     Ok((token, principal))
+}
+
+/// Acts for another of the signed-in person's organisations: a new session bound to it replaces
+/// the current one. Not a member of `org`: NotFound.
+#[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
+pub async fn switch_org(
+    state: &AppState,
+    token: &str,
+    principal: &Principal,
+    org: &str,
+) -> Result<(String, Principal), AppError> {
+    let org = OrgId::parse(org).map_err(|_| AppError::NotFound)?;
+    let memberships = state.store.memberships(&principal.user.id).await?;
+    if !memberships.iter().any(|(o, _)| o.id == org) {
+        return Err(AppError::NotFound);
+    }
+    let opened = open_session(state, &principal.user.id, &org, principal.kind).await?;
+    sign_out(state, token, principal).await?;
+    Ok(opened)
 }
 
 /// Ends the session carrying `token`.

@@ -26,6 +26,22 @@ pub struct WebConfig {
     /// The bearer token `/metrics` asks for on the main address. None: `/metrics` is not served
     /// there (serve it on an address of its own, `serve_metrics`, as Prometheus usually scrapes).
     pub metrics_token: Option<secrecy::SecretString>,
+    /// The address people and phones reach Tandem at, without a trailing slash: invitation links
+    /// and the forms' `downloadUrl` are built from it, never from a request's Host header (which
+    /// the sender chooses). `serve` fills it with the listening address when it is not set.
+    pub public_url: Option<String>,
+    /// The largest OpenRosa submission read, photos included.
+    pub max_submission_bytes: usize,
+}
+
+/// 25 MB, as ODK Central: room for a few phone photos.
+pub const DEFAULT_MAX_SUBMISSION_BYTES: usize = 25 * 1024 * 1024;
+
+impl WebConfig {
+    /// `path` (starting with `/`) on the public address; the bare path when none is known.
+    pub fn public(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url.as_deref().unwrap_or_default())
+    }
 }
 
 impl Default for WebConfig {
@@ -42,6 +58,8 @@ impl Default for WebConfig {
             intake_per_hour: 10,
             sharing_grace: Duration::from_secs(7 * 24 * 3600),
             metrics_token: None,
+            public_url: None,
+            max_submission_bytes: DEFAULT_MAX_SUBMISSION_BYTES,
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod headers;
 pub mod i18n;
 pub mod index;
+pub mod invitations;
 mod metrics;
 #[cfg(test)]
 mod module_graph;
@@ -28,7 +29,7 @@ pub mod session;
 mod state;
 mod templates;
 
-pub use config::WebConfig;
+pub use config::{WebConfig, DEFAULT_MAX_SUBMISSION_BYTES};
 pub use state::AppState;
 
 use std::net::SocketAddr;

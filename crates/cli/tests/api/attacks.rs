@@ -8,7 +8,8 @@ both!(
     next_only_leads_to_a_path_on_this_site,
     exports_are_safe_to_open,
     nobody_can_lock_an_owner_out,
-    disguised_details_never_reach_a_partner
+    disguised_details_never_reach_a_partner,
+    nobody_joins_without_saying_yes
 );
 
 /// Signs in through the sign-in page and returns the session cookie.
@@ -173,7 +174,8 @@ async fn disguised_details_never_reach_a_partner(b: Backend) {
     let coord = app.login("coordinator@kwpn.example").await;
     let officer = app.login("officer@town.example").await;
     for name in ["Amina Diallo", "أمينة ديالو"] {
-        let (s, v) = app.send("POST", "/api/v1/protected-names", Some(&coord), Some(json!({"name": name}))).await;
+        let (s, v) =
+            app.send("POST", "/api/v1/protected-names", Some(&coord), Some(json!({"name": name}))).await;
         assert_eq!(s, 201, "{v}");
     }
     let day = (chrono::Utc::now() - chrono::Duration::days(14)).date_naive().to_string();
@@ -223,4 +225,130 @@ async fn disguised_details_never_reach_a_partner(b: Backend) {
     ];
     want.sort_unstable();
     assert_eq!(got, want, "{v}");
+}
+
+/// An organisation's admin attached any existing account of another organisation to their own,
+/// and the answer told whether the address had an account.
+async fn nobody_joins_without_saying_yes(b: Backend) {
+    let app = spawn_app(b).await;
+    let cso = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    let police = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    app.create_user(&cso, "amina@kwpn.example", Role::Member, false).await;
+    app.create_user(&police, "chief@police.example", Role::Admin, false).await;
+    let chief = app.login("chief@police.example").await;
+
+    // The same answer for an address with an account and one without.
+    let mut answers = vec![];
+    for email in ["amina@kwpn.example", "nobody@nowhere.example"] {
+        let (s, v) = app
+            .send("POST", "/api/v1/members", Some(&chief), Some(json!({"email": email, "role": "member"})))
+            .await;
+        let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        keys.extend(v["invitation"].as_object().unwrap().keys().cloned());
+        keys.sort();
+        answers.push((s, keys, v["invitation"]["email"].as_str().unwrap().to_owned()));
+    }
+    assert_eq!((answers[0].0, &answers[0].1), (answers[1].0, &answers[1].1), "{answers:?}");
+    assert_eq!(answers[0].0, 202);
+    // A password for the account is refused outright, not used to tell accounts apart.
+    let (s, _) = app
+        .send(
+            "POST",
+            "/api/v1/members",
+            Some(&chief),
+            Some(json!({"email": "amina@kwpn.example", "role": "member", "password": "a long password"})),
+        )
+        .await;
+    assert_eq!(s, 422);
+
+    // Amina is not a member of the police station until she says yes, and she sees who asks.
+    let amina_user = app
+        .store
+        .find_user_by_email(&tandem_domain::Email::parse("amina@kwpn.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(app.store.memberships(&amina_user.id).await.unwrap().len(), 1);
+    let amina = app.login("amina@kwpn.example").await;
+    let (s, v) = app.send("GET", "/api/v1/invitations", Some(&amina), None).await;
+    assert_eq!(s, 200);
+    let inv = &v["invitations"][0];
+    assert_eq!(
+        (inv["org_name"].as_str(), inv["org_kind"].as_str()),
+        (Some("Kumba Central Police Station"), Some("security"))
+    );
+    let r = app.http.get(app.url("/invitations")).bearer_auth(&amina).send().await.unwrap();
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Kumba Central Police Station") && html.contains("police, gendarmerie, military"),
+        "{html}"
+    );
+    // Nobody else can answer for her.
+    let id = inv["id"].as_str().unwrap();
+    let (s, _) = app.send("POST", &format!("/api/v1/invitations/{id}/accept"), Some(&chief), None).await;
+    assert_eq!(s, 404);
+    assert_eq!(app.store.memberships(&amina_user.id).await.unwrap().len(), 1);
+    let (s, v) = app.send("POST", &format!("/api/v1/invitations/{id}/decline"), Some(&amina), None).await;
+    assert_eq!(s, 204, "{v}");
+    assert_eq!(
+        app.store.memberships(&amina_user.id).await.unwrap().len(),
+        1,
+        "declined: still one organisation"
+    );
+
+    // Invited again, she accepts in the browser and then acts for either organisation.
+    let (s, v) = app
+        .send(
+            "POST",
+            "/api/v1/members",
+            Some(&chief),
+            Some(json!({"email": "amina@kwpn.example", "role": "coordinator"})),
+        )
+        .await;
+    assert_eq!(s, 202, "{v}");
+    let id = v["invitation"]["id"].as_str().unwrap().to_owned();
+    let cookie = browser_session(&app, "amina@kwpn.example").await;
+    let page = app
+        .http
+        .get(app.url("/invitations"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = page.split("name=\"_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let post = |path: String| {
+        let (cookie, csrf) = (cookie.clone(), csrf.clone());
+        let req = app.http.post(app.url(&path)).header("cookie", cookie).form(&[("_csrf", csrf)]);
+        async move { req.send().await.unwrap() }
+    };
+    let r = post(format!("/invitations/{id}/accept")).await;
+    assert_eq!(
+        (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
+        (303, "/invitations?done=invitation-accepted")
+    );
+    assert_eq!(app.store.get_member(&police.id, &amina_user.id).await.unwrap().role, Role::Coordinator);
+    let r = post(format!("/organisations/{}/switch", tandem_domain::OrgId::new())).await;
+    assert_eq!(r.status(), 404, "not one of hers");
+    let r = post(format!("/organisations/{}/switch", police.id)).await;
+    assert_eq!(r.status(), 303);
+    let new_cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("tandem_session=").map(|v| v.split(';').next().unwrap().to_owned()))
+        .unwrap();
+    let me = |c: String| {
+        let req = app.http.get(app.url("/api/v1/me")).header("cookie", c);
+        async move { req.send().await.unwrap() }
+    };
+    assert_eq!(me(cookie.clone()).await.status(), 401, "the old session ended");
+    let v: serde_json::Value = me(format!("tandem_session={new_cookie}")).await.json().await.unwrap();
+    assert_eq!(
+        (v["org"]["name"].as_str(), v["role"].as_str()),
+        (Some("Kumba Central Police Station"), Some("coordinator"))
+    );
 }

@@ -68,6 +68,44 @@ async fn authorisation_matrix(b: Backend) {
     let report_path = format!("/api/v1/reports/{report_id}");
     let alert_path = format!("/api/v1/alerts/{alert_id}");
 
+    // Invitations: one of A's to withdraw, and two to A's coordinator (from the police and from
+    // the platform's host), which only she may answer.
+    let invite = |org: &tandem_store::Org, email: &str, by: &tandem_domain::UserId, hash: &str| {
+        tandem_store::NewInvitation {
+            org_id: org.id.clone(),
+            email: tandem_domain::Email::parse(email).unwrap(),
+            role: Role::Member,
+            token_hash: hash.to_owned(),
+            invited_by: by.clone(),
+            expires_at: chrono::Utc::now() + chrono::Duration::days(1),
+        }
+    };
+    let ev = || tandem_domain::audit::NewAuditEvent::new("invitation.create");
+    let a_inv = app
+        .store
+        .create_invitation(&invite(&a, "later@kwpn.example", &target.id, "h-a"), ev())
+        .await
+        .unwrap();
+    let to_coord = app
+        .store
+        .create_invitation(&invite(&other_org, "coordinator@kwpn.example", &target.id, "h-c"), ev())
+        .await
+        .unwrap();
+    let to_member = app
+        .store
+        .create_invitation(&invite(&hub, "coordinator@kwpn.example", &target.id, "h-m"), ev())
+        .await
+        .unwrap();
+    let withdraw_path = format!("/api/v1/members/invitations/{}", a_inv.id);
+    let accept_path = format!("/api/v1/invitations/{}/accept", to_coord.id);
+    let decline_path = format!("/api/v1/invitations/{}/decline", to_member.id);
+    let join_path = {
+        let inv =
+            invite(&a, "joiner@kwpn.example", &target.id, &tandem_web::password::token_hash("tdi_matrix"));
+        app.store.create_invitation(&inv, ev()).await.unwrap();
+        "/join/tdi_matrix".to_owned()
+    };
+
     let a_id = a.id.to_string();
     let target_path = format!("/api/v1/members/{}", target.id);
     let org_path = format!("/api/v1/orgs/{a_id}");
@@ -83,12 +121,12 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", org_path.clone(), None, [401, 200, 200, 200, 200, 200]),
         ("POST", "/api/v1/orgs".into(), Some(json!({"kind": "donor"})), [401, 403, 403, 403, 403, 201]),
         ("GET", "/api/v1/members".into(), None, [401, 200, 403, 200, 200, 403]),
-        (
-            "POST",
-            "/api/v1/members".into(),
-            Some(json!({"role": "member", "password": "a long password"})),
-            [401, 201, 403, 403, 201, 403],
-        ),
+        ("POST", "/api/v1/members".into(), Some(json!({"role": "member"})), [401, 202, 403, 403, 202, 403]),
+        ("GET", "/api/v1/members/invitations".into(), None, [401, 200, 403, 403, 200, 403]),
+        ("DELETE", withdraw_path.clone(), None, [401, 404, 403, 403, 204, 403]),
+        ("GET", "/api/v1/invitations".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("POST", accept_path.clone(), None, [401, 404, 404, 200, 404, 404]),
+        ("POST", decline_path.clone(), None, [401, 404, 404, 204, 404, 404]),
         ("PATCH", target_path.clone(), Some(json!({"role": "coordinator"})), [401, 404, 403, 403, 200, 403]),
         ("GET", "/api/v1/audit".into(), None, [401, 200, 403, 403, 200, 403]),
         ("DELETE", target_path.clone(), None, [401, 404, 403, 403, 204, 403]),
@@ -128,6 +166,9 @@ async fn authorisation_matrix(b: Backend) {
         // Pages (bearer tokens work on pages too; cookie sessions are tested in `pages`).
         ("GET", "/".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", "/members".into(), None, [303, 200, 403, 403, 200, 403]),
+        ("GET", "/invitations".into(), None, [303, 200, 200, 200, 200, 200]),
+        ("GET", join_path.clone(), None, [200; 6]),
+        ("GET", "/join/tdi_no-such-link".into(), None, [404; 6]),
         ("GET", "/admin/orgs".into(), None, [303, 403, 403, 403, 403, 200]),
         ("GET", "/login".into(), None, [200, 303, 303, 303, 303, 303]),
         ("GET", "/reports".into(), None, [303, 200, 200, 200, 200, 200]),
@@ -199,11 +240,17 @@ async fn authorisation_matrix(b: Backend) {
             }
         }
     }
-    // The other admin's POST /members added to *their* organisation, not to A.
-    let news = |ms: &[tandem_store::Member]| ms.iter().filter(|m| m.email.starts_with("new")).count();
+    // The other admin's POST /members invited to *their* organisation, not to A; nobody joined.
+    let now = chrono::Utc::now();
+    let news = |is: &[tandem_store::Invitation]| is.iter().filter(|i| i.email.starts_with("new")).count();
+    assert_eq!(news(&app.store.org_invitations(&a.id, now).await.unwrap()), 1, "only A's admin invited to A");
+    assert_eq!(news(&app.store.org_invitations(&other_org.id, now).await.unwrap()), 1);
     let a_members = app.store.list_members(&a.id).await.unwrap();
-    assert_eq!(news(&a_members), 1, "only A's admin added to A");
-    assert_eq!(news(&app.store.list_members(&other_org.id).await.unwrap()), 1);
+    assert!(a_members.iter().all(|m| !m.email.starts_with("new")), "an invitation makes no member");
+    let police = app.store.list_members(&other_org.id).await.unwrap();
+    assert!(police.iter().any(|m| m.email == "coordinator@kwpn.example"), "the coordinator accepted");
+    let host = app.store.list_members(&hub.id).await.unwrap();
+    assert!(host.iter().all(|m| m.email != "coordinator@kwpn.example"), "she declined the host's");
     assert!(
         a_members.iter().all(|m| m.email != "target@kwpn.example"),
         "the admin's DELETE removed the target"

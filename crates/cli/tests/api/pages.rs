@@ -77,16 +77,12 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
     assert_ne!(csrf, anon, "a signed-in session has its own CSRF token");
 
     // A form post riding on the cookie without the token changes nothing.
-    let add = [
-        ("email", "new@interfaith.example"),
-        ("role", "coordinator"),
-        ("password", "a long enough password"),
-    ];
+    let add = [("email", "new@interfaith.example"), ("role", "coordinator")];
     let r = post_form(&app, "/members", &cookie, &add).await;
     assert_eq!(r.status(), 403);
-    let r = post_form(&app, "/members", &cookie, &[("_csrf", &anon), add[0], add[1], add[2]]).await;
+    let r = post_form(&app, "/members", &cookie, &[("_csrf", &anon), add[0], add[1]]).await;
     assert_eq!(r.status(), 403, "the anonymous token is not the session's");
-    assert_eq!(app.store.list_members(&org.id).await.unwrap().len(), 1);
+    assert_eq!(app.store.org_invitations(&org.id, chrono::Utc::now()).await.unwrap().len(), 0);
     let r = app
         .http
         .post(app.url("/api/v1/members"))
@@ -97,11 +93,44 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
         .unwrap();
     assert_eq!(r.status(), 403, "JSON riding on a cookie needs X-CSRF-Token too");
 
-    let r = post_form(&app, "/members", &cookie, &[("_csrf", &csrf), add[0], add[1], add[2]]).await;
+    // Inviting shows the link to pass on; nobody is a member until they accept.
+    let r = post_form(&app, "/members", &cookie, &[("_csrf", &csrf), add[0], add[1]]).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Invitation ready for new@interfaith.example"), "{html}");
+    let link = html
+        .split("id=\"link-text\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/");
+    let path = link.strip_prefix(&app.base).expect("the link is on the public address").to_owned();
+    assert_eq!(app.store.list_members(&org.id).await.unwrap().len(), 1);
+    // The link's page says who asks and what kind of organisation it is.
+    let r = app.http.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let anon2 = set_cookie(&r, "tandem_csrf").unwrap().0;
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Invitation from Northern Interfaith Council") && html.contains("civil-society group")
+    );
+    let anon2_cookie = format!("tandem_csrf={anon2}");
+    let short = [("_csrf", anon2.as_str()), ("display_name", "Newcomer"), ("password", "short")];
+    let r = post_form(&app, &path, &anon2_cookie, &short).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("id=\"err-password\""));
+    let good =
+        [("_csrf", anon2.as_str()), ("display_name", "Newcomer"), ("password", "a long enough password")];
+    let r = post_form(&app, &path, &anon2_cookie, &good).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(r.headers()["location"], "/members?done=members-added");
+    assert_eq!(r.headers()["location"], "/invitations?done=invitation-joined");
+    assert!(set_cookie(&r, "tandem_session").is_some(), "signed in at once");
     let members = app.store.list_members(&org.id).await.unwrap();
     assert!(members.iter().any(|m| m.email == "new@interfaith.example" && m.role == Role::Coordinator));
+    let r = app.http.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(r.status(), 404, "a link works once");
 
     // Bad input re-renders the form with the error beside the field and the input kept.
     let r = post_form(

@@ -258,7 +258,10 @@ mod tests {
 
     #[test]
     fn normalises_invisible_and_compatibility_forms() {
-        let invisible = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{FEFF}", "\u{61C}", "\u{AD}", "\u{202E}", "\u{FE0F}"];
+        let invisible = [
+            "\u{200B}", "\u{200C}", "\u{200D}", "\u{200E}", "\u{200F}", "\u{2060}", "\u{FEFF}", "\u{61C}",
+            "\u{AD}", "\u{202E}", "\u{FE0F}",
+        ];
         for c in invisible {
             assert_eq!(normalise(&format!("0712{c}345678")), "0712345678", "{c:?}");
         }

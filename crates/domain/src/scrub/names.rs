@@ -227,8 +227,28 @@ impl Pattern {
 /// A whitespace-free run without the brackets, quotes and sentence punctuation around it.
 fn trim_run(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
     let opening = |c: char| matches!(c, '(' | '[' | '{' | '<' | '"' | '\'' | '«' | '“' | '‘');
-    let closing =
-        |c: char| matches!(c, ')' | ']' | '}' | '>' | '"' | '\'' | '»' | '”' | '’' | '.' | ',' | ';' | ':' | '!' | '?' | '،' | '؛' | '؟');
+    let closing = |c: char| {
+        matches!(
+            c,
+            ')' | ']'
+                | '}'
+                | '>'
+                | '"'
+                | '\''
+                | '»'
+                | '”'
+                | '’'
+                | '.'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '،'
+                | '؛'
+                | '؟'
+        )
+    };
     while start < end && opening(chars[start]) {
         start += 1;
     }

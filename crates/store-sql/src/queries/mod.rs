@@ -10,6 +10,7 @@ mod audit;
 mod ew;
 mod identity;
 mod index;
+mod invitations;
 mod protection;
 mod row;
 

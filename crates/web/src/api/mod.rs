@@ -4,6 +4,7 @@ mod areas;
 mod audit;
 mod auth;
 pub mod index;
+mod invitations;
 mod me;
 mod members;
 mod openapi;
@@ -37,6 +38,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(me::router())
         .merge(orgs::router())
         .merge(members::router())
+        .merge(invitations::router())
         .merge(audit::router())
         .merge(areas::router())
         .merge(reports::router())

@@ -48,6 +48,9 @@ const REPORT: &[(&str, &str)] = &[
 const ALERT: &[(&str, &str)] =
     &[("get", "/alerts/{id}"), ("post", "/alerts/{id}/assign"), ("post", "/alerts/{id}/responses")];
 const MEMBER: &[(&str, &str)] = &[("patch", "/members/{user_id}"), ("delete", "/members/{user_id}")];
+const INVITATION: &[(&str, &str)] = &[("delete", "/members/invitations/{invitation_id}")];
+const MY_INVITATION: &[(&str, &str)] =
+    &[("post", "/invitations/{invitation_id}/accept"), ("post", "/invitations/{invitation_id}/decline")];
 const AGREEMENT: &[(&str, &str)] =
     &[("get", "/sharing-agreements/{id}"), ("post", "/sharing-agreements/{id}/revoke")];
 const SHARED_ALERT: &[(&str, &str)] =
@@ -57,7 +60,9 @@ const LINKS: &[Link] = &[
     (("get", "/orgs"), "/orgs/0/id", &[("get", "/orgs/{id}")]),
     (("post", "/orgs"), "/id", &[("get", "/orgs/{id}")]),
     (("get", "/members"), "/members/0/user_id", MEMBER),
-    (("post", "/members"), "/user_id", MEMBER),
+    (("post", "/members"), "/invitation/id", INVITATION),
+    (("get", "/members/invitations"), "/invitations/0/id", INVITATION),
+    (("get", "/invitations"), "/invitations/0/id", MY_INVITATION),
     (("get", "/reports"), "/reports/0/id", REPORT),
     (("post", "/reports"), "/id", REPORT),
     (("get", "/alerts"), "/alerts/0/id", ALERT),

@@ -7,7 +7,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use secrecy::SecretString;
 use serde::Deserialize;
 use tandem_domain::org::OrgFlags;
 use tandem_domain::{OrgKind, Role};
@@ -15,9 +14,10 @@ use tandem_domain::{OrgKind, Role};
 use super::ctx::PageCtx;
 use super::error::PageError;
 use super::forms::{self, FormResult};
-use crate::actions::{self, MemberInput, OrgInput};
+use crate::actions::{self, OrgInput};
 use crate::app_error::AppError;
 use crate::extract::{perm, Can};
+use crate::invitations;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/members", get(members).post(add_member))
         .route("/members/{user_id}/role", post(set_role))
         .route("/members/{user_id}/remove", post(remove_member))
+        .route("/members/invitations/{id}/withdraw", post(withdraw))
 }
 
 #[derive(Deserialize, Default)]
@@ -36,7 +37,9 @@ struct Done {
 /// Only known notice keys are shown, so the query string cannot put arbitrary text on the page.
 fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> Option<&'static str> {
     let key = q.as_ref().ok()?.done.as_deref()?;
-    ["orgs-created", "members-added", "members-updated", "members-removed"].into_iter().find(|k| *k == key)
+    ["orgs-created", "members-updated", "members-removed", "invitation-withdrawn"]
+        .into_iter()
+        .find(|k| *k == key)
 }
 
 type FieldErrors = BTreeMap<&'static str, String>;
@@ -114,29 +117,40 @@ struct MemberForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
-    display_name: String,
-    #[serde(default)]
     role: String,
-    #[serde(skip_serializing)]
-    password: Option<SecretString>,
+}
+
+/// What the page shows once an invitation is made: the address and the link to pass on.
+#[derive(serde::Serialize)]
+struct Made {
+    email: String,
+    link: String,
+    expires_at: String,
+}
+
+struct MembersPage<'a> {
+    status: StatusCode,
+    form: &'a MemberForm,
+    errors: Option<FieldErrors>,
+    notice: Option<&'a str>,
+    made: Option<Made>,
 }
 
 async fn render_members(
     state: &AppState,
     ctx: &PageCtx,
     who: &Can<perm::ManageMembers>,
-    status: StatusCode,
-    form: &MemberForm,
-    errors: Option<BTreeMap<&str, String>>,
-    notice: Option<&str>,
+    page: MembersPage<'_>,
 ) -> Result<Response, PageError> {
     let members = state.store.list_members(who.org_id()).await?;
+    let invitations = invitations::pending(state, &who.actor()).await?;
     let audit = state.store.org_audit(who.org_id(), 20).await?;
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    let MembersPage { status, form, errors, notice, made } = page;
     Ok(ctx.render(
         status,
         "members.html",
-        minijinja::context! { members, audit, roles, form, errors, notice },
+        minijinja::context! { members, invitations, audit, roles, form, errors, notice, made },
     ))
 }
 
@@ -147,29 +161,54 @@ async fn members(
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
     let form = MemberForm { role: "member".into(), ..Default::default() };
-    render_members(&state, &ctx, &who, StatusCode::OK, &form, None, notice(&q)).await
+    let page =
+        MembersPage { status: StatusCode::OK, form: &form, errors: None, notice: notice(&q), made: None };
+    render_members(&state, &ctx, &who, page).await
 }
 
+/// Invites the address; the page then shows the link (once: only its hash is kept), the same
+/// whether or not the address has an account.
 async fn add_member(
     State(state): State<AppState>,
     who: Can<perm::ManageMembers>,
     ctx: PageCtx,
     form: FormResult<MemberForm>,
 ) -> Result<Response, PageError> {
-    let mut f = forms::read(form)?;
-    let input = MemberInput {
-        email: &f.email,
-        display_name: Some(&f.display_name),
-        role: &f.role,
-        password: f.password.take(),
-    };
-    match actions::add_member(&state, &who.actor(), input).await {
-        Ok(_) => Ok(Redirect::to("/members?done=members-added").into_response()),
+    let f = forms::read(form)?;
+    match invitations::invite(&state, &who.actor(), &f.email, &f.role).await {
+        Ok(made) => {
+            let made = Made {
+                email: made.invitation.email,
+                link: made.link,
+                expires_at: made.invitation.expires_at.format("%Y-%m-%d").to_string(),
+            };
+            let blank = MemberForm { role: "member".into(), ..Default::default() };
+            let page = MembersPage {
+                status: StatusCode::OK,
+                form: &blank,
+                errors: None,
+                notice: None,
+                made: Some(made),
+            };
+            render_members(&state, &ctx, &who, page).await
+        }
         Err(e) => match field_errors(&e) {
-            Some((status, errs)) => render_members(&state, &ctx, &who, status, &f, Some(errs), None).await,
+            Some((status, errs)) => {
+                let page = MembersPage { status, form: &f, errors: Some(errs), notice: None, made: None };
+                render_members(&state, &ctx, &who, page).await
+            }
             None => Err(e.into()),
         },
     }
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMembers>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    invitations::withdraw(&state, &who.actor(), &id).await?;
+    Ok(Redirect::to("/members?done=invitation-withdrawn").into_response())
 }
 
 #[derive(Deserialize)]

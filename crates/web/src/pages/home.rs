@@ -1,12 +1,31 @@
-//! The home page: who you are and for whom you act. Later capabilities add their summaries here.
+//! The home page: who you are and for whom you act, and invitations waiting for an answer.
+//! Later capabilities add their summaries here.
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 
 use super::ctx::PageCtx;
+use super::error::PageError;
+use crate::invitations;
+use crate::AppState;
 
-pub async fn home(ctx: PageCtx) -> Response {
-    if ctx.auth.principal.is_none() {
-        return Redirect::to("/login").into_response();
-    }
-    ctx.render(StatusCode::OK, "home.html", minijinja::context! {})
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    ctx: PageCtx,
+    q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, PageError> {
+    let Some(p) = &ctx.auth.principal else {
+        return Ok(Redirect::to("/login").into_response());
+    };
+    let waiting = invitations::mine(&state, p).await?.len();
+    let orgs = state.store.memberships(&p.user.id).await?.len();
+    // Only a known notice key is shown, so the query string cannot put text on the page.
+    let notice = q.ok().and_then(|q| q.done.clone()).filter(|d| d == "org-switched").map(|_| "org-switched");
+    Ok(ctx.render(StatusCode::OK, "home.html", minijinja::context! { waiting, orgs, notice }))
 }

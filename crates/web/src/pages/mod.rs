@@ -11,6 +11,7 @@ mod forms;
 mod home;
 mod index;
 mod intake;
+mod invitations;
 mod lang;
 mod protection;
 mod report_form;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/lang/{code}", get(lang::switch_language))
         .merge(auth::router())
         .merge(admin::router())
+        .merge(invitations::router())
         .merge(reports::router())
         .merge(alerts::router())
         .merge(dashboard::router())
