@@ -16,7 +16,8 @@ static KEYS: LazyLock<Keyring> = LazyLock::new(|| Keyring::generate("fuzz"));
 static ORG: LazyLock<OrgId> = LazyLock::new(OrgId::new);
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(raw) = parse_submission(data) {
+    if let Ok(instance) = parse_submission(data) {
+        let raw = instance.report;
         let sealer = Sealer { keys: &KEYS, org: &ORG };
         if let Ok(r) = parse(&CFG, &raw, Channel::Openrosa, None, chrono::Utc::now(), sealer) {
             assert!(CFG.areas.contains_key(r.area.as_str()));

@@ -49,6 +49,16 @@ pub enum AdminCommand {
         #[arg(long)]
         platform_admin: bool,
     },
+    /// Give a field team ODK Collect access to an organisation's report form (an app user).
+    /// Prints the address to configure in Collect and, alone on the last line, the token; only
+    /// its hash is stored, so note it now. Revoke it on the organisation's field page.
+    AppUser {
+        #[arg(long)]
+        org: String,
+        /// Who carries it, e.g. "Kumba market team".
+        #[arg(long)]
+        name: String,
+    },
     /// List organisations: id, kind, flags and name, one per line.
     ListOrgs,
     /// Add a category of this deployment's own taxonomy, mapped to a reference category so that
@@ -233,6 +243,20 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
             store.create_sms_gateway(&org_id, &tandem_web::password::token_hash(&secret), ev).await?;
             println!("SMS gateway registered; its secret (shown once):");
             println!("{secret}");
+        }
+        AdminCommand::AppUser { org, name } => {
+            let org_id = OrgId::parse(&org)
+                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
+            if store.get_org(&org_id).await.is_err() {
+                bail!("--org: no organisation has id {org_id}");
+            }
+            let issued = tandem_web::ew::field::issue(store.as_ref(), &org_id, None, &name)
+                .await
+                .map_err(|e| anyhow::anyhow!("--{e}"))?;
+            let public = settings.public_url.clone().unwrap_or_else(|| format!("http://{}", settings.addr));
+            println!("field team {:?} may now use the report form", issued.app_user.name);
+            println!("ODK Collect server address: {public}/openrosa/key/{}", issued.token);
+            println!("{}", issued.token);
         }
         AdminCommand::AddCategory { slug, name, reference, threshold, keywords } => {
             let slug = tandem_domain::report::CategorySlug::parse(&slug)

@@ -46,8 +46,11 @@ pub enum Action {
     ViewSharing,
     /// Create and revoke one's organisation's sharing agreements; assign alerts to partners.
     ManageSharing,
-    /// Read the contact a reporter left (each reading is audited).
+    /// Read the contact a reporter left, or open a file that came with a report (a photo can
+    /// identify as surely as a phone number); each reading is audited.
     ReadContact,
+    /// Give field teams their ODK Collect access (app users) and revoke it.
+    ManageFieldTeams,
     /// Erase a report at the reporter's request, and keep the protected-names list.
     EraseReport,
     /// Set how long one's organisation keeps reporter contacts and dismissed reports.
@@ -76,7 +79,7 @@ impl Actor {
             }
             Action::ManageRetention | Action::ExportOrgData => self.role.at_least(Role::Admin),
             Action::CreateOrg | Action::ManageAreas => self.platform_admin,
-            Action::TriageReports => self.role.at_least(Role::Coordinator),
+            Action::TriageReports | Action::ManageFieldTeams => self.role.at_least(Role::Coordinator),
             Action::ViewMembers => self.role.at_least(Role::Coordinator),
             Action::ManageMembers | Action::ViewOrgAudit => self.role.at_least(Role::Admin),
         };
@@ -116,6 +119,7 @@ mod tests {
             (ViewSharing, true, true, true, true),
             (ManageSharing, false, true, true, false),
             (ReadContact, false, true, true, false),
+            (ManageFieldTeams, false, true, true, false),
             (EraseReport, false, true, true, false),
             (ManageRetention, false, false, true, false),
             (ExportOrgData, false, false, true, false),

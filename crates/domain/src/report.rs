@@ -172,6 +172,8 @@ pub const DEFAULT_CATEGORIES: [(&str, &str, &str, u8); 9] = [
 /// The longest description accepted: long enough for a detailed account, short enough that a
 /// single report cannot bloat the database.
 pub const DESCRIPTION_MAX: usize = 4000;
+/// The longest reporter contact taken (the field form refuses longer ones on the phone).
+pub const CONTACT_MAX: usize = 200;
 
 #[cfg(test)]
 mod tests {

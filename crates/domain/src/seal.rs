@@ -1,5 +1,5 @@
 //! Encryption at rest of what identifies people: reporter contacts, SMS senders, the protected
-//! names list (and later evidence files). XChaCha20-Poly1305 under keys that live in a key file
+//! names list and files that arrive with reports (photos from the field). XChaCha20-Poly1305 under keys that live in a key file
 //! outside the database (`TANDEM_KEY_FILE`), so a stolen database or backup alone reveals nobody.
 //! Every ciphertext carries the id of its key, so keys can be rotated, and is bound to the record
 //! it belongs to (associated data), so a ciphertext copied onto another record does not open.
@@ -15,15 +15,19 @@ pub enum Purpose {
     ReporterContact,
     SmsSender,
     ProtectedName,
+    /// A file that came with a report (sealed as bytes: [`Keyring::seal_bytes`]).
+    Attachment,
 }
 
 impl Purpose {
+    /// The purposes of sealed *texts*; attachments are sealed as bytes and kept apart.
     pub const ALL: [Purpose; 3] = [Purpose::ReporterContact, Purpose::SmsSender, Purpose::ProtectedName];
     pub fn as_str(self) -> &'static str {
         match self {
             Purpose::ReporterContact => "reporter_contact",
             Purpose::SmsSender => "sms_sender",
             Purpose::ProtectedName => "protected_name",
+            Purpose::Attachment => "attachment",
         }
     }
 }
@@ -39,6 +43,19 @@ pub struct Binding<'a> {
 impl Binding<'_> {
     fn aad(&self) -> String {
         format!("tandem/v1/{}/{}/{}", self.purpose.as_str(), self.org, self.record)
+    }
+}
+
+/// A sealed file as stored: the key's id, and the nonce (24 bytes) followed by ciphertext+tag.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SealedBytes {
+    pub key_id: String,
+    pub data: Vec<u8>,
+}
+
+impl fmt::Debug for SealedBytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SealedBytes").field("key_id", &self.key_id).field("len", &self.data.len()).finish()
     }
 }
 
@@ -223,6 +240,37 @@ impl Keyring {
         String::from_utf8(pt).map_err(|_| SealError::Corrupt)
     }
 
+    /// Encrypts a file under the current key, bound to `binding`.
+    pub fn seal_bytes(&self, plaintext: &[u8], binding: &Binding) -> SealedBytes {
+        let key = &self.keys[0];
+        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let aad = binding.aad();
+        // As in `seal`: encryption only fails beyond 256 GiB, far above any upload limit.
+        let ct =
+            key.cipher.encrypt(&nonce, Payload { msg: plaintext, aad: aad.as_bytes() }).unwrap_or_default();
+        let mut data = Vec::with_capacity(nonce.len() + ct.len());
+        data.extend_from_slice(&nonce);
+        data.extend_from_slice(&ct);
+        SealedBytes { key_id: key.id.clone(), data }
+    }
+
+    /// Decrypts a file sealed under any key of this keyring for the same binding.
+    pub fn open_bytes(&self, sealed: &SealedBytes, binding: &Binding) -> Result<Vec<u8>, SealError> {
+        let key = self
+            .keys
+            .iter()
+            .find(|k| k.id == sealed.key_id)
+            .ok_or_else(|| SealError::UnknownKey(sealed.key_id.clone()))?;
+        if sealed.data.len() < 24 + 16 {
+            return Err(SealError::Corrupt);
+        }
+        let (nonce, ct) = sealed.data.split_at(24);
+        let aad = binding.aad();
+        key.cipher
+            .decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad: aad.as_bytes() })
+            .map_err(|_| SealError::Corrupt)
+    }
+
     pub fn has_key(&self, id: &str) -> bool {
         self.keys.iter().any(|k| k.id == id)
     }
@@ -234,6 +282,22 @@ mod tests {
 
     fn b<'a>(org: &'a str, rec: &'a str) -> Binding<'a> {
         Binding { purpose: Purpose::ReporterContact, org, record: rec }
+    }
+
+    #[test]
+    fn files_seal_and_open_only_for_the_same_record() {
+        let keys = Keyring::generate("t");
+        let photo: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        let bind = |rec| Binding { purpose: Purpose::Attachment, org: "org1", record: rec };
+        let sealed = keys.seal_bytes(&photo, &bind("a1"));
+        assert_eq!(sealed.data.len(), photo.len() + 24 + 16);
+        assert!(!sealed.data.windows(64).any(|w| photo.windows(64).next() == Some(w)), "not in the clear");
+        assert_eq!(keys.open_bytes(&sealed, &bind("a1")).unwrap(), photo);
+        assert_eq!(keys.open_bytes(&sealed, &bind("a2")), Err(SealError::Corrupt));
+        let as_contact = Binding { purpose: Purpose::ReporterContact, org: "org1", record: "a1" };
+        assert_eq!(keys.open_bytes(&sealed, &as_contact), Err(SealError::Corrupt));
+        let rotated = keys.rotated("u");
+        assert_eq!(rotated.open_bytes(&sealed, &bind("a1")).unwrap(), photo, "older keys still open");
     }
 
     #[test]

@@ -22,6 +22,17 @@ pub fn bounded(field: &'static str, raw: &str, min: usize, max: usize) -> Result
     Ok(s.to_owned())
 }
 
+/// Like [`bounded`], for text written on several lines (a description): line breaks and tabs
+/// are kept (a `\r\n` becomes `\n`), any other control character is refused. Phones and
+/// browsers send line breaks in every multi-line field; refusing them left ODK submissions
+/// stuck on phones as "sending failed".
+pub fn multiline(field: &'static str, raw: &str, min: usize, max: usize) -> Result<String, InvalidInput> {
+    let s = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let flat: String = s.chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect();
+    bounded(field, &flat, min, max)?;
+    Ok(s.trim().to_owned())
+}
+
 /// A text as a spreadsheet cell that is never read as a formula (OWASP's CSV injection advice):
 /// one beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
 /// spreadsheets show as text. Anyone can write a report's description from the public intake
@@ -36,6 +47,14 @@ pub fn spreadsheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_keep_their_line_breaks() {
+        assert_eq!(multiline("d", " one\r\ntwo\n\tthree ", 1, 100).unwrap(), "one\ntwo\n\tthree");
+        assert!(multiline("d", "bell\u{7}", 1, 100).is_err());
+        assert!(multiline("d", "\n\n", 1, 100).is_err(), "blank is empty");
+        assert!(multiline("d", &"x".repeat(101), 1, 100).is_err());
+    }
 
     #[test]
     fn trims_and_bounds() {

@@ -1,5 +1,5 @@
 //! The storage interface, one trait per capability ([`IdentityStore`], [`EarlyWarningStore`],
-//! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`]), each in its module with its models and its chapter of
+//! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`], [`FieldStore`]), each in its module with its models and its chapter of
 //! the conformance story. [`Store`] is all of them: what a backend implements and the web layer
 //! holds. Every method that touches an organisation's records takes that organisation first, so
 //! that no query can forget the scope.
@@ -7,6 +7,7 @@
 
 pub mod conformance;
 pub mod ew;
+pub mod field;
 pub mod identity;
 pub mod index;
 pub mod invitations;
@@ -16,6 +17,7 @@ pub mod protection;
 pub mod row;
 
 pub use ew::*;
+pub use field::*;
 pub use identity::*;
 pub use index::*;
 pub use invitations::*;
@@ -64,7 +66,14 @@ pub trait Database: Send + Sync {
 /// Every capability's storage: what a backend implements (each trait once, see
 /// `tandem-store-sql`) and what the web layer holds as `Arc<dyn Store>`.
 pub trait Store:
-    Database + IdentityStore + InvitationStore + EarlyWarningStore + ProtectionStore + IndexStore + 'static
+    Database
+    + IdentityStore
+    + InvitationStore
+    + EarlyWarningStore
+    + FieldStore
+    + ProtectionStore
+    + IndexStore
+    + 'static
 {
 }
 
@@ -73,6 +82,7 @@ impl<T> Store for T where
         + IdentityStore
         + InvitationStore
         + EarlyWarningStore
+        + FieldStore
         + ProtectionStore
         + IndexStore
         + 'static

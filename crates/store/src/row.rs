@@ -9,8 +9,8 @@ use tandem_domain::alert_engine::{AlertMethod, Obs};
 use tandem_domain::week::Week;
 
 use crate::{
-    Alert, Area, Category, Invitation, Member, Org, Principal, Report, Response, SessionKind, StoreError,
-    User,
+    Alert, AppUser, Area, Attachment, Category, Invitation, Member, Org, Principal, Report, Response,
+    SessionKind, StoreError, User,
 };
 
 type R<T> = Result<T, StoreError>;
@@ -81,6 +81,30 @@ pub fn invitation(r: &impl RowRead) -> R<Invitation> {
         role: role(r, "role")?,
         created_at: r.time("created_at")?,
         expires_at: r.time("expires_at")?,
+    })
+}
+
+pub fn app_user(r: &impl RowRead) -> R<AppUser> {
+    Ok(AppUser {
+        id: r.text("id")?,
+        org_id: OrgId::from_trusted(r.text("org_id")?),
+        name: r.text("name")?,
+        form_id: r.text("form_id")?,
+        created_at: r.time("created_at")?,
+        revoked_at: r.opt_time("revoked_at")?,
+    })
+}
+
+pub fn attachment(r: &impl RowRead) -> R<Attachment> {
+    Ok(Attachment {
+        id: r.text("id")?,
+        org_id: OrgId::from_trusted(r.text("org_id")?),
+        report_id: r.text("report_id")?,
+        name: r.text("name")?,
+        content_type: r.text("content_type")?,
+        size: r.int("size")?,
+        sha256: r.text("sha256")?,
+        created_at: r.time("created_at")?,
     })
 }
 
@@ -236,6 +260,8 @@ pub mod cols {
         i.created_at, i.expires_at";
     /// The FROM clause that goes with [`INVITATION`].
     pub const INVITATION_FROM: &str = "invitations i JOIN orgs o ON o.id = i.org_id";
+    pub const APP_USER: &str = "id, org_id, name, form_id, created_at, revoked_at";
+    pub const ATTACHMENT: &str = "id, org_id, report_id, name, content_type, size, sha256, created_at";
     pub const USER: &str = "id, email, display_name, platform_admin, created_at";
     pub const PRINCIPAL_EXTRA: &str = "m.role, s.kind AS session_kind, s.csrf_token, s.expires_at,
         u.id AS u_id, u.email AS u_email, u.display_name AS u_display_name,

@@ -372,3 +372,29 @@ home-invitations = { $count ->
     [one] دعوة بانتظار ردكم.
    *[other] { $count } دعوات بانتظار ردكم.
   }
+
+# Field teams (issue 12)
+nav-field = الفرق الميدانية
+field-title = الفرق الميدانية (ODK Collect)
+field-intro = يملأ الفريق الميداني استمارة البلاغ على الهاتف باستخدام ODK Collect أو KoboCollect، حتى دون اتصال؛ وتصل البلاغات إلى هنا حين يتصل الهاتف بالإنترنت، مع صورها مشفرةً مثل وسائل التواصل. امنحوا كل فريق وصولًا خاصًا به، واسحبوه فورًا إذا فُقد هاتف.
+field-made = الوصول جاهز لـ { $name }
+field-step-install = على الهاتف، ثبّتوا تطبيق ODK Collect من متجر التطبيقات.
+field-step-scan = افتحوا ODK Collect، واختاروا «إضافة مشروع» ثم «الإعداد برمز QR»، وامسحوا هذا الرمز.
+field-step-done = تظهر الاستمارة تحت «بدء استمارة جديدة». تُرسل الاستمارات المملوءة عند اتصال الهاتف.
+field-qr-label = رمز إعداد ODK Collect لـ { $name }
+field-manual = دون كاميرا: في ODK Collect اختاروا «إدخال تفاصيل المشروع يدويًا» واكتبوا عنوان الخادم هذا.
+field-once = لا يظهر هذا الرمز إلا الآن. إذا فُقد، اسحبوا هذا الوصول وأنشئوا غيره.
+field-teams = الفرق التي لديها وصول
+field-none = لا يوجد فريق ميداني لديه وصول بعد.
+field-name = اسم الفريق
+field-name-hint = من يحمل الهواتف، مثل «فريق سوق كومبا».
+field-since = منذ
+field-status = الوصول
+field-revoke = سحب
+field-revoked-on = سُحب في { $date }
+field-revoked = سُحب الوصول. لم يعد بإمكان الهواتف التي تستخدمه إرسال بلاغات.
+field-new = منح فريق وصولًا
+field-create = إنشاء الوصول وعرض الرمز
+report-files = الملفات
+report-file-open = تنزيل
+report-files-sealed = تُخزَّن الملفات مشفرة. يُسجَّل كل تنزيل في سجل التدقيق.

@@ -372,3 +372,29 @@ home-invitations = { $count ->
     [one] An invitation is
    *[other] { $count } invitations are
   } waiting for your answer.
+
+# Field teams (issue 12)
+nav-field = Field teams
+field-title = Field teams (ODK Collect)
+field-intro = A field team fills in the report form on phones with ODK Collect or KoboCollect, also without a connection; the reports arrive here once the phone is online, with their photos, sealed like contacts. Give each team its own access, and revoke it at once if a phone is lost.
+field-made = Access ready for { $name }
+field-step-install = On the phone, install ODK Collect from the app store.
+field-step-scan = Open ODK Collect, choose "Add project", then "Configure with QR code", and scan this code.
+field-step-done = The report form appears under "Start new form". Filled forms are sent when the phone is online.
+field-qr-label = Settings code for ODK Collect, for { $name }
+field-manual = Without a camera: in ODK Collect choose "Manually enter project details" and type this server address.
+field-once = This code is shown only now. If it is lost, revoke this access and create another.
+field-teams = Teams with access
+field-none = No field team has access yet.
+field-name = Team name
+field-name-hint = Who carries the phones, for example "Kumba market team".
+field-since = Since
+field-status = Access
+field-revoke = Revoke
+field-revoked-on = Revoked on { $date }
+field-revoked = Access revoked. Phones with it can no longer send reports.
+field-new = Give a team access
+field-create = Create access and show the code
+report-files = Files
+report-file-open = Download
+report-files-sealed = Files are stored encrypted. Each download is recorded in the audit log.

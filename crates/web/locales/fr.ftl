@@ -372,3 +372,29 @@ home-invitations = { $count ->
     [one] Une invitation attend
    *[other] { $count } invitations attendent
   } votre réponse.
+
+# Field teams (issue 12)
+nav-field = Équipes de terrain
+field-title = Équipes de terrain (ODK Collect)
+field-intro = Une équipe de terrain remplit le formulaire de signalement sur téléphone avec ODK Collect ou KoboCollect, même sans connexion ; les signalements arrivent ici dès que le téléphone est en ligne, avec leurs photos, chiffrées comme les contacts. Donnez à chaque équipe son propre accès, et révoquez-le tout de suite si un téléphone est perdu.
+field-made = Accès prêt pour { $name }
+field-step-install = Sur le téléphone, installez ODK Collect depuis le magasin d'applications.
+field-step-scan = Ouvrez ODK Collect, choisissez « Ajouter un projet », puis « Configurer avec un code QR », et scannez ce code.
+field-step-done = Le formulaire apparaît sous « Remplir un formulaire ». Les formulaires remplis partent quand le téléphone est en ligne.
+field-qr-label = Code de configuration ODK Collect pour { $name }
+field-manual = Sans appareil photo : dans ODK Collect, choisissez « Saisir manuellement les détails du projet » et tapez cette adresse de serveur.
+field-once = Ce code n'est affiché que maintenant. S'il est perdu, révoquez cet accès et créez-en un autre.
+field-teams = Équipes ayant accès
+field-none = Aucune équipe de terrain n'a encore d'accès.
+field-name = Nom de l'équipe
+field-name-hint = Qui porte les téléphones, par exemple « Équipe du marché de Kumba ».
+field-since = Depuis
+field-status = Accès
+field-revoke = Révoquer
+field-revoked-on = Révoqué le { $date }
+field-revoked = Accès révoqué. Les téléphones qui l'utilisaient ne peuvent plus envoyer de signalements.
+field-new = Donner accès à une équipe
+field-create = Créer l'accès et afficher le code
+report-files = Fichiers
+report-file-open = Télécharger
+report-files-sealed = Les fichiers sont stockés chiffrés. Chaque téléchargement est inscrit au journal d'audit.

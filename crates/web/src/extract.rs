@@ -124,6 +124,7 @@ pub mod perm {
         ViewSharing,
         ManageSharing,
         ReadContact,
+        ManageFieldTeams,
         EraseReport,
         ManageRetention,
         ExportOrgData,

@@ -46,7 +46,7 @@ pub fn build_router(state: AppState) -> Router {
         .nest("/api/v1", api::router())
         .merge(pages::router())
         .merge(ops::router())
-        .merge(api::openrosa::router())
+        .merge(api::openrosa::router(state.config.max_submission_bytes))
         .fallback(pages::error::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ops::track))

@@ -37,7 +37,13 @@ pub struct Inner {
     pub throttle_addresses: Mutex<Throttle>,
     /// Public intake submissions per client address (the address is used here and never stored).
     pub throttle_intake: Mutex<Throttle>,
+    /// Field submissions read at once: each may hold up to `max_submission_bytes` in memory
+    /// (photos), so a small server serves a few at a time and the rest wait their turn.
+    pub uploads: tokio::sync::Semaphore,
 }
+
+/// Field submissions read at the same time (see [`Inner::uploads`]).
+pub const CONCURRENT_UPLOADS: usize = 4;
 
 impl std::ops::Deref for AppState {
     type Target = Inner;
@@ -86,6 +92,7 @@ impl AppState {
             ew_config,
             alert_worker,
             dashboards: Default::default(),
+            uploads: tokio::sync::Semaphore::new(CONCURRENT_UPLOADS),
         })))
     }
 }

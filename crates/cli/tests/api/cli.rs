@@ -128,6 +128,19 @@ async fn admin_commands_then_login_and_me(b: Backend) {
         assert_eq!(std::fs::metadata(key_file).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
+    // A field team's access: the token alone on the last line; bad input names the flag.
+    let out = tandem(&["admin", "app-user", "--org", &org_id, "--name", "Kumba market team"], &url, None);
+    assert!(out.status.success(), "{}", text(&out));
+    let app_token = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+    assert!(app_token.starts_with("tda_") && app_token.len() == 68, "{app_token}");
+    for (args, needle) in [
+        (vec!["admin", "app-user", "--org", "nope", "--name", "X"], "--org"),
+        (vec!["admin", "app-user", "--org", &org_id, "--name", " "], "--name"),
+    ] {
+        let out = tandem(&args, &url, None);
+        assert!(!out.status.success() && text(&out).contains(needle), "{args:?}: {}", text(&out));
+    }
+
     // A real server over the same database: sign in, then /me.
     let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
         .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &url, "--key-file", key_file])
@@ -156,6 +169,11 @@ async fn admin_commands_then_login_and_me(b: Backend) {
     );
     let r = http.get(format!("{base}/healthz")).send().await.unwrap();
     assert_eq!(r.status(), 200);
+    // The app user's token opens the form list, and its addresses are the server's own.
+    let r = http.get(format!("{base}/openrosa/key/{app_token}/formList")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let list = r.text().await.unwrap();
+    assert!(list.contains(&format!("<downloadUrl>{base}/openrosa/key/{app_token}/forms/")), "{list}");
     child.kill().unwrap();
     child.wait().unwrap();
 

@@ -106,6 +106,55 @@ async fn authorisation_matrix(b: Backend) {
         "/join/tdi_matrix".to_owned()
     };
 
+    // Field collection: a field team of A's, and a file with A's report.
+    let team = tandem_web::ew::field::issue(app.store.as_ref(), &a.id, Some(&target.id), "Market team")
+        .await
+        .unwrap();
+    let team_path = format!("/api/v1/app-users/{}", team.app_user.id);
+    let team_list = format!("/openrosa/key/{}/formList", team.token);
+    let file_id = tandem_domain::OrgId::new().to_string();
+    let sealed = app.state.keys.seal_bytes(
+        b"photo",
+        &tandem_domain::seal::Binding {
+            purpose: tandem_domain::seal::Purpose::Attachment,
+            org: a.id.as_str(),
+            record: &file_id,
+        },
+    );
+    let report_row = app.store.get_report(&a.id, &report_id).await.unwrap();
+    let sub = tandem_store::NewSubmission {
+        instance_id: "uuid:matrix".into(),
+        body_sha256: "x".into(),
+        app_user_id: None,
+        report: tandem_store::NewReport {
+            id: tandem_domain::OrgId::new().to_string(),
+            area: tandem_domain::area::PCode::parse(&report_row.area).unwrap(),
+            category: tandem_domain::report::CategorySlug::parse("gbv").unwrap(),
+            severity: tandem_domain::report::Severity::new(1).unwrap(),
+            occurred_at: report_row.occurred_at,
+            description: "With a photo".into(),
+            channel: tandem_domain::report::Channel::Openrosa,
+            reporter_contact: None,
+            created_by: None,
+        },
+    };
+    let file = tandem_store::NewAttachment {
+        id: file_id.clone(),
+        name: "p.jpg".into(),
+        content_type: "image/jpeg".into(),
+        size: 5,
+        sha256: "x".into(),
+        sealed,
+    };
+    let filed = app
+        .store
+        .file_submission(&a.id, &sub, &[file], tandem_domain::audit::NewAuditEvent::new("submission"))
+        .await
+        .unwrap();
+    let tandem_store::Filed::New(with_file) = filed else { panic!("{filed:?}") };
+    let files_path = format!("/api/v1/reports/{}/attachments", with_file.id);
+    let file_path = format!("{files_path}/{file_id}");
+
     let a_id = a.id.to_string();
     let target_path = format!("/api/v1/members/{}", target.id);
     let org_path = format!("/api/v1/orgs/{a_id}");
@@ -160,13 +209,28 @@ async fn authorisation_matrix(b: Backend) {
         ),
         ("POST", "/api/v1/intake/sms".into(), Some(json!({"text": "HATE MR01 fliers"})), [401; 6]),
         ("GET", "/api/v1/sms-inbox".into(), None, [401, 200, 403, 200, 200, 403]),
+        ("GET", "/api/v1/app-users".into(), None, [401, 200, 403, 200, 200, 403]),
+        (
+            "POST",
+            "/api/v1/app-users".into(),
+            Some(json!({"name": "Road team"})),
+            [401, 201, 403, 201, 201, 403],
+        ),
+        // The coordinator revokes A's team; after that it is gone for the admin too.
+        ("DELETE", team_path.clone(), None, [401, 404, 403, 204, 404, 403]),
+        ("GET", files_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        ("GET", file_path.clone(), None, [401, 404, 403, 200, 200, 403]),
         ("GET", "/openrosa/formList".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", "/openrosa/forms/tandem_report.xml".into(), None, [401, 200, 200, 200, 200, 200]),
         ("HEAD", "/openrosa/submission".into(), None, [204; 6]),
+        // The key path takes a field team's token only (A's team was revoked above).
+        ("GET", team_list.clone(), None, [401; 6]),
+        ("GET", "/openrosa/key/tdm_not-a-team/formList".into(), None, [401; 6]),
         // Pages (bearer tokens work on pages too; cookie sessions are tested in `pages`).
         ("GET", "/".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", "/members".into(), None, [303, 200, 403, 403, 200, 403]),
         ("GET", "/invitations".into(), None, [303, 200, 200, 200, 200, 200]),
+        ("GET", "/field".into(), None, [303, 200, 403, 200, 200, 403]),
         ("GET", join_path.clone(), None, [200; 6]),
         ("GET", "/join/tdi_no-such-link".into(), None, [404; 6]),
         ("GET", "/admin/orgs".into(), None, [303, 403, 403, 403, 403, 200]),

@@ -98,14 +98,8 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(html.contains("Invitation ready for new@interfaith.example"), "{html}");
-    let link = html
-        .split("id=\"link-text\">")
-        .nth(1)
-        .unwrap()
-        .split('<')
-        .next()
-        .unwrap()
-        .replace("&#x2f;", "/");
+    let link =
+        html.split("id=\"link-text\">").nth(1).unwrap().split('<').next().unwrap().replace("&#x2f;", "/");
     let path = link.strip_prefix(&app.base).expect("the link is on the public address").to_owned();
     assert_eq!(app.store.list_members(&org.id).await.unwrap().len(), 1);
     // The link's page says who asks and what kind of organisation it is.

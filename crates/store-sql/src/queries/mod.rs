@@ -8,6 +8,7 @@ use super::dialect as d;
 
 mod audit;
 mod ew;
+mod field;
 mod identity;
 mod index;
 mod invitations;

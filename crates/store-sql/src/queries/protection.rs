@@ -492,16 +492,18 @@ impl ProtectionStore for d::Backend {
         .await
         .map_err(other)?
         .rows_affected();
-        sqlx::query(
-            "DELETE FROM alert_reports WHERE org_id = $1 AND report_id IN
-               (SELECT id FROM reports WHERE org_id = $2 AND status = 'dismissed' AND status_at < $3)",
-        )
-        .bind(org.as_str())
-        .bind(org.as_str())
-        .bind(ts(dismissed_before))
-        .execute(&mut *tx)
-        .await
-        .map_err(other)?;
+        for table in ["alert_reports", "attachments"] {
+            sqlx::query(&format!(
+                "DELETE FROM {table} WHERE org_id = $1 AND report_id IN
+                   (SELECT id FROM reports WHERE org_id = $2 AND status = 'dismissed' AND status_at < $3)"
+            ))
+            .bind(org.as_str())
+            .bind(org.as_str())
+            .bind(ts(dismissed_before))
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        }
         let dismissed_reports =
             sqlx::query("DELETE FROM reports WHERE org_id = $1 AND status = 'dismissed' AND status_at < $2")
                 .bind(org.as_str())
@@ -533,12 +535,15 @@ impl ProtectionStore for d::Backend {
             .map_err(other)?
             .ok_or(StoreError::NotFound)?;
         let report = row::report(&Sq(&r))?;
-        sqlx::query("DELETE FROM alert_reports WHERE org_id = $1 AND report_id = $2")
-            .bind(org.as_str())
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(other)?;
+        // The report goes with everything that hangs on it: its alert links and its files.
+        for table in ["alert_reports", "attachments"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE org_id = $1 AND report_id = $2"))
+                .bind(org.as_str())
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(other)?;
+        }
         sqlx::query("DELETE FROM reports WHERE org_id = $1 AND id = $2")
             .bind(org.as_str())
             .bind(id)
@@ -598,6 +603,20 @@ impl ProtectionStore for d::Backend {
                     count: r.int("n")? as u64,
                 });
             }
+        }
+        // Files are sealed as bytes, apart from the texts above, but under the same keys.
+        let rows =
+            sqlx::query("SELECT key_id, COUNT(*) AS n FROM attachments GROUP BY key_id ORDER BY key_id")
+                .fetch_all(&self.db.pool)
+                .await
+                .map_err(other)?;
+        for r in &rows {
+            let r = Sq(r);
+            out.push(KeyUse {
+                purpose: Purpose::Attachment.as_str(),
+                key_id: r.opt_text("key_id")?,
+                count: r.int("n")? as u64,
+            });
         }
         Ok(out)
     }

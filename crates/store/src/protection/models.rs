@@ -79,6 +79,9 @@ pub fn secret_columns(p: Purpose) -> (&'static str, &'static str, &'static str) 
         Purpose::ReporterContact => ("reports", "reporter_contact", "contact_key"),
         Purpose::SmsSender => ("sms_inbox", "sender", "sender_key"),
         Purpose::ProtectedName => ("protected_names", "name", "name_key"),
+        // Bytes, not text: re-encrypted through `FieldStore::attachment_seals`, never paged as a
+        // text secret (it is not in `Purpose::ALL`).
+        Purpose::Attachment => ("attachments", "data", "key_id"),
     }
 }
 

@@ -3,6 +3,7 @@ mod alerts;
 mod areas;
 mod audit;
 mod auth;
+mod field;
 pub mod index;
 mod invitations;
 mod me;
@@ -42,6 +43,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(audit::router())
         .merge(areas::router())
         .merge(reports::router())
+        .merge(field::router())
         .merge(alerts::router())
         .merge(sms::router())
         .merge(sharing::router())

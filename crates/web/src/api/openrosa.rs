@@ -1,45 +1,59 @@
 //! OpenRosa endpoints for ODK Collect and KoboCollect: `formList`, the XForm, and `submission`
-//! (multipart with the instance XML in `xml_submission_file`). Authentication is by API token,
-//! either as `Authorization: Bearer` or in the path, `/openrosa/key/{token}/…`, the way ODK
-//! Central's app users configure a phone with one link. Submissions become reports of the
-//! token's organisation, channel `openrosa`.
-use axum::extract::{Multipart, Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+//! (multipart: the instance XML in `xml_submission_file`, then its files). Phones authenticate
+//! with an app user's token in the path, `/openrosa/key/{token}/…`, as ODK Central's app users
+//! do (see `ew::field`); that path takes nothing else, so a member's session token in a URL on a
+//! phone opens nothing. A signed-in member may also use the plain paths with a bearer token.
+//! Every answer carries `X-OpenRosa-Accept-Content-Length`, and addresses in answers come from
+//! the configured public address, never from the request's Host header.
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use chrono::Utc;
+use serde::Deserialize;
 use tandem_domain::access::Action;
-use tandem_domain::report::Channel;
-use tandem_store::Principal;
+use tandem_store::{AppUser, Principal};
 
+use crate::app_error::AppError;
 use crate::error::ApiError;
-use crate::ew::openrosa::{parse_submission, xform, FORM_ID, FORM_VERSION};
-use crate::ew::reports;
+use crate::ew::field::{self, File, Received, Sender};
+use crate::ew::openrosa::{form_version, xform, FORM_ID};
 use crate::session::Auth;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
+/// `max_body`: the largest submission read (photos included).
+pub fn router(max_body: usize) -> Router<AppState> {
     Router::new()
         .route("/openrosa/formList", get(form_list))
         .route("/openrosa/key/{token}/formList", get(form_list_key))
         .route("/openrosa/forms/tandem_report.xml", get(form))
         .route("/openrosa/key/{token}/forms/tandem_report.xml", get(form_key))
         .route("/openrosa/submission", axum::routing::head(head).post(submit))
-        .route("/openrosa/key/{token}/submission", axum::routing::head(head_key).post(submit_key))
+        .route("/openrosa/key/{token}/submission", axum::routing::head(head).post(submit_key))
+        // Inside the application-wide 1 MiB limit: this one wins for these routes.
+        .layer(DefaultBodyLimit::max(max_body))
 }
 
-fn xml(status: StatusCode, body: String) -> Response {
-    let mut r = (status, body).into_response();
+/// Headers every OpenRosa answer carries.
+fn openrosa(state: &AppState, mut r: Response) -> Response {
     let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/xml; charset=utf-8"));
     h.insert("x-openrosa-version", HeaderValue::from_static("1.0"));
+    if let Ok(v) = HeaderValue::from_str(&state.config.max_submission_bytes.to_string()) {
+        h.insert("x-openrosa-accept-content-length", v);
+    }
     r
 }
 
-fn message(status: StatusCode, text: &str) -> Response {
+fn xml(state: &AppState, status: StatusCode, body: String) -> Response {
+    let mut r = (status, body).into_response();
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/xml; charset=utf-8"));
+    openrosa(state, r)
+}
+
+fn message(state: &AppState, status: StatusCode, text: &str) -> Response {
     let text = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
     xml(
+        state,
         status,
         format!(
             r#"<OpenRosaResponse xmlns="http://openrosa.org/http/response"><message nature="">{text}</message></OpenRosaResponse>"#
@@ -47,47 +61,107 @@ fn message(status: StatusCode, text: &str) -> Response {
     )
 }
 
-/// The caller from the path token or the bearer header, if it may file reports.
-async fn caller(
-    state: &AppState,
-    token: Option<&str>,
-    auth: Option<&Auth>,
-) -> Result<std::sync::Arc<Principal>, Response> {
-    let principal = match token {
-        Some(t) => crate::session::resolve(state, t).await.map_err(|e| e.into_response())?,
-        None => auth.and_then(|a| a.principal.clone()),
-    };
-    let p = principal
-        .ok_or_else(|| message(StatusCode::UNAUTHORIZED, "sign-in required: use a Tandem API token"))?;
-    let actor = crate::extract::Member(p.clone()).actor();
-    actor.may(Action::FileReport).map_err(|_| message(StatusCode::FORBIDDEN, "you may not file reports"))?;
-    Ok(p)
+fn failure(state: &AppState, e: AppError) -> Response {
+    match e {
+        AppError::Invalid(i) => {
+            message(state, StatusCode::BAD_REQUEST, &format!("{}: {}", i.field, i.message))
+        }
+        AppError::BadRequest(m) => message(state, StatusCode::BAD_REQUEST, &m),
+        AppError::Conflict(m) => message(state, StatusCode::CONFLICT, &m),
+        AppError::NotFound => message(state, StatusCode::NOT_FOUND, "not found"),
+        other => openrosa(state, ApiError::from(other).into_response()),
+    }
 }
 
-fn base_url(headers: &HeaderMap, token: Option<&str>) -> String {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let proto = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).unwrap_or("http");
+/// Who is calling: a field team (app user, by the path's token) or a member (bearer token).
+enum Caller {
+    Team(AppUser),
+    Member(std::sync::Arc<Principal>),
+}
+
+impl Caller {
+    fn org(&self) -> &tandem_domain::OrgId {
+        match self {
+            Caller::Team(a) => &a.org_id,
+            Caller::Member(p) => &p.org.id,
+        }
+    }
+
+    /// Where this caller finds the form list, the form and the submission address.
+    fn base(&self, state: &AppState, token: Option<&str>) -> String {
+        match (self, token) {
+            (Caller::Team(_), Some(t)) => field::server_url(state, t),
+            _ => state.config.public("/openrosa"),
+        }
+    }
+
+    /// Whether this caller may see the form `form_id`.
+    fn sees(&self, form_id: &str) -> bool {
+        match self {
+            Caller::Team(a) => a.form_id == form_id,
+            Caller::Member(_) => true,
+        }
+    }
+}
+
+async fn caller(state: &AppState, token: Option<&str>, auth: Option<&Auth>) -> Result<Caller, Response> {
+    let refuse = |text| message(state, StatusCode::UNAUTHORIZED, text);
     match token {
-        Some(t) => format!("{proto}://{host}/openrosa/key/{t}"),
-        None => format!("{proto}://{host}/openrosa"),
+        Some(t) => match field::by_token(state, t).await {
+            Ok(Some(a)) => Ok(Caller::Team(a)),
+            Ok(None) => Err(refuse(
+                "this link is not (or no longer) a field team's: ask your coordinator for a new QR code",
+            )),
+            Err(e) => Err(failure(state, e)),
+        },
+        None => {
+            let p = auth
+                .and_then(|a| a.principal.clone())
+                .ok_or_else(|| refuse("sign-in required: use a field team's link or a Tandem API token"))?;
+            let actor = crate::extract::Member(p.clone()).actor();
+            actor
+                .may(Action::FileReport)
+                .map_err(|_| message(state, StatusCode::FORBIDDEN, "you may not file reports"))?;
+            Ok(Caller::Member(p))
+        }
     }
 }
 
-async fn list(state: &AppState, token: Option<&str>, auth: Option<&Auth>, headers: &HeaderMap) -> Response {
-    if let Err(r) = caller(state, token, auth).await {
-        return r;
-    }
+#[derive(Deserialize)]
+struct ListQuery {
+    #[serde(rename = "formID")]
+    form_id: Option<String>,
+}
+
+async fn list(state: &AppState, token: Option<&str>, auth: Option<&Auth>, q: Option<ListQuery>) -> Response {
+    let who = match caller(state, token, auth).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
     let cfg = match state.ew_config.get(state.store.as_ref()).await {
         Ok(c) => c,
-        Err(e) => return ApiError::from(e).into_response(),
+        Err(e) => return failure(state, e),
     };
-    // ODK compares this hash to decide whether to download the form again.
-    let hash = format!("md5:{}", hex::encode(<md5::Md5 as md5::Digest>::digest(xform(&cfg).as_bytes())));
-    let url = format!("{}/forms/tandem_report.xml", base_url(headers, token));
+    let wanted = q.and_then(|q| q.form_id);
+    let shown = who.sees(FORM_ID) && wanted.as_deref().is_none_or(|w| w == FORM_ID);
+    let entry = if shown {
+        // ODK compares this hash and the version to decide whether to download the form again.
+        let form = xform(&cfg);
+        let hash = format!("md5:{}", hex::encode(<md5::Md5 as md5::Digest>::digest(form.as_bytes())));
+        let url = format!("{}/forms/tandem_report.xml", who.base(state, token));
+        let version = form_version(&cfg);
+        format!(
+            "<xform><formID>{FORM_ID}</formID><name>Tandem report</name><version>{version}</version><hash>{hash}</hash><downloadUrl>{}</downloadUrl></xform>",
+            url.replace('&', "&amp;")
+        )
+    } else {
+        String::new()
+    };
     xml(
+        state,
         StatusCode::OK,
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><xforms xmlns="http://openrosa.org/xforms/xformsList"><xform><formID>{FORM_ID}</formID><name>Tandem report</name><version>{FORM_VERSION}</version><hash>{hash}</hash><downloadUrl>{url}</downloadUrl></xform></xforms>"#
+            r#"<?xml version="1.0" encoding="UTF-8"?><xforms xmlns="http://openrosa.org/xforms/xformsList">{entry}</xforms>"#
         ),
     )
 }
@@ -95,26 +169,28 @@ async fn list(state: &AppState, token: Option<&str>, auth: Option<&Auth>, header
 async fn form_list(
     State(state): State<AppState>,
     auth: Option<axum::Extension<Auth>>,
-    headers: HeaderMap,
+    q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    list(&state, None, auth.as_ref().map(|a| &a.0), &headers).await
+    list(&state, None, auth.as_ref().map(|a| &a.0), q.ok().map(|q| q.0)).await
 }
 
 async fn form_list_key(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    headers: HeaderMap,
+    q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
-    list(&state, Some(&token), None, &headers).await
+    list(&state, Some(&token), None, q.ok().map(|q| q.0)).await
 }
 
 async fn form_doc(state: &AppState, token: Option<&str>, auth: Option<&Auth>) -> Response {
-    if let Err(r) = caller(state, token, auth).await {
-        return r;
+    match caller(state, token, auth).await {
+        Ok(who) if who.sees(FORM_ID) => {}
+        Ok(_) => return message(state, StatusCode::NOT_FOUND, "no such form"),
+        Err(r) => return r,
     }
     match state.ew_config.get(state.store.as_ref()).await {
-        Ok(cfg) => xml(StatusCode::OK, xform(&cfg)),
-        Err(e) => ApiError::from(e).into_response(),
+        Ok(cfg) => xml(state, StatusCode::OK, xform(&cfg)),
+        Err(e) => failure(state, e),
     }
 }
 
@@ -126,20 +202,17 @@ async fn form_key(State(state): State<AppState>, Path(token): Path<String>) -> R
     form_doc(&state, Some(&token), None).await
 }
 
-/// The pre-flight ODK Collect makes before submitting.
-fn preflight() -> Response {
-    let mut r = StatusCode::NO_CONTENT.into_response();
-    r.headers_mut().insert("x-openrosa-version", HeaderValue::from_static("1.0"));
-    r.headers_mut().insert("x-openrosa-accept-content-length", HeaderValue::from_static("1048576"));
-    r
+/// The pre-flight ODK Collect makes before submitting: it learns the size limit from it.
+async fn head(State(state): State<AppState>) -> Response {
+    openrosa(&state, StatusCode::NO_CONTENT.into_response())
 }
 
-async fn head() -> Response {
-    preflight()
-}
-
-async fn head_key() -> Response {
-    preflight()
+/// Reads the rest of the body, so that the client sees the answer rather than a reset connection
+/// (ODK Collect needs the 401 to ask again).
+async fn drain(multipart: &mut Multipart) {
+    while let Ok(Some(mut part)) = multipart.next_field().await {
+        while let Ok(Some(_)) = part.chunk().await {}
+    }
 }
 
 async fn receive(
@@ -148,57 +221,68 @@ async fn receive(
     auth: Option<&Auth>,
     mut multipart: Multipart,
 ) -> Response {
-    let p = match caller(state, token, auth).await {
-        Ok(p) => p,
+    let who = match caller(state, token, auth).await {
+        Ok(c) if c.sees(FORM_ID) => c,
+        Ok(_) => {
+            drain(&mut multipart).await;
+            return message(state, StatusCode::NOT_FOUND, "no such form");
+        }
         Err(r) => {
-            // Read the rest of the (size-limited) body before refusing: answering mid-upload
-            // makes clients see a reset connection instead of the 401 that tells ODK Collect
-            // to ask for credentials.
-            while let Ok(Some(mut field)) = multipart.next_field().await {
-                while let Ok(Some(_)) = field.chunk().await {}
-            }
+            drain(&mut multipart).await;
             return r;
         }
     };
+    // Wait for a turn before reading: each submission may hold many megabytes.
+    let Ok(_turn) = state.uploads.acquire().await else {
+        return message(state, StatusCode::SERVICE_UNAVAILABLE, "shutting down; send again later");
+    };
     let mut instance = None;
+    let mut files = Vec::new();
     loop {
         match multipart.next_field().await {
-            Ok(Some(field)) => {
-                if field.name() == Some("xml_submission_file") {
-                    match field.bytes().await {
-                        Ok(b) => instance = Some(b),
-                        Err(e) => {
-                            return message(
-                                e.status(),
-                                &format!("cannot read the submission: {}", e.body_text()),
-                            )
-                        }
+            Ok(Some(part)) => {
+                let name = part.name().unwrap_or_default().to_owned();
+                let file_name = part.file_name().map(str::to_owned);
+                let content_type = part.content_type().unwrap_or_default().to_owned();
+                let bytes = match part.bytes().await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        return message(
+                            state,
+                            e.status(),
+                            &format!("cannot read the submission: {}", e.body_text()),
+                        )
                     }
+                };
+                match (name.as_str(), file_name) {
+                    ("xml_submission_file", _) => instance = Some(bytes),
+                    // Split uploads say which part is not the last; each part is filed as it comes.
+                    ("*isIncomplete*", _) => {}
+                    (_, Some(file_name)) => {
+                        files.push(File { name: file_name, content_type, bytes: bytes.to_vec() })
+                    }
+                    _ => {}
                 }
             }
             Ok(None) => break,
-            Err(e) => return message(e.status(), &format!("malformed multipart body: {}", e.body_text())),
+            Err(e) => {
+                return message(state, e.status(), &format!("malformed multipart body: {}", e.body_text()))
+            }
         }
     }
     let Some(instance) = instance else {
-        return message(StatusCode::BAD_REQUEST, "no xml_submission_file part");
+        return message(state, StatusCode::BAD_REQUEST, "no xml_submission_file part");
     };
-    let raw = match parse_submission(&instance) {
-        Ok(r) => r,
-        Err(e) => return message(StatusCode::BAD_REQUEST, &e),
+    let sender = match &who {
+        Caller::Team(a) => Sender::Team(a),
+        Caller::Member(p) => Sender::Member(&p.user.id),
     };
-    let cfg = match state.ew_config.get(state.store.as_ref()).await {
-        Ok(c) => c,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
-    let sealer = reports::Sealer { keys: &state.keys, org: &p.org.id };
-    let new = match reports::parse(&cfg, &raw, Channel::Openrosa, Some(&p.user.id), Utc::now(), sealer) {
-        Ok(n) => n,
-        Err(e) => return message(StatusCode::BAD_REQUEST, &e.to_string()),
-    };
-    match reports::file_queued(state, &cfg, &p.org.id, &[new]).await {
-        Ok(_) => message(StatusCode::CREATED, "Report received. Thank you."),
-        Err(e) => ApiError::from(e).into_response(),
+    match field::receive(state, who.org(), sender, &instance, files).await {
+        Ok(Received::Created) => message(state, StatusCode::CREATED, "Report received. Thank you."),
+        Ok(Received::Again { .. }) => {
+            message(state, StatusCode::ACCEPTED, "This report was received before; nothing new was added.")
+        }
+        Err(e) => failure(state, e),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod config;
 pub mod csv_import;
 pub mod dashboard;
 pub mod events;
+pub mod field;
 pub mod geojson_import;
 pub mod openrosa;
 pub mod reports;

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use tandem_domain::alert_engine::{evaluate, AlertMethod, Cell, Scope};
 use tandem_domain::area::PCode;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity, DESCRIPTION_MAX};
+use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity, CONTACT_MAX, DESCRIPTION_MAX};
 use tandem_domain::seal::{Binding, Keyring, Purpose, Sealed};
 use tandem_domain::week::Week;
 use tandem_domain::{text, InvalidInput, OrgId, UserId};
@@ -73,12 +73,14 @@ pub fn parse(
     if occurred_at > now + chrono::Duration::minutes(5) {
         return Err(InvalidInput::new("occurred_at", "is in the future"));
     }
-    let description = text::bounded("description", &raw.description, 1, DESCRIPTION_MAX)?;
+    let description = text::multiline("description", &raw.description, 1, DESCRIPTION_MAX)?;
     let id = OrgId::new().to_string();
     let reporter_contact = match raw.reporter_contact.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(c) => {
-            let c = text::bounded("reporter_contact", c, 1, 200)?;
+            // A contact is one line however it was typed (a phone's text box may add a break).
+            let one_line = c.split_whitespace().collect::<Vec<_>>().join(" ");
+            let c = text::bounded("reporter_contact", &one_line, 1, CONTACT_MAX)?;
             Some(sealer.seal(Purpose::ReporterContact, &id, &c))
         }
     };
@@ -138,10 +140,22 @@ pub async fn file_queued(
     org: &OrgId,
     reports: &[NewReport],
 ) -> Result<Vec<Report>, AppError> {
+    let stored = state.store.create_reports(org, reports).await?;
+    after_filing(state, cfg, org, &stored).await?;
+    Ok(stored)
+}
+
+/// What follows the storing of reports however they came: the threshold rule at once, and the
+/// EARS evaluation queued for the alert worker.
+pub async fn after_filing(
+    state: &crate::AppState,
+    cfg: &EwConfig,
+    org: &OrgId,
+    stored: &[Report],
+) -> Result<(), AppError> {
     let store = state.store.as_ref();
-    let stored = store.create_reports(org, reports).await?;
     let mut severe: std::collections::BTreeSet<Cell> = Default::default();
-    for r in &stored {
+    for r in stored {
         let threshold = cfg.category(&r.category).map(|c| c.threshold_severity).unwrap_or(4);
         if r.severity >= threshold {
             severe.insert(Cell { area: r.area.clone(), category: r.category.clone(), week: r.week });
@@ -163,7 +177,7 @@ pub async fn file_queued(
         store.reconcile_alerts(org, plan).await?;
     }
     state.alert_worker.submit(org, stored.iter().map(change_of).collect());
-    Ok(stored)
+    Ok(())
 }
 
 /// The week a report counts in, for callers that change a report's status.

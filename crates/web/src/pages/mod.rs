@@ -7,6 +7,7 @@ mod auth;
 pub mod ctx;
 mod dashboard;
 pub mod error;
+mod field;
 mod forms;
 mod home;
 mod index;
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(sharing::router())
         .merge(shared::router())
         .merge(protection::router())
+        .merge(field::router())
         .merge(index::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }

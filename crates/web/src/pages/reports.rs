@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/reports/new", get(new_form))
         .route("/reports/{id}", get(show))
         .route("/reports/{id}/status", post(status))
+        .route("/reports/{id}/files/{file_id}", post(download))
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -153,11 +154,37 @@ pub async fn render_report(
     let (may_triage, may_contact, may_erase) =
         (may(Action::TriageReports), may(Action::ReadContact), may(Action::EraseReport));
     let area_label = area_label(&cfg, &r.area);
+    let files = crate::ew::field::files(state, &who.actor(), &r.id).await?;
     Ok(ctx.render(
         StatusCode::OK,
         "report.html",
-        minijinja::context! { r, area_label, transitions, may_triage, may_contact, may_erase, contact, notice },
+        minijinja::context! { r, area_label, transitions, may_triage, may_contact, may_erase, contact, notice, files },
     ))
+}
+
+/// A file that came with the report, opened for a coordinator (audited) and sent as a download.
+/// A form's POST, like showing the contact, so that no link prefetch opens it.
+async fn download(
+    State(state): State<AppState>,
+    who: Can<perm::ReadContact>,
+    Path((id, file_id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let (meta, bytes) = crate::ew::field::open_file(&state, &who.actor(), &id, &file_id).await?;
+    let shown = if meta.content_type.starts_with("image/") {
+        meta.content_type.clone()
+    } else {
+        "application/octet-stream".into()
+    };
+    Ok((
+        crate::headers::NoStore,
+        crate::headers::Attachment(meta.name),
+        [
+            (axum::http::header::CONTENT_TYPE, shown),
+            (axum::http::header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]

@@ -40,6 +40,8 @@ pub async fn read(
         Purpose::ReporterContact => "report.contact.read",
         Purpose::SmsSender => "sms.sender.read",
         Purpose::ProtectedName => "protected_name.read",
+        // Files are opened by `ew::field::open_file`, never as a text secret.
+        Purpose::Attachment => return Err(AppError::NotFound),
     };
     let ev = NewAuditEvent::new(action).org(&actor.org_id).actor(&actor.user_id).subject(id);
     let found = state.store.read_secret(&actor.org_id, purpose, id, ev).await?;
@@ -101,6 +103,46 @@ pub async fn scrubber(state: &AppState, org: &OrgId) -> Result<Arc<Scrubber>, Ap
     Ok(s)
 }
 
+/// Files are large: a few at a time, so that re-encryption stays within a small server's memory.
+const FILE_PAGE: i64 = 4;
+
+/// Re-encrypts the files not under the current key (files were never stored in plain text).
+async fn reseal_files(
+    store: &dyn Store,
+    keys: &Keyring,
+    pass: &mut Pass,
+    seen: &mut u64,
+    progress: &mut impl FnMut(u64),
+) -> Result<(), AppError> {
+    let mut after = None;
+    loop {
+        let page = store.attachment_seals(after.clone(), FILE_PAGE).await?;
+        let Some((last, _)) = page.last() else { break };
+        after = Some((last.org_id.to_string(), last.id.clone()));
+        *seen += page.len() as u64;
+        let mut changes = Vec::new();
+        for (a, sealed) in page {
+            if sealed.key_id == keys.current_id() {
+                continue;
+            }
+            let binding = Binding { purpose: Purpose::Attachment, org: a.org_id.as_str(), record: &a.id };
+            match keys.open_bytes(&sealed, &binding) {
+                Ok(plain) => {
+                    let resealed = keys.seal_bytes(&plain, &binding);
+                    changes.push((a, resealed));
+                }
+                Err(e) => {
+                    tracing::warn!(record = %a.id, error = %e, "file left as it is");
+                    pass.unreadable += 1;
+                }
+            }
+        }
+        pass.sealed += store.replace_attachment_seals(&changes).await?;
+        progress(*seen);
+    }
+    Ok(())
+}
+
 /// What a sealing or re-encryption pass did.
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Pass {
@@ -153,6 +195,9 @@ pub async fn reseal(
             pass.sealed += store.replace_secrets(purpose, &changes).await?;
             progress(seen);
         }
+    }
+    if rotate {
+        reseal_files(store, keys, &mut pass, &mut seen, &mut progress).await?;
     }
     if pass.sealed > 0 {
         let ev = NewAuditEvent::new(if rotate { "keys.rotate" } else { "keys.seal_plaintext" }).detail(

@@ -1,0 +1,129 @@
+//! The field teams page (coordinators): who may fill in the report form with ODK Collect, a new
+//! team's settings QR code (shown once), and revoking a lost phone's access.
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::{Deserialize, Serialize};
+
+use super::ctx::PageCtx;
+use super::error::PageError;
+use super::forms::{self, FormResult};
+use crate::app_error::AppError;
+use crate::ew::field;
+use crate::extract::{perm, Can};
+use crate::headers::NoStore;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/field", get(show).post(create)).route("/field/{id}/revoke", post(revoke))
+}
+
+#[derive(Deserialize, Default)]
+struct TeamForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// A new team's settings, shown once.
+#[derive(Serialize)]
+struct Made {
+    name: String,
+    server_url: String,
+    qr: String,
+}
+
+#[derive(Serialize)]
+struct TeamView {
+    id: String,
+    name: String,
+    created_on: String,
+    revoked_on: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+/// What the page shows beside the list of teams.
+#[derive(Default)]
+struct View<'a> {
+    form: Option<&'a TeamForm>,
+    errors: Option<BTreeMap<&'static str, String>>,
+    made: Option<Made>,
+    notice: Option<&'static str>,
+}
+
+async fn render(
+    state: &AppState,
+    ctx: &PageCtx,
+    who: &Can<perm::ManageFieldTeams>,
+    status: StatusCode,
+    view: View<'_>,
+) -> Result<Response, PageError> {
+    let View { form, errors, made, notice } = view;
+    let form = form.map(|f| f.name.clone()).unwrap_or_default();
+    let form = minijinja::context! { name => form };
+    let teams: Vec<TeamView> = field::list(state, &who.actor())
+        .await?
+        .into_iter()
+        .map(|a| TeamView {
+            id: a.id,
+            name: a.name,
+            created_on: a.created_at.format("%Y-%m-%d").to_string(),
+            revoked_on: a.revoked_at.map(|t| t.format("%Y-%m-%d").to_string()),
+        })
+        .collect();
+    let page = ctx.render(status, "field.html", minijinja::context! { teams, form, errors, made, notice });
+    // The page may carry a token in its QR code: no cache keeps it.
+    Ok((NoStore, page).into_response())
+}
+
+async fn show(
+    State(state): State<AppState>,
+    who: Can<perm::ManageFieldTeams>,
+    ctx: PageCtx,
+    q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, PageError> {
+    let notice =
+        q.ok().and_then(|q| q.done.clone()).filter(|d| d == "field-revoked").map(|_| "field-revoked");
+    render(&state, &ctx, &who, StatusCode::OK, View { notice, ..Default::default() }).await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    who: Can<perm::ManageFieldTeams>,
+    ctx: PageCtx,
+    form: FormResult<TeamForm>,
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    let actor = who.actor();
+    match field::issue(state.store.as_ref(), &actor.org_id, Some(&actor.user_id), &f.name).await {
+        Ok(issued) => {
+            let server_url = field::server_url(&state, &issued.token);
+            let project = format!("Tandem: {}", who.member.0.org.name);
+            let qr = field::qr_svg(&field::collect_settings(&server_url, &project))?;
+            let made = Made { name: issued.app_user.name, server_url, qr };
+            render(&state, &ctx, &who, StatusCode::OK, View { made: Some(made), ..Default::default() }).await
+        }
+        Err(AppError::Invalid(i)) => {
+            let errors = BTreeMap::from([(i.field, i.message)]);
+            let view = View { form: Some(&f), errors: Some(errors), ..Default::default() };
+            render(&state, &ctx, &who, StatusCode::UNPROCESSABLE_ENTITY, view).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn revoke(
+    State(state): State<AppState>,
+    who: Can<perm::ManageFieldTeams>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    field::revoke(&state, &who.actor(), &id).await?;
+    Ok(Redirect::to("/field?done=field-revoked").into_response())
+}
