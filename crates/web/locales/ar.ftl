@@ -364,10 +364,10 @@ invitation-already-account = لهذا العنوان حساب بالفعل: سج
 invitation-password = اختاروا كلمة مرور
 invitation-password-hint = عشرة أحرف على الأقل. لا يعرفها أحد غيركم.
 invitation-create = إنشاء حسابي والانضمام
-home-other-orgs = أنتم أعضاء في { $count ->
-    [one] منظمة أخرى
-   *[other] { $count } منظمات أخرى
-  }: بدِّلوا من هنا.
+home-other-orgs = { $count ->
+    [one] أنتم أعضاء في منظمة أخرى: بدِّلوا من هنا.
+   *[other] أنتم أعضاء في { $count } منظمات أخرى: بدِّلوا من هنا.
+  }
 home-invitations = { $count ->
     [one] دعوة بانتظار ردكم.
    *[other] { $count } دعوات بانتظار ردكم.

@@ -364,14 +364,14 @@ invitation-already-account = This address already has an account: sign in to ans
 invitation-password = Choose a password
 invitation-password-hint = At least 10 characters. Only you should know it.
 invitation-create = Create my account and join
-home-other-orgs = You belong to { $count } other { $count ->
-    [one] organisation
-   *[other] organisations
-  }: switch here.
+home-other-orgs = { $count ->
+    [one] You belong to one other organisation: switch here.
+   *[other] You belong to { $count } other organisations: switch here.
+  }
 home-invitations = { $count ->
-    [one] An invitation is
-   *[other] { $count } invitations are
-  } waiting for your answer.
+    [one] An invitation is waiting for your answer.
+   *[other] { $count } invitations are waiting for your answer.
+  }
 
 # Field teams (issue 12)
 nav-field = Field teams

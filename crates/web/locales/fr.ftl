@@ -364,14 +364,14 @@ invitation-already-account = Cette adresse a déjà un compte : connectez-vous p
 invitation-password = Choisissez un mot de passe
 invitation-password-hint = Au moins 10 caractères. Vous seul devez le connaître.
 invitation-create = Créer mon compte et rejoindre
-home-other-orgs = Vous êtes membre de { $count } { $count ->
-    [one] autre organisation
-   *[other] autres organisations
-  } : changer ici.
+home-other-orgs = { $count ->
+    [one] Vous êtes membre d'une autre organisation : changer ici.
+   *[other] Vous êtes membre de { $count } autres organisations : changer ici.
+  }
 home-invitations = { $count ->
-    [one] Une invitation attend
-   *[other] { $count } invitations attendent
-  } votre réponse.
+    [one] Une invitation attend votre réponse.
+   *[other] { $count } invitations attendent votre réponse.
+  }
 
 # Field teams (issue 12)
 nav-field = Équipes de terrain

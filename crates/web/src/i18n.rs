@@ -121,7 +121,7 @@ impl I18n {
             };
             let mut fargs = FluentArgs::new();
             for (k, v) in args {
-                fargs.set(*k, FluentValue::from(v.clone()));
+                fargs.set(*k, value(v));
             }
             let mut errors = vec![];
             return bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
@@ -146,6 +146,17 @@ pub fn global() -> &'static I18n {
         Err(e) => panic!("built-in translations are broken: {e}"),
     });
     &I
+}
+
+/// An argument as Fluent should see it: a whole number as a number, so that plural variants
+/// (`[one]`, `[other]`) are chosen by it; anything else (a date, a code with a leading zero) as
+/// the text it is.
+fn value(v: &str) -> FluentValue<'static> {
+    let whole = !v.is_empty() && v.len() <= 15 && v.bytes().all(|b| b.is_ascii_digit());
+    match v.parse::<i64>() {
+        Ok(n) if whole && (v == "0" || !v.starts_with('0')) => FluentValue::from(n),
+        _ => FluentValue::from(v.to_owned()),
+    }
 }
 
 #[cfg(test)]
@@ -175,5 +186,21 @@ mod tests {
         assert_eq!(i.text(Lang::Fr, "nav-sign-out", &[]), "Se déconnecter");
         assert_eq!(i.text(Lang::En, "no-such-key", &[]), "no-such-key");
         assert!(i.text(Lang::Ar, "home-welcome", &[("name", "أمينة".into())]).contains("أمينة"));
+    }
+
+    #[test]
+    fn counts_choose_their_plural() {
+        let i = I18n::load().unwrap();
+        let one = i.text(Lang::En, "home-invitations", &[("count", "1".into())]);
+        let three = i.text(Lang::En, "home-invitations", &[("count", "3".into())]);
+        assert!(one.starts_with("An invitation is"), "{one}");
+        assert!(three.contains("3 invitations are"), "{three}");
+        assert!(i
+            .text(Lang::Fr, "home-invitations", &[("count", "1".into())])
+            .contains("Une invitation attend"));
+        // Text that only looks like a number stays as written.
+        assert!(matches!(value("0712"), FluentValue::String(_)));
+        assert!(matches!(value("2026-12-01"), FluentValue::String(_)));
+        assert!(matches!(value("12"), FluentValue::Number(_)));
     }
 }
