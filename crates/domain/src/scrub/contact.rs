@@ -11,17 +11,7 @@ const SPOKEN_TLDS: [&str; 12] =
 /// URLs go only when they carry a query string: `?id=5&u=amina` can name a person or open their
 /// record, while a plain address such as a published situation report is useful to the reader.
 pub(super) fn urls(doc: &mut Doc) {
-    let n = doc.chars.len();
-    let mut i = 0;
-    while i < n {
-        if doc.chars[i].is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let mut end = i;
-        while end < n && !doc.chars[end].is_whitespace() {
-            end += 1;
-        }
+    for (i, end) in doc.runs() {
         // Only a URL with a query goes, so a run without "?" needs no closer look.
         let start = doc.chars[i..end].contains(&'?').then(|| url_start(&doc.chars, i, end)).flatten();
         if let Some(start) = start {
@@ -30,7 +20,6 @@ pub(super) fn urls(doc: &mut Doc) {
                 doc.claim(start, stop, Kind::Url);
             }
         }
-        i = end;
     }
 }
 

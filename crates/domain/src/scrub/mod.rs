@@ -132,6 +132,25 @@ impl Doc {
         Self { chars, claimed, spans: Vec::new() }
     }
 
+    /// The whitespace-free runs of the text, as `(start, end)`: where links and handles live.
+    fn runs(&self) -> Vec<(usize, usize)> {
+        let n = self.chars.len();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if self.chars[i].is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && !self.chars[i].is_whitespace() {
+                i += 1;
+            }
+            runs.push((start, i));
+        }
+        runs
+    }
+
     fn is_free_at(&self, i: usize) -> bool {
         self.claimed.get(i).is_some_and(|c| !c)
     }

@@ -146,18 +146,8 @@ impl NameIndex {
         if self.glued.is_empty() {
             return;
         }
-        let n = doc.chars.len();
         let mut letters = String::new();
-        let mut i = 0;
-        while i < n {
-            if doc.chars[i].is_whitespace() {
-                i += 1;
-                continue;
-            }
-            let mut end = i;
-            while end < n && !doc.chars[end].is_whitespace() {
-                end += 1;
-            }
+        for (i, end) in doc.runs() {
             let (start, stop) = trim_run(&doc.chars, i, end);
             let run = doc.chars.get(start..stop).unwrap_or_default();
             // Plain words are left to `scrub`, which matches them as words.
@@ -165,7 +155,6 @@ impl NameIndex {
                 let kind = if url_start(&doc.chars, start, stop).is_some() { Kind::Url } else { Kind::Name };
                 doc.claim(start, stop, kind);
             }
-            i = end;
         }
     }
 
