@@ -144,7 +144,7 @@ async fn render_members(
 ) -> Result<Response, PageError> {
     let members = state.store.list_members(who.org_id()).await?;
     let invitations = invitations::pending(state, &who.actor()).await?;
-    let audit = state.store.org_audit(who.org_id(), 20).await?;
+    let audit = state.store.org_audit(who.org_id(), 10).await?;
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let MembersPage { status, form, errors, notice, made } = page;
     Ok(ctx.render(
