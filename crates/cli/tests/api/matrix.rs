@@ -126,6 +126,8 @@ async fn authorisation_matrix(b: Backend) {
         instance_id: "uuid:matrix".into(),
         body_sha256: "x".into(),
         app_user_id: None,
+        complete: true,
+        max_files: 10,
         report: tandem_store::NewReport {
             id: tandem_domain::OrgId::new().to_string(),
             area: tandem_domain::area::PCode::parse(&report_row.area).unwrap(),

@@ -219,6 +219,29 @@ async fn odk_collect_round_trip(b: Backend) {
     let names: Vec<String> =
         app.store.attachments(&org.id, &split.id).await.unwrap().into_iter().map(|f| f.name).collect();
     assert_eq!(names, ["a.jpg", "b.jpg"]);
+    // Once the last part is in, the report takes no more files, whoever holds the instanceID.
+    let r = send(&app, &key("/submission"), &xml, vec![file("c.jpg", photo(3000))]).await;
+    assert_eq!(r.status(), 202);
+    assert_eq!(
+        app.store.attachments(&org.id, &split.id).await.unwrap().len(),
+        2,
+        "a finished report is closed"
+    );
+
+    // A file that could carry script (SVG, HTML) comes back as bytes, never as a page.
+    let xml = instance("uuid:14", "MR0101", "A drawing", Some("d.svg"));
+    let svg = Part_ {
+        name: "d.svg",
+        file: Some("d.svg"),
+        bytes: b"<svg onload=alert(1)/>".to_vec(),
+        mime: "image/svg+xml",
+    };
+    assert_eq!(send(&app, &key("/submission"), &xml, vec![svg]).await.status(), 201);
+    let drawing = reports_of(&app, &org).await.into_iter().find(|r| r.description == "A drawing").unwrap();
+    let f = &app.store.attachments(&org.id, &drawing.id).await.unwrap()[0];
+    let path = format!("/api/v1/reports/{}/attachments/{}", drawing.id, f.id);
+    let r = app.http.get(app.url(&path)).bearer_auth(&coordinator).send().await.unwrap();
+    assert_eq!(r.headers()["content-type"], "application/octet-stream");
 
     // What the server refuses, it says so (4xx), and the form refuses on the phone first.
     let ahead = (chrono::Utc::now() + chrono::Duration::days(3)).date_naive();
@@ -235,7 +258,7 @@ async fn odk_collect_round_trip(b: Backend) {
         assert_eq!(r.status(), status, "{bad}");
         assert_eq!(r.headers()["x-openrosa-accept-content-length"], LIMIT);
     }
-    assert_eq!(reports_of(&app, &org).await.len(), 2, "bad submissions wrote nothing");
+    assert_eq!(reports_of(&app, &org).await.len(), 3, "bad submissions wrote nothing");
     // A member may still submit with a bearer token; the report is theirs.
     let r = app
         .http

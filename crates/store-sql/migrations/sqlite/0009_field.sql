@@ -20,6 +20,9 @@ CREATE TABLE submissions (
     body_sha256 TEXT NOT NULL,
     report_id   TEXT NOT NULL,
     app_user_id TEXT REFERENCES app_users(id),
+    -- Whether its last part has come (a split upload's earlier parts say they are incomplete);
+    -- once complete, re-sends add no files.
+    complete    INTEGER NOT NULL DEFAULT 0,
     received_at TEXT NOT NULL,
     PRIMARY KEY (org_id, instance_id)
 );

@@ -135,7 +135,10 @@ impl FieldStore for d::Backend {
     ) -> Result<Filed> {
         let (_write, mut tx) = self.db.write().await?;
         let seen = sqlx::query(
-            "SELECT body_sha256, report_id FROM submissions WHERE org_id = $1 AND instance_id = $2",
+            "SELECT s.body_sha256, s.report_id, s.complete,
+                    (SELECT COUNT(*) FROM reports r WHERE r.org_id = s.org_id AND r.id = s.report_id) AS live,
+                    (SELECT COUNT(*) FROM attachments a WHERE a.org_id = s.org_id AND a.report_id = s.report_id) AS files
+             FROM submissions s WHERE s.org_id = $1 AND s.instance_id = $2",
         )
         .bind(org.as_str())
         .bind(&new.instance_id)
@@ -151,15 +154,33 @@ impl FieldStore for d::Backend {
                         "a different submission with this instanceID was received before".into(),
                     ));
                 }
-                let added = add_files(&mut tx, org, &report_id, files).await?;
+                let complete: bool = r.try_get("complete").map_err(other)?;
+                let live = d::int(&r, "live")? > 0;
+                let held = usize::try_from(d::int(&r, "files")?).unwrap_or(usize::MAX);
+                // An erased report stays erased, and a complete one takes no more files: a
+                // re-send can neither bring files back nor be used to pile files up.
+                let room = if complete || !live { 0 } else { new.max_files.saturating_sub(held) };
+                let take = files.len().min(room);
+                let added = add_files(&mut tx, org, &report_id, &files[..take]).await?;
+                if new.complete && !complete {
+                    sqlx::query(
+                        "UPDATE submissions SET complete = $1 WHERE org_id = $2 AND instance_id = $3",
+                    )
+                    .bind(true)
+                    .bind(org.as_str())
+                    .bind(&new.instance_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(other)?;
+                }
                 Filed::Again { report_id, added }
             }
             None => {
                 let mut made = insert_reports(&mut tx, org, std::slice::from_ref(&new.report)).await?;
                 let report = made.pop().ok_or_else(|| StoreError::other("no report was made"))?;
                 sqlx::query(
-                    "INSERT INTO submissions (org_id, instance_id, body_sha256, report_id, app_user_id, received_at)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
+                    "INSERT INTO submissions (org_id, instance_id, body_sha256, report_id, app_user_id, received_at, complete)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 )
                 .bind(org.as_str())
                 .bind(&new.instance_id)
@@ -167,10 +188,11 @@ impl FieldStore for d::Backend {
                 .bind(&report.id)
                 .bind(new.app_user_id.as_deref())
                 .bind(ts(now()))
+                .bind(new.complete)
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| conflict(e, "this submission is being received already"))?;
-                add_files(&mut tx, org, &report.id, files).await?;
+                add_files(&mut tx, org, &report.id, &files[..files.len().min(new.max_files)]).await?;
                 Filed::New(Box::new(report))
             }
         };

@@ -77,22 +77,53 @@ pub async fn chapter(store: Arc<dyn Store>) {
         sha256: format!("sha-{name}"),
         sealed: SealedBytes { key_id: "k-test".into(), data: vec![1, 2, 3, 4, 0, 255] },
     };
-    let sub = |id: &str, hash: &str| NewSubmission {
+    let part = |id: &str, hash: &str, complete: bool| NewSubmission {
         instance_id: id.into(),
         body_sha256: hash.into(),
         app_user_id: Some(team.id.clone()),
+        complete,
+        max_files: 3,
         report: report(),
     };
-    let first =
-        s.file_submission(&a.id, &sub("uuid:1", "x1"), &[file("a.jpg")], ev("submission")).await.unwrap();
+    let sub = |id: &str, hash: &str| part(id, hash, true);
+    // A split upload: the first part says it is incomplete, the last completes it.
+    let first = s
+        .file_submission(&a.id, &part("uuid:1", "x1", false), &[file("a.jpg")], ev("submission"))
+        .await
+        .unwrap();
     let Filed::New(rep) = first else { panic!("{first:?}") };
     let again = s
-        .file_submission(&a.id, &sub("uuid:1", "x1"), &[file("a.jpg"), file("b.jpg")], ev("submission"))
+        .file_submission(
+            &a.id,
+            &part("uuid:1", "x1", true),
+            &[file("a.jpg"), file("b.jpg")],
+            ev("submission"),
+        )
         .await
         .unwrap();
     assert_eq!(again, Filed::Again { report_id: rep.id.clone(), added: 1 });
-    let same = s.file_submission(&a.id, &sub("uuid:1", "x1"), &[], ev("submission")).await.unwrap();
+    // Complete: a re-send files nothing and adds no file.
+    let same =
+        s.file_submission(&a.id, &sub("uuid:1", "x1"), &[file("z.jpg")], ev("submission")).await.unwrap();
     assert_eq!(same, Filed::Again { report_id: rep.id.clone(), added: 0 });
+    // However many parts, no more than `max_files` files in all.
+    let big = s
+        .file_submission(&a.id, &part("uuid:5", "x5", false), &[file("1"), file("2")], ev("submission"))
+        .await
+        .unwrap();
+    let Filed::New(big) = big else { panic!("{big:?}") };
+    let more = s
+        .file_submission(&a.id, &part("uuid:5", "x5", false), &[file("3"), file("4")], ev("submission"))
+        .await
+        .unwrap();
+    assert_eq!(more, Filed::Again { report_id: big.id.clone(), added: 1 });
+    // An erased report takes no files from a re-send.
+    s.erase_report(&a.id, &big.id, ev("report.erase")).await.unwrap();
+    assert!(s.attachments(&a.id, &big.id).await.unwrap().is_empty(), "erasure took its files");
+    let after =
+        s.file_submission(&a.id, &part("uuid:5", "x5", false), &[file("5")], ev("submission")).await.unwrap();
+    assert_eq!(after, Filed::Again { report_id: big.id.clone(), added: 0 });
+    assert!(s.attachments(&a.id, &big.id).await.unwrap().is_empty(), "nothing came back");
     assert!(matches!(
         s.file_submission(&a.id, &sub("uuid:1", "x2"), &[file("c.jpg")], ev("submission")).await,
         Err(StoreError::Conflict(_))

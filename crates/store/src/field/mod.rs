@@ -25,8 +25,9 @@ pub trait FieldStore: Send + Sync {
     async fn app_user_by_token(&self, token_hash: &str) -> Result<Option<AppUser>>;
 
     /// Files a submission in one transaction. A new `instance_id` becomes its report with its
-    /// files; the same `instance_id` with the same body adds only the files not yet received (a
-    /// re-send after a lost answer, or the next part of a split upload) and no report; the same
+    /// files; the same `instance_id` with the same body files no report and adds only the files
+    /// not yet received, while the submission is incomplete (the next part of a split upload),
+    /// its report still exists (not erased) and it holds fewer than `max_files`; the same
     /// `instance_id` with another body is a Conflict. Nothing is written on error.
     async fn file_submission(
         &self,

@@ -36,6 +36,11 @@ pub struct NewSubmission {
     /// SHA-256 of the instance XML: the same id with another body is a different submission.
     pub body_sha256: String,
     pub app_user_id: Option<String>,
+    /// False for the earlier parts of a split upload (`*isIncomplete*`). Once a complete part
+    /// has come, re-sends add no more files.
+    pub complete: bool,
+    /// The most files the submission may hold in all its parts together.
+    pub max_files: usize,
     pub report: NewReport,
 }
 

@@ -121,14 +121,8 @@ async fn file(
     let (meta, bytes) = field::open_file(&state, &who.actor(), &id, &attachment_id).await?;
     let mut r = (NoStore, Attachment(meta.name.clone()), bytes).into_response();
     // A download, whatever the phone called it: never rendered by the browser as a page.
-    let shown = if meta.content_type.starts_with("image/") {
-        meta.content_type.as_str()
-    } else {
-        "application/octet-stream"
-    };
-    if let Ok(v) = HeaderValue::from_str(shown) {
-        r.headers_mut().insert(header::CONTENT_TYPE, v);
-    }
+    let shown = field::served_type(&meta.content_type);
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(shown));
     r.headers_mut().insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     Ok(r)
 }

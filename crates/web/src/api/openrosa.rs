@@ -238,6 +238,7 @@ async fn receive(
     };
     let mut instance = None;
     let mut files = Vec::new();
+    let mut complete = true;
     loop {
         match multipart.next_field().await {
             Ok(Some(part)) => {
@@ -257,7 +258,7 @@ async fn receive(
                 match (name.as_str(), file_name) {
                     ("xml_submission_file", _) => instance = Some(bytes),
                     // Split uploads say which part is not the last; each part is filed as it comes.
-                    ("*isIncomplete*", _) => {}
+                    ("*isIncomplete*", _) => complete = !bytes.trim_ascii().eq_ignore_ascii_case(b"yes"),
                     (_, Some(file_name)) => {
                         files.push(File { name: file_name, content_type, bytes: bytes.to_vec() })
                     }
@@ -277,7 +278,7 @@ async fn receive(
         Caller::Team(a) => Sender::Team(a),
         Caller::Member(p) => Sender::Member(&p.user.id),
     };
-    match field::receive(state, who.org(), sender, &instance, files).await {
+    match field::receive(state, who.org(), sender, &instance, files, complete).await {
         Ok(Received::Created) => message(state, StatusCode::CREATED, "Report received. Thank you."),
         Ok(Received::Again { .. }) => {
             message(state, StatusCode::ACCEPTED, "This report was received before; nothing new was added.")

@@ -24,7 +24,7 @@ use crate::AppState;
 
 /// App-user tokens start so, which tells them from session tokens at a glance (and in leaks).
 pub const TOKEN_PREFIX: &str = "tda_";
-/// Files one submission may carry.
+/// Files one submission may carry, in all its parts together.
 pub const MAX_FILES: usize = 10;
 
 /// A new app user and its token (shown once: only the hash is kept).
@@ -129,7 +129,8 @@ pub enum Received {
     Again { added: usize },
 }
 
-/// Files a submission for `org`: its instance XML and its files.
+/// Files a submission for `org`: its instance XML and its files. `complete` is false for the
+/// earlier parts of a split upload.
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn receive(
     state: &AppState,
@@ -137,6 +138,7 @@ pub async fn receive(
     sender: Sender<'_>,
     xml: &[u8],
     files: Vec<File>,
+    complete: bool,
 ) -> Result<Received, AppError> {
     let instance = parse_submission(xml).map_err(AppError::BadRequest)?;
     if files.len() > MAX_FILES {
@@ -168,7 +170,7 @@ pub async fn receive(
             }
         })
         .collect();
-    let new = NewSubmission { instance_id, body_sha256, app_user_id, report };
+    let new = NewSubmission { instance_id, body_sha256, app_user_id, complete, max_files: MAX_FILES, report };
     let mut ev = NewAuditEvent::new("submission.receive").org(org).detail(json!({ "files": sealed.len() }));
     if let Some(u) = by {
         ev = ev.actor(u);
@@ -184,10 +186,15 @@ pub async fn receive(
     }
 }
 
-/// The last part of what the phone called the file, without any path, at most 200 characters.
+/// The last part of what the phone called the file, without any path, control or direction
+/// characters (a right-to-left override would show `gnp.exe` as `exe.png`), at most 200.
 fn file_name(raw: &str) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String = base.chars().filter(|c| !c.is_control()).take(200).collect();
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+    };
+    let clean: String = base.chars().filter(|c| !hidden(*c)).take(200).collect();
     if clean.trim().is_empty() {
         "file".to_owned()
     } else {
@@ -208,6 +215,18 @@ fn content_type(raw: &str) -> String {
         t
     } else {
         "application/octet-stream".to_owned()
+    }
+}
+
+/// The type a file is served with: the photo types browsers show as pictures, and nothing else
+/// (an SVG or an HTML page can carry script; those are downloads of bytes).
+pub fn served_type(content_type: &str) -> &'static str {
+    match content_type {
+        "image/jpeg" => "image/jpeg",
+        "image/png" => "image/png",
+        "image/webp" => "image/webp",
+        "image/gif" => "image/gif",
+        _ => "application/octet-stream",
     }
 }
 
@@ -259,6 +278,7 @@ mod tests {
         assert_eq!(file_name("../../etc/passwd"), "passwd");
         assert_eq!(file_name("C:\\photos\\1.jpg"), "1.jpg");
         assert_eq!(file_name("  "), "file");
+        assert_eq!(file_name("\u{202E}gnp.exe"), "gnp.exe");
         assert_eq!(content_type("image/jpeg; charset=x"), "image/jpeg");
         assert_eq!(content_type("text/html<script>"), "application/octet-stream");
         assert_eq!(content_type(""), "application/octet-stream");

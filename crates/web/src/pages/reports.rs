@@ -170,11 +170,7 @@ async fn download(
     Path((id, file_id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
     let (meta, bytes) = crate::ew::field::open_file(&state, &who.actor(), &id, &file_id).await?;
-    let shown = if meta.content_type.starts_with("image/") {
-        meta.content_type.clone()
-    } else {
-        "application/octet-stream".into()
-    };
+    let shown = crate::ew::field::served_type(&meta.content_type).to_owned();
     Ok((
         crate::headers::NoStore,
         crate::headers::Attachment(meta.name),
