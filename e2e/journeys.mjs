@@ -380,6 +380,8 @@ await journey("6. the police invite a CSO member, who sees who asks, accepts and
   await chief.fill("form[action='/members'] input[name=email]", "member@kwpn.example");
   await submit(chief, "form[action='/members'] button.primary");
   assert.match(await chief.textContent("#made-box"), /Invitation ready for member@kwpn.example/);
+  // The chief passes each link on (by message, on paper); the link is how its person answers.
+  const memberPath = new URL((await chief.textContent("#link-text")).trim()).pathname;
   // A newcomer's invitation: the same answer, and a link to pass on.
   await chief.fill("form[action='/members'] input[name=email]", "newcomer@police.example");
   await submit(chief, "form[action='/members'] button.primary");
@@ -395,8 +397,13 @@ await journey("6. the police invite a CSO member, who sees who asks, accepts and
   const card = await page.textContent("main");
   assert.match(card, /Kumba Central Police Station/);
   assert.match(card, /police, gendarmerie, military or other security body/);
+  assert.match(card, /open the invitation link that was sent to you/);
   await fitsPhone(page, "the invitations page");
   await page.screenshot({ path: join(shots, "6-invitations-phone.png"), fullPage: true });
+  await visit(page, memberPath);
+  assert.match(await page.textContent("main"), /police, gendarmerie, military or other security body/);
+  await fitsPhone(page, "the invitation link's page, signed in");
+  await page.screenshot({ path: join(shots, "6-invitation-link-signed-in.png"), fullPage: true });
   await submit(page, "form[action$='/accept'] button");
   assert.match(await page.textContent("main"), /You have joined/);
   await submit(page, "form[action$='/switch'] button");
@@ -413,7 +420,13 @@ await journey("6. the police invite a CSO member, who sees who asks, accepts and
   // beside the field, is checked in crates/cli/tests/api/pages.rs.)
   await newcomer.fill("input[name=password]", PASSWORD);
   await submit(newcomer, "form[action^='/join/'] button.primary");
-  assert.match(await newcomer.textContent("main"), /Your account is ready/);
+  // The same answer whether or not the address had an account: sign in next.
+  assert.match(await newcomer.textContent("main .notice"), /your account is ready and you have joined/);
+  await fitsPhone(newcomer, "the sign-in page after joining");
+  await newcomer.fill("input[name=email]", "newcomer@police.example");
+  await newcomer.fill("input[name=password]", PASSWORD);
+  await submit(newcomer, "form[action='/login'] button.primary");
+  assert.match(await newcomer.textContent("main"), /Kumba Central Police Station/);
   await anon.close();
 });
 
@@ -463,6 +476,7 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["coordinator@kwpn.example", "/protection"],
     ["coordinator@kwpn.example", `/reports/${fileReport}`],
     [null, "/login"],
+    [null, "/login?next=%2Finvitations&notice=joined"],
   ];
   for (const lang of ["en", "fr", "ar"]) {
     const sessions = new Map();
@@ -474,7 +488,8 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
       await visit(page, path);
       assert.equal(await page.getAttribute("html", "lang"), lang);
       await fitsPhone(page, `${path} in ${lang}`);
-      const name = path === "/" ? "home" : path.split("/").filter(Boolean).map((p) => (p.length === 36 ? "id" : p)).join("-");
+      const [bare, query] = path.split("?");
+      const name = (bare === "/" ? "home" : bare.split("/").filter(Boolean).map((p) => (p.length === 36 ? "id" : p)).join("-")) + (query ? "-notice" : "");
       await page.screenshot({ path: join(shots, `8-${name}-${lang}.png`), fullPage: true });
       await ctx.close();
     }

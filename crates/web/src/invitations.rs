@@ -1,15 +1,17 @@
 //! Invitations: the only way into an organisation. An administrator invites an address with a
-//! role; the person who owns the address answers when signed in, shown which organisation asks
-//! and what kind it is (a civil-society member must see that it is a police station). The
-//! administrator is answered the same whether or not the address has an account, and is given a
-//! link to pass on: with it a person new to Tandem creates their account and joins.
+//! role and is given a link to pass on; the person who owns the address answers with that link,
+//! signed in, shown which organisation asks and what kind it is (a civil-society member must see
+//! that it is a police station). Being signed in as the address is not enough: without mail,
+//! Tandem cannot know who created an account, so the link is the proof that the invitation
+//! reached its person. The administrator, and whoever holds a link, are answered the same whether
+//! or not the address has an account.
 use chrono::{Duration, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::member::check_new_password;
-use tandem_domain::{text, Email, InvalidInput, Role};
+use tandem_domain::{text, Email, Role};
 use tandem_store::{Answer, Invitation, Member, NewInvitation, NewUser, Principal, StoreError, User};
 
 use crate::app_error::AppError;
@@ -63,21 +65,22 @@ pub async fn mine(state: &AppState, who: &Principal) -> Result<Vec<Invitation>, 
     Ok(state.store.invitations_for(&email, Utc::now()).await?)
 }
 
-/// The signed-in person's answer; the new membership when they accept. Another person's
-/// invitation is NotFound.
+/// The signed-in person's answer to the invitation their link opens; the new membership when
+/// they accept. A link addressed to someone else is NotFound, as is one answered or expired.
 #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub async fn answer(
     state: &AppState,
     user: &User,
-    id: &str,
+    token: &str,
     answer: Answer,
 ) -> Result<Option<Member>, AppError> {
+    let inv = by_link(state, token).await?;
     let action = match answer {
         Answer::Accept => "invitation.accept",
         Answer::Decline => "invitation.decline",
     };
     let ev = NewAuditEvent::new(action).actor(&user.id);
-    Ok(state.store.answer_invitation(id, user, answer, Utc::now(), ev).await?)
+    Ok(state.store.answer_invitation(&inv.id, user, answer, Utc::now(), ev).await?)
 }
 
 /// The invitation a link opens; NotFound once answered, withdrawn or expired.
@@ -85,8 +88,10 @@ pub async fn by_link(state: &AppState, token: &str) -> Result<Invitation, AppErr
     state.store.invitation_by_token(&token_hash(token), Utc::now()).await?.ok_or(AppError::NotFound)
 }
 
-/// With the link, a person new to Tandem creates their account and joins at once. An address
-/// that already has an account is told to sign in: only the link's holder learns that.
+/// With the link, a person new to Tandem creates their account and joins at once. For an address
+/// that already has an account nothing changes, and the answer is the same (the password is
+/// hashed either way, so not even the time tells): the link's holder — the administrator who
+/// made it, too — must not learn who has an account. Both then sign in.
 #[tracing::instrument(level = "debug", skip_all, err(level = "debug"))]
 pub async fn join_with_new_account(
     state: &AppState,
@@ -96,20 +101,20 @@ pub async fn join_with_new_account(
 ) -> Result<Invitation, AppError> {
     let inv = by_link(state, token).await?;
     let email = Email::parse(&inv.email)?;
-    if state.store.find_user_by_email(&email).await?.is_some() {
-        return Err(InvalidInput::new("email", "already has an account: sign in to answer").into());
-    }
     let display_name = text::bounded("display_name", display_name, 1, 120)?;
     check_new_password(password.expose_secret())?;
-    let new =
-        NewUser { email, display_name, password_hash: hash_password(password).await?, platform_admin: false };
+    let password_hash = hash_password(password).await?;
+    if state.store.find_user_by_email(&email).await?.is_some() {
+        return Ok(inv);
+    }
+    let new = NewUser { email, display_name, password_hash, platform_admin: false };
     let ev = NewAuditEvent::new("user.create").org(&inv.org_id);
     let user = match state.store.create_user(&new, ev).await {
-        Err(StoreError::Conflict(_)) => {
-            return Err(InvalidInput::new("email", "already has an account: sign in to answer").into())
-        }
+        // Created meanwhile by another request: the same as having had it.
+        Err(StoreError::Conflict(_)) => return Ok(inv),
         r => r?,
     };
-    answer(state, &user, &inv.id, Answer::Accept).await?;
+    let ev = NewAuditEvent::new("invitation.accept").actor(&user.id);
+    state.store.answer_invitation(&inv.id, &user, Answer::Accept, Utc::now(), ev).await?;
     Ok(inv)
 }

@@ -9,7 +9,8 @@ both!(
     exports_are_safe_to_open,
     nobody_can_lock_an_owner_out,
     disguised_details_never_reach_a_partner,
-    nobody_joins_without_saying_yes
+    nobody_joins_without_saying_yes,
+    a_link_tells_nobody_who_has_an_account
 );
 
 /// Signs in through the sign-in page and returns the session cookie.
@@ -239,10 +240,12 @@ async fn nobody_joins_without_saying_yes(b: Backend) {
 
     // The same answer for an address with an account and one without.
     let mut answers = vec![];
+    let mut links = vec![];
     for email in ["amina@kwpn.example", "nobody@nowhere.example"] {
         let (s, v) = app
             .send("POST", "/api/v1/members", Some(&chief), Some(json!({"email": email, "role": "member"})))
             .await;
+        links.push(v["link"].as_str().unwrap().to_owned());
         let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
         keys.extend(v["invitation"].as_object().unwrap().keys().cloned());
         keys.sort();
@@ -283,12 +286,20 @@ async fn nobody_joins_without_saying_yes(b: Backend) {
         html.contains("Kumba Central Police Station") && html.contains("police, gendarmerie, military"),
         "{html}"
     );
-    // Nobody else can answer for her.
+    // Nobody else can answer for her, and being signed in as her address is not enough either:
+    // without mail nothing proves who made an account, so the link is the proof.
+    let token = |link: &str| link.rsplit('/').next().unwrap().to_owned();
+    let mine = json!({ "token": token(&links[0]) });
+    let (s, _) = app.send("POST", "/api/v1/invitations/accept", Some(&chief), Some(mine.clone())).await;
+    assert_eq!(s, 404, "a link addressed to someone else");
     let id = inv["id"].as_str().unwrap();
-    let (s, _) = app.send("POST", &format!("/api/v1/invitations/{id}/accept"), Some(&chief), None).await;
+    let (s, _) = app.send("POST", &format!("/api/v1/invitations/{id}/accept"), Some(&amina), None).await;
+    assert_eq!(s, 404, "no answer by id alone");
+    let guess = json!({ "token": "tdi_guess" });
+    let (s, _) = app.send("POST", "/api/v1/invitations/accept", Some(&amina), Some(guess)).await;
     assert_eq!(s, 404);
     assert_eq!(app.store.memberships(&amina_user.id).await.unwrap().len(), 1);
-    let (s, v) = app.send("POST", &format!("/api/v1/invitations/{id}/decline"), Some(&amina), None).await;
+    let (s, v) = app.send("POST", "/api/v1/invitations/decline", Some(&amina), Some(mine)).await;
     assert_eq!(s, 204, "{v}");
     assert_eq!(
         app.store.memberships(&amina_user.id).await.unwrap().len(),
@@ -296,7 +307,8 @@ async fn nobody_joins_without_saying_yes(b: Backend) {
         "declined: still one organisation"
     );
 
-    // Invited again, she accepts in the browser and then acts for either organisation.
+    // Invited again, she opens the link in the browser, accepts there and then acts for either
+    // organisation.
     let (s, v) = app
         .send(
             "POST",
@@ -306,11 +318,11 @@ async fn nobody_joins_without_saying_yes(b: Backend) {
         )
         .await;
     assert_eq!(s, 202, "{v}");
-    let id = v["invitation"]["id"].as_str().unwrap().to_owned();
+    let link = token(v["link"].as_str().unwrap());
     let cookie = browser_session(&app, "amina@kwpn.example").await;
     let page = app
         .http
-        .get(app.url("/invitations"))
+        .get(app.url(&format!("/join/{link}")))
         .header("cookie", &cookie)
         .send()
         .await
@@ -318,13 +330,14 @@ async fn nobody_joins_without_saying_yes(b: Backend) {
         .text()
         .await
         .unwrap();
+    assert!(page.contains(&format!("action=\"/join/{link}/accept\"")), "{page}");
     let csrf = page.split("name=\"_csrf\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
     let post = |path: String| {
         let (cookie, csrf) = (cookie.clone(), csrf.clone());
         let req = app.http.post(app.url(&path)).header("cookie", cookie).form(&[("_csrf", csrf)]);
         async move { req.send().await.unwrap() }
     };
-    let r = post(format!("/invitations/{id}/accept")).await;
+    let r = post(format!("/join/{link}/accept")).await;
     assert_eq!(
         (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
         (303, "/invitations?done=invitation-accepted")
@@ -351,4 +364,103 @@ async fn nobody_joins_without_saying_yes(b: Backend) {
         (v["org"]["name"].as_str(), v["role"].as_str()),
         (Some("Kumba Central Police Station"), Some("coordinator"))
     );
+}
+
+/// Creates an account from an invitation link as a stranger's browser would: the answer's status,
+/// where it leads and whether it signed in.
+async fn join_by_link(app: &TestApp, link: &str, password: &str) -> (u16, String, bool) {
+    let path = link.strip_prefix(&app.base).unwrap().to_owned();
+    let r = app.http.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let anon = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("tandem_csrf=").map(|v| v.split(';').next().unwrap().to_owned()))
+        .unwrap();
+    let form = [("_csrf", anon.as_str()), ("display_name", "Someone"), ("password", password)];
+    let r = app
+        .http
+        .post(app.url(&path))
+        .header("cookie", format!("tandem_csrf={anon}"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let location = r.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
+    let signed_in =
+        r.headers().get_all("set-cookie").iter().any(|c| c.to_str().unwrap().starts_with("tandem_session="));
+    (r.status().as_u16(), location, signed_in)
+}
+
+/// An administrator who opened their own invitation link learnt from its answer whether an
+/// address had an account; and one who made the account for an address (choosing its password)
+/// could then take every later invitation to that address, from any organisation, without ever
+/// holding its link.
+async fn a_link_tells_nobody_who_has_an_account(b: Backend) {
+    let app = spawn_app(b).await;
+    let rogue = app.create_org("Rogue Office", OrgKind::Government).await;
+    let cso = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    app.create_user(&rogue, "boss@rogue.example", Role::Admin, false).await;
+    app.create_user(&cso, "admin@kwpn.example", Role::Admin, false).await;
+    app.create_user(&cso, "fatou@kwpn.example", Role::Member, false).await;
+    let boss = app.login("boss@rogue.example").await;
+    let invite = |token: String, email: &'static str| {
+        let app = &app;
+        async move {
+            let body = json!({"email": email, "role": "member"});
+            let (s, v) = app.send("POST", "/api/v1/members", Some(&token), Some(body)).await;
+            assert_eq!(s, 202, "{v}");
+            v["link"].as_str().unwrap().to_owned()
+        }
+    };
+
+    // The same answer for an address with an account and one without, and nobody signed in.
+    let fatou_link = invite(boss.clone(), "fatou@kwpn.example").await;
+    let newbie_link = invite(boss.clone(), "newbie@kwpn.example").await;
+    let rogue_password = "the rogue's own password";
+    let for_fatou = join_by_link(&app, &fatou_link, rogue_password).await;
+    let for_newbie = join_by_link(&app, &newbie_link, rogue_password).await;
+    assert_eq!(for_fatou, for_newbie);
+    assert_eq!(for_fatou, (303, "/login?next=%2Finvitations&notice=joined".to_owned(), false));
+    // Fatou's account is as it was: her password, her one organisation.
+    let email = |e: &str| tandem_domain::Email::parse(e).unwrap();
+    let fatou = app.store.find_user_by_email(&email("fatou@kwpn.example")).await.unwrap().unwrap();
+    assert_eq!(app.store.memberships(&fatou.id).await.unwrap().len(), 1);
+    app.login("fatou@kwpn.example").await;
+    let r = app
+        .http
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"email": "fatou@kwpn.example", "password": rogue_password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401, "the link's holder did not set her password");
+
+    // The rogue now holds an account for newbie's address. When the network invites newbie, the
+    // rogue sees the invitation but cannot take it: the network's link went to newbie.
+    let cso_admin = app.login("admin@kwpn.example").await;
+    invite(cso_admin, "newbie@kwpn.example").await;
+    let r = app
+        .http
+        .post(app.url("/api/v1/auth/login"))
+        .json(&json!({"email": "newbie@kwpn.example", "password": rogue_password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let hijacker = r.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_owned();
+    let (s, v) = app.send("GET", "/api/v1/invitations", Some(&hijacker), None).await;
+    assert_eq!((s, v["invitations"].as_array().unwrap().len()), (200, 1));
+    let id = v["invitations"][0]["id"].as_str().unwrap().to_owned();
+    let (s, _) = app.send("POST", &format!("/api/v1/invitations/{id}/accept"), Some(&hijacker), None).await;
+    assert_eq!(s, 404);
+    let rogue_link = json!({"token": newbie_link.rsplit('/').next().unwrap()});
+    let (s, _) = app.send("POST", "/api/v1/invitations/accept", Some(&hijacker), Some(rogue_link)).await;
+    assert_eq!(s, 404, "the rogue's own, answered link opens nothing else");
+    let newbie = app.store.find_user_by_email(&email("newbie@kwpn.example")).await.unwrap().unwrap();
+    let orgs: Vec<_> =
+        app.store.memberships(&newbie.id).await.unwrap().into_iter().map(|(o, _)| o.name).collect();
+    assert_eq!(orgs, ["Rogue Office"], "not a member of the network");
 }

@@ -69,7 +69,7 @@ async fn authorisation_matrix(b: Backend) {
     let alert_path = format!("/api/v1/alerts/{alert_id}");
 
     // Invitations: one of A's to withdraw, and two to A's coordinator (from the police and from
-    // the platform's host), which only she may answer.
+    // the platform's host), which only she may answer, and only with their links' tokens.
     let invite = |org: &tandem_store::Org, email: &str, by: &tandem_domain::UserId, hash: &str| {
         tandem_store::NewInvitation {
             org_id: org.id.clone(),
@@ -81,24 +81,27 @@ async fn authorisation_matrix(b: Backend) {
         }
     };
     let ev = || tandem_domain::audit::NewAuditEvent::new("invitation.create");
+    let hash = tandem_web::password::token_hash;
     let a_inv = app
         .store
         .create_invitation(&invite(&a, "later@kwpn.example", &target.id, "h-a"), ev())
         .await
         .unwrap();
-    let to_coord = app
-        .store
-        .create_invitation(&invite(&other_org, "coordinator@kwpn.example", &target.id, "h-c"), ev())
+    app.store
+        .create_invitation(
+            &invite(&other_org, "coordinator@kwpn.example", &target.id, &hash("tdi_to_coord")),
+            ev(),
+        )
         .await
         .unwrap();
-    let to_member = app
-        .store
-        .create_invitation(&invite(&hub, "coordinator@kwpn.example", &target.id, "h-m"), ev())
+    app.store
+        .create_invitation(
+            &invite(&hub, "coordinator@kwpn.example", &target.id, &hash("tdi_to_member")),
+            ev(),
+        )
         .await
         .unwrap();
     let withdraw_path = format!("/api/v1/members/invitations/{}", a_inv.id);
-    let accept_path = format!("/api/v1/invitations/{}/accept", to_coord.id);
-    let decline_path = format!("/api/v1/invitations/{}/decline", to_member.id);
     let join_path = {
         let inv =
             invite(&a, "joiner@kwpn.example", &target.id, &tandem_web::password::token_hash("tdi_matrix"));
@@ -176,8 +179,18 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/api/v1/members/invitations".into(), None, [401, 200, 403, 403, 200, 403]),
         ("DELETE", withdraw_path.clone(), None, [401, 404, 403, 403, 204, 403]),
         ("GET", "/api/v1/invitations".into(), None, [401, 200, 200, 200, 200, 200]),
-        ("POST", accept_path.clone(), None, [401, 404, 404, 200, 404, 404]),
-        ("POST", decline_path.clone(), None, [401, 404, 404, 204, 404, 404]),
+        (
+            "POST",
+            "/api/v1/invitations/accept".into(),
+            Some(json!({"token": "tdi_to_coord"})),
+            [401, 404, 404, 200, 404, 404],
+        ),
+        (
+            "POST",
+            "/api/v1/invitations/decline".into(),
+            Some(json!({"token": "tdi_to_member"})),
+            [401, 404, 404, 204, 404, 404],
+        ),
         ("PATCH", target_path.clone(), Some(json!({"role": "coordinator"})), [401, 404, 403, 403, 200, 403]),
         ("GET", "/api/v1/audit".into(), None, [401, 200, 403, 403, 200, 403]),
         ("DELETE", target_path.clone(), None, [401, 404, 403, 403, 204, 403]),

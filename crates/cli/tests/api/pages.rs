@@ -119,8 +119,10 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
         [("_csrf", anon2.as_str()), ("display_name", "Newcomer"), ("password", "a long enough password")];
     let r = post_form(&app, &path, &anon2_cookie, &good).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(r.headers()["location"], "/invitations?done=invitation-joined");
-    assert!(set_cookie(&r, "tandem_session").is_some(), "signed in at once");
+    assert_eq!(r.headers()["location"], "/login?next=%2Finvitations&notice=joined");
+    assert!(set_cookie(&r, "tandem_session").is_none(), "signing in is the person's own step");
+    let r = app.http.get(app.url("/login?next=%2Finvitations&notice=joined")).send().await.unwrap();
+    assert!(r.text().await.unwrap().contains("your account is ready and you have joined"));
     let members = app.store.list_members(&org.id).await.unwrap();
     assert!(members.iter().any(|m| m.email == "new@interfaith.example" && m.role == Role::Coordinator));
     let r = app.http.get(app.url(&path)).send().await.unwrap();

@@ -1,15 +1,15 @@
 //! Invitations addressed to the caller, and the answer to each. Only the owner of the invited
-//! address sees or answers an invitation; anyone else gets 404.
-use axum::extract::{Path, State};
+//! address sees an invitation, and answering needs its link too; anyone else gets 404.
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tandem_store::{Answer, Invitation, Member};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiJson};
 use crate::extract::CurrentUser;
 use crate::invitations;
 use crate::AppState;
@@ -35,28 +35,39 @@ struct Joined {
     member: Member,
 }
 
-/// Accept an invitation: the caller becomes a member with the invited role
-#[utoipa::path(post, path = "/invitations/{invitation_id}/accept", tag = "organisations",
-    params(("invitation_id" = String, Path)), responses((status = 200, description = "Joined", body = Joined)))]
+/// The link an invitation came with (its last part, `tdi_…`): the proof that it reached its
+/// person, asked for in the body so that it stays out of logs.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct ByLink {
+    #[schema(example = "tdi_4f1c…")]
+    token: String,
+}
+
+/// Accept an invitation with its link: the caller becomes a member with the invited role
+#[utoipa::path(post, path = "/invitations/accept", tag = "organisations", request_body = ByLink,
+    responses((status = 200, description = "Joined", body = Joined),
+        (status = 404, description = "No such link for the caller, or answered, withdrawn or expired")))]
 async fn accept(
     State(state): State<AppState>,
     who: CurrentUser,
-    Path(invitation_id): Path<String>,
+    ApiJson(b): ApiJson<ByLink>,
 ) -> Result<Json<Joined>, ApiError> {
-    let member = invitations::answer(&state, &who.0.user, &invitation_id, Answer::Accept)
+    let member = invitations::answer(&state, &who.0.user, &b.token, Answer::Accept)
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(Joined { member }))
 }
 
-/// Decline an invitation
-#[utoipa::path(post, path = "/invitations/{invitation_id}/decline", tag = "organisations",
-    params(("invitation_id" = String, Path)), responses((status = 204, description = "Declined")))]
+/// Decline an invitation with its link
+#[utoipa::path(post, path = "/invitations/decline", tag = "organisations", request_body = ByLink,
+    responses((status = 204, description = "Declined"),
+        (status = 404, description = "No such link for the caller, or answered, withdrawn or expired")))]
 async fn decline(
     State(state): State<AppState>,
     who: CurrentUser,
-    Path(invitation_id): Path<String>,
+    ApiJson(b): ApiJson<ByLink>,
 ) -> Result<StatusCode, ApiError> {
-    invitations::answer(&state, &who.0.user, &invitation_id, Answer::Decline).await?;
+    invitations::answer(&state, &who.0.user, &b.token, Answer::Decline).await?;
     Ok(StatusCode::NO_CONTENT)
 }

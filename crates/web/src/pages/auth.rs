@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
 #[derive(Deserialize)]
 struct NextQuery {
     next: Option<String>,
+    notice: Option<String>,
 }
 
 async fn show(
@@ -37,7 +38,9 @@ async fn show(
     if ctx.auth.principal.is_some() {
         return Redirect::to(&next).into_response();
     }
-    ctx.render(StatusCode::OK, "login.html", minijinja::context! { email => "", next_after => next })
+    // Only a known notice is shown, so the query string cannot put arbitrary text on the page.
+    let notice = q.as_ref().ok().and_then(|q| q.notice.as_deref()).filter(|n| *n == "joined").map(|_| "login-joined");
+    ctx.render(StatusCode::OK, "login.html", minijinja::context! { email => "", next_after => next, notice })
 }
 
 #[derive(Deserialize)]

@@ -1,6 +1,6 @@
 //! Joining organisations: the invitations waiting for the signed-in person, the page an
-//! invitation link opens (where someone new to Tandem creates their account), and switching
-//! between the organisations one belongs to.
+//! invitation link opens (where its person answers, or someone new to Tandem creates their
+//! account), and switching between the organisations one belongs to.
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
@@ -10,15 +10,14 @@ use axum::routing::{get, post};
 use axum::Router;
 use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use tandem_store::{Answer, Invitation, SessionKind};
+use tandem_store::{Answer, Invitation};
 
 use super::ctx::PageCtx;
 use super::error::PageError;
 use super::forms::{self, FormResult};
 use crate::app_error::AppError;
-use crate::auth::{sign_in, switch_org, SignIn};
+use crate::auth::switch_org;
 use crate::cookies::set_cookie;
-use crate::extract::ClientAddr;
 use crate::invitations;
 use crate::next::encode_next;
 use crate::session::SESSION_COOKIE;
@@ -27,9 +26,9 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/invitations", get(list))
-        .route("/invitations/{id}/accept", post(accept))
-        .route("/invitations/{id}/decline", post(decline))
         .route("/join/{token}", get(show_link).post(join))
+        .route("/join/{token}/accept", post(accept))
+        .route("/join/{token}/decline", post(decline))
         .route("/organisations/{id}/switch", post(switch))
 }
 
@@ -41,9 +40,7 @@ struct Done {
 /// Only known notice keys are shown, so the query string cannot put arbitrary text on the page.
 fn notice(q: &Result<Query<Done>, axum::extract::rejection::QueryRejection>) -> Option<&'static str> {
     let key = q.as_ref().ok()?.done.as_deref()?;
-    ["invitation-accepted", "invitation-declined", "invitation-joined", "org-switched"]
-        .into_iter()
-        .find(|k| *k == key)
+    ["invitation-accepted", "invitation-declined", "org-switched"].into_iter().find(|k| *k == key)
 }
 
 /// An invitation as the page shows it: who asks, what kind of organisation it is, for which role.
@@ -109,11 +106,18 @@ async fn list(
     ))
 }
 
-async fn respond(state: &AppState, ctx: &PageCtx, id: &str, answer: Answer) -> Result<Response, PageError> {
+/// The answer, given on the link's page: the link is the proof that the invitation reached its
+/// person (being signed in as the address is not: see `crate::invitations`).
+async fn respond(
+    state: &AppState,
+    ctx: &PageCtx,
+    token: &str,
+    answer: Answer,
+) -> Result<Response, PageError> {
     let Some(p) = &ctx.auth.principal else {
-        return Err(PageError::SignIn { next: Some("/invitations".into()) });
+        return Err(PageError::SignIn { next: Some(format!("/join/{token}")) });
     };
-    invitations::answer(state, &p.user, id, answer).await?;
+    invitations::answer(state, &p.user, token, answer).await?;
     let done = match answer {
         Answer::Accept => "invitation-accepted",
         Answer::Decline => "invitation-declined",
@@ -124,17 +128,17 @@ async fn respond(state: &AppState, ctx: &PageCtx, id: &str, answer: Answer) -> R
 async fn accept(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(token): Path<String>,
 ) -> Result<Response, PageError> {
-    respond(&state, &ctx, &id, Answer::Accept).await
+    respond(&state, &ctx, &token, Answer::Accept).await
 }
 
 async fn decline(
     State(state): State<AppState>,
     ctx: PageCtx,
-    Path(id): Path<String>,
+    Path(token): Path<String>,
 ) -> Result<Response, PageError> {
-    respond(&state, &ctx, &id, Answer::Decline).await
+    respond(&state, &ctx, &token, Answer::Decline).await
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -180,29 +184,19 @@ async fn show_link(
     Ok(render_link(&ctx, StatusCode::OK, &token, inv, &JoinForm::default(), None))
 }
 
-/// Someone new to Tandem creates their account from the link: they join at once and are signed
-/// in, acting for the organisation that invited them.
+/// Someone new to Tandem creates their account from the link and joins. The answer is a sign-in
+/// page whether the address was new or already had an account (then nothing changed), so that the
+/// link tells nobody who has an account; signing in is the person's own step.
 async fn join(
     State(state): State<AppState>,
     ctx: PageCtx,
-    ClientAddr(addr): ClientAddr,
     Path(token): Path<String>,
     form: FormResult<JoinForm>,
 ) -> Result<Response, PageError> {
     let mut f = forms::read(form)?;
     let password = f.password.take().unwrap_or_else(|| SecretString::from(String::new()));
-    let retry = SecretString::from(secrecy::ExposeSecret::expose_secret(&password).to_owned());
     match invitations::join_with_new_account(&state, &token, &f.display_name, password).await {
-        Ok(inv) => {
-            let org = inv.org_id.to_string();
-            let req =
-                SignIn { email: &inv.email, password: retry, org: Some(&org), addr, kind: SessionKind::Web };
-            let (session, _) = sign_in(&state, req).await?;
-            let mut resp = Redirect::to("/invitations?done=invitation-joined").into_response();
-            let max_age = state.config.web_session_ttl.as_secs() as i64;
-            set_cookie(&mut resp, SESSION_COOKIE, &session, Some(max_age), state.config.secure_cookies);
-            Ok(resp)
-        }
+        Ok(_) => Ok(Redirect::to("/login?next=%2Finvitations&notice=joined").into_response()),
         Err(AppError::Invalid(i)) => {
             let inv = invitations::by_link(&state, &token).await?;
             let errors = BTreeMap::from([(i.field, i.message)]);
