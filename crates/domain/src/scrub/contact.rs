@@ -236,7 +236,9 @@ fn dot_before(chars: &[char], i: usize) -> Option<usize> {
 
 /// If a dot starts at `i` (right after a label), where the next label starts and how it was written.
 fn dot_after(chars: &[char], i: usize) -> Option<(usize, Spelling)> {
-    if chars.get(i) == Some(&'.') {
+    // The ideographic full stop is what a Chinese or Japanese keyboard types for a dot, and
+    // mail clients read it as one in a domain (IDNA maps it so).
+    if matches!(chars.get(i), Some('.' | '\u{3002}')) {
         return Some((i + 1, Spelling::Plain));
     }
     let w = skip_space(chars, i);

@@ -125,7 +125,11 @@ impl NameIndex {
     pub(super) fn new<S: AsRef<str>>(names: &[S]) -> Self {
         let mut by_first: HashMap<String, Vec<Pattern>, BuildHasherDefault<Fnv>> = HashMap::default();
         let patterns = names.iter().filter_map(|n| Pattern::parse(n.as_ref()));
-        for pattern in patterns.flat_map(|p| [p.surname_first(), Some(p)]).flatten() {
+        let spellings = patterns.flat_map(|p| [p.surname_first(), Some(p)]).flatten();
+        // A name's parts written together ("AminaDiallo", or once a zero-width space between them
+        // is gone) are one plain word, which only this one-word spelling matches.
+        let spellings = spellings.flat_map(|p| [p.glued(), Some(p)]).flatten();
+        for pattern in spellings {
             let Some(first) = pattern.words.first() else { continue };
             let list = by_first.entry(first.clone()).or_default();
             if !list.contains(&pattern) {
@@ -199,6 +203,11 @@ impl Pattern {
         let seps = text.words.windows(2).map(|w| SepUnits::new(&chars[w[0].end..w[1].start]).collect());
         let seps = seps.collect();
         (!words.is_empty()).then_some(Self { words, seps })
+    }
+
+    /// The name's words run together, as one word; `None` for a name of one word.
+    fn glued(&self) -> Option<Self> {
+        (self.words.len() > 1).then(|| Self { words: vec![self.words.concat()], seps: Vec::new() })
     }
 
     /// The same name with its last word first, as registers and lists write it ("DIALLO Amina",
@@ -295,8 +304,30 @@ impl Folded {
         self.words.get(k).and_then(|w| self.buf.get(w.key.0..w.key.1)).unwrap_or_default()
     }
 
-    /// The character range of `pattern` when it matches the words from `k` on.
+    /// The character range of `pattern` when it matches the words from `k` on, or, for a name of
+    /// two words, with one initial or capitalised middle name between them ("Amina K. Diallo",
+    /// "Amina Kone Diallo", but not "Amina told Diallo").
     fn span(&self, k: usize, pattern: &Pattern, chars: &[char]) -> Option<(usize, usize)> {
+        self.exact(k, pattern, chars).or_else(|| self.with_middle(k, pattern, chars))
+    }
+
+    fn with_middle(&self, k: usize, pattern: &Pattern, chars: &[char]) -> Option<(usize, usize)> {
+        let ([first, last], [sep]) = (pattern.words.as_slice(), pattern.seps.as_slice()) else { return None };
+        let [w0, middle, w2] = self.words.get(k..k + 3)? else { return None };
+        let gap = |from: usize, to: usize| SepUnits::new(&chars[from..to]).eq(sep.chars());
+        // One letter: two would take in "et", "of", "de" between a name and the next.
+        let initial = self.key(k + 1).chars().count() == 1;
+        let capitalised = chars.get(middle.start).is_some_and(|c| c.is_uppercase());
+        let same = self.key(k) == first && self.key(k + 2) == last;
+        (same
+            && sep == " "
+            && (initial || capitalised)
+            && gap(w0.end, middle.start)
+            && gap(middle.end, w2.start))
+        .then_some((w0.start, w2.end))
+    }
+
+    fn exact(&self, k: usize, pattern: &Pattern, chars: &[char]) -> Option<(usize, usize)> {
         let n = pattern.words.len();
         let words = self.words.get(k..k + n)?;
         let same_words = pattern.words.iter().enumerate().all(|(j, w)| self.key(k + j) == w);
@@ -327,14 +358,20 @@ fn is_gap(c: char) -> bool {
     c.is_whitespace() || is_dash(c) || matches!(c, ',' | '\u{60C}')
 }
 
+/// Between the words of a name, anything but an apostrophe reads as a gap: markup
+/// ("**Amina** Diallo"), brackets and stops must not hide a name either.
+fn is_name_gap(c: char) -> bool {
+    !is_apostrophe(c)
+}
+
 impl Iterator for SepUnits<'_> {
     type Item = char;
 
     fn next(&mut self) -> Option<char> {
         let c = *self.chars.get(self.at)?;
         self.at += 1;
-        if is_gap(c) {
-            while self.chars.get(self.at).is_some_and(|c| is_gap(*c)) {
+        if is_name_gap(c) {
+            while self.chars.get(self.at).is_some_and(|c| is_name_gap(*c)) {
                 self.at += 1;
             }
             return Some(' ');

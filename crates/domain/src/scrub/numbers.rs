@@ -81,8 +81,27 @@ fn joins(doc: &Doc, chain: &[Atom], last: &Atom, next: &Atom) -> bool {
     match between {
         [c] => is_group_space(*c) || ((last.bracketed || next.bracketed) && is_dash(*c)),
         [] => last.bracketed || next.bracketed,
+        [a, sep, b] if is_group_space(*a) && is_group_space(*b) && is_spaced_sep(*sep) => {
+            spaced_group(doc, chain, last, between, next)
+        }
         _ => false,
     }
+}
+
+fn is_spaced_sep(c: char) -> bool {
+    is_dash(c) || matches!(c, '/' | '.')
+}
+
+/// "0712 - 345 - 678", "06 . 12 . 34 . 56 . 78": groups of two to four digits with a spaced dash,
+/// slash or dot between every pair of them. Only a chain written so all through: in "100 000 -
+/// 200 000" the dash is a range between two amounts, and "1 - 2 - 3" is a list.
+fn spaced_group(doc: &Doc, chain: &[Atom], last: &Atom, between: &[char], next: &Atom) -> bool {
+    let small = |a: &Atom| a.groups.len() == 1 && (2..=4).contains(&a.digits) && !a.plus;
+    let same_so_far = match chain {
+        [.., before, _] => doc.chars.get(before.end..last.start).is_some_and(|b| b == between),
+        _ => true,
+    };
+    (small(last) || matches!(chain, [a] if a.plus && a.groups.len() == 1)) && small(next) && same_so_far
 }
 
 /// What a finished chain is: kept, or a phone number or an ID to replace.

@@ -164,6 +164,24 @@ const CASES: &[(&str, &[&str], &str)] = &[
     ("(instagram.com/fatou_77)", &["Fatou"], "([url])"),
     ("her account amina_diallo or Diallo77", &["Amina Diallo", "Diallo"], "her account [name] or [name]"),
     ("user ali_77, mali-report", &["Ali"], "user [name], mali-report"),
+    // Found by the second attack (issue 12): a name glued together, alone or once a zero-width
+    // character between its parts is gone...
+    ("AminaDiallo came, DialloAmina too", &["Amina Diallo"], "[name] came, [name] too"),
+    ("Amina\u{200B}Diallo came", &["Amina Diallo"], "[name] came"),
+    // ...with markup or other punctuation between its parts...
+    ("**Amina** Diallo came", &["Amina Diallo"], "**[name] came"),
+    ("Amina (Diallo) came", &["Amina Diallo"], "[name]) came"),
+    ("Amina/Diallo, Amina.Diallo", &["Amina Diallo"], "[name], [name]"),
+    // ...with an initial or a middle name between first and last...
+    ("Amina K. Diallo came; AMINA KONE DIALLO too", &["Amina Diallo"], "[name] came; [name] too"),
+    ("Amina told Diallo", &["Amina Diallo"], "Amina told Diallo"),
+    ("Diallo et Amina, Amina de Diallo", &["Amina Diallo"], "Diallo et Amina, Amina de Diallo"),
+    // ...phone groups spaced around a dash, slash or dot...
+    ("Call 0712 - 345 - 678 or 671 / 23 / 45 / 67", NONE, "Call [phone] or [phone]"),
+    ("Call 06 . 12 . 34 . 56 . 78", NONE, "Call [phone]"),
+    ("Pages 12 - 14 and 2025 - 2026", NONE, "Pages 12 - 14 and 2025 - 2026"),
+    // ...and an ideographic full stop in an address.
+    ("Write to amina@example\u{3002}org", NONE, "Write to [email]"),
     // Aliases are entries of their own, in any script.
     ("Mama Amina et أمينة ديالو", &["Amina Diallo", "Mama Amina", "أمينة ديالو"], "[name] et [name]"),
 ];

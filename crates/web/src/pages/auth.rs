@@ -39,7 +39,8 @@ async fn show(
         return Redirect::to(&next).into_response();
     }
     // Only a known notice is shown, so the query string cannot put arbitrary text on the page.
-    let notice = q.as_ref().ok().and_then(|q| q.notice.as_deref()).filter(|n| *n == "joined").map(|_| "login-joined");
+    let notice =
+        q.as_ref().ok().and_then(|q| q.notice.as_deref()).filter(|n| *n == "joined").map(|_| "login-joined");
     ctx.render(StatusCode::OK, "login.html", minijinja::context! { email => "", next_after => next, notice })
 }
 
