@@ -49,8 +49,6 @@ const ALERT: &[(&str, &str)] =
     &[("get", "/alerts/{id}"), ("post", "/alerts/{id}/assign"), ("post", "/alerts/{id}/responses")];
 const MEMBER: &[(&str, &str)] = &[("patch", "/members/{user_id}"), ("delete", "/members/{user_id}")];
 const INVITATION: &[(&str, &str)] = &[("delete", "/members/invitations/{invitation_id}")];
-const MY_INVITATION: &[(&str, &str)] =
-    &[("post", "/invitations/{invitation_id}/accept"), ("post", "/invitations/{invitation_id}/decline")];
 const AGREEMENT: &[(&str, &str)] =
     &[("get", "/sharing-agreements/{id}"), ("post", "/sharing-agreements/{id}/revoke")];
 const SHARED_ALERT: &[(&str, &str)] =
@@ -62,7 +60,7 @@ const LINKS: &[Link] = &[
     (("get", "/members"), "/members/0/user_id", MEMBER),
     (("post", "/members"), "/invitation/id", INVITATION),
     (("get", "/members/invitations"), "/invitations/0/id", INVITATION),
-    (("get", "/invitations"), "/invitations/0/id", MY_INVITATION),
+    // An invitation of one's own is answered with its link's token, which no response carries.
     (("get", "/reports"), "/reports/0/id", REPORT),
     (("post", "/reports"), "/id", REPORT),
     (("get", "/alerts"), "/alerts/0/id", ALERT),

@@ -40,8 +40,11 @@ impl Sealer<'_> {
     }
 }
 
-/// Parses one report. Occurrence times must be RFC 3339 (or a plain date, taken as noon UTC) and
-/// not in the future. The report gets its id here, so that its contact can be sealed to it.
+/// Reports of events before this year are refused.
+pub const EARLIEST_YEAR: i32 = 1900;
+
+/// Parses one report. Occurrence times must be RFC 3339 (or a plain date, taken as noon UTC),
+/// not in the future and not before [`EARLIEST_YEAR`]. The report gets its id here, so that its contact can be sealed to it.
 pub fn parse(
     cfg: &EwConfig,
     raw: &RawReport,
@@ -72,6 +75,11 @@ pub fn parse(
     }
     if occurred_at > now + chrono::Duration::minutes(5) {
         return Err(InvalidInput::new("occurred_at", "is in the future"));
+    }
+    // A year like 0001 is a typing slip, and it would open a week of its own in every table and
+    // chart (found by an attack, issue 12).
+    if chrono::Datelike::year(&occurred_at) < EARLIEST_YEAR {
+        return Err(InvalidInput::new("occurred_at", format!("is before {EARLIEST_YEAR}")));
     }
     let description = text::multiline("description", &raw.description, 1, DESCRIPTION_MAX)?;
     let id = OrgId::new().to_string();
@@ -264,5 +272,10 @@ mod tests {
             parse(&cfg, &raw("2026-11-23T09:00:00Z"), Channel::Intake, None, morning, sealer).is_err(),
             "an exact time ahead stays refused"
         );
+        for ancient in ["0001-01-01", "1899-12-31T23:00:00Z"] {
+            let e = parse(&cfg, &raw(ancient), Channel::Intake, None, morning, sealer).unwrap_err();
+            assert_eq!((e.field, e.message.as_str()), ("occurred_at", "is before 1900"), "{ancient}");
+        }
+        assert!(parse(&cfg, &raw("1900-01-01"), Channel::Intake, None, morning, sealer).is_ok());
     }
 }
