@@ -244,10 +244,16 @@ await journey("2. the coordinator verifies the report, sees its alert and assign
   await submit(page, "form[action$='/status'] button:has-text('Verify')");
   assert.match(await page.textContent("main"), /verified/i);
   await page.screenshot({ path: join(shots, "2-report-verified.png"), fullPage: true });
+  // Home leads with what needs her; the alerts list reads as episodes in plain words.
+  await visit(page, "/");
+  assert.match(await page.textContent("main"), /not yet handed to anyone/);
   await visit(page, "/alerts");
-  await submit(page, "table.cards tbody a >> nth=0");
+  assert.match(await page.textContent("main"), /raises an alert at once/);
+  await submit(page, "main ul.plain li h2 a >> nth=0");
   alertId = new URL(page.url()).pathname.split("/").pop();
-  assert.match(await page.textContent("main"), /severity threshold/i);
+  assert.match(await page.textContent("main"), /raises an alert at once/);
+  await page.click("main details summary");
+  assert.match(await page.textContent("main details"), /severity threshold/i);
   await page.fill("input[name=due_in_hours]", "24");
   await submit(page, "form[action$='/assign'] button");
   // Assigned, with a deadline a day away.
@@ -284,6 +290,7 @@ await journey("3. sharing with the police station: aggregates, an answered alert
   const policeCtx = await context({ viewport: { width: 1200, height: 900 } });
   const liaison = await policeCtx.newPage();
   await signIn(liaison, "liaison@police.example");
+  assert.match(await liaison.textContent("main"), /One alert was handed to your organisation \(1 waiting for your answer\)/);
   await visit(liaison, "/shared");
   const main = await liaison.textContent("main");
   assert.match(main, /Verified reports of Kumba Women's Peace Network/);
@@ -472,6 +479,9 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["admin@kwpn.example", "/members"],
     ["member@kwpn.example", "/invitations"],
     ["member@kwpn.example", "/"],
+    ["coordinator@kwpn.example", "/"],
+    ["coordinator@kwpn.example", "/alerts"],
+    ["coordinator@kwpn.example", `/alerts/${alertId}`],
     ["coordinator@kwpn.example", "/field"],
     ["coordinator@kwpn.example", "/protection"],
     ["coordinator@kwpn.example", `/reports/${fileReport}`],
@@ -489,7 +499,7 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
       assert.equal(await page.getAttribute("html", "lang"), lang);
       await fitsPhone(page, `${path} in ${lang}`);
       const [bare, query] = path.split("?");
-      const name = (bare === "/" ? "home" : bare.split("/").filter(Boolean).map((p) => (p.length === 36 ? "id" : p)).join("-")) + (query ? "-notice" : "");
+      const name = (who ? who.split("@")[0] + "-" : "") + (bare === "/" ? "home" : bare.split("/").filter(Boolean).map((p) => (p.length === 36 ? "id" : p)).join("-")) + (query ? "-notice" : "");
       await page.screenshot({ path: join(shots, `8-${name}-${lang}.png`), fullPage: true });
       await ctx.close();
     }

@@ -8,6 +8,7 @@ pub mod area;
 pub mod audit;
 pub mod disclosure;
 pub mod ears;
+pub mod episodes;
 pub mod geo;
 pub mod ids;
 pub mod index;

@@ -21,7 +21,6 @@ login-no-org = حسابك لا ينتمي إلى أي منظمة بعد. اطل�
 home-title = الرئيسية
 home-welcome = أهلًا بك يا { $name }.
 home-acting-for = أنت تعمل باسم { $org } بصفة { $role }.
-home-next = ستظهر هنا البلاغات والتنبيهات والمنتديات والمؤشر كلما استخدمتها منظمتك.
 home-your-org = منظمتك
 
 role-member = عضو
@@ -399,3 +398,72 @@ report-files = الملفات
 report-file-open = تنزيل
 report-files-sealed = تُخزَّن الملفات مشفرة. يُسجَّل كل تنزيل في سجل التدقيق.
 report-file-size = { $kb } ك.ب
+
+# Alerts as episodes, and dates as people write them.
+episode-reports = { $count ->
+    [one] بلاغ واحد من نوع «{ $category }» في { $area }، { $dates }.
+    [two] بلاغان من نوع «{ $category }» في { $area }، { $dates }.
+    [few] { $count } بلاغات من نوع «{ $category }» في { $area }، { $dates }.
+   *[other] { $count } بلاغًا من نوع «{ $category }» في { $area }، { $dates }.
+}
+episode-severe = بلاغ من نوع «{ $category }» في { $area } بدرجة خطورة تطلق تنبيهًا فورًا، { $dates }.
+episode-usual = عادةً من { $lo } إلى { $hi } في الأسبوع.
+episode-usual-one = عادةً { $lo } في الأسبوع.
+episode-folded = { $count ->
+    [one] رصده أيضًا اختبار أو مستوى جغرافي آخر
+    [two] رصده أيضًا اختباران أو مستويان جغرافيان آخران
+   *[other] رصده أيضًا { $count } من الاختبارات أو المستويات الجغرافية الأخرى
+}
+episode-folded-item = { $method } في { $area }: { $count } في ذلك الأسبوع ({ $dates })
+episode-assigned = أُسند إلى شريك
+episodes-intro = كل عنصر حلقة واحدة: النوع نفسه من الأحداث في المكان نفسه على أسابيع متتالية. الاختبارات والمستويات الجغرافية التي رصدته مطوية بداخله.
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+alert-how = كيف أُطلق هذا التنبيه
+
+# What needs the signed-in person, on the home page.
+needs-title = ما ينتظركم
+needs-nothing = لا شيء بانتظاركم: لا بلاغ للتحقق منه، ولا تنبيه مستحق، ولا شيء أُسند إلى منظمتكم.
+needs-verify = { $count ->
+    [one] بلاغ واحد ينتظر التحقق
+    [two] بلاغان ينتظران التحقق
+    [few] { $count } بلاغات تنتظر التحقق
+   *[other] { $count } بلاغًا تنتظر التحقق
+}
+needs-verify-many = { $count } بلاغ أو أكثر تنتظر التحقق
+needs-overdue = { $count ->
+    [one] تنبيه واحد تجاوز موعد الرد
+    [two] تنبيهان تجاوزا موعد الرد
+    [few] { $count } تنبيهات تجاوزت موعد الرد
+   *[other] { $count } تنبيهًا تجاوزت موعد الرد
+}
+needs-due-soon = { $count ->
+    [one] تنبيه واحد يجب الرد عليه خلال يوم
+    [two] تنبيهان يجب الرد عليهما خلال يوم
+    [few] { $count } تنبيهات يجب الرد عليها خلال يوم
+   *[other] { $count } تنبيهًا يجب الرد عليها خلال يوم
+}
+needs-unassigned = { $count ->
+    [one] تنبيه واحد لم يُسند إلى أحد بعد
+    [two] تنبيهان لم يُسندا إلى أحد بعد
+    [few] { $count } تنبيهات لم تُسند إلى أحد بعد
+   *[other] { $count } تنبيهًا لم تُسند إلى أحد بعد
+}
+needs-answered = { $count ->
+    [one] ردّ شريك على تنبيه أسندتموه إليه
+   *[other] ردّ الشركاء على { $count } من التنبيهات التي أسندتموها إليهم
+}
+needs-handed = { $count ->
+    [one] أُسند تنبيه واحد إلى منظمتكم ({ $waiting } بانتظار ردكم)
+   *[other] أُسند { $count } من التنبيهات إلى منظمتكم ({ $waiting } بانتظار ردكم)
+}

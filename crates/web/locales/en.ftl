@@ -21,7 +21,6 @@ login-no-org = Your account does not belong to any organisation yet. Ask an admi
 home-title = Home
 home-welcome = Welcome, { $name }.
 home-acting-for = You are acting for { $org } as { $role }.
-home-next = Reports, alerts, forums and the index will appear here as your organisation uses them.
 home-your-org = Your organisation
 
 role-member = member
@@ -399,3 +398,61 @@ report-files = Files
 report-file-open = Download
 report-files-sealed = Files are stored encrypted. Each download is recorded in the audit log.
 report-file-size = { $kb } KB
+
+# Alerts as episodes, and dates as people write them.
+episode-reports = { $count ->
+    [one] One report of { $category } in { $area }, { $dates }.
+   *[other] { $count } reports of { $category } in { $area }, { $dates }.
+}
+episode-severe = A report of { $category } in { $area } at or above the severity that raises an alert at once, { $dates }.
+episode-usual = Usually { $lo } to { $hi } a week.
+episode-usual-one = Usually { $lo } a week.
+episode-folded = { $count ->
+    [one] One more test or area level raised it too
+   *[other] { $count } more tests or area levels raised it too
+}
+episode-folded-item = { $method } in { $area }: { $count } that week ({ $dates })
+episode-assigned = Handed to a partner
+episodes-intro = Each item is one episode: the same kind of event in one place over touching weeks. The tests and area levels that raised it are folded inside.
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+alert-how = How this alert was raised
+
+# What needs the signed-in person, on the home page.
+needs-title = What needs you
+needs-nothing = Nothing is waiting for you: no report to verify, no alert due, nothing handed to your organisation.
+needs-verify = { $count ->
+    [one] One report waits to be verified
+   *[other] { $count } reports wait to be verified
+}
+needs-verify-many = { $count } or more reports wait to be verified
+needs-overdue = { $count ->
+    [one] One alert is past its answer time
+   *[other] { $count } alerts are past their answer time
+}
+needs-due-soon = { $count ->
+    [one] One alert must be answered within a day
+   *[other] { $count } alerts must be answered within a day
+}
+needs-unassigned = { $count ->
+    [one] One alert is not yet handed to anyone
+   *[other] { $count } alerts are not yet handed to anyone
+}
+needs-answered = { $count ->
+    [one] A partner answered one alert you handed over
+   *[other] Partners answered { $count } alerts you handed over
+}
+needs-handed = { $count ->
+    [one] One alert was handed to your organisation ({ $waiting } waiting for your answer)
+   *[other] { $count } alerts were handed to your organisation ({ $waiting } waiting for your answer)
+}

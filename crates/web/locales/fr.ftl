@@ -21,7 +21,6 @@ login-no-org = Votre compte n'appartient encore à aucune organisation. Demandez
 home-title = Accueil
 home-welcome = Bienvenue, { $name }.
 home-acting-for = Vous agissez pour { $org } en tant que { $role }.
-home-next = Les signalements, alertes, forums et l'indice apparaîtront ici au fur et à mesure que votre organisation les utilise.
 home-your-org = Votre organisation
 
 role-member = membre
@@ -399,3 +398,61 @@ report-files = Fichiers
 report-file-open = Télécharger
 report-files-sealed = Les fichiers sont stockés chiffrés. Chaque téléchargement est inscrit au journal d'audit.
 report-file-size = { $kb } Ko
+
+# Alerts as episodes, and dates as people write them.
+episode-reports = { $count ->
+    [one] Un signalement de type « { $category } » à { $area }, { $dates }.
+   *[other] { $count } signalements de type « { $category } » à { $area }, { $dates }.
+}
+episode-severe = Un signalement de type « { $category } » à { $area } d'une gravité qui déclenche une alerte immédiate, { $dates }.
+episode-usual = D'habitude { $lo } à { $hi } par semaine.
+episode-usual-one = D'habitude { $lo } par semaine.
+episode-folded = { $count ->
+    [one] Un autre test ou niveau géographique l'a aussi signalé
+   *[other] { $count } autres tests ou niveaux géographiques l'ont aussi signalé
+}
+episode-folded-item = { $method } à { $area } : { $count } cette semaine-là ({ $dates })
+episode-assigned = Confiée à un partenaire
+episodes-intro = Chaque élément est un épisode : le même type d'événement au même endroit sur des semaines qui se suivent. Les tests et niveaux géographiques qui l'ont signalé sont regroupés à l'intérieur.
+month-1 = janv.
+month-2 = févr.
+month-3 = mars
+month-4 = avr.
+month-5 = mai
+month-6 = juin
+month-7 = juil.
+month-8 = août
+month-9 = sept.
+month-10 = oct.
+month-11 = nov.
+month-12 = déc.
+alert-how = Comment cette alerte a été déclenchée
+
+# What needs the signed-in person, on the home page.
+needs-title = Ce qui vous attend
+needs-nothing = Rien ne vous attend : aucun signalement à vérifier, aucune alerte à traiter, rien de confié à votre organisation.
+needs-verify = { $count ->
+    [one] Un signalement attend d'être vérifié
+   *[other] { $count } signalements attendent d'être vérifiés
+}
+needs-verify-many = { $count } signalements ou plus attendent d'être vérifiés
+needs-overdue = { $count ->
+    [one] Une alerte a dépassé son délai de réponse
+   *[other] { $count } alertes ont dépassé leur délai de réponse
+}
+needs-due-soon = { $count ->
+    [one] Une alerte doit recevoir une réponse dans la journée
+   *[other] { $count } alertes doivent recevoir une réponse dans la journée
+}
+needs-unassigned = { $count ->
+    [one] Une alerte n'est encore confiée à personne
+   *[other] { $count } alertes ne sont encore confiées à personne
+}
+needs-answered = { $count ->
+    [one] Un partenaire a répondu à une alerte que vous lui avez confiée
+   *[other] Des partenaires ont répondu à { $count } alertes que vous leur avez confiées
+}
+needs-handed = { $count ->
+    [one] Une alerte a été confiée à votre organisation ({ $waiting } en attente de votre réponse)
+   *[other] { $count } alertes ont été confiées à votre organisation ({ $waiting } en attente de votre réponse)
+}

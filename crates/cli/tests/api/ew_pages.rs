@@ -227,7 +227,10 @@ async fn member_pages_and_dashboard(b: Backend) {
         .text()
         .await
         .unwrap();
-    assert!(alerts.contains("severity threshold"), "the severity-4 report opened an alert");
+    assert!(
+        alerts.contains("raises an alert at once"),
+        "the severity-4 report opened an alert, in words: {alerts}"
+    );
     let alert = app
         .store
         .list_alerts(&org.id, &tandem_store::AlertFilter { limit: 5, ..Default::default() })
@@ -235,8 +238,23 @@ async fn member_pages_and_dashboard(b: Backend) {
         .unwrap()
         .remove(0);
 
-    // A coordinator verifies, assigns and a member answers.
+    // The home page leads with what needs each of them: the coordinator is asked to verify.
+    let home = |cookie: String| {
+        let app = &app;
+        async move {
+            let r = app.http.get(app.url("/")).header("cookie", cookie).send().await.unwrap();
+            r.text().await.unwrap()
+        }
+    };
     let (coord, ccsrf) = sign_in(&app, "coordinator@obs.example").await;
+    let html = home(coord.clone()).await;
+    assert!(html.contains("One report waits to be verified"), "{html}");
+    assert!(html.contains("One alert is not yet handed to anyone"), "{html}");
+    let html = home(member.clone()).await;
+    assert!(!html.contains("waits to be verified"), "members do not verify");
+    assert!(html.contains("One alert is not yet handed to anyone"));
+
+    // A coordinator verifies, assigns and a member answers.
     let r = app
         .http
         .post(app.url(&format!("/reports/{id}/status")))
@@ -297,6 +315,11 @@ async fn member_pages_and_dashboard(b: Backend) {
         .await
         .unwrap();
     assert!(html.contains("Elders convened both groups") && html.contains("Lakeside Observatory"));
+    let html = home(coord.clone()).await;
+    assert!(
+        html.contains("One alert must be answered within a day") && !html.contains("waits to be verified"),
+        "{html}"
+    );
 
     // The dashboard draws the map with the open alert in MR02.
     let html = app

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod events;
 pub mod field;
 pub mod geojson_import;
+pub mod needs;
 pub mod openrosa;
 pub mod reports;
 pub mod responses;

@@ -7,20 +7,27 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use chrono::DateTime;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use tandem_domain::access::Action;
+use tandem_domain::alert_engine::AlertMethod;
+use tandem_domain::episodes::{group, usual_range, AlertKey};
 use tandem_domain::sharing::RecordKind;
+use tandem_domain::week::Week;
 use tandem_domain::OrgId;
 use tandem_store::AlertFilter;
 
 use super::ctx::PageCtx;
+use super::dates::week_dates;
 use super::error::PageError;
 use super::forms::{self, FormResult, RespondForm};
 use super::report_form::{area_label, notice, DoneQuery};
 use crate::app_error::AppError;
+use crate::ew::config::EwConfig;
 use crate::ew::responses;
 use crate::extract::{perm, Can};
+use crate::i18n::{self, Lang};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -31,11 +38,23 @@ pub fn router() -> Router<AppState> {
         .route("/alerts/{id}/respond", post(respond))
 }
 
+/// An episode as the list shows it: a sentence in plain words first, the alerts folded inside.
 #[derive(Serialize)]
-struct AlertRow {
-    #[serde(flatten)]
-    alert: tandem_store::Alert,
+struct EpisodeView {
+    id: String,
+    title: String,
+    sentence: String,
+    usual: Option<String>,
+    due_at: Option<String>,
     overdue: bool,
+    assigned: bool,
+    others: Vec<FoldedView>,
+}
+
+#[derive(Serialize)]
+struct FoldedView {
+    id: String,
+    text: String,
 }
 
 async fn alerts(
@@ -43,16 +62,117 @@ async fn alerts(
     who: Can<perm::ViewReports>,
     ctx: PageCtx,
 ) -> Result<Response, PageError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let filter = AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
-    let now = Utc::now();
-    let alerts: Vec<AlertRow> = state
-        .store
-        .list_alerts(who.org_id(), &filter)
-        .await?
-        .into_iter()
-        .map(|a| AlertRow { overdue: a.due_at.is_some_and(|d| d < now), alert: a })
+    let list = state.store.list_alerts(who.org_id(), &filter).await?;
+    let episodes = episodes(&cfg, ctx.lang, &list, Utc::now());
+    Ok(ctx.render(StatusCode::OK, "alerts.html", minijinja::context! { episodes }))
+}
+
+/// The open alerts grouped into episodes, each told in plain words.
+fn episodes(
+    cfg: &EwConfig,
+    lang: Lang,
+    list: &[tandem_store::Alert],
+    now: DateTime<Utc>,
+) -> Vec<EpisodeView> {
+    let keys: Vec<AlertKey<'_>> = list
+        .iter()
+        .map(|a| AlertKey {
+            area: &a.area,
+            category: &a.category,
+            week: a.week,
+            method: a.method,
+            observed: a.observed,
+            baseline_mean: a.baseline_mean,
+        })
         .collect();
-    Ok(ctx.render(StatusCode::OK, "alerts.html", minijinja::context! { alerts }))
+    let words = Words { cfg, lang };
+    group(&keys, &cfg.tree)
+        .into_iter()
+        .map(|e| {
+            let lead = &list[e.lead];
+            let dues = e.members.iter().filter_map(|&i| list[i].due_at);
+            let due = dues.min();
+            let others = e
+                .members
+                .iter()
+                .filter(|&&i| i != e.lead)
+                .map(|&i| {
+                    let a = &list[i];
+                    let args = [
+                        ("method", words.text(&format!("method-{}", a.method.as_str()))),
+                        ("area", words.area(&a.area)),
+                        ("count", a.observed.to_string()),
+                        ("dates", week_dates(lang, a.week, a.week)),
+                    ];
+                    FoldedView { id: a.id.clone(), text: words.text_with("episode-folded-item", &args) }
+                })
+                .collect();
+            EpisodeView {
+                id: lead.id.clone(),
+                title: format!("{} · {}", words.category(&lead.category), words.area(&lead.area)),
+                sentence: words.sentence(lead, e.first_week, e.last_week),
+                usual: words.usual(lead),
+                due_at: due.map(|d| d.format("%Y-%m-%d").to_string()),
+                overdue: due.is_some_and(|d| d < now),
+                assigned: e.members.iter().any(|&i| list[i].assigned_org_id.is_some()),
+                others,
+            }
+        })
+        .collect()
+}
+
+/// Names instead of codes, in the page's language.
+struct Words<'a> {
+    cfg: &'a EwConfig,
+    lang: Lang,
+}
+
+impl Words<'_> {
+    fn text(&self, key: &str) -> String {
+        i18n::global().text(self.lang, key, &[])
+    }
+
+    fn text_with(&self, key: &str, args: &[(&str, String)]) -> String {
+        i18n::global().text(self.lang, key, args)
+    }
+
+    fn area(&self, code: &str) -> String {
+        self.cfg.areas.get(code).map(|a| a.name.clone()).unwrap_or_else(|| code.to_owned())
+    }
+
+    /// A category's translated name, or the name it was configured with.
+    fn category(&self, slug: &str) -> String {
+        let key = format!("cat-{slug}");
+        let text = self.text(&key);
+        if text != key {
+            return text;
+        }
+        self.cfg.category(slug).map(|c| c.name.clone()).unwrap_or_else(|| slug.to_owned())
+    }
+
+    /// "Usually 0 to 1 a week.", from the alert's baseline; `None` for a threshold alert.
+    fn usual(&self, a: &tandem_store::Alert) -> Option<String> {
+        usual_range(a.baseline_mean, a.baseline_sd).map(|(lo, hi)| {
+            let key = if lo == hi { "episode-usual-one" } else { "episode-usual" };
+            self.text_with(key, &[("lo", lo.to_string()), ("hi", hi.to_string())])
+        })
+    }
+
+    fn sentence(&self, a: &tandem_store::Alert, first: Week, last: Week) -> String {
+        let key = match a.method {
+            AlertMethod::Threshold => "episode-severe",
+            _ => "episode-reports",
+        };
+        let args = [
+            ("count", a.observed.to_string()),
+            ("category", self.category(&a.category).to_lowercase()),
+            ("area", self.area(&a.area)),
+            ("dates", week_dates(self.lang, first, last)),
+        ];
+        self.text_with(key, &args)
+    }
 }
 
 async fn render_alert(
@@ -75,6 +195,10 @@ async fn render_alert(
     let overdue = a.status == "open" && a.due_at.is_some_and(|d| d < Utc::now());
     let may_triage = who.actor().may(Action::TriageReports).is_ok();
     let area_label = area_label(&cfg, &a.area);
+    let words = Words { cfg: &cfg, lang: ctx.lang };
+    let title = format!("{} · {}", words.category(&a.category), words.area(&a.area));
+    let sentence = words.sentence(&a, a.week, a.week);
+    let usual = words.usual(&a);
     // Organisations the alert may be assigned to: those with an agreement covering alerts.
     let now = Utc::now();
     let partners: Vec<minijinja::Value> = state
@@ -90,7 +214,7 @@ async fn render_alert(
     Ok(ctx.render(
         status,
         "alert.html",
-        minijinja::context! { a, reports, responses, assignee, overdue, may_triage, area_label, partners, errors, notice },
+        minijinja::context! { a, reports, responses, assignee, overdue, may_triage, area_label, partners, errors, notice, title, sentence, usual },
     ))
 }
 

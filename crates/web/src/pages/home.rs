@@ -1,5 +1,6 @@
-//! The home page: who you are and for whom you act, and invitations waiting for an answer.
-//! Later capabilities add their summaries here.
+//! The home page: what needs you (reports to verify, alerts due, answers, what partners handed
+//! over, invitations), then who you are and for whom you act. Later capabilities add their
+//! items here.
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -24,8 +25,16 @@ pub async fn home(
         return Ok(Redirect::to("/login").into_response());
     };
     let waiting = invitations::mine(&state, p).await?.len();
+    let actor = tandem_domain::access::Actor {
+        user_id: p.user.id.clone(),
+        org_id: p.org.id.clone(),
+        role: p.role,
+        platform_admin: p.user.platform_admin,
+    };
+    let needs = crate::ew::needs::of(&state, &actor, chrono::Utc::now()).await?;
+    let cap = crate::ew::needs::CAP;
     let orgs = state.store.memberships(&p.user.id).await?.len();
     // Only a known notice key is shown, so the query string cannot put text on the page.
     let notice = q.ok().and_then(|q| q.done.clone()).filter(|d| d == "org-switched").map(|_| "org-switched");
-    Ok(ctx.render(StatusCode::OK, "home.html", minijinja::context! { waiting, orgs, notice }))
+    Ok(ctx.render(StatusCode::OK, "home.html", minijinja::context! { waiting, orgs, notice, needs, cap }))
 }

@@ -6,6 +6,7 @@ mod alerts;
 mod auth;
 pub mod ctx;
 mod dashboard;
+pub mod dates;
 pub mod error;
 mod field;
 mod forms;

@@ -1,0 +1,36 @@
+//! Dates as people write them: a week is "24–30 Nov 2026", not `2026-W48`.
+use chrono::{Datelike, Duration, NaiveDate};
+use tandem_domain::week::Week;
+
+use crate::i18n::{self, Lang};
+
+/// The days from the Monday of `first` to the Sunday of `last`, with month names in `lang`:
+/// "24–30 Nov 2026", "30 Nov – 6 Dec 2026", "29 Dec 2025 – 4 Jan 2026".
+pub fn week_dates(lang: Lang, first: Week, last: Week) -> String {
+    let (from, to) = (first.monday(), last.monday() + Duration::days(6));
+    let month = |d: NaiveDate| i18n::global().text(lang, &format!("month-{}", d.month()), &[]);
+    if from.year() != to.year() {
+        format!("{} {} {} – {} {} {}", from.day(), month(from), from.year(), to.day(), month(to), to.year())
+    } else if from.month() != to.month() {
+        format!("{} {} – {} {} {}", from.day(), month(from), to.day(), month(to), to.year())
+    } else {
+        format!("{}–{} {} {}", from.day(), to.day(), month(to), to.year())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn week(y: i32, m: u32, d: u32) -> Week {
+        Week::of_date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn weeks_read_as_days_and_months() {
+        assert_eq!(week_dates(Lang::En, week(2026, 11, 25), week(2026, 11, 25)), "23–29 Nov 2026");
+        assert_eq!(week_dates(Lang::Fr, week(2026, 11, 30), week(2026, 11, 30)), "30 nov. – 6 déc. 2026");
+        assert_eq!(week_dates(Lang::En, week(2025, 12, 29), week(2025, 12, 29)), "29 Dec 2025 – 4 Jan 2026");
+        assert_eq!(week_dates(Lang::Ar, week(2026, 11, 16), week(2026, 11, 25)), "16–29 نوفمبر 2026");
+    }
+}
