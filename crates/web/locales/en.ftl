@@ -456,3 +456,5 @@ needs-handed = { $count ->
     [one] One alert was handed to your organisation ({ $waiting } waiting for your answer)
    *[other] { $count } alerts were handed to your organisation ({ $waiting } waiting for your answer)
 }
+nav-menu = Menu
+nav-main = Main menu

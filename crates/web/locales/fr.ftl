@@ -456,3 +456,5 @@ needs-handed = { $count ->
     [one] Une alerte a été confiée à votre organisation ({ $waiting } en attente de votre réponse)
    *[other] { $count } alertes ont été confiées à votre organisation ({ $waiting } en attente de votre réponse)
 }
+nav-menu = Menu
+nav-main = Menu principal

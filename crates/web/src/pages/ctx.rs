@@ -87,7 +87,15 @@ impl PageCtx {
                 org_flags: flags,
             })
         });
-        let shared = minijinja::context! { me => me, csrf => &self.csrf, next => encode_next(&self.path) };
+        let principal = self.auth.principal.as_ref();
+        let nav = super::nav::items(
+            principal.map(|p| p.role),
+            principal.is_some_and(|p| p.user.platform_admin),
+            &self.path,
+        );
+        let here = nav.iter().find(|i| i.current).map(|i| i.key);
+        let shared =
+            minijinja::context! { me => me, csrf => &self.csrf, next => encode_next(&self.path), nav, here };
         match templates::global().render(self.lang, template, minijinja::context! { ..ctx, ..shared }) {
             Ok(html) => {
                 let mut resp = (status, Html(html)).into_response();

@@ -15,6 +15,7 @@ mod index;
 mod intake;
 mod invitations;
 mod lang;
+pub mod nav;
 mod protection;
 mod report_form;
 mod reports;
