@@ -469,3 +469,9 @@ needs-handed = { $count ->
 }
 nav-menu = القائمة
 nav-main = القائمة الرئيسية
+alert-report-count = { $count ->
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+   *[other] { $count } بلاغًا
+}

@@ -458,3 +458,7 @@ needs-handed = { $count ->
 }
 nav-menu = Menu
 nav-main = Main menu
+alert-report-count = { $count ->
+    [one] One report
+   *[other] { $count } reports
+}

@@ -458,3 +458,7 @@ needs-handed = { $count ->
 }
 nav-menu = Menu
 nav-main = Menu principal
+alert-report-count = { $count ->
+    [one] Un signalement
+   *[other] { $count } signalements
+}

@@ -286,11 +286,12 @@ async fn member_pages_and_dashboard(b: Backend) {
         .http
         .post(app.url(&format!("/alerts/{}/respond", alert.id)))
         .header("cookie", &member)
-        .form(&[("_csrf", csrf.as_str()), ("action", ""), ("outcome", "x")])
+        .form(&[("_csrf", csrf.as_str()), ("action", ""), ("outcome", "Both sides met")])
         .send()
         .await
         .unwrap();
     assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains(">Both sides met</textarea>"), "what was typed is kept");
     let r = app
         .http
         .post(app.url(&format!("/alerts/{}/respond", alert.id)))
@@ -314,7 +315,10 @@ async fn member_pages_and_dashboard(b: Backend) {
         .text()
         .await
         .unwrap();
-    assert!(html.contains("Elders convened both groups") && html.contains("Lakeside Observatory"));
+    assert!(
+        html.contains("Elders convened both groups") && html.contains("member, Lakeside Observatory"),
+        "{html}"
+    );
     let html = home(coord.clone()).await;
     assert!(
         html.contains("One alert must be answered within a day") && !html.contains("waits to be verified"),

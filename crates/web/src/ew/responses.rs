@@ -93,3 +93,43 @@ pub async fn respond_as(
         .detail(json!({ "responder_org": actor.org_id }));
     Ok(store.add_response(owner, alert, &new, ev).await?)
 }
+
+/// A response with who gave it: the responding organisation's name, and the person's name when
+/// they belong to the organisation reading (a partner's staff are the partner's to name).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Authored {
+    #[serde(flatten)]
+    pub response: Response,
+    pub org_name: String,
+    pub person: Option<String>,
+}
+
+pub async fn authored(
+    store: &dyn Store,
+    reader: &OrgId,
+    responses: Vec<Response>,
+) -> Result<Vec<Authored>, AppError> {
+    let people: std::collections::HashMap<String, String> = store
+        .list_members(reader)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id.to_string(), m.display_name))
+        .collect();
+    let mut orgs: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(responses.len());
+    for r in responses {
+        if !orgs.contains_key(&r.responder_org_id) {
+            let name = match OrgId::parse(&r.responder_org_id) {
+                Ok(id) => store.get_org(&id).await.map(|o| o.name).unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            orgs.insert(r.responder_org_id.clone(), name);
+        }
+        let org_name = orgs.get(&r.responder_org_id).cloned().unwrap_or_default();
+        let person = (r.responder_org_id == reader.as_str())
+            .then(|| people.get(&r.responder_user_id).cloned())
+            .flatten();
+        out.push(Authored { response: r, org_name, person });
+    }
+    Ok(out)
+}

@@ -1,6 +1,5 @@
 //! Alert pages: the open alerts, one alert with the reports behind it and its responses, and the
 //! forms to assign it to a partner and to respond.
-use std::collections::BTreeMap;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -19,9 +18,9 @@ use tandem_domain::OrgId;
 use tandem_store::AlertFilter;
 
 use super::ctx::PageCtx;
-use super::dates::week_dates;
+use super::dates::{day, moment, week_dates};
 use super::error::PageError;
-use super::forms::{self, FormResult, RespondForm};
+use super::forms::{self, FormResult, RespondForm, Shown};
 use super::report_form::{area_label, notice, DoneQuery};
 use crate::app_error::AppError;
 use crate::ew::config::EwConfig;
@@ -123,6 +122,57 @@ fn episodes(
         .collect()
 }
 
+/// The most reports an alert page lists; the rest are a link to the reports list.
+const REPORT_LINES: usize = 20;
+
+/// One report behind an alert, in words: when, where, how serious, where it stands.
+#[derive(Serialize)]
+struct ReportLine {
+    id: String,
+    text: String,
+}
+
+async fn report_lines(
+    state: &AppState,
+    cfg: &EwConfig,
+    lang: Lang,
+    org: &OrgId,
+    ids: &[String],
+) -> Result<Vec<ReportLine>, AppError> {
+    let words = Words { cfg, lang };
+    let mut out = Vec::new();
+    for id in ids.iter().take(REPORT_LINES) {
+        let r = match state.store.get_report(org, id).await {
+            Ok(r) => r,
+            // Erased meanwhile: it simply is not listed.
+            Err(tandem_store::StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let text = format!(
+            "{} · {} · {} · {}",
+            day(lang, r.occurred_at.date_naive()),
+            words.area(&r.area),
+            words.text(&format!("severity-{}", r.severity)),
+            words.text(&format!("status-{}", r.status.as_str())),
+        );
+        out.push(ReportLine { id: r.id, text });
+    }
+    Ok(out)
+}
+
+/// Responses as the page shows them: when, in words, and who.
+pub(super) fn responses_view(lang: Lang, list: Vec<responses::Authored>) -> Vec<minijinja::Value> {
+    list.into_iter()
+        .map(|r| {
+            let who = match &r.person {
+                Some(p) => format!("{p}, {}", r.org_name),
+                None => r.org_name.clone(),
+            };
+            minijinja::context! { when => moment(lang, r.response.responded_at), iso => r.response.responded_at.to_rfc3339(), who, action => r.response.action, outcome => r.response.outcome }
+        })
+        .collect()
+}
+
 /// Names instead of codes, in the page's language.
 struct Words<'a> {
     cfg: &'a EwConfig,
@@ -180,14 +230,17 @@ async fn render_alert(
     who: &Can<perm::ViewReports>,
     ctx: &PageCtx,
     id: &str,
-    status: StatusCode,
-    errors: Option<BTreeMap<&str, String>>,
-    notice: Option<&str>,
+    shown: Shown<'_, RespondForm>,
 ) -> Result<Response, PageError> {
+    let Shown { status, errors, notice, typed } = shown;
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let (a, linked) = state.store.get_alert(who.org_id(), id).await?;
     let reports = crate::ew::alerts::reports_of(state.store.as_ref(), &cfg, who.org_id(), &a, linked).await?;
-    let responses = state.store.list_responses(who.org_id(), id).await.unwrap_or_default();
+    let report_count = reports.len();
+    let responses = state.store.list_responses(who.org_id(), id).await?;
+    let responses =
+        responses_view(ctx.lang, responses::authored(state.store.as_ref(), who.org_id(), responses).await?);
+    let reports = report_lines(state, &cfg, ctx.lang, who.org_id(), &reports).await?;
     let assignee = match a.assigned_org_id.as_deref().map(OrgId::parse) {
         Some(Ok(id)) => state.store.get_org(&id).await.map(|o| o.name).unwrap_or_default(),
         _ => String::new(),
@@ -214,7 +267,11 @@ async fn render_alert(
     Ok(ctx.render(
         status,
         "alert.html",
-        minijinja::context! { a, reports, responses, assignee, overdue, may_triage, area_label, partners, errors, notice, title, sentence, usual },
+        minijinja::context! {
+            a, reports, report_count, responses, assignee, overdue, may_triage, area_label, partners, errors, notice,
+            title, sentence, usual, due => a.due_at.map(|d| moment(ctx.lang, d)),
+            typed => typed.map(|f| minijinja::context! { action => f.action, outcome => f.outcome }),
+        },
     ))
 }
 
@@ -225,7 +282,7 @@ async fn alert(
     Path(id): Path<String>,
     q: DoneQuery,
 ) -> Result<Response, PageError> {
-    render_alert(&state, &who, &ctx, &id, StatusCode::OK, None, notice(&q)).await
+    render_alert(&state, &who, &ctx, &id, Shown::visit(notice(&q))).await
 }
 
 #[derive(Deserialize)]
@@ -260,10 +317,7 @@ async fn respond(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/alerts/{id}?done=alert-responded")).into_response()),
-        Err(AppError::Invalid(e)) => {
-            let errors = Some(BTreeMap::from([(e.field, e.message)]));
-            render_alert(&state, &who, &ctx, &id, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await
-        }
+        Err(AppError::Invalid(e)) => render_alert(&state, &who, &ctx, &id, Shown::refused(e, &f)).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -18,6 +18,17 @@ pub fn week_dates(lang: Lang, first: Week, last: Week) -> String {
     }
 }
 
+/// A day as people write it: "3 Dec 2026".
+pub fn day(lang: Lang, d: NaiveDate) -> String {
+    let month = i18n::global().text(lang, &format!("month-{}", d.month()), &[]);
+    format!("{} {} {}", d.day(), month, d.year())
+}
+
+/// A moment: "3 Dec 2026, 21:30 UTC" (times are kept in UTC; the deployment has no zone of its own).
+pub fn moment(lang: Lang, t: chrono::DateTime<chrono::Utc>) -> String {
+    format!("{}, {} UTC", day(lang, t.date_naive()), t.format("%H:%M"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,5 +43,8 @@ mod tests {
         assert_eq!(week_dates(Lang::Fr, week(2026, 11, 30), week(2026, 11, 30)), "30 nov. – 6 déc. 2026");
         assert_eq!(week_dates(Lang::En, week(2025, 12, 29), week(2025, 12, 29)), "29 Dec 2025 – 4 Jan 2026");
         assert_eq!(week_dates(Lang::Ar, week(2026, 11, 16), week(2026, 11, 25)), "16–29 نوفمبر 2026");
+        assert_eq!(day(Lang::Fr, NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()), "3 déc. 2026");
+        let t = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 3, 21, 30, 0).unwrap();
+        assert_eq!(moment(Lang::En, t), "3 Dec 2026, 21:30 UTC");
     }
 }

@@ -19,3 +19,27 @@ pub struct RespondForm {
     #[serde(default)]
     pub outcome: String,
 }
+
+/// How a page that holds a form is shown: after a plain visit (perhaps with a notice) or after
+/// the form was refused (the errors beside their fields, and what was typed, kept).
+pub struct Shown<'a, F> {
+    pub status: axum::http::StatusCode,
+    pub errors: Option<std::collections::BTreeMap<&'static str, String>>,
+    pub notice: Option<&'a str>,
+    pub typed: Option<&'a F>,
+}
+
+impl<'a, F> Shown<'a, F> {
+    pub fn visit(notice: Option<&'a str>) -> Self {
+        Self { status: axum::http::StatusCode::OK, errors: None, notice, typed: None }
+    }
+
+    pub fn refused(e: tandem_domain::InvalidInput, typed: &'a F) -> Self {
+        Self {
+            status: axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            errors: Some(std::collections::BTreeMap::from([(e.field, e.message)])),
+            notice: None,
+            typed: Some(typed),
+        }
+    }
+}

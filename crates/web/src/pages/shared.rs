@@ -14,7 +14,7 @@ use tandem_domain::week::Week;
 
 use super::ctx::PageCtx;
 use super::error::PageError;
-use super::forms::{self, FormResult, RespondForm};
+use super::forms::{self, FormResult, RespondForm, Shown};
 use super::report_form::{notice, DoneQuery};
 use crate::app_error::AppError;
 use crate::extract::{perm, Can};
@@ -201,25 +201,25 @@ async fn render_alert(
     who: &crate::extract::Member,
     ctx: &PageCtx,
     id: &str,
-    status: StatusCode,
-    errors: Option<BTreeMap<&str, String>>,
-    notice: Option<&str>,
+    shown: Shown<'_, RespondForm>,
 ) -> Result<Response, PageError> {
-    {
-        let (a, _) = shared::alert(state, who.org_id(), id).await?;
-        let responses = shared::responses(state, who.org_id(), &a).await?;
-        let cfg = state.ew_config.get(state.store.as_ref()).await?;
-        let area_label = cfg
-            .areas
-            .get(&a.area)
-            .map(|x| format!("{} ({})", x.name, a.area))
-            .unwrap_or_else(|| a.area.clone());
-        Ok(ctx.render(
-            status,
-            "shared_alert.html",
-            minijinja::context! { a, responses, area_label, errors, notice },
-        ))
-    }
+    let Shown { status, errors, notice, typed } = shown;
+    let (a, _) = shared::alert(state, who.org_id(), id).await?;
+    let responses = shared::responses(state, who.org_id(), &a).await?;
+    let responses = super::alerts::responses_view(
+        ctx.lang,
+        crate::ew::responses::authored(state.store.as_ref(), who.org_id(), responses).await?,
+    );
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let area_label = cfg.areas.get(&a.area).map(|x| x.name.clone()).unwrap_or_else(|| a.area.clone());
+    let dates = super::dates::week_dates(ctx.lang, a.week, a.week);
+    let due = a.due_at.map(|d| super::dates::moment(ctx.lang, d));
+    let typed = typed.map(|f| minijinja::context! { action => f.action, outcome => f.outcome });
+    Ok(ctx.render(
+        status,
+        "shared_alert.html",
+        minijinja::context! { a, responses, area_label, errors, notice, dates, due, typed },
+    ))
 }
 
 async fn alert(
@@ -229,7 +229,7 @@ async fn alert(
     Path(id): Path<String>,
     q: DoneQuery,
 ) -> Result<Response, PageError> {
-    render_alert(&state, &who, &ctx, &id, StatusCode::OK, None, notice(&q)).await
+    render_alert(&state, &who, &ctx, &id, Shown::visit(notice(&q))).await
 }
 
 async fn respond(
@@ -242,10 +242,7 @@ async fn respond(
     let f = forms::read(form)?;
     match shared::respond(&state, &who.actor(), &id, &f.action, &f.outcome, Utc::now()).await {
         Ok(_) => Ok(Redirect::to(&format!("/shared/alerts/{id}?done=alert-responded")).into_response()),
-        Err(AppError::Invalid(e)) => {
-            let errors = Some(BTreeMap::from([(e.field, e.message)]));
-            render_alert(&state, &who, &ctx, &id, StatusCode::UNPROCESSABLE_ENTITY, errors, None).await
-        }
+        Err(AppError::Invalid(e)) => render_alert(&state, &who, &ctx, &id, Shown::refused(e, &f)).await,
         Err(e) => Err(e.into()),
     }
 }
