@@ -474,6 +474,29 @@ await journey("7. a field team gets its ODK Collect code on a phone; a photo arr
   await ctx.close();
 });
 
+/** The English catalogue: every message key, and the plain messages of three words or more
+ *  (no placeables), which a French or Arabic page must never show. */
+const english = (() => {
+  const keys = new Set();
+  const phrases = [];
+  for (const line of readFileSync(join(root, "crates/web/locales/en.ftl"), "utf8").split("\n")) {
+    const m = /^([a-z][a-z0-9-]*) = (.*)$/.exec(line);
+    if (!m) continue;
+    keys.add(m[1]);
+    if (!m[2].includes("{") && m[2].trim().split(/\s+/).length >= 3) phrases.push(m[2].trim());
+  }
+  return { keys, phrases };
+})();
+
+/** Text of a page in `lang` that is still English, or a message key shown as it is. */
+async function untranslated(page, lang) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = [];
+  if (lang !== "en") for (const p of english.phrases) if (text.includes(p)) found.push(p);
+  for (const word of text.match(/\b[a-z]+(?:-[a-z0-9]+)+\b/g) || []) if (english.keys.has(word)) found.push(word);
+  return found;
+}
+
 await journey("8. the pages touched, at 360 px in English, French and Arabic", async () => {
   const pages = [
     ["admin@kwpn.example", "/members"],
@@ -498,12 +521,31 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
       await visit(page, path);
       assert.equal(await page.getAttribute("html", "lang"), lang);
       await fitsPhone(page, `${path} in ${lang}`);
+      const left = await untranslated(page, lang);
+      assert.deepEqual(left, [], `${path} in ${lang} shows untranslated text`);
       const [bare, query] = path.split("?");
       const name = (who ? who.split("@")[0] + "-" : "") + (bare === "/" ? "home" : bare.split("/").filter(Boolean).map((p) => (p.length === 36 ? "id" : p)).join("-")) + (query ? "-notice" : "");
       await page.screenshot({ path: join(shots, `8-${name}-${lang}.png`), fullPage: true });
       await ctx.close();
     }
     sessions.clear();
+    // A refused form, in the same language: the summary at the top links to the field, the
+    // message beside it is in the page's language, and what was typed is kept.
+    const ctx = await context(phone);
+    await ctx.addCookies([{ name: "lang", value: lang, url: base }]);
+    const page = await ctx.newPage();
+    await signIn(page, "coordinator@kwpn.example");
+    await visit(page, "/reports/new");
+    await page.fill("input[name=occurred_at]", new Date().toISOString().slice(0, 10));
+    await page.fill("textarea[name=description]", "   ");
+    await page.fill("input[name=reporter_contact]", "kept as typed");
+    await submit(page, "main form button.primary");
+    assert.equal(await page.locator(".error-summary a[href='#err-description']").count(), 1, `error summary in ${lang}`);
+    assert.equal(await page.inputValue("input[name=reporter_contact]"), "kept as typed");
+    await fitsPhone(page, `a refused report in ${lang}`);
+    assert.deepEqual(await untranslated(page, lang), [], `a refused report in ${lang} shows untranslated text`);
+    await page.screenshot({ path: join(shots, `8-error-${lang}.png`), fullPage: true });
+    await ctx.close();
   }
 });
 

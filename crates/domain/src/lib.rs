@@ -29,16 +29,56 @@ pub use member::{Email, Role};
 pub use org::{OrgKind, OrgName};
 
 /// A value that failed the rules of its type. `field` names the input at fault so that the web
-/// layer can put the message beside the right form field and the CLI can name the flag.
+/// layer can put the message beside the right form field and the CLI can name the flag;
+/// `message` is the English text (the API's and the CLI's), and `problem` what pages translate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct InvalidInput {
     pub field: &'static str,
     pub message: String,
+    pub problem: Problem,
+}
+
+/// What was wrong, in a form every language can say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    ControlCharacters,
+    InFuture,
+    InPast,
+    TooEarly {
+        year: i32,
+    },
+    /// A whole number from `min` to `max` was wanted.
+    Range {
+        min: i64,
+        max: i64,
+    },
+    /// Not one of the choices offered (an unknown area or category).
+    Unknown,
+    NotEmail,
+    /// Only plain Latin letters, digits and . _ % + - are accepted in an address.
+    EmailScript,
+    /// An end that is not after its start.
+    EndBeforeStart,
+    /// Anything else: pages show the English message in English and a general one otherwise.
+    Other,
 }
 
 impl InvalidInput {
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self { field, message: message.into(), problem: Problem::Other }
+    }
+
+    /// The same refusal, saying what was wrong in a form pages translate.
+    pub fn because(mut self, problem: Problem) -> Self {
+        self.problem = problem;
+        self
     }
 }

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::InvalidInput;
+use crate::{InvalidInput, Problem};
 
 /// A member's role in one organisation. Ordered: each role may do what the ones below it may.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -60,18 +60,20 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
         use unicode_normalization::UnicodeNormalization;
         let s: String = raw.trim().nfkc().collect::<String>().to_lowercase();
-        let bad = || InvalidInput::new("email", "is not a valid e-mail address");
+        let bad = || InvalidInput::new("email", "is not a valid e-mail address").because(Problem::NotEmail);
         if s.is_empty() {
-            return Err(InvalidInput::new("email", "is required"));
+            return Err(InvalidInput::new("email", "is required").because(Problem::Required));
         }
         if !s.is_ascii() {
             return Err(InvalidInput::new(
                 "email",
                 "may use only Latin letters without accents, digits and . _ % + - (no other scripts or hidden characters)",
-            ));
+            )
+            .because(Problem::EmailScript));
         }
         if s.len() > Self::MAX {
-            return Err(InvalidInput::new("email", "must be at most 254 characters"));
+            return Err(InvalidInput::new("email", "must be at most 254 characters")
+                .because(Problem::TooLong { max: 254 }));
         }
         let (local, domain) = s.split_once('@').ok_or_else(bad)?;
         let ok_chars = |p: &str| {
@@ -106,7 +108,8 @@ impl fmt::Display for Email {
 pub fn check_new_password(pw: &str) -> Result<(), InvalidInput> {
     let n = pw.chars().count();
     if n < 10 {
-        return Err(InvalidInput::new("password", "must be at least 10 characters"));
+        return Err(InvalidInput::new("password", "must be at least 10 characters")
+            .because(Problem::TooShort { min: 10 }));
     }
     if pw.len() > 1024 {
         return Err(InvalidInput::new("password", "must be at most 1024 bytes"));

@@ -16,7 +16,8 @@ impl Severity {
     pub fn new(n: i64) -> Result<Self, InvalidInput> {
         match n {
             1..=4 => Ok(Self(n as u8)),
-            _ => Err(InvalidInput::new("severity", "must be 1, 2, 3 or 4")),
+            _ => Err(InvalidInput::new("severity", "must be 1, 2, 3 or 4")
+                .because(crate::Problem::Range { min: 1, max: 4 })),
         }
     }
     pub fn get(self) -> u8 {

@@ -31,7 +31,8 @@ impl Retention {
             if (MIN_DAYS..=MAX_DAYS).contains(&n) {
                 Ok(n as u32)
             } else {
-                Err(InvalidInput::new(field, format!("must be between {MIN_DAYS} and {MAX_DAYS} days")))
+                Err(InvalidInput::new(field, format!("must be between {MIN_DAYS} and {MAX_DAYS} days"))
+                    .because(crate::Problem::Range { min: MIN_DAYS, max: MAX_DAYS }))
             }
         };
         Ok(Self {

@@ -88,7 +88,8 @@ impl K {
     pub fn new(n: i64) -> Result<Self, InvalidInput> {
         match n {
             3..=100 => Ok(K(n as u32)),
-            _ => Err(InvalidInput::new("k", "must be between 3 and 100")),
+            _ => Err(InvalidInput::new("k", "must be between 3 and 100")
+                .because(crate::Problem::Range { min: 3, max: 100 })),
         }
     }
     pub fn get(self) -> u32 {
@@ -115,7 +116,10 @@ pub fn in_force(
 /// Checks a validity window: it must end after it starts.
 pub fn check_window(from: DateTime<Utc>, to: Option<DateTime<Utc>>) -> Result<(), InvalidInput> {
     match to {
-        Some(t) if t <= from => Err(InvalidInput::new("valid_to", "must be after valid_from")),
+        Some(t) if t <= from => {
+            Err(InvalidInput::new("valid_to", "must be after valid_from")
+                .because(crate::Problem::EndBeforeStart))
+        }
         _ => Ok(()),
     }
 }

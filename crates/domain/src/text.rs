@@ -1,6 +1,6 @@
 //! Rules for free text that comes from outside: trimmed, bounded, and free of control characters,
 //! so that an over-long or binary string is refused with a message instead of stored.
-use crate::InvalidInput;
+use crate::{InvalidInput, Problem};
 
 /// Trims `raw` and checks it holds between `min` and `max` characters and no control characters.
 pub fn bounded(field: &'static str, raw: &str, min: usize, max: usize) -> Result<String, InvalidInput> {
@@ -8,16 +8,19 @@ pub fn bounded(field: &'static str, raw: &str, min: usize, max: usize) -> Result
     let len = s.chars().count();
     if len < min {
         return Err(if min == 1 {
-            InvalidInput::new(field, "is required")
+            InvalidInput::new(field, "is required").because(Problem::Required)
         } else {
             InvalidInput::new(field, format!("must be at least {min} characters"))
+                .because(Problem::TooShort { min })
         });
     }
     if len > max {
-        return Err(InvalidInput::new(field, format!("must be at most {max} characters")));
+        return Err(InvalidInput::new(field, format!("must be at most {max} characters"))
+            .because(Problem::TooLong { max }));
     }
     if s.chars().any(|c| c.is_control()) {
-        return Err(InvalidInput::new(field, "must not contain control characters"));
+        return Err(InvalidInput::new(field, "must not contain control characters")
+            .because(Problem::ControlCharacters));
     }
     Ok(s.to_owned())
 }

@@ -475,3 +475,38 @@ alert-report-count = { $count ->
     [few] { $count } بلاغات
    *[other] { $count } بلاغًا
 }
+
+# Form errors, beside their field and in the summary at the top of the page.
+error-summary = هناك مشكلة
+problem-required = املؤوا هذا الحقل.
+problem-too-short = استخدموا { $min } أحرف على الأقل.
+problem-too-long = استخدموا { $max } حرفًا على الأكثر.
+problem-control = احذفوا أحرف التحكم غير المرئية.
+problem-future = لا يمكن أن يكون التاريخ في المستقبل.
+problem-past = لا يمكن أن يكون التاريخ في الماضي.
+problem-too-early = يجب أن يكون التاريخ في { $year } أو بعده.
+problem-range = أدخلوا عددًا صحيحًا من { $min } إلى { $max }.
+problem-unknown = اختاروا أحد الخيارات المعروضة.
+problem-not-email = أدخلوا عنوان بريد إلكتروني مثل name@example.org.
+problem-email-script = استخدموا في العنوان حروفًا لاتينية دون علامات، وأرقامًا و . _ % + - فقط.
+problem-end-before-start = يجب أن تأتي النهاية بعد البداية.
+problem-other = هذه القيمة غير مقبولة.
+label-other = هذا النموذج
+label-action = الإجراء المتخذ
+label-outcome = النتيجة
+label-area = المنطقة
+label-category = الفئة
+label-severity = درجة الخطورة
+label-description = الوصف
+label-occurred_at = تاريخ الوقوع
+label-display_name = اسمكم
+label-password = كلمة المرور
+label-email = البريد الإلكتروني
+label-name = الاسم
+label-k = أصغر عدد يُعرض
+label-kind = النوع
+label-partner_org = المنظمة الشريكة
+label-valid_to = صالح حتى
+label-contact_days = مدة حفظ جهات الاتصال (أيام)
+label-dismissed_days = مدة حفظ البلاغات المستبعدة (أيام)
+error-summary-item = { $field }: { $message }

@@ -462,3 +462,38 @@ alert-report-count = { $count ->
     [one] One report
    *[other] { $count } reports
 }
+
+# Form errors, beside their field and in the summary at the top of the page.
+error-summary = There is a problem
+problem-required = Fill this in.
+problem-too-short = Use at least { $min } characters.
+problem-too-long = Use at most { $max } characters.
+problem-control = Remove the invisible control characters.
+problem-future = The date cannot be in the future.
+problem-past = The date cannot be in the past.
+problem-too-early = The date must be in { $year } or later.
+problem-range = Enter a whole number from { $min } to { $max }.
+problem-unknown = Choose one of the options offered.
+problem-not-email = Enter an e-mail address such as name@example.org.
+problem-email-script = Use only Latin letters without accents, digits and . _ % + - in the address.
+problem-end-before-start = The end must come after the start.
+problem-other = This value is not accepted.
+label-other = This form
+label-action = Action taken
+label-outcome = Outcome
+label-area = Area
+label-category = Category
+label-severity = Severity
+label-description = Description
+label-occurred_at = When it happened
+label-display_name = Your name
+label-password = Password
+label-email = E-mail address
+label-name = Name
+label-k = Smallest count shown
+label-kind = Kind
+label-partner_org = Partner organisation
+label-valid_to = Valid until
+label-contact_days = Keep contacts for (days)
+label-dismissed_days = Keep dismissed reports for (days)
+error-summary-item = { $field }: { $message }

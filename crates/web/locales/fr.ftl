@@ -462,3 +462,38 @@ alert-report-count = { $count ->
     [one] Un signalement
    *[other] { $count } signalements
 }
+
+# Form errors, beside their field and in the summary at the top of the page.
+error-summary = Il y a un problème
+problem-required = Remplissez ce champ.
+problem-too-short = Utilisez au moins { $min } caractères.
+problem-too-long = Utilisez au plus { $max } caractères.
+problem-control = Retirez les caractères de contrôle invisibles.
+problem-future = La date ne peut pas être dans le futur.
+problem-past = La date ne peut pas être dans le passé.
+problem-too-early = La date doit être en { $year } ou après.
+problem-range = Saisissez un nombre entier de { $min } à { $max }.
+problem-unknown = Choisissez l'une des options proposées.
+problem-not-email = Saisissez une adresse e-mail comme nom@exemple.org.
+problem-email-script = N'utilisez dans l'adresse que des lettres latines sans accents, des chiffres et . _ % + -.
+problem-end-before-start = La fin doit venir après le début.
+problem-other = Cette valeur n'est pas acceptée.
+label-other = Ce formulaire
+label-action = Action menée
+label-outcome = Résultat
+label-area = Zone
+label-category = Catégorie
+label-severity = Gravité
+label-description = Description
+label-occurred_at = Date des faits
+label-display_name = Votre nom
+label-password = Mot de passe
+label-email = Adresse e-mail
+label-name = Nom
+label-k = Plus petit nombre affiché
+label-kind = Type
+label-partner_org = Organisation partenaire
+label-valid_to = Valable jusqu'au
+label-contact_days = Conserver les contacts (jours)
+label-dismissed_days = Conserver les signalements écartés (jours)
+error-summary-item = { $field } : { $message }

@@ -73,6 +73,7 @@ async fn intake_page(b: Backend) {
             app.http
                 .post(app.url("/intake/kumba-women-s-peace-network"))
                 .header("cookie", cookie)
+                .header("accept-language", "fr")
                 .form(&fields)
                 .send()
                 .await
@@ -92,7 +93,12 @@ async fn intake_page(b: Backend) {
     };
     let r = post(form("")).await;
     assert_eq!(r.status(), 422, "bad input re-renders with the error");
-    assert!(r.text().await.unwrap().contains("id=\"err-description\""));
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"err-description\""));
+    // In the page's language, in a summary at the top that links to the field, and beside it.
+    assert!(html.contains("Il y a un problème") && html.contains("href=\"#err-description\""), "{html}");
+    assert!(html.contains("Description : Remplissez ce champ."), "French puts a space before the colon: {html}");
+    assert!(!html.contains("is required") && !html.contains("<span lang=\"en\">"), "no English inside French: {html}");
     let mut no_csrf = form("Harassment on the path to the river");
     no_csrf.remove(0);
     assert_eq!(post(no_csrf).await.status(), 403);
@@ -105,7 +111,7 @@ async fn intake_page(b: Backend) {
     assert_eq!(post(form("Second report")).await.status(), 303);
     let r = post(form("Third report")).await;
     assert_eq!(r.status(), 429, "rate-limited per address");
-    assert!(r.text().await.unwrap().contains("Too many reports"));
+    assert!(r.text().await.unwrap().contains("Trop de signalements"));
 
     let reports = app
         .store

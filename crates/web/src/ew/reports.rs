@@ -9,7 +9,7 @@ use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity, CONTACT_MAX, DESCRIPTION_MAX};
 use tandem_domain::seal::{Binding, Keyring, Purpose, Sealed};
 use tandem_domain::week::Week;
-use tandem_domain::{text, InvalidInput, OrgId, UserId};
+use tandem_domain::{text, InvalidInput, OrgId, Problem, UserId};
 use tandem_store::{AlertPlan, NewReport, Report, Store};
 
 use super::alerts::{run_incremental, Change};
@@ -55,11 +55,12 @@ pub fn parse(
 ) -> Result<NewReport, InvalidInput> {
     let area = PCode::parse(&raw.area).map_err(|e| InvalidInput::new("area", e.message))?;
     if !cfg.areas.contains_key(area.as_str()) {
-        return Err(InvalidInput::new("area", format!("unknown area code {area}")));
+        return Err(InvalidInput::new("area", format!("unknown area code {area}")).because(Problem::Unknown));
     }
     let category = CategorySlug::parse(&raw.category)?;
     if cfg.category(category.as_str()).is_none() {
-        return Err(InvalidInput::new("category", format!("unknown category {}", category.as_str())));
+        return Err(InvalidInput::new("category", format!("unknown category {}", category.as_str()))
+            .because(Problem::Unknown));
     }
     let severity = Severity::new(raw.severity)?;
     let mut occurred_at = parse_time(&raw.occurred_at)?;
@@ -74,12 +75,13 @@ pub fn parse(
         occurred_at = now;
     }
     if occurred_at > now + chrono::Duration::minutes(5) {
-        return Err(InvalidInput::new("occurred_at", "is in the future"));
+        return Err(InvalidInput::new("occurred_at", "is in the future").because(Problem::InFuture));
     }
     // A year like 0001 is a typing slip, and it would open a week of its own in every table and
     // chart (found by an attack, issue 12).
     if chrono::Datelike::year(&occurred_at) < EARLIEST_YEAR {
-        return Err(InvalidInput::new("occurred_at", format!("is before {EARLIEST_YEAR}")));
+        return Err(InvalidInput::new("occurred_at", format!("is before {EARLIEST_YEAR}"))
+            .because(Problem::TooEarly { year: EARLIEST_YEAR }));
     }
     let description = text::multiline("description", &raw.description, 1, DESCRIPTION_MAX)?;
     let id = OrgId::new().to_string();

@@ -22,7 +22,8 @@ pub fn due_time(
         (Some(t), None) => Ok(t),
         (None, Some(h)) if (1..=MAX_DUE_IN_HOURS).contains(&h) => Ok(now + Duration::hours(h)),
         (None, Some(_)) => {
-            Err(InvalidInput::new("due_in_hours", format!("must be between 1 and {MAX_DUE_IN_HOURS}")))
+            Err(InvalidInput::new("due_in_hours", format!("must be between 1 and {MAX_DUE_IN_HOURS}"))
+                .because(tandem_domain::Problem::Range { min: 1, max: MAX_DUE_IN_HOURS }))
         }
         (None, None) => Ok(now + Duration::hours(48)),
         (Some(_), Some(_)) => Err(InvalidInput::new("due_at", "give due_at or due_in_hours, not both")),

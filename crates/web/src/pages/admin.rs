@@ -46,13 +46,12 @@ type FieldErrors = BTreeMap<&'static str, String>;
 
 /// The status and field errors for re-rendering a form: the field named by the domain error gets
 /// its message. None for errors that are not about the form.
-fn field_errors(e: &AppError) -> Option<(StatusCode, FieldErrors)> {
+fn field_errors(lang: crate::i18n::Lang, e: &AppError) -> Option<(StatusCode, FieldErrors)> {
     match e {
-        AppError::Invalid(i) => {
-            Some((StatusCode::UNPROCESSABLE_ENTITY, BTreeMap::from([(i.field, i.message.clone())])))
-        }
+        AppError::Invalid(i) => Some((StatusCode::UNPROCESSABLE_ENTITY, super::forms::field_errors(lang, i))),
         AppError::Conflict(m) => {
-            Some((StatusCode::CONFLICT, BTreeMap::from([("name", m.clone()), ("email", m.clone())])))
+            let text = super::forms::problem_text(lang, &tandem_domain::InvalidInput::new("name", m.clone()));
+            Some((StatusCode::CONFLICT, BTreeMap::from([("name", text.clone()), ("email", text)])))
         }
         _ => None,
     }
@@ -105,7 +104,7 @@ async fn create_org(
     };
     match actions::create_org(&state, &who.actor(), OrgInput { name: &f.name, kind: &f.kind, flags }).await {
         Ok(_) => Ok(Redirect::to("/admin/orgs?done=orgs-created").into_response()),
-        Err(e) => match field_errors(&e) {
+        Err(e) => match field_errors(ctx.lang, &e) {
             Some((status, errs)) => render_orgs(&state, &ctx, status, &f, Some(errs), None).await,
             None => Err(e.into()),
         },
@@ -192,7 +191,7 @@ async fn add_member(
             };
             render_members(&state, &ctx, &who, page).await
         }
-        Err(e) => match field_errors(&e) {
+        Err(e) => match field_errors(ctx.lang, &e) {
             Some((status, errs)) => {
                 let page = MembersPage { status, form: &f, errors: Some(errs), notice: None, made: None };
                 render_members(&state, &ctx, &who, page).await

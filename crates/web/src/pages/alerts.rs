@@ -317,7 +317,9 @@ async fn respond(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/alerts/{id}?done=alert-responded")).into_response()),
-        Err(AppError::Invalid(e)) => render_alert(&state, &who, &ctx, &id, Shown::refused(e, &f)).await,
+        Err(AppError::Invalid(e)) => {
+            render_alert(&state, &who, &ctx, &id, Shown::refused(ctx.lang, e, &f)).await
+        }
         Err(e) => Err(e.into()),
     }
 }

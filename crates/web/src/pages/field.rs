@@ -111,7 +111,7 @@ async fn create(
             render(&state, &ctx, &who, StatusCode::OK, View { made: Some(made), ..Default::default() }).await
         }
         Err(AppError::Invalid(i)) => {
-            let errors = BTreeMap::from([(i.field, i.message)]);
+            let errors = super::forms::field_errors(ctx.lang, &i);
             let view = View { form: Some(&f), errors: Some(errors), ..Default::default() };
             render(&state, &ctx, &who, StatusCode::UNPROCESSABLE_ENTITY, view).await
         }

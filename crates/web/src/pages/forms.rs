@@ -34,12 +34,55 @@ impl<'a, F> Shown<'a, F> {
         Self { status: axum::http::StatusCode::OK, errors: None, notice, typed: None }
     }
 
-    pub fn refused(e: tandem_domain::InvalidInput, typed: &'a F) -> Self {
+    pub fn refused(lang: crate::i18n::Lang, e: tandem_domain::InvalidInput, typed: &'a F) -> Self {
         Self {
             status: axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            errors: Some(std::collections::BTreeMap::from([(e.field, e.message)])),
+            errors: Some(field_errors(lang, &e)),
             notice: None,
             typed: Some(typed),
         }
     }
+}
+
+/// A refusal as the page shows it beside its field, in the page's language: what was wrong, from
+/// [`tandem_domain::Problem`]. A problem without a translation shows the English message on an
+/// English page and a general sentence on the others, never English inside French or Arabic.
+pub fn field_errors(
+    lang: crate::i18n::Lang,
+    e: &tandem_domain::InvalidInput,
+) -> std::collections::BTreeMap<&'static str, String> {
+    std::collections::BTreeMap::from([(e.field, problem_text(lang, e))])
+}
+
+pub fn problem_text(lang: crate::i18n::Lang, e: &tandem_domain::InvalidInput) -> String {
+    use tandem_domain::Problem as P;
+    let n = |v: i64| v.to_string();
+    let (key, args): (&str, Vec<(&str, String)>) = match e.problem {
+        P::Required => ("problem-required", vec![]),
+        P::TooShort { min } => ("problem-too-short", vec![("min", n(min as i64))]),
+        P::TooLong { max } => ("problem-too-long", vec![("max", n(max as i64))]),
+        P::ControlCharacters => ("problem-control", vec![]),
+        P::InFuture => ("problem-future", vec![]),
+        P::InPast => ("problem-past", vec![]),
+        P::TooEarly { year } => ("problem-too-early", vec![("year", n(i64::from(year)))]),
+        P::Range { min, max } => ("problem-range", vec![("min", n(min)), ("max", n(max))]),
+        P::Unknown => ("problem-unknown", vec![]),
+        P::NotEmail => ("problem-not-email", vec![]),
+        P::EmailScript => ("problem-email-script", vec![]),
+        P::EndBeforeStart => ("problem-end-before-start", vec![]),
+        P::Other if lang == crate::i18n::Lang::En => return capitalised(&e.message),
+        P::Other => ("problem-other", vec![]),
+    };
+    crate::i18n::global().text(lang, key, &args)
+}
+
+/// "is required" as a sentence: "Is required."
+fn capitalised(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.extend(chars);
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }

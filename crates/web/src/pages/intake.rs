@@ -1,7 +1,6 @@
 //! The public intake page of an organisation (`/intake/{org-slug}`): anyone can tell a concern
 //! without an account or JavaScript. Rate-limited per client address, and the address is never
 //! stored: the report holds only what the person chose to write.
-use std::collections::BTreeMap;
 use std::time::Instant;
 
 use axum::extract::{Path, State};
@@ -66,7 +65,7 @@ async fn submit(
     let new = match reports::parse(&cfg, &f.raw(), Channel::Intake, None, Utc::now(), sealer) {
         Ok(n) => n,
         Err(e) => {
-            let errors = BTreeMap::from([(e.field, e.message)]);
+            let errors = super::forms::field_errors(ctx.lang, &e);
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return Ok(render_report_form(&ctx, &cfg, "intake.html", status, &f, Some(errors), extra));
         }

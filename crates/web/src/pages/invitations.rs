@@ -199,7 +199,7 @@ async fn join(
         Ok(_) => Ok(Redirect::to("/login?next=%2Finvitations&notice=joined").into_response()),
         Err(AppError::Invalid(i)) => {
             let inv = invitations::by_link(&state, &token).await?;
-            let errors = BTreeMap::from([(i.field, i.message)]);
+            let errors = super::forms::field_errors(ctx.lang, &i);
             Ok(render_link(&ctx, StatusCode::UNPROCESSABLE_ENTITY, &token, inv, &f, Some(errors)))
         }
         Err(e) => Err(e.into()),

@@ -121,7 +121,7 @@ async fn add_name(
     match secrets::add_name(&state, &who.actor(), &f.name).await {
         Ok(_) => Ok(Redirect::to("/protection?done=names-added").into_response()),
         Err(AppError::Invalid(e)) => {
-            let errors = Some(BTreeMap::from([(e.field, e.message)]));
+            let errors = Some(super::forms::field_errors(ctx.lang, &e));
             render(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None, None).await
         }
         Err(e) => Err(e.into()),
@@ -157,7 +157,7 @@ async fn set_retention(
     match retention::set(&state, &who.actor(), days(&f.contact_days), days(&f.dismissed_days)).await {
         Ok(_) => Ok(Redirect::to("/protection?done=retention-saved").into_response()),
         Err(AppError::Invalid(e)) => {
-            let errors = Some(BTreeMap::from([(e.field, e.message)]));
+            let errors = Some(super::forms::field_errors(ctx.lang, &e));
             render(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None, None).await
         }
         Err(e) => Err(e.into()),

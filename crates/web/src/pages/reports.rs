@@ -1,5 +1,4 @@
 //! Report pages: the list with filters, the form to file one, one report with its workflow.
-use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -102,7 +101,7 @@ async fn create(
     let new = match reports::parse(&cfg, &f.raw(), channel, Some(&who.0.user.id), Utc::now(), sealer) {
         Ok(n) => n,
         Err(e) => {
-            let errors = BTreeMap::from([(e.field, e.message)]);
+            let errors = super::forms::field_errors(ctx.lang, &e);
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return Ok(render_report_form(
                 &ctx,

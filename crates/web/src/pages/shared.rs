@@ -242,7 +242,9 @@ async fn respond(
     let f = forms::read(form)?;
     match shared::respond(&state, &who.actor(), &id, &f.action, &f.outcome, Utc::now()).await {
         Ok(_) => Ok(Redirect::to(&format!("/shared/alerts/{id}?done=alert-responded")).into_response()),
-        Err(AppError::Invalid(e)) => render_alert(&state, &who, &ctx, &id, Shown::refused(e, &f)).await,
+        Err(AppError::Invalid(e)) => {
+            render_alert(&state, &who, &ctx, &id, Shown::refused(ctx.lang, e, &f)).await
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -130,7 +130,11 @@ async fn create(
         k => match k.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                let errors = BTreeMap::from([("k", "must be a whole number".to_owned())]);
+                let errors = super::forms::field_errors(
+                    ctx.lang,
+                    &tandem_domain::InvalidInput::new("k", "must be a whole number")
+                        .because(tandem_domain::Problem::Range { min: 3, max: 100 }),
+                );
                 return render_list(
                     &state,
                     &who,
@@ -157,11 +161,11 @@ async fn create(
     match agreements::create(&state, &who.actor(), input).await {
         Ok(_) => Ok(Redirect::to("/sharing?done=sharing-created").into_response()),
         Err(AppError::Invalid(e)) => {
-            let errors = BTreeMap::from([(e.field, e.message)]);
+            let errors = super::forms::field_errors(ctx.lang, &e);
             render_list(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, f, Some(errors), None).await
         }
         Err(AppError::Conflict(m)) => {
-            let errors = BTreeMap::from([("other", m)]);
+            let errors = super::forms::field_errors(ctx.lang, &tandem_domain::InvalidInput::new("other", m));
             render_list(&state, &who, &ctx, StatusCode::CONFLICT, f, Some(errors), None).await
         }
         Err(e) => Err(e.into()),

@@ -81,7 +81,9 @@ pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> R
     let valid_to = time("valid_to", input.valid_to.as_deref())?;
     check_window(valid_from, valid_to)?;
     if valid_to.is_some_and(|t| t <= now) {
-        return Err(InvalidInput::new("valid_to", "is in the past").into());
+        return Err(InvalidInput::new("valid_to", "is in the past")
+            .because(tandem_domain::Problem::InPast)
+            .into());
     }
     let new = NewAgreement {
         partner: partner.clone(),
