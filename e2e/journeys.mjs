@@ -277,6 +277,8 @@ await journey("3. sharing with the police station: aggregates, an answered alert
   await coord.check("input[name=mode][value=aggregates]");
   await coord.selectOption("select[name=area_level]", "admin2");
   await coord.fill("input[name=k]", "5");
+  // Nothing is shared that is not ticked: every kind of event but gender-based violence.
+  for (const box of await coord.locator("input[name=categories]").all()) if ((await box.getAttribute("value")) !== "gbv") await box.check();
   await submit(coord, "form[action='/sharing'] button.primary");
   assert.match(await coord.textContent("main"), /Agreement created/);
   await coord.screenshot({ path: join(shots, "3-agreement.png"), fullPage: true });
@@ -312,6 +314,9 @@ await journey("3. sharing with the police station: aggregates, an answered alert
   // Revocation, at once.
   await visit(coord, "/sharing");
   await submit(coord, "form[action$='/revoke'] button");
+  // Revoking asks first, naming the partner and saying what it does.
+  assert.match(await coord.textContent("h1"), /Stop sharing with Kumba Central Police Station/);
+  await submit(coord, "form[action$='/revoke'] button.danger");
   assert.match(await coord.textContent("main"), /revoked/);
   await visit(liaison, "/shared");
   assert.match(await liaison.textContent("main"), /No organisation shares anything/);
@@ -529,6 +534,20 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
       await ctx.close();
     }
     sessions.clear();
+    // What cannot be undone asks first, in the same language, on a phone.
+    {
+      const ctx = await context(phone);
+      await ctx.addCookies([{ name: "lang", value: lang, url: base }]);
+      const page = await ctx.newPage();
+      await signIn(page, "admin@kwpn.example");
+      await visit(page, "/members");
+      await submit(page, "form[action$='/remove'] button >> nth=0");
+      assert.equal(await page.locator("form input[name=confirm][value=yes]").count(), 1, `a confirmation page in ${lang}`);
+      await fitsPhone(page, `the confirmation page in ${lang}`);
+      assert.deepEqual(await untranslated(page, lang), [], `the confirmation page in ${lang} shows untranslated text`);
+      await page.screenshot({ path: join(shots, `8-confirm-${lang}.png`), fullPage: true });
+      await ctx.close();
+    }
     // A refused form, in the same language: the summary at the top links to the field, the
     // message beside it is in the page's language, and what was typed is kept.
     const ctx = await context(phone);

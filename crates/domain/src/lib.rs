@@ -67,6 +67,8 @@ pub enum Problem {
     EmailScript,
     /// An end that is not after its start.
     EndBeforeStart,
+    /// Nothing was chosen where at least one choice is needed.
+    NoneChosen,
     /// Anything else: pages show the English message in English and a general one otherwise.
     Other,
 }

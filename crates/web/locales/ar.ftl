@@ -204,7 +204,7 @@ sharing-level = مستوى المنطقة
 sharing-k = أصغر عدد يُعرض (k)
 sharing-k-hint = تُخفى الأعداد الأصغر منه، ومعها أي عدد آخر قد يكشفها. 3 على الأقل؛ والافتراضي 5.
 sharing-categories = الفئات
-sharing-categories-hint = إن لم تُحدَّد أي فئة: كل الفئات.
+sharing-categories-hint = ضعوا علامة على كل نوع من الأحداث تريدون مشاركته؛ إن لم تضعوا أي علامة فلا شيء يُشارك. العنف القائم على النوع الاجتماعي حساس: لا تشاركوه إلا حيث تسمح سلامة الناجيات.
 sharing-all-categories = كل الفئات
 sharing-valid = الصلاحية
 sharing-valid-to = صالح حتى (اختياري)
@@ -510,3 +510,16 @@ label-valid_to = صالح حتى
 label-contact_days = مدة حفظ جهات الاتصال (أيام)
 label-dismissed_days = مدة حفظ البلاغات المستبعدة (أيام)
 error-summary-item = { $field }: { $message }
+
+# Confirming what cannot be undone.
+confirm-cancel = لا، العودة
+sharing-revoke-question = إيقاف المشاركة مع { $partner }؟
+sharing-revoke-explain = يفقد الشريك الوصول فورًا: تختفي الأعداد والسجلات والتنبيهات المشتركة من صفحاته. ما نزّله من قبل يبقى لديه. لا يمكن التراجع عن ذلك؛ أي اتفاق جديد يبدأ من البداية.
+members-remove-question = إزالة { $name } ({ $email }) من منظمتكم؟
+members-remove-explain = تنتهي جلساته لمنظمتكم فورًا ولا يعود يرى بلاغاتها ولا تنبيهاتها. يبقى حسابه، مع أي منظمة أخرى ينتمي إليها.
+field-revoke-question = إلغاء وصول { $name }؟
+field-revoke-explain = لا تعود الهواتف المهيأة بهذا الوصول قادرة على جلب النموذج ولا إرسال البلاغات. تبقى البلاغات التي وصلت. امنحوا الفريق وصولًا جديدًا إن ظل بحاجة إليه.
+names-remove-question = إيقاف حماية الاسم { $name }؟
+names-remove-explain = لن يُستبدل هذا الاسم بعد الآن في الأوصاف التي تُشارك. السجلات التي شوركت من قبل لا تتغير.
+problem-none-chosen = اختاروا خيارًا واحدًا على الأقل.
+label-categories = الفئات المشتركة

@@ -204,7 +204,7 @@ sharing-level = Area level
 sharing-k = Smallest count shown (k)
 sharing-k-hint = Counts below this are hidden, together with any other count that would give them away. At least 3; 5 is the default.
 sharing-categories = Categories
-sharing-categories-hint = None ticked: every category.
+sharing-categories-hint = Tick each kind of event to share; nothing ticked shares nothing. Gender-based violence is sensitive: share it only where survivors' safety allows.
 sharing-all-categories = all categories
 sharing-valid = Valid
 sharing-valid-to = Valid until (optional)
@@ -497,3 +497,16 @@ label-valid_to = Valid until
 label-contact_days = Keep contacts for (days)
 label-dismissed_days = Keep dismissed reports for (days)
 error-summary-item = { $field }: { $message }
+
+# Confirming what cannot be undone.
+confirm-cancel = No, go back
+sharing-revoke-question = Stop sharing with { $partner }?
+sharing-revoke-explain = The partner loses access at once: the shared counts, records and alerts disappear from their pages. What they already downloaded stays with them. This cannot be undone; a new agreement starts afresh.
+members-remove-question = Remove { $name } ({ $email }) from your organisation?
+members-remove-explain = Their sessions for your organisation end at once and they no longer see its reports or alerts. Their account stays, with any other organisation they belong to.
+field-revoke-question = Revoke the access of { $name }?
+field-revoke-explain = Phones set up with this access can no longer fetch the form or send reports. Reports already received stay. Give the team a new access if they still need one.
+names-remove-question = Stop protecting the name { $name }?
+names-remove-explain = Descriptions shared from now on will no longer have this name replaced. Records already shared are not changed.
+problem-none-chosen = Choose at least one.
+label-categories = Categories shared

@@ -204,7 +204,7 @@ sharing-level = Niveau de zone
 sharing-k = Plus petit comptage affiché (k)
 sharing-k-hint = Les comptages inférieurs sont masqués, ainsi que tout autre comptage qui permettrait de les retrouver. Au moins 3 ; 5 par défaut.
 sharing-categories = Catégories
-sharing-categories-hint = Aucune cochée : toutes les catégories.
+sharing-categories-hint = Cochez chaque type d'événement à partager ; rien de coché ne partage rien. Les violences basées sur le genre sont sensibles : ne les partagez que si la sécurité des survivantes le permet.
 sharing-all-categories = toutes les catégories
 sharing-valid = Validité
 sharing-valid-to = Valable jusqu'au (facultatif)
@@ -497,3 +497,16 @@ label-valid_to = Valable jusqu'au
 label-contact_days = Conserver les contacts (jours)
 label-dismissed_days = Conserver les signalements écartés (jours)
 error-summary-item = { $field } : { $message }
+
+# Confirming what cannot be undone.
+confirm-cancel = Non, revenir
+sharing-revoke-question = Arrêter le partage avec { $partner } ?
+sharing-revoke-explain = Le partenaire perd l'accès immédiatement : les comptes, fiches et alertes partagés disparaissent de ses pages. Ce qu'il a déjà téléchargé reste chez lui. C'est définitif ; un nouvel accord repart de zéro.
+members-remove-question = Retirer { $name } ({ $email }) de votre organisation ?
+members-remove-explain = Ses sessions pour votre organisation prennent fin immédiatement et la personne ne voit plus ses signalements ni ses alertes. Son compte reste, avec les autres organisations dont elle est membre.
+field-revoke-question = Révoquer l'accès de { $name } ?
+field-revoke-explain = Les téléphones configurés avec cet accès ne peuvent plus récupérer le formulaire ni envoyer de signalements. Les signalements déjà reçus restent. Donnez un nouvel accès à l'équipe si elle en a encore besoin.
+names-remove-question = Ne plus protéger le nom { $name } ?
+names-remove-explain = Les descriptions partagées à partir de maintenant ne verront plus ce nom remplacé. Les fiches déjà partagées ne changent pas.
+problem-none-chosen = Choisissez au moins une option.
+label-categories = Catégories partagées

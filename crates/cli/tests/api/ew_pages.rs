@@ -97,8 +97,14 @@ async fn intake_page(b: Backend) {
     assert!(html.contains("id=\"err-description\""));
     // In the page's language, in a summary at the top that links to the field, and beside it.
     assert!(html.contains("Il y a un problème") && html.contains("href=\"#err-description\""), "{html}");
-    assert!(html.contains("Description : Remplissez ce champ."), "French puts a space before the colon: {html}");
-    assert!(!html.contains("is required") && !html.contains("<span lang=\"en\">"), "no English inside French: {html}");
+    assert!(
+        html.contains("Description : Remplissez ce champ."),
+        "French puts a space before the colon: {html}"
+    );
+    assert!(
+        !html.contains("is required") && !html.contains("<span lang=\"en\">"),
+        "no English inside French: {html}"
+    );
     let mut no_csrf = form("Harassment on the path to the river");
     no_csrf.remove(0);
     assert_eq!(post(no_csrf).await.status(), 403);

@@ -193,10 +193,16 @@ async fn sharing_authorisation_matrix(b: Backend) {
                 ("mode", "aggregates"),
                 ("area_level", "admin1"),
                 ("k", "5"),
+                ("categories", "crime"),
             ]),
             [403, 403, 303, 409, 403, 403, 403, 303],
         ),
-        ("POST", format!("/sharing/{spare_for_page}/revoke"), None, [303, 403, 303, 409, 403, 403, 403, 404]),
+        (
+            "POST",
+            format!("/sharing/{spare_for_page}/revoke"),
+            form(&[("confirm", "yes")]),
+            [403, 403, 303, 409, 403, 403, 403, 404],
+        ),
         (
             "POST",
             format!("/shared/alerts/{alert}/respond"),
@@ -218,8 +224,8 @@ async fn sharing_authorisation_matrix(b: Backend) {
         (
             "POST",
             format!("/protection/names/{name_for_page}/remove"),
-            None,
-            [303, 403, 303, 404, 403, 403, 403, 404],
+            form(&[("confirm", "yes")]),
+            [403, 403, 303, 404, 403, 403, 403, 404],
         ),
         (
             "POST",

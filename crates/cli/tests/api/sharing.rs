@@ -501,6 +501,7 @@ async fn sharing_pages_in_three_languages(b: Backend) {
             ("mode", "aggregates".into()),
             ("area_level", "admin1".into()),
             ("k", "2".into()),
+            ("categories", "crime".into()),
         ],
     )
     .await
@@ -511,6 +512,22 @@ async fn sharing_pages_in_three_languages(b: Backend) {
         html.contains("id=\"err-k\"") && html.contains("aria-invalid"),
         "the error is shown beside its field"
     );
+    // Nothing ticked shares nothing: the page refuses, beside the categories.
+    let r = post(
+        "/sharing",
+        "coordinator",
+        vec![
+            ("partner_org", stranger.clone()),
+            ("mode", "records".into()),
+            ("area_level", "admin1".into()),
+            ("k", "4".into()),
+            ("kinds", "reports".into()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("id=\"err-categories\""));
     let r = post(
         "/sharing",
         "coordinator",
@@ -536,8 +553,15 @@ async fn sharing_pages_in_three_languages(b: Backend) {
         (a["mode"].as_str(), a["k"].as_u64(), a["categories"].clone(), a["kinds"].clone()),
         (Some("records"), Some(4), json!(["gbv", "crime"]), json!(["reports"]))
     );
-    let r =
-        post(&format!("/sharing/{}/revoke", a["id"].as_str().unwrap()), "coordinator", vec![]).await.unwrap();
+    // Revoking asks first, naming the partner; only the confirmed post revokes.
+    let revoke = format!("/sharing/{}/revoke", a["id"].as_str().unwrap());
+    let r = post(&revoke, "coordinator", vec![]).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Stop sharing with") && html.contains("name=\"confirm\" value=\"yes\""), "{html}");
+    let (_, v) = app.send("GET", "/api/v1/sharing-agreements", Some(w.t("stranger")), None).await;
+    assert_eq!(v["agreements"][0]["status"], "in_force", "not revoked before it is confirmed: {v}");
+    let r = post(&revoke, "coordinator", vec![("confirm", "yes".into())]).await.unwrap();
     assert_eq!(r.status(), 303);
     let r = post("/protection/names", "coordinator", vec![("name", "x".into())]).await.unwrap();
     assert_eq!(r.status(), 422, "a one-letter name is refused");

@@ -229,8 +229,28 @@ async fn set_role(
 async fn remove_member(
     State(state): State<AppState>,
     who: Can<perm::ManageMembers>,
+    ctx: PageCtx,
     Path(user_id): Path<String>,
+    form: FormResult<super::forms::ConfirmForm>,
 ) -> Result<Response, PageError> {
+    if !forms::read(form)?.confirmed() {
+        let id = tandem_domain::UserId::parse(&user_id).map_err(|_| AppError::NotFound)?;
+        let m = state.store.get_member(who.org_id(), &id).await?;
+        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
+        return Ok(forms::confirm_page(
+            &ctx,
+            forms::Confirm {
+                question: t(
+                    "members-remove-question",
+                    &[("name", m.display_name.clone()), ("email", m.email.clone())],
+                ),
+                explain: t("members-remove-explain", &[]),
+                button: t("members-remove", &[]),
+                action: format!("/members/{user_id}/remove"),
+                back: "/members",
+            },
+        ));
+    }
     actions::remove_member(&state, &who.actor(), &user_id).await?;
     Ok(Redirect::to("/members?done=members-removed").into_response())
 }

@@ -122,8 +122,28 @@ async fn create(
 async fn revoke(
     State(state): State<AppState>,
     who: Can<perm::ManageFieldTeams>,
+    ctx: PageCtx,
     Path(id): Path<String>,
+    form: super::forms::FormResult<super::forms::ConfirmForm>,
 ) -> Result<Response, PageError> {
+    if !super::forms::read(form)?.confirmed() {
+        let team = field::list(&state, &who.actor())
+            .await?
+            .into_iter()
+            .find(|t| t.id == id && t.revoked_at.is_none());
+        let team = team.ok_or(AppError::NotFound)?;
+        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
+        return Ok(super::forms::confirm_page(
+            &ctx,
+            super::forms::Confirm {
+                question: t("field-revoke-question", &[("name", team.name.clone())]),
+                explain: t("field-revoke-explain", &[]),
+                button: t("field-revoke", &[]),
+                action: format!("/field/{id}/revoke"),
+                back: "/field",
+            },
+        ));
+    }
     field::revoke(&state, &who.actor(), &id).await?;
     Ok(Redirect::to("/field?done=field-revoked").into_response())
 }

@@ -70,6 +70,7 @@ pub fn problem_text(lang: crate::i18n::Lang, e: &tandem_domain::InvalidInput) ->
         P::NotEmail => ("problem-not-email", vec![]),
         P::EmailScript => ("problem-email-script", vec![]),
         P::EndBeforeStart => ("problem-end-before-start", vec![]),
+        P::NoneChosen => ("problem-none-chosen", vec![]),
         P::Other if lang == crate::i18n::Lang::En => return capitalised(&e.message),
         P::Other => ("problem-other", vec![]),
     };
@@ -85,4 +86,36 @@ fn capitalised(message: &str) -> String {
         out.push('.');
     }
     out
+}
+
+/// The form of an action that cannot be undone (revoke, remove): it is carried out only once
+/// confirmed on a page that says what it does; the first post shows that page.
+#[derive(Deserialize, Default)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+impl ConfirmForm {
+    pub fn confirmed(&self) -> bool {
+        self.confirm == "yes"
+    }
+}
+
+/// What the confirmation page says: a question naming the thing, what happens, the button's
+/// words, where the form goes and the way back. All texts are already in the page's language.
+pub struct Confirm<'a> {
+    pub question: String,
+    pub explain: String,
+    pub button: String,
+    pub action: String,
+    pub back: &'a str,
+}
+
+pub fn confirm_page(ctx: &super::ctx::PageCtx, c: Confirm<'_>) -> axum::response::Response {
+    ctx.render(
+        axum::http::StatusCode::OK,
+        "confirm.html",
+        minijinja::context! { question => c.question, explain => c.explain, button => c.button, action => c.action, back => c.back },
+    )
 }

@@ -148,6 +148,15 @@ async fn create(
             }
         },
     };
+    // On the page, what is shared is ticked one category at a time: nothing ticked shares
+    // nothing, so that gender-based violence never goes out by default.
+    if f.categories.iter().all(|c| c.trim().is_empty()) {
+        let none = tandem_domain::InvalidInput::new("categories", "choose at least one category")
+            .because(tandem_domain::Problem::NoneChosen);
+        let errors = super::forms::field_errors(ctx.lang, &none);
+        return render_list(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, f, Some(errors), None)
+            .await;
+    }
     let input = AgreementInput {
         partner_org: f.partner_org.clone(),
         mode: f.mode.clone(),
@@ -175,8 +184,24 @@ async fn create(
 async fn revoke(
     State(state): State<AppState>,
     who: Can<perm::ManageSharing>,
+    ctx: PageCtx,
     Path(id): Path<String>,
+    form: super::forms::FormResult<super::forms::ConfirmForm>,
 ) -> Result<Response, PageError> {
+    if !super::forms::read(form)?.confirmed() {
+        let a = state.store.get_agreement(who.org_id(), &id).await?;
+        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
+        return Ok(super::forms::confirm_page(
+            &ctx,
+            super::forms::Confirm {
+                question: t("sharing-revoke-question", &[("partner", a.partner_name.clone())]),
+                explain: t("sharing-revoke-explain", &[]),
+                button: t("sharing-revoke", &[]),
+                action: format!("/sharing/{id}/revoke"),
+                back: "/sharing",
+            },
+        ));
+    }
     agreements::revoke(&state, &who.actor(), &id).await?;
     Ok(Redirect::to("/sharing?done=sharing-revoked").into_response())
 }
