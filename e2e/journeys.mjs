@@ -310,6 +310,14 @@ await journey("3. sharing with the police station: aggregates, an answered alert
   await submit(liaison, "form button.primary");
   assert.match(await liaison.textContent("main"), /Patrol sent/);
   await liaison.screenshot({ path: join(shots, "3-police-answered.png"), fullPage: true });
+  // The coordinator sees who answered, says she is on it, and closes the episode with its outcome.
+  await visit(coord, `/alerts/${alertId}`);
+  assert.match(await coord.textContent("main"), /Kumba Central Police Station/);
+  await submit(coord, "form[action$='/acknowledge'] button");
+  assert.match(await coord.textContent("main"), /acknowledged/);
+  await coord.check("input[name=outcome][value=resolved]");
+  await submit(coord, "form[action$='/close'] button");
+  assert.match(await coord.textContent("main"), /closed: resolved/);
 
   // Revocation, at once.
   await visit(coord, "/sharing");

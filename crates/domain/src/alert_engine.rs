@@ -57,6 +57,39 @@ impl AlertMethod {
 
 pub const THRESHOLD_VERSION: &str = "threshold-1";
 
+/// How an alert ended, said by the coordinator who closes it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertOutcome {
+    /// The situation was dealt with.
+    Resolved,
+    /// Nothing was happening: the reports did not bear it out.
+    FalseAlarm,
+    /// It is over, or moved beyond this organisation's reach.
+    NoLongerRelevant,
+}
+
+impl AlertOutcome {
+    pub const ALL: [AlertOutcome; 3] =
+        [AlertOutcome::Resolved, AlertOutcome::FalseAlarm, AlertOutcome::NoLongerRelevant];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AlertOutcome::Resolved => "resolved",
+            AlertOutcome::FalseAlarm => "false_alarm",
+            AlertOutcome::NoLongerRelevant => "no_longer_relevant",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, crate::InvalidInput> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s.trim()).ok_or_else(|| {
+            crate::InvalidInput::new("outcome", "must be resolved, false_alarm or no_longer_relevant")
+                .because(crate::Problem::Unknown)
+        })
+    }
+}
+
 /// A cell of the count cube.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Cell {

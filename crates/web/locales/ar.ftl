@@ -523,3 +523,20 @@ names-remove-question = إيقاف حماية الاسم { $name }؟
 names-remove-explain = لن يُستبدل هذا الاسم بعد الآن في الأوصاف التي تُشارك. السجلات التي شوركت من قبل لا تتغير.
 problem-none-chosen = اختاروا خيارًا واحدًا على الأقل.
 label-categories = الفئات المشتركة
+
+# An alert acknowledged, then closed with an outcome.
+alert-acknowledge = أتولى الأمر
+alert-acknowledge-hint = يُعلم الآخرين في منظمتكم أن أحدًا يتابع هذا التنبيه.
+alert-acknowledged = تم التكفل: يرى الآخرون أن أحدًا يتابع الأمر.
+alert-acknowledged-on = مفتوح، تم التكفل به في { $date }
+alert-close-title = إغلاق هذا التنبيه
+alert-close-how = كيف انتهى الأمر؟
+alert-close-hint = إغلاق التنبيه يغلق أيضًا الاختبارات والمستويات الجغرافية المطوية معه. البلاغات الجديدة لن تعيد فتحه.
+alert-close = إغلاق التنبيه
+alert-closed = أُغلق التنبيه.
+alert-closed-as = مغلق: { $outcome }
+outcome-resolved = حُلّ، عولج الوضع
+outcome-false_alarm = إنذار كاذب، لم تؤكده البلاغات
+outcome-no_longer_relevant = لم يعد ذا صلة، انتهى أو خرج عن نطاقنا
+label-close_outcome = كيف انتهى
+episode-acknowledged = أحدٌ يتابعه

@@ -510,3 +510,20 @@ names-remove-question = Stop protecting the name { $name }?
 names-remove-explain = Descriptions shared from now on will no longer have this name replaced. Records already shared are not changed.
 problem-none-chosen = Choose at least one.
 label-categories = Categories shared
+
+# An alert acknowledged, then closed with an outcome.
+alert-acknowledge = I am on it
+alert-acknowledge-hint = Tells the others in your organisation that someone is dealing with this.
+alert-acknowledged = Acknowledged: the others see that someone is on it.
+alert-acknowledged-on = open, acknowledged { $date }
+alert-close-title = Close this alert
+alert-close-how = How did it end?
+alert-close-hint = Closing also closes the other tests and area levels folded with it. New reports will not reopen it.
+alert-close = Close the alert
+alert-closed = Alert closed.
+alert-closed-as = closed: { $outcome }
+outcome-resolved = resolved, the situation was dealt with
+outcome-false_alarm = false alarm, the reports did not bear it out
+outcome-no_longer_relevant = no longer relevant, it is over or beyond our reach
+label-close_outcome = How it ended
+episode-acknowledged = Someone is on it

@@ -510,3 +510,20 @@ names-remove-question = Ne plus protéger le nom { $name } ?
 names-remove-explain = Les descriptions partagées à partir de maintenant ne verront plus ce nom remplacé. Les fiches déjà partagées ne changent pas.
 problem-none-chosen = Choisissez au moins une option.
 label-categories = Catégories partagées
+
+# An alert acknowledged, then closed with an outcome.
+alert-acknowledge = Je m'en occupe
+alert-acknowledge-hint = Indique aux autres membres de votre organisation que quelqu'un traite cette alerte.
+alert-acknowledged = Prise en charge : les autres voient que quelqu'un s'en occupe.
+alert-acknowledged-on = ouverte, prise en charge le { $date }
+alert-close-title = Clore cette alerte
+alert-close-how = Comment cela s'est-il terminé ?
+alert-close-hint = Clore l'alerte clôt aussi les autres tests et niveaux géographiques regroupés avec elle. De nouveaux signalements ne la rouvriront pas.
+alert-close = Clore l'alerte
+alert-closed = Alerte close.
+alert-closed-as = close : { $outcome }
+outcome-resolved = résolue, la situation a été traitée
+outcome-false_alarm = fausse alerte, les signalements ne l'ont pas confirmée
+outcome-no_longer_relevant = sans objet, c'est terminé ou hors de notre portée
+label-close_outcome = Issue
+episode-acknowledged = Prise en charge

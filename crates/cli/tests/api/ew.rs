@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, spawn_app, Backend, TestApp};
 
-both!(areas_reports_alerts_responses, incremental_alerts_equal_the_full_run);
+both!(areas_reports_alerts_responses, incremental_alerts_equal_the_full_run, an_episode_closes_as_one);
 
 /// A platform admin's token, with Marenia's areas MR > MR01 > MR0101, MR0102 created over the API.
 pub async fn setup_areas(app: &TestApp) -> String {
@@ -319,4 +319,83 @@ async fn snapshot(app: &TestApp, org: &tandem_domain::OrgId) -> Vec<Value> {
     }
     rows.sort_by_key(|r| r.to_string());
     rows
+}
+
+/// A surge in one district raises alerts by several methods at the district, the region and the
+/// country; the coordinator closes them as one episode, and later reports do not reopen it.
+async fn an_episode_closes_as_one(b: Backend) {
+    let app = spawn_app(b).await;
+    setup_areas(&app).await;
+    let cso = app.create_org("Marenia Youth for Dialogue", OrgKind::CivilSociety).await;
+    app.create_user(&cso, "coordinator@youth.example", Role::Coordinator, false).await;
+    app.create_user(&cso, "member@youth.example", Role::Member, false).await;
+    let t = app.login("coordinator@youth.example").await;
+    let member = app.login("member@youth.example").await;
+    let file = |week: i64, area: &'static str, severity: u8| {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap() + chrono::Duration::days(week * 7 + 2);
+        json!({"area": area, "category": "crime", "severity": severity, "occurred_at": day.to_string(), "description": "x"})
+    };
+    for week in 0..20 {
+        if week % 4 == 0 {
+            let (s, v) = app.send("POST", "/api/v1/reports", Some(&t), Some(file(week, "MR0101", 1))).await;
+            assert_eq!(s, 201, "{v}");
+        }
+    }
+    for _ in 0..6 {
+        let (s, _) = app.send("POST", "/api/v1/reports", Some(&t), Some(file(20, "MR0102", 2))).await;
+        assert_eq!(s, 201);
+    }
+    app.state.alert_worker.flush().await;
+    let open = || {
+        let filter =
+            tandem_store::AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
+        let (store, org) = (app.store.clone(), cso.id.clone());
+        async move { store.list_alerts(&org, &filter).await.unwrap() }
+    };
+    let before = open().await;
+    let surge: Vec<_> =
+        before.iter().filter(|a| a.week.0 == before.iter().map(|a| a.week.0).max().unwrap()).collect();
+    assert!(surge.len() >= 3, "several methods and levels: {surge:?}");
+    let lead = surge.iter().find(|a| a.area == "MR0102").expect("an alert in the district");
+
+    let path = format!("/api/v1/alerts/{}", lead.id);
+    let (s, _) =
+        app.send("POST", &format!("{path}/close"), Some(&member), Some(json!({"outcome": "resolved"}))).await;
+    assert_eq!(s, 403, "members do not close alerts");
+    let (s, v) =
+        app.send("POST", &format!("{path}/close"), Some(&t), Some(json!({"outcome": "maybe"}))).await;
+    assert_eq!((s, v["error"]["code"].as_str()), (422, Some("invalid_input")), "{v}");
+    let (s, v) = app.send("POST", &format!("{path}/acknowledge"), Some(&t), None).await;
+    assert_eq!(s, 200, "{v}");
+    assert!(v["alerts"].as_array().unwrap().iter().all(|a| !a["acknowledged_at"].is_null()));
+    let (s, v) =
+        app.send("POST", &format!("{path}/close"), Some(&t), Some(json!({"outcome": "resolved"}))).await;
+    assert_eq!(s, 200, "{v}");
+    let closed: Vec<&str> =
+        v["alerts"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(closed[0], lead.id, "the one asked for first");
+    assert_eq!(closed.len(), surge.len(), "the whole episode closes: {v}");
+    assert!(v["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["status"] == "closed" && a["outcome"] == "resolved"));
+    let (s, _) =
+        app.send("POST", &format!("{path}/close"), Some(&t), Some(json!({"outcome": "resolved"}))).await;
+    assert_eq!(s, 409);
+    assert_eq!(open().await.len(), before.len() - surge.len());
+
+    // A later report in the same week changes the figures, not the outcome.
+    let (s, _) = app.send("POST", "/api/v1/reports", Some(&t), Some(file(20, "MR0102", 2))).await;
+    assert_eq!(s, 201);
+    app.state.alert_worker.flush().await;
+    let (_, v) = app.send("GET", &path, Some(&t), None).await;
+    assert_eq!(
+        (v["alert"]["status"].as_str(), v["alert"]["observed"].as_u64()),
+        (Some("closed"), Some(lead.observed as u64 + 1)),
+        "{v}"
+    );
+    let actions: Vec<String> =
+        app.store.audit_page(0, 1000).await.unwrap().into_iter().map(|e| e.action).collect();
+    assert!(actions.contains(&"alert.close".to_owned()) && actions.contains(&"alert.acknowledge".to_owned()));
 }

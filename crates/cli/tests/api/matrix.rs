@@ -222,6 +222,14 @@ async fn authorisation_matrix(b: Backend) {
             Some(json!({"action": "Visited", "outcome": "Calm"})),
             [401, 404, 201, 201, 201, 404],
         ),
+        // Coordinators acknowledge, then close; a second acknowledgement or closing is 409.
+        ("POST", format!("{alert_path}/acknowledge"), None, [401, 404, 403, 200, 409, 403]),
+        (
+            "POST",
+            format!("{alert_path}/close"),
+            Some(json!({"outcome": "resolved"})),
+            [401, 404, 403, 200, 409, 403],
+        ),
         ("POST", "/api/v1/intake/sms".into(), Some(json!({"text": "HATE MR01 fliers"})), [401; 6]),
         ("GET", "/api/v1/sms-inbox".into(), None, [401, 200, 403, 200, 200, 403]),
         ("GET", "/api/v1/app-users".into(), None, [401, 200, 403, 200, 200, 403]),

@@ -545,6 +545,61 @@ impl EarlyWarningStore for d::Backend {
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn step_alert(
+        &self,
+        org: &OrgId,
+        id: &str,
+        by: &UserId,
+        step: AlertStep,
+        audit: NewAuditEvent,
+    ) -> Result<Alert> {
+        let (_write, mut tx) = self.db.write().await?;
+        let at = ts(now());
+        let done = match step {
+            AlertStep::Acknowledge => sqlx::query(
+                "UPDATE alerts SET acknowledged_at = $1, acknowledged_by = $2, updated_at = $1
+                 WHERE org_id = $3 AND id = $4 AND status = 'open' AND acknowledged_at IS NULL",
+            )
+            .bind(at)
+            .bind(by.as_str())
+            .bind(org.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?,
+            AlertStep::Close(outcome) => sqlx::query(
+                "UPDATE alerts SET status = 'closed', outcome = $1, closed_at = $2, closed_by = $3, updated_at = $2
+                 WHERE org_id = $4 AND id = $5 AND status = 'open'",
+            )
+            .bind(outcome.as_str())
+            .bind(at)
+            .bind(by.as_str())
+            .bind(org.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?,
+        };
+        if done.rows_affected() == 0 {
+            let status: Option<String> =
+                sqlx::query_scalar("SELECT status FROM alerts WHERE org_id = $1 AND id = $2")
+                    .bind(org.as_str())
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(other)?;
+            return Err(match status {
+                None => StoreError::NotFound,
+                Some(s) if s == "open" => StoreError::Conflict("the alert is acknowledged already".into()),
+                Some(s) => StoreError::Conflict(format!("the alert is {s}")),
+            });
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(self.get_alert(org, id).await?.0)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
     async fn add_response(
         &self,
         org: &OrgId,

@@ -294,6 +294,31 @@ pub async fn chapter(store: Arc<dyn Store>) {
     let (got, _) = s.get_alert(&a.id, &thr.id).await.unwrap();
     assert_eq!(got.first_response_at, Some(at));
 
+    // Acknowledged (still open), then closed with an outcome; each step once, and only by the owner.
+    use crate::AlertStep;
+    use tandem_domain::alert_engine::AlertOutcome;
+    let step = |org: &OrgId, st: AlertStep| {
+        let store = store.clone();
+        let (org, id, user) = (org.clone(), thr.id.clone(), u.id.clone());
+        async move { store.step_alert(&org, &id, &user, st, ev("alert.step")).await }
+    };
+    assert!(matches!(step(&b.id, AlertStep::Acknowledge).await, Err(StoreError::NotFound)));
+    let acked = step(&a.id, AlertStep::Acknowledge).await.unwrap();
+    assert!(acked.acknowledged_at.is_some() && acked.status == "open" && acked.outcome.is_none());
+    assert!(matches!(step(&a.id, AlertStep::Acknowledge).await, Err(StoreError::Conflict(_))));
+    let closed = step(&a.id, AlertStep::Close(AlertOutcome::Resolved)).await.unwrap();
+    assert_eq!((closed.status.as_str(), closed.outcome.as_deref()), ("closed", Some("resolved")));
+    assert!(closed.closed_at.is_some());
+    assert!(matches!(
+        step(&a.id, AlertStep::Close(AlertOutcome::FalseAlarm)).await,
+        Err(StoreError::Conflict(_))
+    ));
+    let still_open = s
+        .list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() })
+        .await
+        .unwrap();
+    assert!(still_open.iter().all(|x| x.id != thr.id), "a closed alert leaves the open list");
+
     // SMS gateways and the inbox of unparsed messages, scoped by organisation.
     let gw = s.create_sms_gateway(&a.id, "hash-of-secret", ev("sms.gateway").org(&a.id)).await.unwrap();
     assert!(!gw.is_empty());

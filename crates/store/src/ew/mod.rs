@@ -82,6 +82,17 @@ pub trait EarlyWarningStore: Send + Sync {
         due_at: DateTime<Utc>,
         audit: NewAuditEvent,
     ) -> Result<Alert>;
+    /// Moves an open alert on: acknowledged (it stays open) or closed with an outcome. NotFound
+    /// for another organisation's alert; Conflict when it is no longer open, or is acknowledged
+    /// already.
+    async fn step_alert(
+        &self,
+        org: &OrgId,
+        id: &str,
+        by: &UserId,
+        step: AlertStep,
+        audit: NewAuditEvent,
+    ) -> Result<Alert>;
     async fn add_response(
         &self,
         org: &OrgId,

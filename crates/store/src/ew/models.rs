@@ -149,6 +149,18 @@ pub struct Alert {
     pub first_response_at: Option<DateTime<Utc>>,
     /// The count when the alert was first assigned (what the assignee is shown, frozen).
     pub shared_count: Option<u32>,
+    /// When a coordinator said they are on it; the alert stays open.
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    /// How it ended, once closed: resolved, false_alarm or no_longer_relevant.
+    pub outcome: Option<String>,
+}
+
+/// The step a coordinator takes with an open alert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertStep {
+    Acknowledge,
+    Close(tandem_domain::alert_engine::AlertOutcome),
 }
 
 #[derive(Debug, Clone, Default)]

@@ -26,6 +26,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(responsiveness))
         .routes(routes!(show))
         .routes(routes!(assign))
+        .routes(routes!(acknowledge))
+        .routes(routes!(close))
         .routes(routes!(respond))
 }
 
@@ -124,6 +126,51 @@ async fn assign(
         b.due_at.map(|t| parse_time(&t).map_err(|e| InvalidInput::new("due_at", e.message))).transpose()?;
     let due_at = responses::due_time(due_at, b.due_in_hours, Utc::now())?;
     Ok(Json(responses::assign(&state, who.org_id(), &who.0.user.id, &id, b.org.as_deref(), due_at).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+struct Moved {
+    /// The alerts of the episode that moved on, the one asked for first.
+    alerts: Vec<Alert>,
+}
+
+/// Acknowledge an open alert and the episode it belongs to (coordinators): someone is on it
+#[utoipa::path(post, path = "/alerts/{id}/acknowledge", tag = "early warning", params(("id" = String, Path)),
+    responses((status = 200, description = "Acknowledged", body = Moved),
+        (status = 409, description = "Closed, withdrawn or acknowledged already")))]
+async fn acknowledge(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    Path(id): Path<String>,
+) -> Result<Json<Moved>, ApiError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let step = tandem_store::AlertStep::Acknowledge;
+    let alerts = crate::ew::alerts::step_episode(state.store.as_ref(), &cfg, &who.actor(), &id, step).await?;
+    Ok(Json(Moved { alerts }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct Close {
+    #[schema(value_type = tandem_domain::alert_engine::AlertOutcome)]
+    outcome: String,
+}
+
+/// Close an open alert and the episode it belongs to, with how it ended (coordinators)
+#[utoipa::path(post, path = "/alerts/{id}/close", tag = "early warning", params(("id" = String, Path)),
+    request_body = Close, responses((status = 200, description = "Closed", body = Moved),
+        (status = 409, description = "Closed or withdrawn already")))]
+async fn close(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<Close>,
+) -> Result<Json<Moved>, ApiError> {
+    let outcome = tandem_domain::alert_engine::AlertOutcome::parse(&b.outcome)?;
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let step = tandem_store::AlertStep::Close(outcome);
+    let alerts = crate::ew::alerts::step_episode(state.store.as_ref(), &cfg, &who.actor(), &id, step).await?;
+    Ok(Json(Moved { alerts }))
 }
 
 /// A response to an alert, from its owner or from the organisation it was assigned to.

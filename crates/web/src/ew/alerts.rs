@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use tandem_domain::alert_engine::{cells_affected_by, evaluate, weeks_needed, Cell, Scope};
+use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::week::Week;
 use tandem_domain::OrgId;
 use tandem_store::{AlertPlan, Reconciled, Store};
@@ -97,4 +98,62 @@ pub async fn reports_of(
         return Ok(linked);
     }
     Ok(store.cell_reports(org, &cfg.tree.subtree(&alert.area), &alert.category, alert.week).await?)
+}
+
+/// Acknowledges, or closes with an outcome, the episode an open alert belongs to: the list shows
+/// an episode as one thing, so the coordinator acts on all of its alerts at once. Returns the
+/// alerts moved on, `id`'s first. NotFound for another organisation's alert; Conflict when `id`
+/// is no longer open (or, for an acknowledgement, is acknowledged already).
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
+pub async fn step_episode(
+    store: &dyn Store,
+    cfg: &EwConfig,
+    actor: &tandem_domain::access::Actor,
+    id: &str,
+    step: tandem_store::AlertStep,
+) -> Result<Vec<tandem_store::Alert>, AppError> {
+    use tandem_domain::episodes::{group, AlertKey};
+    use tandem_store::AlertStep;
+    let org = &actor.org_id;
+    let filter = tandem_store::AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
+    let open = store.list_alerts(org, &filter).await?;
+    let keys: Vec<AlertKey<'_>> = open
+        .iter()
+        .map(|a| AlertKey {
+            area: &a.area,
+            category: &a.category,
+            week: a.week,
+            method: a.method,
+            observed: a.observed,
+            baseline_mean: a.baseline_mean,
+        })
+        .collect();
+    let members: Vec<&tandem_store::Alert> = match open.iter().position(|a| a.id == id) {
+        Some(at) => {
+            let episode = group(&keys, &cfg.tree).into_iter().find(|e| e.members.contains(&at));
+            let mut ids = episode.map(|e| e.members).unwrap_or_else(|| vec![at]);
+            ids.sort_by_key(|&i| i != at);
+            ids.into_iter().map(|i| &open[i]).collect()
+        }
+        // Not open: the store says whether it is missing (404) or done (409).
+        None => vec![],
+    };
+    let (action, detail) = match step {
+        AlertStep::Acknowledge => ("alert.acknowledge", serde_json::json!({})),
+        AlertStep::Close(o) => ("alert.close", serde_json::json!({ "outcome": o.as_str() })),
+    };
+    let audit = |subject: &str| {
+        NewAuditEvent::new(action).org(org).actor(&actor.user_id).subject(subject).detail(detail.clone())
+    };
+    if members.is_empty() {
+        return Ok(vec![store.step_alert(org, id, &actor.user_id, step, audit(id)).await?]);
+    }
+    let mut moved = Vec::with_capacity(members.len());
+    for a in members {
+        if step == AlertStep::Acknowledge && a.acknowledged_at.is_some() && a.id != id {
+            continue;
+        }
+        moved.push(store.step_alert(org, &a.id, &actor.user_id, step, audit(&a.id)).await?);
+    }
+    Ok(moved)
 }

@@ -35,6 +35,8 @@ pub fn router() -> Router<AppState> {
         .route("/alerts/{id}", get(alert))
         .route("/alerts/{id}/assign", post(assign))
         .route("/alerts/{id}/respond", post(respond))
+        .route("/alerts/{id}/acknowledge", post(acknowledge))
+        .route("/alerts/{id}/close", post(close))
 }
 
 /// An episode as the list shows it: a sentence in plain words first, the alerts folded inside.
@@ -47,6 +49,7 @@ struct EpisodeView {
     due_at: Option<String>,
     overdue: bool,
     assigned: bool,
+    acknowledged: bool,
     others: Vec<FoldedView>,
 }
 
@@ -116,6 +119,7 @@ fn episodes(
                 due_at: due.map(|d| d.format("%Y-%m-%d").to_string()),
                 overdue: due.is_some_and(|d| d < now),
                 assigned: e.members.iter().any(|&i| list[i].assigned_org_id.is_some()),
+                acknowledged: e.members.iter().any(|&i| list[i].acknowledged_at.is_some()),
                 others,
             }
         })
@@ -227,7 +231,7 @@ impl Words<'_> {
 
 async fn render_alert(
     state: &AppState,
-    who: &Can<perm::ViewReports>,
+    who: &crate::extract::Member,
     ctx: &PageCtx,
     id: &str,
     shown: Shown<'_, RespondForm>,
@@ -270,6 +274,9 @@ async fn render_alert(
         minijinja::context! {
             a, reports, report_count, responses, assignee, overdue, may_triage, area_label, partners, errors, notice,
             title, sentence, usual, due => a.due_at.map(|d| moment(ctx.lang, d)),
+            acknowledged => a.acknowledged_at.map(|d| moment(ctx.lang, d)),
+            closed => a.closed_at.map(|d| moment(ctx.lang, d)),
+            outcomes => tandem_domain::alert_engine::AlertOutcome::ALL.map(|o| o.as_str()),
             typed => typed.map(|f| minijinja::context! { action => f.action, outcome => f.outcome }),
         },
     ))
@@ -302,6 +309,51 @@ async fn assign(
     let due = responses::due_time(None, hours.or(Some(0)), Utc::now())?;
     responses::assign(&state, who.org_id(), &who.0.user.id, &id, f.org.as_deref(), due).await?;
     Ok(Redirect::to(&format!("/alerts/{id}?done=alert-assigned-ok")).into_response())
+}
+
+async fn acknowledge(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let step = tandem_store::AlertStep::Acknowledge;
+    crate::ew::alerts::step_episode(state.store.as_ref(), &cfg, &who.actor(), &id, step).await?;
+    Ok(Redirect::to(&format!("/alerts/{id}?done=alert-acknowledged")).into_response())
+}
+
+#[derive(Deserialize)]
+struct CloseForm {
+    #[serde(default)]
+    outcome: String,
+}
+
+async fn close(
+    State(state): State<AppState>,
+    who: Can<perm::TriageReports>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: FormResult<CloseForm>,
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    let outcome = match tandem_domain::alert_engine::AlertOutcome::parse(&f.outcome) {
+        Ok(o) => o,
+        Err(_) => {
+            let none = tandem_domain::InvalidInput::new("close_outcome", "choose how it ended")
+                .because(tandem_domain::Problem::NoneChosen);
+            let shown = Shown {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                errors: Some(forms::field_errors(ctx.lang, &none)),
+                notice: None,
+                typed: None,
+            };
+            return render_alert(&state, &who, &ctx, &id, shown).await;
+        }
+    };
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let step = tandem_store::AlertStep::Close(outcome);
+    crate::ew::alerts::step_episode(state.store.as_ref(), &cfg, &who.actor(), &id, step).await?;
+    Ok(Redirect::to(&format!("/alerts/{id}?done=alert-closed")).into_response())
 }
 
 async fn respond(

@@ -106,7 +106,15 @@ pub type DoneQuery = Result<Query<Done>, axum::extract::rejection::QueryRejectio
 
 pub fn notice(q: &DoneQuery) -> Option<&'static str> {
     let key = q.as_ref().ok()?.done.as_deref()?;
-    ["report-filed", "report-updated", "alert-assigned-ok", "alert-responded", "report-erased"]
-        .into_iter()
-        .find(|k| *k == key)
+    [
+        "report-filed",
+        "report-updated",
+        "alert-assigned-ok",
+        "alert-responded",
+        "report-erased",
+        "alert-acknowledged",
+        "alert-closed",
+    ]
+    .into_iter()
+    .find(|k| *k == key)
 }
