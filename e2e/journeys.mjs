@@ -521,6 +521,7 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["coordinator@kwpn.example", "/field"],
     ["coordinator@kwpn.example", "/protection"],
     ["coordinator@kwpn.example", `/reports/${fileReport}`],
+    [null, "/"],
     [null, "/login"],
     [null, "/login?next=%2Finvitations&notice=joined"],
   ];

@@ -527,3 +527,15 @@ outcome-false_alarm = false alarm, the reports did not bear it out
 outcome-no_longer_relevant = no longer relevant, it is over or beyond our reach
 label-close_outcome = How it ended
 episode-acknowledged = Someone is on it
+
+# The front door, for visitors without an account.
+front-title = Human security, together
+front-intro = Here local civil-society groups, communities, the police and other security services, and local government work on early warning and response together, while each keeps its own records: cooperation, not integration.
+front-report = Report a concern
+front-report-intro = Tell one of these organisations what is happening. You do not need an account, and we do not record your address or your device.
+front-report-to = Report a concern to { $org }
+front-no-orgs = No organisation takes public reports here yet.
+front-who-reads = Who reads what you send
+front-who-reads-text = Your report goes only to the organisation you choose. If you leave a way to reach you, only its coordinators can see it, and each time they do it is recorded. When the organisation shares with partners, such as the police, it shares counts, or descriptions from which phone numbers, e-mail addresses and the names it protects are removed; never your contact.
+front-members = Members
+intake-contact-hint = Only the coordinators of { $org } can see this. It is never shared with partners.

@@ -527,3 +527,15 @@ outcome-false_alarm = fausse alerte, les signalements ne l'ont pas confirmée
 outcome-no_longer_relevant = sans objet, c'est terminé ou hors de notre portée
 label-close_outcome = Issue
 episode-acknowledged = Prise en charge
+
+# The front door, for visitors without an account.
+front-title = La sécurité humaine, ensemble
+front-intro = Ici, les groupes locaux de la société civile, les communautés, la police et les autres services de sécurité, et les autorités locales travaillent ensemble à l'alerte précoce et à la réponse, chacun gardant ses propres dossiers : coopérer sans se fondre.
+front-report = Signaler une préoccupation
+front-report-intro = Dites à l'une de ces organisations ce qui se passe. Vous n'avez pas besoin de compte, et nous n'enregistrons ni votre adresse ni votre appareil.
+front-report-to = Signaler une préoccupation à { $org }
+front-no-orgs = Aucune organisation ne reçoit encore de signalements du public ici.
+front-who-reads = Qui lit ce que vous envoyez
+front-who-reads-text = Votre signalement va seulement à l'organisation que vous choisissez. Si vous laissez un moyen de vous joindre, seuls ses coordinateurs peuvent le voir, et chaque consultation est enregistrée. Quand l'organisation partage avec des partenaires, comme la police, elle partage des comptes, ou des descriptions dont sont retirés les numéros de téléphone, les adresses e-mail et les noms qu'elle protège ; jamais votre contact.
+front-members = Membres
+intake-contact-hint = Seuls les coordinateurs de { $org } peuvent voir ceci. Ce n'est jamais partagé avec des partenaires.

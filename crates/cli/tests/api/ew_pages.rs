@@ -53,6 +53,14 @@ async fn intake_page(b: Backend) {
     let app = spawn_app_with(b, WebConfig { intake_per_hour: 2, ..Default::default() }).await;
     areas(&app).await;
     let org = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    // The front door lists it for anyone, with who reads a report.
+    let r = app.http.get(app.url("/")).header("accept-language", "fr").send().await.unwrap();
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("href=\"/intake/kumba-women-s-peace-network\"")
+            && html.contains("Qui lit ce que vous envoyez"),
+        "{html}"
+    );
     let r = app
         .http
         .get(app.url("/intake/kumba-women-s-peace-network"))

@@ -3,7 +3,7 @@
 //! items here.
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::ctx::PageCtx;
@@ -22,7 +22,7 @@ pub async fn home(
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
     let Some(p) = &ctx.auth.principal else {
-        return Ok(Redirect::to("/login").into_response());
+        return front_door(&state, &ctx).await;
     };
     let waiting = invitations::mine(&state, p).await?.len();
     let actor = tandem_domain::access::Actor {
@@ -37,4 +37,20 @@ pub async fn home(
     // Only a known notice key is shown, so the query string cannot put text on the page.
     let notice = q.ok().and_then(|q| q.done.clone()).filter(|d| d == "org-switched").map(|_| "org-switched");
     Ok(ctx.render(StatusCode::OK, "home.html", minijinja::context! { waiting, orgs, notice, needs, cap }))
+}
+
+/// The page a visitor without an account lands on: what this deployment is, where to report a
+/// concern (every civil-society organisation here takes reports from the public), who reads a
+/// report, and the way in for members.
+async fn front_door(state: &AppState, ctx: &PageCtx) -> Result<Response, PageError> {
+    let mut orgs: Vec<minijinja::Value> = state
+        .store
+        .list_orgs()
+        .await?
+        .into_iter()
+        .filter(|o| o.kind == tandem_domain::OrgKind::CivilSociety)
+        .map(|o| minijinja::context! { name => o.name, slug => o.slug })
+        .collect();
+    orgs.truncate(200);
+    Ok(ctx.render(StatusCode::OK, "front.html", minijinja::context! { orgs }))
 }
