@@ -143,7 +143,7 @@ async fn render_members(
 ) -> Result<Response, PageError> {
     let members = state.store.list_members(who.org_id()).await?;
     let invitations = invitations::pending(state, &who.actor()).await?;
-    let audit = state.store.org_audit(who.org_id(), 10).await?;
+    let audit = activity(ctx.lang, &members, state.store.org_audit(who.org_id(), 10).await?);
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let MembersPage { status, form, errors, notice, made } = page;
     Ok(ctx.render(
@@ -253,4 +253,31 @@ async fn remove_member(
     }
     actions::remove_member(&state, &who.actor(), &user_id).await?;
     Ok(Redirect::to("/members?done=members-removed").into_response())
+}
+
+/// The organisation's recent audit events as sentences with people's names: "Amina verified a
+/// report", not `report.verified` and an id.
+fn activity(
+    lang: crate::i18n::Lang,
+    members: &[tandem_store::Member],
+    events: Vec<tandem_domain::audit::AuditEvent>,
+) -> Vec<minijinja::Value> {
+    let i18n = crate::i18n::global();
+    events
+        .into_iter()
+        .map(|e| {
+            let who = e
+                .actor_id
+                .as_deref()
+                .and_then(|id| members.iter().find(|m| m.user_id.as_str() == id))
+                .map(|m| m.display_name.clone())
+                .unwrap_or_else(|| i18n.text(lang, "audit-someone", &[]));
+            let key = format!("audit-event-{}", e.action.replace(['.', '_'], "-"));
+            let mut text = i18n.text(lang, &key, &[("who", who.clone())]);
+            if text == key {
+                text = i18n.text(lang, "audit-event-other", &[("who", who), ("action", e.action.clone())]);
+            }
+            minijinja::context! { iso => e.at.to_rfc3339(), when => super::dates::moment(lang, e.at), text }
+        })
+        .collect()
 }
