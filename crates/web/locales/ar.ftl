@@ -587,3 +587,7 @@ audit-event-submission-receive = وصل بلاغ من فريق ميداني
 audit-event-user-create = أُنشئ حساب
 audit-event-other = أجرى { $who } تغييرًا ({ $action })
 audit-someone = أحدهم
+pager-label = صفحات البلاغات
+pager-newer = بلاغات أحدث
+pager-older = بلاغات أقدم
+pager-page = الصفحة { $page }

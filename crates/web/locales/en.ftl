@@ -574,3 +574,7 @@ audit-event-submission-receive = A field team's report arrived
 audit-event-user-create = An account was created
 audit-event-other = { $who } made a change ({ $action })
 audit-someone = someone
+pager-label = Pages of reports
+pager-newer = Newer reports
+pager-older = Older reports
+pager-page = Page { $page }

@@ -574,3 +574,7 @@ audit-event-submission-receive = Un signalement d'une équipe de terrain est arr
 audit-event-user-create = Un compte a été créé
 audit-event-other = { $who } a fait une modification ({ $action })
 audit-someone = quelqu'un
+pager-label = Pages de signalements
+pager-newer = Signalements plus récents
+pager-older = Signalements plus anciens
+pager-page = Page { $page }

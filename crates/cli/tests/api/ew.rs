@@ -291,6 +291,26 @@ async fn incremental_alerts_equal_the_full_run(b: Backend) {
         "the full run found nothing to change: {text}"
     );
     assert_eq!(snapshot(&app, &cso.id).await, incremental);
+
+    // The reports page pages through them, 50 at a time, every report once.
+    let page = |n: u32| {
+        let (app, t) = (&app, t.clone());
+        async move {
+            let r = app.http.get(app.url(&format!("/reports?page={n}"))).bearer_auth(t).send().await.unwrap();
+            r.text().await.unwrap()
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    for n in 1..=3 {
+        let html = page(n).await;
+        let rows: Vec<&str> =
+            html.split("<tr><td><a href=\"/reports/").skip(1).map(|r| r.split('"').next().unwrap()).collect();
+        assert_eq!(rows.len(), if n < 3 { 50 } else { 40 }, "page {n}");
+        seen.extend(rows.iter().map(|r| r.to_string()));
+        assert_eq!(html.contains("rel=\"next\""), n < 3, "page {n}");
+        assert_eq!(html.contains("rel=\"prev\""), n > 1, "page {n}");
+    }
+    assert_eq!(seen.len(), 140);
 }
 
 /// Every alert of `org` with its figures and reports, in a stable order.

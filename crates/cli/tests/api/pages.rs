@@ -73,7 +73,10 @@ async fn sign_in_and_forms_need_csrf(b: Backend) {
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     assert!(html.contains("Members of Northern Interfaith Council"));
-    assert!(html.contains("admin signed in") && !html.contains("auth.sign_in"), "activity in sentences: {html}");
+    assert!(
+        html.contains("admin signed in") && !html.contains("auth.sign_in"),
+        "activity in sentences: {html}"
+    );
     let csrf = hidden_csrf(&html);
     assert_ne!(csrf, anon, "a signed-in session has its own CSRF token");
 

@@ -208,7 +208,7 @@ impl EarlyWarningStore for d::Backend {
             "SELECT {} FROM reports WHERE org_id = $1
                AND ($2 IS NULL OR area_code = $2) AND ($3 IS NULL OR category = $3) AND ($4 IS NULL OR status = $4)
                AND ($5 IS NULL OR occurred_at >= $5) AND ($6 IS NULL OR occurred_at < $6)
-             ORDER BY occurred_at DESC, id LIMIT $7",
+             ORDER BY occurred_at DESC, id LIMIT $7 OFFSET $8",
             cols::REPORT
         ))
         .bind(org.as_str())
@@ -218,6 +218,7 @@ impl EarlyWarningStore for d::Backend {
         .bind(f.from.map(ts))
         .bind(f.to.map(ts))
         .bind(f.limit)
+        .bind(f.offset.max(0))
         .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;

@@ -144,6 +144,13 @@ pub async fn chapter(store: Arc<dyn Store>) {
         ..Default::default()
     };
     assert_eq!(s.list_reports(&a.id, &period).await.unwrap().len(), 1);
+    // Pages follow one another without gaps or repeats, newest first.
+    let all = s.list_reports(&a.id, &ReportFilter { limit: 100, ..Default::default() }).await.unwrap();
+    let page = |offset| ReportFilter { limit: 1, offset, ..Default::default() };
+    for (i, r) in all.iter().enumerate() {
+        assert_eq!(s.list_reports(&a.id, &page(i as i64)).await.unwrap()[0].id, r.id);
+    }
+    assert!(s.list_reports(&a.id, &page(all.len() as i64)).await.unwrap().is_empty());
 
     // Status workflow: compare-and-set, audited, scoped.
     let v = s

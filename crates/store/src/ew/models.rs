@@ -124,6 +124,8 @@ pub struct ReportFilter {
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
     pub limit: i64,
+    /// Rows skipped before the first returned, for paging through a list (newest first).
+    pub offset: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

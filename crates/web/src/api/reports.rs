@@ -121,6 +121,7 @@ fn filter_from(q: ListQuery) -> Result<ReportFilter, ApiError> {
         from: time("from", q.from)?,
         to: time("to", q.to)?,
         limit: paging::limit(q.limit, 200)?,
+        offset: 0,
     })
 }
 

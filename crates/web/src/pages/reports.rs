@@ -44,7 +44,13 @@ struct ListQuery {
     to: String,
     #[serde(default)]
     done: String,
+    /// The page, from 1.
+    #[serde(default)]
+    page: String,
 }
+
+/// Reports on one page of the list: a phone scrolls through 50 cards, not 500.
+const PAGE: i64 = 50;
 
 async fn list(
     State(state): State<AppState>,
@@ -61,14 +67,50 @@ async fn list(
         status: f.status.parse().ok(),
         from: time(&f.from),
         to: time(&f.to).map(|t| t + chrono::Duration::hours(12)),
-        limit: 500,
+        // One more than a page: whether a next page exists, without counting them all.
+        limit: PAGE + 1,
+        offset: 0,
     };
-    let reports = state.store.list_reports(who.org_id(), &filter).await?;
+    let page: i64 = f.page.trim().parse().unwrap_or(1).clamp(1, 10_000);
+    let filter = ReportFilter { offset: (page - 1) * PAGE, ..filter };
+    let mut found = state.store.list_reports(who.org_id(), &filter).await?;
+    let more = found.len() as i64 > PAGE;
+    found.truncate(PAGE as usize);
+    let reports: Vec<minijinja::Value> = found
+        .iter()
+        .map(|r| {
+            let area = cfg.areas.get(&r.area).map(|a| a.name.clone()).unwrap_or_else(|| r.area.clone());
+            minijinja::context! {
+                id => r.id, occurred_at => r.occurred_at, day => super::dates::day(ctx.lang, r.occurred_at.date_naive()),
+                area, area_code => r.area, category => r.category, severity => r.severity, status => r.status.as_str(),
+            }
+        })
+        .collect();
+    // The same filters on the neighbouring pages.
+    let link = |n: i64| {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("area", &f.area),
+            ("category", &f.category),
+            ("status", &f.status),
+            ("from", &f.from),
+            ("to", &f.to),
+        ] {
+            if !v.is_empty() {
+                q.append_pair(k, v);
+            }
+        }
+        q.append_pair("page", &n.to_string());
+        format!("/reports?{}", q.finish())
+    };
+    let pager = minijinja::context! {
+        page, previous => (page > 1).then(|| link(page - 1)), next => more.then(|| link(page + 1)),
+    };
     let statuses: Vec<&str> = ReportStatus::ALL.iter().map(|s| s.as_str()).collect();
     Ok(ctx.render(
         StatusCode::OK,
         "reports.html",
-        minijinja::context! { reports, notice => (f.done == "report-erased").then_some("report-erased"), f, areas => area_options(&cfg), categories => category_options(&cfg), statuses },
+        minijinja::context! { reports, pager, notice => (f.done == "report-erased").then_some("report-erased"), f, areas => area_options(&cfg), categories => category_options(&cfg), statuses },
     ))
 }
 
