@@ -99,6 +99,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     let cfg = tandem_web::ew::config::load(store).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     for o in &csos {
         tandem_web::ew::alerts::run_full(store, &cfg, &o.id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        crate::demo_ew::settle_episodes(store, &cfg, &o.id, &mut rng).await?;
     }
     crate::demo_protection::populate(store, keys, &orgs).await?;
     crate::demo_index::populate(store, &mut rng).await?;

@@ -9,7 +9,7 @@ use tandem_domain::area::{AreaLevel, PCode};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::geo::Polygon;
 use tandem_domain::report::{CategorySlug, Channel, ReportStatus, Severity};
-use tandem_store::{NewArea, NewReport, Org, Store};
+use tandem_store::{NewArea, NewReport, NewResponse, Org, Store};
 
 const ADMIN1: [&str; 4] = ["Lakeside", "Highlands", "Coast", "Savannah"];
 const ADMIN2: [&str; 12] = [
@@ -259,4 +259,81 @@ pub async fn reports(
         }
     }
     Ok(total)
+}
+
+/// Alerts with a history, as a year of work leaves them: episodes over a month old closed with an
+/// outcome (most resolved, some false alarms, a few no longer relevant) after a response; about
+/// every other recent one acknowledged; the rest waiting for someone.
+pub async fn settle_episodes(
+    store: &dyn Store,
+    cfg: &tandem_web::ew::config::EwConfig,
+    org: &tandem_domain::OrgId,
+    rng: &mut StdRng,
+) -> anyhow::Result<()> {
+    use tandem_domain::alert_engine::AlertOutcome;
+    use tandem_domain::episodes::{group, AlertKey};
+    use tandem_store::AlertStep;
+    let members = store.list_members(org).await?;
+    let Some(coordinator) = members.iter().find(|m| m.role == tandem_domain::Role::Coordinator) else {
+        return Ok(());
+    };
+    let actor = tandem_domain::access::Actor {
+        user_id: coordinator.user_id.clone(),
+        org_id: org.clone(),
+        role: coordinator.role,
+        platform_admin: false,
+    };
+    let filter = tandem_store::AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
+    let open = store.list_alerts(org, &filter).await?;
+    let keys: Vec<AlertKey<'_>> = open
+        .iter()
+        .map(|a| AlertKey {
+            area: &a.area,
+            category: &a.category,
+            week: a.week,
+            method: a.method,
+            observed: a.observed,
+            baseline_mean: a.baseline_mean,
+        })
+        .collect();
+    let this_week = tandem_domain::week::Week::of(Utc::now());
+    let leads: Vec<(String, bool)> = group(&keys, &cfg.tree)
+        .into_iter()
+        .map(|e| (open[e.lead].id.clone(), this_week.0 - e.last_week.0 > 4))
+        .collect();
+    let step = |id: String, step: AlertStep| {
+        let actor = actor.clone();
+        async move {
+            tandem_web::ew::alerts::step_episode(store, cfg, &actor, &id, step)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))
+        }
+    };
+    let mut recent = 0;
+    for (id, old) in leads {
+        if old {
+            let response = NewResponse {
+                responder_org: org.clone(),
+                responder_user: coordinator.user_id.clone(),
+                action: "Called the community focal point and visited with two members".into(),
+                outcome: "Leaders met; the situation calmed".into(),
+                responded_at: Utc::now() - Duration::days(rng.gen_range(7..30)),
+            };
+            let ev = NewAuditEvent::new("alert.respond").org(org).actor(&coordinator.user_id).subject(&id);
+            store.add_response(org, &id, &response, ev).await?;
+            let outcome = match rng.gen_range(0..10) {
+                0..=6 => AlertOutcome::Resolved,
+                7..=8 => AlertOutcome::FalseAlarm,
+                _ => AlertOutcome::NoLongerRelevant,
+            };
+            step(id, AlertStep::Close(outcome)).await?;
+        } else {
+            // Every other recent episode, the newest first: someone is on it; the rest wait.
+            if recent % 2 == 0 {
+                step(id, AlertStep::Acknowledge).await?;
+            }
+            recent += 1;
+        }
+    }
+    Ok(())
 }

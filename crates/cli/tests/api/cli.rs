@@ -228,6 +228,19 @@ async fn demo_data_is_deterministic_and_needs_an_empty_database() {
             assert_eq!(roles.len(), 3, "{} has every role", o.name);
             people.extend(ms.into_iter().map(|m| (o.name.clone(), m.email, m.display_name, m.role)));
         }
+        // Alerts with a history: episodes closed with an outcome, some acknowledged, some open.
+        let cso = orgs.iter().find(|o| o.name == "Kumba Women's Peace Network").unwrap();
+        let all = store
+            .list_alerts(&cso.id, &tandem_store::AlertFilter { limit: 10_000, ..Default::default() })
+            .await
+            .unwrap();
+        let closed = all.iter().filter(|a| a.status == "closed" && a.outcome.is_some()).count();
+        let open = all.iter().filter(|a| a.status == "open").count();
+        let acknowledged = all.iter().filter(|a| a.status == "open" && a.acknowledged_at.is_some()).count();
+        assert!(
+            closed > 0 && open > 0 && acknowledged > 0,
+            "closed {closed}, open {open}, acknowledged {acknowledged}"
+        );
         // A second demo into the same database is refused, not merged.
         let again = tandem(&["demo", "--no-serve"], &db.url, None);
         assert!(!again.status.success() && text(&again).contains("empty database"), "{}", text(&again));
