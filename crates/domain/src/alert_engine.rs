@@ -21,6 +21,12 @@ pub struct Obs {
     pub category: String,
     pub week: Week,
     pub severity: u8,
+    /// Whether it counts towards EARS: verified (or closed after being verified), or from a
+    /// channel where the organisation's own people record reports. An anonymous report from the
+    /// public intake page or a text message waits for verification before it can raise a
+    /// statistical alert (two unverified submissions raised national alerts); it still opens a
+    /// threshold alert at once, because a severe report must be looked at whoever sent it.
+    pub vetted: bool,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -212,7 +218,7 @@ pub fn evaluate(
             continue;
         }
         let lineage = lineages.entry(o.area.as_str()).or_insert_with(|| tree.lineage(&o.area));
-        for a in lineage.iter() {
+        for a in lineage.iter().filter(|_| o.vetted) {
             series
                 .entry((a.clone(), o.category.clone()))
                 .or_default()
@@ -309,6 +315,7 @@ mod tests {
             category: cat.into(),
             week: Week(week),
             severity: sev,
+            vetted: true,
         }
     }
 

@@ -213,6 +213,7 @@ pub fn obs(r: &impl RowRead) -> R<Obs> {
         category: r.text("category")?,
         week: Week(r.int("week")?),
         severity: r.int("severity")? as u8,
+        vetted: r.int("vetted")? != 0,
     })
 }
 

@@ -196,7 +196,7 @@ pub fn change_of(r: &Report) -> Change {
 }
 
 /// Moves a report along its workflow (verify, dismiss, close) and, when that changes what counts
-/// (dismissal), has the alert worker re-evaluate the report's cells. The API and the pages both
+/// (dismissal, a first verification), has the alert worker re-evaluate the report's cells. The API and the pages both
 /// come here.
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn change_status(
@@ -212,7 +212,10 @@ pub async fn change_status(
     }
     let ev = NewAuditEvent::new(&format!("report.{}", to.as_str())).org(org).actor(user).subject(id);
     let report = state.store.set_report_status(org, id, current.status, to, user, ev).await?;
-    if current.status.counts() != to.counts() {
+    // Dismissal takes a report out of every count, and verification lets an anonymous one count
+    // towards EARS (see `Obs::vetted`): either way its cells are evaluated again.
+    let first_verified = current.verified_at.is_none() && report.verified_at.is_some();
+    if current.status.counts() != to.counts() || first_verified {
         state.alert_worker.submit(org, vec![change_of(&report)]);
     }
     Ok(report)
