@@ -294,6 +294,7 @@ pub async fn settle_episodes(
             method: a.method,
             observed: a.observed,
             baseline_mean: a.baseline_mean,
+            handed: a.assigned_org_id.is_some(),
         })
         .collect();
     let this_week = tandem_domain::week::Week::of(Utc::now());

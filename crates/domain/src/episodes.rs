@@ -19,6 +19,9 @@ pub struct AlertKey<'a> {
     pub method: AlertMethod,
     pub observed: u32,
     pub baseline_mean: Option<f64>,
+    /// Handed to an organisation to answer: such an alert leads its episode, so that the list
+    /// and the page it opens tell the same story.
+    pub handed: bool,
 }
 
 /// One episode: indexes into the alerts given to [`group`], the lead first.
@@ -78,9 +81,11 @@ pub fn group(alerts: &[AlertKey<'_>], tree: &AreaTree) -> Vec<Episode> {
     episodes
 }
 
-/// How well an alert explains its episode, compared field by field: the finest area (the longest
-/// lineage), the latest week, the most reports above what is usual, then EARS over a threshold.
+/// How well an alert explains its episode, compared field by field: one handed over first, then
+/// the finest area (the longest lineage), the latest week, the most reports above what is usual,
+/// then EARS over a threshold.
 struct Explains {
+    handed: bool,
     depth: usize,
     week: Week,
     excess: f64,
@@ -89,13 +94,14 @@ struct Explains {
 
 fn explains(a: &AlertKey<'_>, depth: usize) -> Explains {
     let excess = f64::from(a.observed) - a.baseline_mean.unwrap_or(0.0);
-    Explains { depth, week: a.week, excess, method: a.method }
+    Explains { handed: a.handed, depth, week: a.week, excess, method: a.method }
 }
 
 impl Explains {
     fn total_cmp_key(&self, other: &Self) -> std::cmp::Ordering {
-        self.depth
-            .cmp(&other.depth)
+        self.handed
+            .cmp(&other.handed)
+            .then(self.depth.cmp(&other.depth))
             .then(self.week.cmp(&other.week))
             .then(self.excess.total_cmp(&other.excess))
             .then(self.method.cmp(&other.method))
@@ -160,7 +166,15 @@ mod tests {
         method: AlertMethod,
         observed: u32,
     ) -> AlertKey<'static> {
-        AlertKey { area, category, week: Week(week), method, observed, baseline_mean: Some(0.3) }
+        AlertKey {
+            area,
+            category,
+            week: Week(week),
+            method,
+            observed,
+            baseline_mean: Some(0.3),
+            handed: false,
+        }
     }
 
     #[test]
@@ -178,6 +192,9 @@ mod tests {
         assert_eq!(e.members.len(), 9);
         assert_eq!(alerts[e.lead].area, "XC0101");
         assert_eq!((e.first_week, e.last_week), (Week(100), Week(100)));
+        // Once the national one is handed to a partner, it leads: the list and its page agree.
+        alerts[1].handed = true;
+        assert_eq!(group(&alerts, &tree())[0].lead, 1);
     }
 
     #[test]

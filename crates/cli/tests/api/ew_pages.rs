@@ -106,8 +106,8 @@ async fn intake_page(b: Backend) {
     // In the page's language, in a summary at the top that links to the field, and beside it.
     assert!(html.contains("Il y a un problème") && html.contains("href=\"#err-description\""), "{html}");
     assert!(
-        html.contains("Description : Remplissez ce champ."),
-        "French puts a space before the colon: {html}"
+        html.contains("passé ? — Remplissez ce champ."),
+        "the summary names the field as the form does: {html}"
     );
     assert!(
         !html.contains("is required") && !html.contains("<span lang=\"en\">"),

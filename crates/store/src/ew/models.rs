@@ -153,6 +153,8 @@ pub struct Alert {
     pub shared_count: Option<u32>,
     /// When a coordinator said they are on it; the alert stays open.
     pub acknowledged_at: Option<DateTime<Utc>>,
+    /// Who acknowledged it (a user id of the organisation).
+    pub acknowledged_by: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
     /// How it ended, once closed: resolved, false_alarm or no_longer_relevant.
     pub outcome: Option<String>,

@@ -126,6 +126,7 @@ pub async fn step_episode(
             method: a.method,
             observed: a.observed,
             baseline_mean: a.baseline_mean,
+            handed: a.assigned_org_id.is_some(),
         })
         .collect();
     let members: Vec<&tandem_store::Alert> = match open.iter().position(|a| a.id == id) {

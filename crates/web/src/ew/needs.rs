@@ -55,6 +55,7 @@ pub async fn of(state: &AppState, actor: &Actor, now: DateTime<Utc>) -> Result<N
             method: a.method,
             observed: a.observed,
             baseline_mean: a.baseline_mean,
+            handed: a.assigned_org_id.is_some(),
         })
         .collect();
     for e in group(&keys, &cfg.tree) {

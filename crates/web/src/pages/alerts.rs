@@ -87,6 +87,7 @@ fn episodes(
             method: a.method,
             observed: a.observed,
             baseline_mean: a.baseline_mean,
+            handed: a.assigned_org_id.is_some(),
         })
         .collect();
     let words = Words { cfg, lang };
@@ -116,7 +117,7 @@ fn episodes(
                 title: format!("{} · {}", words.category(&lead.category), words.area(&lead.area)),
                 sentence: words.sentence(lead, e.first_week, e.last_week),
                 usual: words.usual(lead),
-                due_at: due.map(|d| d.format("%Y-%m-%d").to_string()),
+                due_at: due.map(|d| day(lang, d.date_naive())),
                 overdue: due.is_some_and(|d| d < now),
                 assigned: e.members.iter().any(|&i| list[i].assigned_org_id.is_some()),
                 acknowledged: e.members.iter().any(|&i| list[i].acknowledged_at.is_some()),
@@ -256,6 +257,16 @@ async fn render_alert(
     let title = format!("{} · {}", words.category(&a.category), words.area(&a.area));
     let sentence = words.sentence(&a, a.week, a.week);
     let usual = words.usual(&a);
+    let acknowledged_by = match a.acknowledged_by.as_deref() {
+        Some(id) => state
+            .store
+            .list_members(who.org_id())
+            .await?
+            .into_iter()
+            .find(|m| m.user_id.as_str() == id)
+            .map(|m| m.display_name),
+        None => None,
+    };
     // Organisations the alert may be assigned to: those with an agreement covering alerts.
     let now = Utc::now();
     let partners: Vec<minijinja::Value> = state
@@ -275,6 +286,7 @@ async fn render_alert(
             a, reports, report_count, responses, assignee, overdue, may_triage, area_label, partners, errors, notice,
             title, sentence, usual, due => a.due_at.map(|d| moment(ctx.lang, d)),
             acknowledged => a.acknowledged_at.map(|d| moment(ctx.lang, d)),
+            acknowledged_by, week_dates => week_dates(ctx.lang, a.week, a.week),
             closed => a.closed_at.map(|d| moment(ctx.lang, d)),
             outcomes => tandem_domain::alert_engine::AlertOutcome::ALL.map(|o| o.as_str()),
             typed => typed.map(|f| minijinja::context! { action => f.action, outcome => f.outcome }),

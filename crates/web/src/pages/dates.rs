@@ -26,7 +26,8 @@ pub fn day(lang: Lang, d: NaiveDate) -> String {
 
 /// A moment: "3 Dec 2026, 21:30 UTC" (times are kept in UTC; the deployment has no zone of its own).
 pub fn moment(lang: Lang, t: chrono::DateTime<chrono::Utc>) -> String {
-    format!("{}, {} UTC", day(lang, t.date_naive()), t.format("%H:%M"))
+    let args = [("day", day(lang, t.date_naive())), ("time", t.format("%H:%M").to_string())];
+    i18n::global().text(lang, "date-moment", &args)
 }
 
 #[cfg(test)]
