@@ -314,7 +314,7 @@ await journey("3. sharing with the police station: aggregates, an answered alert
   await visit(coord, `/alerts/${alertId}`);
   assert.match(await coord.textContent("main"), /Kumba Central Police Station/);
   await submit(coord, "form[action$='/acknowledge'] button");
-  assert.match(await coord.textContent("main"), /acknowledged/);
+  assert.match(await coord.textContent("main"), /coordinator is on it since/);
   await coord.check("input[name=outcome][value=resolved]");
   await submit(coord, "form[action$='/close'] button");
   assert.match(await coord.textContent("main"), /closed: resolved/);
