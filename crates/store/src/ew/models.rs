@@ -160,6 +160,21 @@ pub struct Alert {
     pub outcome: Option<String>,
 }
 
+impl Alert {
+    /// What grouping alerts into episodes needs of this one.
+    pub fn episode_key(&self) -> tandem_domain::episodes::AlertKey<'_> {
+        tandem_domain::episodes::AlertKey {
+            area: &self.area,
+            category: &self.category,
+            week: self.week,
+            method: self.method,
+            observed: self.observed,
+            baseline_mean: self.baseline_mean,
+            handed: self.assigned_org_id.is_some(),
+        }
+    }
+}
+
 /// The step a coordinator takes with an open alert.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AlertStep {

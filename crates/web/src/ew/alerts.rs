@@ -117,18 +117,7 @@ pub async fn step_episode(
     let org = &actor.org_id;
     let filter = tandem_store::AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
     let open = store.list_alerts(org, &filter).await?;
-    let keys: Vec<AlertKey<'_>> = open
-        .iter()
-        .map(|a| AlertKey {
-            area: &a.area,
-            category: &a.category,
-            week: a.week,
-            method: a.method,
-            observed: a.observed,
-            baseline_mean: a.baseline_mean,
-            handed: a.assigned_org_id.is_some(),
-        })
-        .collect();
+    let keys: Vec<AlertKey<'_>> = open.iter().map(tandem_store::Alert::episode_key).collect();
     let members: Vec<&tandem_store::Alert> = match open.iter().position(|a| a.id == id) {
         Some(at) => {
             let episode = group(&keys, &cfg.tree).into_iter().find(|e| e.members.contains(&at));

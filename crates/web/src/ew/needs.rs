@@ -46,18 +46,7 @@ pub async fn of(state: &AppState, actor: &Actor, now: DateTime<Utc>) -> Result<N
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let open = AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
     let alerts = state.store.list_alerts(org, &open).await?;
-    let keys: Vec<AlertKey<'_>> = alerts
-        .iter()
-        .map(|a| AlertKey {
-            area: &a.area,
-            category: &a.category,
-            week: a.week,
-            method: a.method,
-            observed: a.observed,
-            baseline_mean: a.baseline_mean,
-            handed: a.assigned_org_id.is_some(),
-        })
-        .collect();
+    let keys: Vec<AlertKey<'_>> = alerts.iter().map(tandem_store::Alert::episode_key).collect();
     for e in group(&keys, &cfg.tree) {
         needs.episodes += 1;
         let members = || e.members.iter().map(|&i| &alerts[i]);

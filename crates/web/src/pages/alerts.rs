@@ -78,18 +78,7 @@ fn episodes(
     list: &[tandem_store::Alert],
     now: DateTime<Utc>,
 ) -> Vec<EpisodeView> {
-    let keys: Vec<AlertKey<'_>> = list
-        .iter()
-        .map(|a| AlertKey {
-            area: &a.area,
-            category: &a.category,
-            week: a.week,
-            method: a.method,
-            observed: a.observed,
-            baseline_mean: a.baseline_mean,
-            handed: a.assigned_org_id.is_some(),
-        })
-        .collect();
+    let keys: Vec<AlertKey<'_>> = list.iter().map(tandem_store::Alert::episode_key).collect();
     let words = Words { cfg, lang };
     group(&keys, &cfg.tree)
         .into_iter()
