@@ -13,16 +13,21 @@ both!(
     a_link_tells_nobody_who_has_an_account
 );
 
-/// Signs in through the sign-in page and returns the session cookie.
-pub async fn browser_session(app: &TestApp, email: &str) -> String {
-    let r = app.http.get(app.url("/login")).send().await.unwrap();
-    let anon = r
-        .headers()
+/// The value of the cookie `name` that a response sets.
+fn set_cookie(r: &reqwest::Response, name: &str) -> String {
+    let prefix = format!("{name}=");
+    r.headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix("tandem_csrf=").map(|v| v.split(';').next().unwrap().to_owned()))
-        .unwrap();
+        .find_map(|v| v.strip_prefix(prefix.as_str()).map(|v| v.split(';').next().unwrap().to_owned()))
+        .unwrap_or_else(|| panic!("no {name} cookie"))
+}
+
+/// Signs in through the sign-in page and returns the session cookie.
+pub async fn browser_session(app: &TestApp, email: &str) -> String {
+    let r = app.http.get(app.url("/login")).send().await.unwrap();
+    let anon = set_cookie(&r, "tandem_csrf");
     let r = app
         .http
         .post(app.url("/login"))
@@ -32,13 +37,7 @@ pub async fn browser_session(app: &TestApp, email: &str) -> String {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
-    let session = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix("tandem_session=").map(|v| v.split(';').next().unwrap().to_owned()))
-        .unwrap();
+    let session = set_cookie(&r, "tandem_session");
     format!("tandem_session={session}")
 }
 
@@ -347,13 +346,7 @@ async fn nobody_joins_without_saying_yes(b: Backend) {
     assert_eq!(r.status(), 404, "not one of hers");
     let r = post(format!("/organisations/{}/switch", police.id)).await;
     assert_eq!(r.status(), 303);
-    let new_cookie = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix("tandem_session=").map(|v| v.split(';').next().unwrap().to_owned()))
-        .unwrap();
+    let new_cookie = set_cookie(&r, "tandem_session");
     let me = |c: String| {
         let req = app.http.get(app.url("/api/v1/me")).header("cookie", c);
         async move { req.send().await.unwrap() }
@@ -372,13 +365,7 @@ async fn join_by_link(app: &TestApp, link: &str, password: &str) -> (u16, String
     let path = link.strip_prefix(&app.base).unwrap().to_owned();
     let r = app.http.get(app.url(&path)).send().await.unwrap();
     assert_eq!(r.status(), 200);
-    let anon = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix("tandem_csrf=").map(|v| v.split(';').next().unwrap().to_owned()))
-        .unwrap();
+    let anon = set_cookie(&r, "tandem_csrf");
     let form = [("_csrf", anon.as_str()), ("display_name", "Someone"), ("password", password)];
     let r = app
         .http
