@@ -41,7 +41,21 @@ impl Templates {
             .iter()
             .map(|l| minijinja::context! { code => l.code(), name => l.native_name() })
             .collect();
-        let base = minijinja::context! { lang => lang.code(), dir => lang.dir(), t => t, langs => langs };
+        // Dates as people write them, in the page's language: `day(x)` for a stored time or date
+        // ("3 Dec 2026"), `week(x)` for an ISO week label ("23–29 Nov 2026"). What does not parse
+        // is shown as it came.
+        let day = Value::from_function(move |raw: String| -> String {
+            let date = chrono::DateTime::parse_from_rfc3339(&raw)
+                .map(|t| t.date_naive())
+                .or_else(|_| chrono::NaiveDate::parse_from_str(raw.get(..10).unwrap_or(&raw), "%Y-%m-%d"));
+            date.map(|d| crate::pages::dates::day(lang, d)).unwrap_or(raw)
+        });
+        let week = Value::from_function(move |raw: String| -> String {
+            tandem_domain::week::Week::parse(&raw)
+                .map(|w| crate::pages::dates::week_dates(lang, w, w))
+                .unwrap_or(raw)
+        });
+        let base = minijinja::context! { lang => lang.code(), dir => lang.dir(), t => t, langs => langs, day => day, week => week };
         let tmpl = self.env.get_template(name).map_err(|e| e.to_string())?;
         tmpl.render(minijinja::context! { ..ctx, ..base }).map_err(|e| format!("rendering {name}: {e:#}"))
     }

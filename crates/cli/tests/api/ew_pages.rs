@@ -221,6 +221,11 @@ async fn member_pages_and_dashboard(b: Backend) {
     assert!(
         html.contains("Report filed.") && html.contains("Intercommunal tension") && html.contains("hotline")
     );
+    let recent_day = (chrono::Utc::now() - chrono::Duration::days(3)).format("%Y").to_string();
+    assert!(
+        !html.contains("-W") && html.contains(&format!(" {recent_day}</time>")),
+        "days and weeks in words: {html}"
+    );
     assert!(
         !html.contains("action=\"/reports/") || !html.contains("report-verify"),
         "members do not get triage buttons"
