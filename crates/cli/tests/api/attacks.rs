@@ -13,15 +13,9 @@ both!(
     a_link_tells_nobody_who_has_an_account
 );
 
-/// The value of the cookie `name` that a response sets.
+/// The value of the cookie `name` that a response sets; the test fails without it.
 fn set_cookie(r: &reqwest::Response, name: &str) -> String {
-    let prefix = format!("{name}=");
-    r.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix(prefix.as_str()).map(|v| v.split(';').next().unwrap().to_owned()))
-        .unwrap_or_else(|| panic!("no {name} cookie"))
+    crate::browser::set_cookie(r, name).unwrap_or_else(|| panic!("no {name} cookie"))
 }
 
 /// Signs in through the sign-in page and returns the session cookie.

@@ -2,23 +2,12 @@
 //! account, rate-limited, no address stored), filing in hotline mode, triage, responses, and the
 //! dashboard's map.
 use tandem_domain::{OrgKind, Role};
-use tandem_testkit::{both, reqwest, spawn_app_with, Backend, TestApp, PASSWORD};
+use tandem_testkit::{both, spawn_app_with, Backend, TestApp, PASSWORD};
 use tandem_web::WebConfig;
 
 both!(intake_page, member_pages_and_dashboard);
 
-fn set_cookie(r: &reqwest::Response, name: &str) -> Option<String> {
-    r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
-        let kv = v.split(';').next()?;
-        let (k, val) = kv.split_once('=')?;
-        (k == name).then(|| val.to_owned())
-    })
-}
-
-fn hidden_csrf(html: &str) -> String {
-    let i = html.find("name=\"_csrf\" value=\"").expect("form has a CSRF field") + 20;
-    html[i..].split('"').next().unwrap().to_owned()
-}
+use crate::browser::{hidden_csrf, set_cookie};
 
 async fn areas(app: &TestApp) {
     use tandem_domain::area::{AreaLevel, PCode};

@@ -19,3 +19,23 @@ mod pages;
 mod protection;
 mod sharing;
 mod sms;
+
+/// Helpers the page tests share.
+mod browser {
+    use tandem_testkit::reqwest;
+
+    /// The value of the cookie `name` that a response sets, if it sets one.
+    pub fn set_cookie(r: &reqwest::Response, name: &str) -> Option<String> {
+        r.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
+            let kv = v.split(';').next()?;
+            let (k, val) = kv.split_once('=')?;
+            (k == name).then(|| val.to_owned())
+        })
+    }
+
+    /// The CSRF token of the first form on a page.
+    pub fn hidden_csrf(html: &str) -> String {
+        let i = html.find("name=\"_csrf\" value=\"").expect("form has a CSRF field") + 20;
+        html[i..].split('"').next().unwrap().to_owned()
+    }
+}

@@ -14,10 +14,7 @@ fn set_cookie(r: &reqwest::Response, name: &str) -> Option<(String, String)> {
     })
 }
 
-fn hidden_csrf(html: &str) -> String {
-    let i = html.find("name=\"_csrf\" value=\"").expect("form has a CSRF field") + 20;
-    html[i..].split('"').next().unwrap().to_owned()
-}
+use crate::browser::hidden_csrf;
 
 async fn post_form(app: &TestApp, path: &str, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
     app.http.post(app.url(path)).header("cookie", cookie).form(form).send().await.unwrap()
