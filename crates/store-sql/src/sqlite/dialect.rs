@@ -89,20 +89,21 @@ impl Pool {
         Ok(Self { pool, write: Default::default() })
     }
 
-    /// A write transaction, serialised with every other writer of this process.
+    /// A write transaction, serialised with every other writer of this process. It takes
+    /// SQLite's write lock at once (`BEGIN IMMEDIATE`): a deferred transaction that reads before
+    /// it writes is refused its upgrade, without waiting, if another writer (another process, or
+    /// a single statement run on the pool) committed since its read.
     pub async fn write(&self) -> Result<(WriteGuard, Tx)> {
         let guard = self.write.clone().lock_owned().await;
-        let tx = self.pool.begin().await.map_err(other)?;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(other)?;
         Ok((guard, tx))
     }
 
-    /// A write transaction for reconciling an organisation's alerts. Its first statement writes,
-    /// so it holds SQLite's lock from the start: a reconciliation in another process (`tandem
+    /// A write transaction for reconciling an organisation's alerts: like every write here it
+    /// holds SQLite's lock from the start, so a reconciliation in another process (`tandem
     /// alerts run` beside the server) cannot interleave with it.
     pub async fn write_alerts(&self, _org: &OrgId) -> Result<(WriteGuard, Tx)> {
-        let (guard, mut tx) = self.write().await?;
-        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1").execute(&mut *tx).await.map_err(other)?;
-        Ok((guard, tx))
+        self.write().await
     }
 
     /// Copies the write-ahead log into the database and empties it, so that content just deleted
@@ -128,4 +129,39 @@ pub fn int(r: &Row, col: &str) -> Result<i64> {
 
 pub fn opt_int(r: &Row, col: &str) -> Result<Option<i64>> {
     r.try_get(col).map_err(other)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::Pool;
+
+    /// A write transaction that reads before it writes must not lose its write to a writer that
+    /// slipped in between (another process, or a statement run on the pool directly): SQLite
+    /// refuses a deferred transaction's upgrade at once (SQLITE_BUSY, no busy handler), so the
+    /// request that read first failed with a 500. Found by schemathesis on CI: an invitation
+    /// (checks membership, then inserts) beside the SMS webhook's inbox insert.
+    #[tokio::test]
+    async fn a_write_transaction_holds_the_lock_from_its_first_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Pool::connect(&format!("sqlite://{}", dir.path().join("t.db").display())).await.unwrap();
+        sqlx::query("CREATE TABLE t (n INTEGER)").execute(&db.pool).await.unwrap();
+        let (_guard, mut tx) = db.write().await.unwrap();
+        sqlx::query("SELECT count(*) FROM t").fetch_one(&mut *tx).await.unwrap();
+        let pool = db.pool.clone();
+        let mut other =
+            tokio::spawn(
+                async move { sqlx::query("INSERT INTO t VALUES (2)").execute(&pool).await.map(|_| ()) },
+            );
+        // The other writer must wait for this transaction rather than commit first.
+        let early = tokio::time::timeout(Duration::from_millis(300), &mut other).await;
+        assert!(early.is_err(), "a writer outside the transaction committed in the middle of it");
+        sqlx::query("INSERT INTO t VALUES (1)").execute(&mut *tx).await.expect("the transaction's own write");
+        tx.commit().await.unwrap();
+        other.await.unwrap().expect("the other writer, once the transaction is done");
+        let order: Vec<i64> =
+            sqlx::query_scalar("SELECT n FROM t ORDER BY rowid").fetch_all(&db.pool).await.unwrap();
+        assert_eq!(order, [1, 2]);
+    }
 }
