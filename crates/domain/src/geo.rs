@@ -83,18 +83,67 @@ pub fn bbox(polys: &[Polygon]) -> Option<[f64; 4]> {
 /// An SVG path for polygons, fitted into a `width`×`height` box with the given bounding box
 /// (equirectangular, y flipped so north is up).
 pub fn svg_path(polys: &[Polygon], b: [f64; 4], width: f64, height: f64) -> String {
-    let (w, h) = ((b[2] - b[0]).max(1e-9), (b[3] - b[1]).max(1e-9));
-    let scale = (width / w).min(height / h);
     let mut d = String::new();
     for ring in polys.iter().flatten() {
         for (i, p) in ring.iter().enumerate() {
-            let x = (p[0] - b[0]) * scale;
-            let y = height - (p[1] - b[1]) * scale;
+            let [x, y] = project(*p, b, width, height);
             d.push_str(&format!("{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, x, y));
         }
         d.push('Z');
     }
     d
+}
+
+/// Where a point of the box `b` falls on a drawing `width` × `height` (y grows downwards).
+pub fn project(p: Point, b: [f64; 4], width: f64, height: f64) -> Point {
+    let (w, h) = ((b[2] - b[0]).max(1e-9), (b[3] - b[1]).max(1e-9));
+    let scale = (width / w).min(height / h);
+    [(p[0] - b[0]) * scale, height - (p[1] - b[1]) * scale]
+}
+
+/// Where an area's label goes: the centroid of its largest polygon's outer ring, or, when that
+/// falls outside the ring (a crescent, an L-shaped district), the middle of the widest stretch
+/// of the ring along the horizontal line through the centroid.
+pub fn label_point(polys: &[Polygon]) -> Option<Point> {
+    let ring = polys.iter().filter_map(|p| p.first()).max_by(|a, b| area(a).total_cmp(&area(b)))?;
+    let a = area(ring);
+    if ring.len() < 3 || a.abs() < 1e-12 {
+        return ring.first().copied();
+    }
+    let (mut cx, mut cy) = (0.0, 0.0);
+    for w in ring.windows(2) {
+        let cross = w[0][0] * w[1][1] - w[1][0] * w[0][1];
+        cx += (w[0][0] + w[1][0]) * cross;
+        cy += (w[0][1] + w[1][1]) * cross;
+    }
+    let c = [cx / (6.0 * a), cy / (6.0 * a)];
+    if contains(ring, c) {
+        return Some(c);
+    }
+    // Crossings of the line y = c.y with the ring's edges, sorted: inside runs pair up.
+    let mut xs: Vec<f64> = ring
+        .windows(2)
+        .filter(|w| (w[0][1] > c[1]) != (w[1][1] > c[1]))
+        .map(|w| w[0][0] + (c[1] - w[0][1]) * (w[1][0] - w[0][0]) / (w[1][1] - w[0][1]))
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    let widest = xs.chunks_exact(2).max_by(|a, b| (a[1] - a[0]).total_cmp(&(b[1] - b[0])))?;
+    Some([(widest[0] + widest[1]) / 2.0, c[1]])
+}
+
+/// Signed area of a closed ring (shoelace).
+fn area(ring: &Ring) -> f64 {
+    ring.windows(2).map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1]).sum::<f64>() / 2.0
+}
+
+/// Whether `p` lies inside the closed ring (even-odd rule).
+fn contains(ring: &Ring, p: Point) -> bool {
+    ring.windows(2)
+        .filter(|w| (w[0][1] > p[1]) != (w[1][1] > p[1]))
+        .filter(|w| p[0] < w[0][0] + (p[1] - w[0][1]) * (w[1][0] - w[0][0]) / (w[1][1] - w[0][1]))
+        .count()
+        % 2
+        == 1
 }
 
 #[cfg(test)]
@@ -131,6 +180,30 @@ mod tests {
         assert_eq!(s.len(), 5, "{s:?}");
         let tiny = vec![[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 0.0]];
         assert_eq!(simplify_ring(&tiny, 100.0), tiny);
+    }
+
+    #[test]
+    fn labels_sit_inside_their_area() {
+        let square = vec![vec![[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]];
+        assert_eq!(label_point(&[square.clone()]), Some([1.0, 1.0]));
+        // A U: its centroid lies in the gap between the arms, so the label moves into an arm.
+        let u = vec![vec![
+            [0.0, 0.0],
+            [5.0, 0.0],
+            [5.0, 5.0],
+            [4.0, 5.0],
+            [4.0, 1.0],
+            [1.0, 1.0],
+            [1.0, 5.0],
+            [0.0, 5.0],
+            [0.0, 0.0],
+        ]];
+        let p = label_point(&[u.clone()]).unwrap();
+        assert!(contains(&u[0], p), "{p:?} is outside the U");
+        // The largest polygon of a multipolygon carries the label.
+        let island = vec![vec![[10.0, 10.0], [10.5, 10.0], [10.5, 10.5], [10.0, 10.0]]];
+        assert_eq!(label_point(&[island, square]), Some([1.0, 1.0]));
+        assert_eq!(label_point(&[]), None);
     }
 
     #[test]

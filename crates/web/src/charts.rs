@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use tandem_domain::geo::{bbox, svg_path, Polygon};
+use serde::Serialize;
+use tandem_domain::geo::{bbox, label_point, project, svg_path, Polygon};
 
 use crate::ew::geojson_import::polygons;
 
@@ -16,67 +17,133 @@ fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The class of `n` on a scale whose top is `max`: 0 for none, then four steps.
-fn class(n: u32, max: u32) -> usize {
-    if n == 0 || max == 0 {
-        return 0;
-    }
-    1 + ((n as f64 / max as f64) * 3.999).floor() as usize
+/// The classes of the alert map, by open alerts in an area: none, 1, 2, 3–4, 5 or more. Fixed
+/// steps rather than a share of the maximum, so that a colour means the same on every visit
+/// and the legend can say it in numbers.
+const CLASSES: [(u32, Option<u32>); 5] = [(0, Some(0)), (1, Some(1)), (2, Some(2)), (3, Some(4)), (5, None)];
+
+fn class(n: u32) -> usize {
+    CLASSES.iter().rposition(|&(lo, _)| n >= lo).unwrap_or(0)
 }
 
-/// A choropleth of `counts` over areas given as (code, name, GeoJSON geometry).
-pub fn choropleth(areas: &[(String, String, String)], counts: &HashMap<String, u32>, title: &str) -> String {
-    let shapes: Vec<(&str, &str, Vec<Polygon>)> = areas
+/// An area to draw: its code, its name and its GeoJSON geometry.
+pub struct MapArea {
+    pub code: String,
+    pub name: String,
+    pub geometry: String,
+}
+
+/// One numbered area of the map's key: the number drawn on the map, and what it stands for.
+#[derive(Debug, Serialize)]
+pub struct KeyEntry {
+    pub n: usize,
+    pub code: String,
+    pub name: String,
+    pub count: u32,
+}
+
+/// One colour of the legend: the range of counts it stands for and how many areas have it.
+#[derive(Debug, Serialize)]
+pub struct LegendClass {
+    pub colour: &'static str,
+    pub lo: u32,
+    pub hi: Option<u32>,
+    pub areas: usize,
+}
+
+/// A map that reads without hovering: each area with alerts carries a number, and the key
+/// (HTML beside the map, in the page's language) names it with its count.
+pub struct Choropleth {
+    pub svg: String,
+    pub key: Vec<KeyEntry>,
+    pub legend: Vec<LegendClass>,
+}
+
+/// A choropleth of open alerts per area.
+pub fn choropleth(areas: &[MapArea], counts: &HashMap<String, u32>, title: &str) -> Choropleth {
+    let shapes: Vec<(&MapArea, Vec<Polygon>)> = areas
         .iter()
-        .filter_map(|(code, name, g)| {
-            let v: serde_json::Value = serde_json::from_str(g).ok()?;
-            Some((code.as_str(), name.as_str(), polygons(&v)?))
+        .filter_map(|a| {
+            let v: serde_json::Value = serde_json::from_str(&a.geometry).ok()?;
+            Some((a, polygons(&v)?))
         })
         .collect();
-    let all: Vec<Polygon> = shapes.iter().flat_map(|s| s.2.iter().cloned()).collect();
-    let Some(b) = bbox(&all) else { return String::new() };
+    let count = |a: &MapArea| counts.get(&a.code).copied().unwrap_or(0);
+    let mut key: Vec<KeyEntry> = shapes
+        .iter()
+        .filter(|(a, _)| count(a) > 0)
+        .map(|(a, _)| KeyEntry { n: 0, code: a.code.clone(), name: a.name.clone(), count: count(a) })
+        .collect();
+    key.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    for (i, k) in key.iter_mut().enumerate() {
+        k.n = i + 1;
+    }
+    let legend = CLASSES
+        .iter()
+        .enumerate()
+        .map(|(i, &(lo, hi))| LegendClass {
+            colour: PALETTE[i],
+            lo,
+            hi,
+            areas: shapes.iter().filter(|(a, _)| class(count(a)) == i).count(),
+        })
+        .collect();
+    let all: Vec<Polygon> = shapes.iter().flat_map(|s| s.1.iter().cloned()).collect();
+    let Some(b) = bbox(&all) else { return Choropleth { svg: String::new(), key, legend } };
     let (w, h) = (600.0, 600.0 * ((b[3] - b[1]) / (b[2] - b[0]).max(1e-9)).clamp(0.3, 1.5));
-    let max = counts.values().copied().max().unwrap_or(0);
     let mut svg = format!(
-        r#"<svg class="map" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
+        r#"<svg class="map" viewBox="0 0 {w:.0} {h:.0}" direction="ltr" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = esc(title)
     );
-    for (code, name, polys) in &shapes {
-        let n = counts.get(*code).copied().unwrap_or(0);
+    for (a, polys) in &shapes {
+        let n = count(a);
         let _ = write!(
             svg,
             r##"<path d="{}" fill="{}" stroke="#555" stroke-width="1" data-area="{}" data-count="{n}"><title>{}: {n}</title></path>"##,
             svg_path(polys, b, w, h),
-            PALETTE[class(n, max)],
-            esc(code),
-            esc(name)
+            PALETTE[class(n)],
+            esc(&a.code),
+            esc(&a.name)
+        );
+    }
+    // Numbers last, so that no neighbouring shape covers them.
+    for (a, polys) in &shapes {
+        let (Some(k), Some(p)) = (key.iter().find(|k| k.code == a.code), label_point(polys)) else {
+            continue;
+        };
+        let [x, y] = project(p, b, w, h);
+        let _ = write!(
+            svg,
+            r##"<g class="map-label" data-key="{n}"><circle cx="{x:.1}" cy="{y:.1}" r="22" fill="#fff" stroke="#222" stroke-width="2"/><text x="{x:.1}" y="{:.1}" font-size="26" font-weight="bold" text-anchor="middle" fill="#111">{n}</text></g>"##,
+            y + 9.0,
+            n = k.n
         );
     }
     svg.push_str("</svg>");
-    svg
+    Choropleth { svg, key, legend }
 }
 
-/// A small line chart of weekly counts, with its maximum labelled.
+/// A small line chart of weekly counts: a baseline, a dashed line at the busiest week labelled
+/// with its count. The dates at either end are the page's to write, in its language.
 pub fn sparkline(values: &[u32], title: &str) -> String {
-    let (w, h, pad) = (300.0, 60.0, 4.0);
+    let (w, h, pad, left) = (300.0, 60.0, 4.0, 22.0);
     let max = values.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let step = if values.len() > 1 { (w - 2.0 * pad) / (values.len() - 1) as f64 } else { 0.0 };
+    let step = if values.len() > 1 { (w - left - pad) / (values.len() - 1) as f64 } else { 0.0 };
+    let top = pad + 4.0;
+    let y = |v: f64| h - pad - (v / max) * (h - pad - top);
     let points: Vec<String> = values
         .iter()
         .enumerate()
-        .map(|(i, v)| {
-            format!(
-                "{:.1},{:.1}",
-                pad + i as f64 * step,
-                h - pad - (*v as f64 / max) * (h - 2.0 * pad - 10.0)
-            )
-        })
+        .map(|(i, v)| format!("{:.1},{:.1}", left + i as f64 * step, y(*v as f64)))
         .collect();
     format!(
-        r##"<svg class="spark" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><line x1="{pad}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="#ccc"/><polyline points="{p}" fill="none" stroke="#0b5d6b" stroke-width="2"/><text x="{pad}" y="10" font-size="10" fill="#555">max {m}</text></svg>"##,
+        r##"<svg class="spark" viewBox="0 0 {w} {h}" direction="ltr" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><line x1="{left}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="#999"/><line x1="{left}" y1="{top}" x2="{x1}" y2="{top}" stroke="#bbb" stroke-dasharray="3 3"/><text x="{lx}" y="{ty:.1}" font-size="11" fill="#444" text-anchor="end">{m}</text><text x="{lx}" y="{by:.1}" font-size="11" fill="#444" text-anchor="end">0</text><polyline points="{p}" fill="none" stroke="#0b5d6b" stroke-width="2"/></svg>"##,
         t = esc(title),
         y0 = h - pad,
         x1 = w - pad,
+        lx = left - 4.0,
+        ty = top + 4.0,
+        by = h - pad,
         p = points.join(" "),
         m = max as u32
     )
@@ -86,14 +153,33 @@ pub fn sparkline(values: &[u32], title: &str) -> String {
 const SCORE_PALETTE: [&str; 5] = ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"];
 const NO_DATA: &str = "#d9d9d9";
 
+/// One colour of the score map's legend: scores from `lo` to `hi`, and how many countries.
+#[derive(Debug, Serialize)]
+pub struct ScoreClass {
+    pub colour: &'static str,
+    pub lo: u32,
+    pub hi: u32,
+    pub countries: usize,
+}
+
+/// The score map and its legend; each country with a rank carries it, so that the table below
+/// is the map's key.
+pub struct ScoreMap {
+    pub svg: String,
+    pub legend: Vec<ScoreClass>,
+    /// Countries drawn without a score (grey).
+    pub unscored: usize,
+}
+
 /// A map of index scores (0–100) over countries given as (code, name, GeoJSON geometry), in five
-/// classes of 20 points, with a legend.
+/// classes of 20 points, each ranked country numbered with its rank.
 pub fn score_map(
     areas: &[(String, String, String)],
     scores: &HashMap<String, f64>,
+    ranks: &HashMap<String, u32>,
     title: &str,
     no_data: &str,
-) -> String {
+) -> ScoreMap {
     let shapes: Vec<(&str, &str, Vec<Polygon>)> = areas
         .iter()
         .filter_map(|(code, name, g)| {
@@ -101,17 +187,28 @@ pub fn score_map(
             Some((code.as_str(), name.as_str(), polygons(&v)?))
         })
         .collect();
+    let class = |s: f64| ((s / 20.0).floor() as usize).min(4);
+    let legend = SCORE_PALETTE
+        .iter()
+        .enumerate()
+        .map(|(i, &colour)| ScoreClass {
+            colour,
+            lo: i as u32 * 20,
+            hi: i as u32 * 20 + 20,
+            countries: shapes.iter().filter(|s| scores.get(s.0).is_some_and(|v| class(*v) == i)).count(),
+        })
+        .collect();
+    let unscored = shapes.iter().filter(|s| !scores.contains_key(s.0)).count();
     let all: Vec<Polygon> = shapes.iter().flat_map(|s| s.2.iter().cloned()).collect();
-    let Some(b) = bbox(&all) else { return String::new() };
+    let Some(b) = bbox(&all) else { return ScoreMap { svg: String::new(), legend, unscored } };
     let (w, h) = (600.0, 600.0 * ((b[3] - b[1]) / (b[2] - b[0]).max(1e-9)).clamp(0.3, 1.5));
     let mut svg = format!(
-        r#"<svg class="map" viewBox="0 0 {w:.0} {:.0}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
-        h + 40.0,
+        r#"<svg class="map" viewBox="0 0 {w:.0} {h:.0}" direction="ltr" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>"#,
         t = esc(title)
     );
     for (code, name, polys) in &shapes {
         let (fill, label) = match scores.get(*code) {
-            Some(s) => (SCORE_PALETTE[((s / 20.0).floor() as usize).min(4)], format!("{s:.1}")),
+            Some(s) => (SCORE_PALETTE[class(*s)], format!("{s:.1}")),
             None => (NO_DATA, no_data.to_owned()),
         };
         let _ = write!(
@@ -123,27 +220,17 @@ pub fn score_map(
             esc(&label)
         );
     }
-    // Legend: five classes and "no data".
-    for (i, c) in SCORE_PALETTE.iter().enumerate() {
-        let x = 10.0 + i as f64 * 80.0;
+    for (code, _, polys) in &shapes {
+        let (Some(rank), Some(p)) = (ranks.get(*code), label_point(polys)) else { continue };
+        let [x, y] = project(p, b, w, h);
         let _ = write!(
             svg,
-            r##"<rect x="{x}" y="{:.0}" width="20" height="14" fill="{c}" stroke="#555"/><text x="{}" y="{:.0}" font-size="12" fill="#333">{}–{}</text>"##,
-            h + 14.0,
-            x + 24.0,
-            h + 26.0,
-            i * 20,
-            i * 20 + 20
+            r##"<g class="map-label" data-key="{rank}"><circle cx="{x:.1}" cy="{y:.1}" r="22" fill="#fff" stroke="#222" stroke-width="2"/><text x="{x:.1}" y="{:.1}" font-size="26" font-weight="bold" text-anchor="middle" fill="#111">{rank}</text></g>"##,
+            y + 9.0
         );
     }
-    let _ = write!(
-        svg,
-        r##"<rect x="410" y="{:.0}" width="20" height="14" fill="{NO_DATA}" stroke="#555"/><text x="434" y="{:.0}" font-size="12" fill="#333">{}</text></svg>"##,
-        h + 14.0,
-        h + 26.0,
-        esc(no_data)
-    );
-    svg
+    svg.push_str("</svg>");
+    ScoreMap { svg, legend, unscored }
 }
 
 /// One row of the rank-interval chart: name, rank, and the 5–95% interval of the sensitivity
@@ -164,7 +251,7 @@ pub fn rank_intervals(rows: &[RankRow], n: u32, title: &str) -> String {
     let n = n.max(1) as f64;
     let x = |r: u32| left + (w - left - right) * (r as f64 - 1.0) / (n - 1.0).max(1.0);
     let mut svg = format!(
-        r##"<svg class="chart" viewBox="0 0 {w} {h:.0}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><text x="{left}" y="14" font-size="11" fill="#555">1</text><text x="{:.0}" y="14" font-size="11" fill="#555" text-anchor="end">{n}</text>"##,
+        r##"<svg class="chart" viewBox="0 0 {w} {h:.0}" direction="ltr" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><text x="{left}" y="14" font-size="11" fill="#555">1</text><text x="{:.0}" y="14" font-size="11" fill="#555" text-anchor="end">{n}</text>"##,
         w - right,
         t = esc(title)
     );
@@ -195,7 +282,7 @@ pub fn trend(points: &[(String, Option<f64>)], title: &str) -> String {
     let step = if points.len() > 1 { (w - 2.0 * pad) / (points.len() - 1) as f64 } else { 0.0 };
     let y = |v: f64| h - pad - (v / 100.0) * (h - 2.0 * pad);
     let mut svg = format!(
-        r##"<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><line x1="{pad}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#ccc"/><text x="2" y="{:.1}" font-size="10" fill="#555">0</text><text x="2" y="{:.1}" font-size="10" fill="#555">100</text>"##,
+        r##"<svg class="chart" viewBox="0 0 {w} {h}" direction="ltr" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title><line x1="{pad}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#ccc"/><text x="2" y="{:.1}" font-size="10" fill="#555">0</text><text x="2" y="{:.1}" font-size="10" fill="#555">100</text>"##,
         y(0.0),
         w - pad,
         y(0.0),
@@ -223,9 +310,15 @@ pub fn trend(points: &[(String, Option<f64>)], title: &str) -> String {
                 esc(label)
             );
         }
+        // The first and last labels run inwards from their point, so that neither is cut off.
+        let (x, anchor) = match i {
+            0 => (cx - 4.0, "start"),
+            _ if i + 1 == points.len() && i > 0 => (cx + 4.0, "end"),
+            _ => (cx, "middle"),
+        };
         let _ = write!(
             svg,
-            r##"<text x="{cx:.1}" y="{:.1}" font-size="10" fill="#555" text-anchor="middle">{}</text>"##,
+            r##"<text x="{x:.1}" y="{:.1}" font-size="11" fill="#555" text-anchor="{anchor}">{}</text>"##,
             h - 8.0,
             esc(label)
         );
@@ -239,50 +332,59 @@ mod tests {
     use super::*;
 
     #[test]
-    fn classes_scale_with_the_maximum() {
-        assert_eq!(class(0, 10), 0);
-        assert_eq!(class(1, 10), 1);
-        assert_eq!(class(10, 10), 4);
-        assert_eq!(class(5, 10), 2);
-        assert_eq!(class(3, 0), 0);
+    fn classes_are_fixed_steps() {
+        assert_eq!([0, 1, 2, 3, 4, 5, 40].map(class), [0, 1, 2, 3, 3, 4, 4]);
+    }
+
+    fn square(x: f64) -> String {
+        format!(
+            r#"{{"type":"Polygon","coordinates":[[[{x},0],[{},0],[{},1],[{x},1],[{x},0]]]}}"#,
+            x + 1.0,
+            x + 1.0
+        )
     }
 
     #[test]
-    fn map_has_a_shape_per_area_coloured_by_count() {
-        let sq = |x: f64| {
-            format!(
-                r#"{{"type":"Polygon","coordinates":[[[{x},0],[{},0],[{},1],[{x},1],[{x},0]]]}}"#,
-                x + 1.0,
-                x + 1.0
-            )
-        };
-        let areas = vec![
-            ("A".to_owned(), "Alpha <1>".to_owned(), sq(0.0)),
-            ("B".to_owned(), "Beta".to_owned(), sq(1.0)),
-        ];
-        let counts = HashMap::from([("A".to_owned(), 4)]);
-        let svg = choropleth(&areas, &counts, "Open alerts");
-        assert_eq!(svg.matches("<path").count(), 2);
-        assert!(svg.contains(r#"data-area="A" data-count="4""#) && svg.contains(PALETTE[4]));
-        assert!(svg.contains(r#"data-area="B" data-count="0""#) && svg.contains(PALETTE[0]));
-        assert!(svg.contains("Alpha &lt;1&gt;: 4"), "names are escaped");
-        assert!(!svg.contains("style="), "no inline styles under the CSP");
+    fn map_numbers_the_areas_with_alerts_and_keys_them() {
+        let area =
+            |code: &str, name: &str, x| MapArea { code: code.into(), name: name.into(), geometry: square(x) };
+        let areas = vec![area("A", "Alpha <1>", 0.0), area("B", "Beta", 1.0), area("C", "Gamma", 2.0)];
+        let counts = HashMap::from([("A".to_owned(), 1), ("C".to_owned(), 4)]);
+        let m = choropleth(&areas, &counts, "Open alerts");
+        assert_eq!(m.svg.matches("<path").count(), 3);
+        assert!(m.svg.contains(r#"data-area="C" data-count="4""#) && m.svg.contains(PALETTE[3]));
+        assert!(m.svg.contains(r#"data-area="B" data-count="0""#) && m.svg.contains(PALETTE[0]));
+        assert!(m.svg.contains("Alpha &lt;1&gt;: 1"), "names are escaped");
+        assert!(!m.svg.contains("style="), "no inline styles under the CSP");
+        // The busiest first; numbers drawn on the map, one per area with alerts.
+        let key: Vec<(usize, &str, u32)> = m.key.iter().map(|k| (k.n, k.name.as_str(), k.count)).collect();
+        assert_eq!(key, [(1, "Gamma", 4), (2, "Alpha <1>", 1)]);
+        assert_eq!(m.svg.matches("class=\"map-label\"").count(), 2);
+        assert!(m.svg.contains(r#"data-key="1"><circle cx="500.0""#), "Gamma's number sits in Gamma");
+        let legend: Vec<(u32, Option<u32>, usize)> = m.legend.iter().map(|l| (l.lo, l.hi, l.areas)).collect();
+        assert_eq!(
+            legend,
+            [(0, Some(0), 1), (1, Some(1), 1), (2, Some(2), 0), (3, Some(4), 1), (5, None, 0)]
+        );
     }
 
     #[test]
     fn index_charts() {
-        let sq = |x: f64| {
-            format!(
-                r#"{{"type":"Polygon","coordinates":[[[{x},0],[{},0],[{},1],[{x},1],[{x},0]]]}}"#,
-                x + 1.0,
-                x + 1.0
-            )
-        };
         let areas = vec![
-            ("XMR".to_owned(), "Marenia".to_owned(), sq(0.0)),
-            ("XLS".to_owned(), "Lesarin".to_owned(), sq(1.0)),
+            ("XMR".to_owned(), "Marenia".to_owned(), square(0.0)),
+            ("XLS".to_owned(), "Lesarin".to_owned(), square(1.0)),
         ];
-        let svg = score_map(&areas, &HashMap::from([("XMR".to_owned(), 85.0)]), "Scores", "no score");
+        let m = score_map(
+            &areas,
+            &HashMap::from([("XMR".to_owned(), 85.0)]),
+            &HashMap::from([("XMR".to_owned(), 1)]),
+            "Scores",
+            "no score",
+        );
+        let svg = m.svg;
+        assert!(svg.contains(r#"data-key="1"><circle cx="150.0""#), "Marenia carries its rank");
+        assert_eq!(m.unscored, 1);
+        assert_eq!(m.legend.iter().map(|c| c.countries).collect::<Vec<_>>(), [0, 0, 0, 0, 1]);
         assert!(svg.contains(&format!(
             "fill=\"{}\" stroke=\"#555\" stroke-width=\"1\" data-country=\"XMR\"",
             SCORE_PALETTE[4]
@@ -308,6 +410,10 @@ mod tests {
     fn sparkline_plots_every_week() {
         let svg = sparkline(&[0, 2, 1, 4], "Crime");
         assert_eq!(svg.matches(',').count(), 4);
-        assert!(svg.contains("max 4"));
+        assert!(
+            svg.contains(">4</text>") && svg.contains(">0</text>"),
+            "the busiest week and zero are labelled"
+        );
+        assert!(svg.contains(r#"direction="ltr""#), "time runs left to right in every language");
     }
 }

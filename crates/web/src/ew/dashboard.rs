@@ -22,6 +22,8 @@ pub struct DashboardData {
     pub overdue: Vec<Alert>,
     /// Reports per category in each of the last [`SERIES_WEEKS`] weeks.
     pub by_cat: BTreeMap<String, Vec<u32>>,
+    /// The first and last week of the series.
+    pub weeks: (Week, Week),
 }
 
 #[derive(Default)]
@@ -69,7 +71,7 @@ impl DashboardCache {
                 *slot = n;
             }
         }
-        let d = Arc::new(DashboardData { per_area, overdue, by_cat });
+        let d = Arc::new(DashboardData { per_area, overdue, by_cat, weeks: (from, now) });
         let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if cache.len() > 10_000 {
             cache.clear();

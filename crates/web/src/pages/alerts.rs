@@ -41,7 +41,7 @@ pub fn router() -> Router<AppState> {
 
 /// An episode as the list shows it: a sentence in plain words first, the alerts folded inside.
 #[derive(Serialize)]
-struct EpisodeView {
+pub(super) struct EpisodeView {
     id: String,
     title: String,
     sentence: String,
@@ -72,7 +72,7 @@ async fn alerts(
 }
 
 /// The open alerts grouped into episodes, each told in plain words.
-fn episodes(
+pub(super) fn episodes(
     cfg: &EwConfig,
     lang: Lang,
     list: &[tandem_store::Alert],

@@ -1,17 +1,20 @@
-//! The dashboard: a choropleth of open alerts at the finest level that has drawn areas, weekly
-//! series per category over the last 26 weeks, and overdue responses.
-use std::collections::HashMap;
+//! The dashboard: a map of open alerts at the finest level that has drawn areas, numbered and
+//! keyed so that it reads without hovering, the alerts of larger areas beside it, weekly series
+//! per category over the last 26 weeks, and overdue responses.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
+use chrono::{Duration, Utc};
 use serde::Serialize;
 
+use super::alerts::episodes;
 use super::ctx::PageCtx;
+use super::dates::day;
 use super::error::PageError;
-use crate::charts;
+use crate::charts::{self, MapArea};
 use crate::extract::{perm, Can};
 use crate::AppState;
 
@@ -23,7 +26,15 @@ pub fn router() -> Router<AppState> {
 struct Series {
     category: String,
     total: u32,
+    most: u32,
     svg: String,
+}
+
+/// Open alerts of an area the map does not draw (a region above the drawn districts).
+#[derive(Serialize)]
+struct Larger {
+    name: String,
+    count: u32,
 }
 
 async fn dashboard(
@@ -33,32 +44,58 @@ async fn dashboard(
 ) -> Result<Response, PageError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let data = state.dashboards.get(&state.store, who.org_id()).await?;
-    let (per_area, overdue) = (data.per_area.clone(), data.overdue.clone());
     let areas = state.store.list_areas(true).await?;
     let level = areas.iter().filter(|a| a.geometry.is_some()).map(|a| a.level).max();
-    let drawn: Vec<(String, String, String)> = areas
+    let drawn: Vec<MapArea> = areas
         .iter()
         .filter(|a| Some(a.level) == level)
-        .filter_map(|a| Some((a.code.clone(), a.name.clone(), a.geometry.clone()?)))
+        .filter_map(|a| {
+            Some(MapArea { code: a.code.clone(), name: a.name.clone(), geometry: a.geometry.clone()? })
+        })
         .collect();
-    // Open alerts of the drawn level; alerts above it are not spread down.
-    let counts: HashMap<String, u32> =
-        per_area.into_iter().filter(|(area, _)| drawn.iter().any(|d| &d.0 == area)).collect();
-    let title = crate::i18n::global().text(ctx.lang, "dashboard-map", &[]);
-    let map = if drawn.is_empty() { String::new() } else { charts::choropleth(&drawn, &counts, &title) };
-
+    let text = |k: &str| crate::i18n::global().text(ctx.lang, k, &[]);
+    let map = (!drawn.is_empty()).then(|| charts::choropleth(&drawn, &data.per_area, &text("dashboard-map")));
+    // Alerts of areas not drawn: larger areas above the map's level, or every area when
+    // nothing is drawn. (Finer areas' alerts are not summed up: the engine already raises its
+    // own alert for the larger area when the finer ones add up.)
+    let mut larger: Vec<Larger> = data
+        .per_area
+        .iter()
+        .filter(|(code, _)| !drawn.iter().any(|d| &d.code == *code))
+        .filter(|(code, _)| match (level, areas.iter().find(|a| &a.code == *code)) {
+            (Some(l), Some(a)) => a.level < l,
+            _ => true,
+        })
+        .map(|(code, &count)| Larger {
+            name: cfg.areas.get(code).map(|a| a.name.clone()).unwrap_or_else(|| code.clone()),
+            count,
+        })
+        .collect();
+    larger.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    let (first, last) = data.weeks;
+    let span = (day(ctx.lang, first.monday()), day(ctx.lang, last.monday() + Duration::days(6)));
     let series: Vec<Series> = cfg
         .categories
         .iter()
         .filter_map(|c| {
             let values = data.by_cat.get(&c.slug)?;
-            let name = crate::i18n::global().text(ctx.lang, &format!("cat-{}", c.slug), &[]);
+            let name = text(&format!("cat-{}", c.slug));
             Some(Series {
                 category: c.slug.clone(),
                 total: values.iter().sum(),
+                most: values.iter().copied().max().unwrap_or(0),
                 svg: charts::sparkline(values, &name),
             })
         })
         .collect();
-    Ok(ctx.render(StatusCode::OK, "dashboard.html", minijinja::context! { map, series, overdue }))
+    let overdue = episodes(&cfg, ctx.lang, &data.overdue, Utc::now());
+    let (svg, key, legend) = match map {
+        Some(m) => (m.svg, m.key, m.legend),
+        None => Default::default(),
+    };
+    Ok(ctx.render(
+        StatusCode::OK,
+        "dashboard.html",
+        minijinja::context! { map => svg, key, legend, larger, series, span, overdue },
+    ))
 }
