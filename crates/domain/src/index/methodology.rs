@@ -130,6 +130,10 @@ pub struct Methodology {
     pub indicators: Vec<Indicator>,
     /// Highest threshold first.
     pub bands: Vec<Band>,
+    /// Names in other languages, per language code, by what they name: `methodology.name`,
+    /// `methodology.description`, `pillar.ID`, `indicator.ID`, `indicator.ID.source`,
+    /// `band.LABEL`, `item.ID` (a scorecard item, which has no name of its own otherwise).
+    pub translations: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 // The file's shape, with spans for the messages.
@@ -143,6 +147,8 @@ struct File {
     indicator: Vec<Spanned<RawIndicator>>,
     #[serde(default)]
     band: Vec<Spanned<RawBand>>,
+    #[serde(default)]
+    translations: BTreeMap<String, Spanned<BTreeMap<String, String>>>,
 }
 
 #[derive(Deserialize)]
@@ -558,6 +564,52 @@ impl Methodology {
             ));
         }
         bands.sort_by(|a, b| b.min.total_cmp(&a.min));
+        let mut translations = BTreeMap::new();
+        for (lang, table) in &file.translations {
+            let span = table.span();
+            if !(2..=3).contains(&lang.len()) || !lang.chars().all(|c| c.is_ascii_lowercase()) {
+                return Err(err(
+                    span.start,
+                    format!("translations.{lang}"),
+                    "must be a language code of two or three lowercase letters (fr, ar)".into(),
+                ));
+            }
+            let known = |key: &str| -> bool {
+                let (kind, rest) = key.split_once('.').unwrap_or((key, ""));
+                match kind {
+                    "methodology" => matches!(rest, "name" | "description"),
+                    "pillar" => pillars.iter().any(|p| p.id == rest),
+                    "indicator" => {
+                        let id = rest.strip_suffix(".source").unwrap_or(rest);
+                        indicators.iter().any(|i| i.id == id)
+                    }
+                    "band" => bands.iter().any(|b| b.label == rest),
+                    "item" => indicators.iter().any(|i| i.items.iter().any(|it| it == rest)),
+                    _ => false,
+                }
+            };
+            for (key, value) in table.get_ref() {
+                let field = format!("translations.{lang}.\"{key}\"");
+                if !known(key) {
+                    return Err(err(
+                        field_at(text, &span, &format!("\"{key}\"")),
+                        field,
+                        "names nothing in this methodology (methodology.name, methodology.description, \
+                         pillar.ID, indicator.ID, indicator.ID.source, band.LABEL or item.ID)"
+                            .into(),
+                    ));
+                }
+                if value.trim().is_empty() {
+                    return Err(err(
+                        field_at(text, &span, &format!("\"{key}\"")),
+                        field,
+                        "must not be empty".into(),
+                    ));
+                }
+            }
+            let names = table.get_ref().iter().map(|(k, v)| (k.clone(), v.trim().to_owned())).collect();
+            translations.insert(lang.clone(), names);
+        }
         Ok(Methodology {
             name: header.name,
             version: header.version.trim().to_owned(),
@@ -567,7 +619,18 @@ impl Methodology {
             pillars,
             indicators,
             bands,
+            translations,
         })
+    }
+
+    /// What `key` (`pillar.risk`, `band.fair`, `item.pve_action_plan`…) is called in `lang`:
+    /// its translation, else its English name given under `translations.en`, else `fallback`.
+    pub fn text<'a>(&'a self, lang: &str, key: &str, fallback: &'a str) -> &'a str {
+        [lang, "en"]
+            .iter()
+            .find_map(|l| self.translations.get(*l)?.get(key))
+            .map(String::as_str)
+            .unwrap_or(fallback)
     }
 
     /// The band label of an index score, if the methodology has bands.

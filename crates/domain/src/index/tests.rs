@@ -343,6 +343,20 @@ fn edition_names_and_countries() {
 }
 
 #[test]
+fn names_come_in_the_readers_language() {
+    let text = format!(
+        "{SMALL}\n[translations.en]\n\"item.i1\" = \"A national action plan\"\n\n[translations.fr]\n\"pillar.a\" = \"Pilier A\"\n\"band.fair\" = \" moyen \"\n\"indicator.x.source\" = \"essai\"\n"
+    );
+    let m = Methodology::parse(&text).unwrap();
+    assert_eq!(m.text("fr", "pillar.a", "A"), "Pilier A");
+    assert_eq!(m.text("fr", "band.fair", "fair"), "moyen", "trimmed");
+    assert_eq!(m.text("fr", "indicator.x.source", "test"), "essai");
+    assert_eq!(m.text("ar", "pillar.a", "A"), "A", "no Arabic: the file's own name");
+    assert_eq!(m.text("ar", "item.i1", "i1"), "A national action plan", "then the English name");
+    assert_eq!(m.text("fr", "item.i2", "i2"), "i2");
+}
+
+#[test]
 fn bad_methodologies_name_line_and_field() {
     let cases: Vec<(String, usize, &str, &str)> = vec![
         (SMALL.replace("weight = 0.5\naggregation = \"geometric\"", "weight = 0.4\naggregation = \"geometric\""), 2, "weight", "sum to 0.9"),
@@ -364,6 +378,9 @@ fn bad_methodologies_name_line_and_field() {
         (SMALL.replace("[[indicator]]\nid = \"z\"", "[[indicator]]\nid = \"z\"\nbogus = 1"), 41, "file", "unknown field"),
         (SMALL.replace("min = 0\n", "min = 101\n"), 55, "band[1].min", "between 0 and 100"),
         (SMALL.replace("[[indicator]]\nid = \"x\"", "[[indicator]]\nid = \"X!\""), 20, "indicator[0].id", "lower-case"),
+        (format!("{SMALL}\n[translations.fr]\n\"pillar.a\" = \"A\"\n\"pillar.nowhere\" = \"N\"\n"), 60, "translations.fr.\"pillar.nowhere\"", "names nothing"),
+        (format!("{SMALL}\n[translations.fr]\n\"band.fair\" = \" \"\n"), 59, "translations.fr.\"band.fair\"", "empty"),
+        (format!("{SMALL}\n[translations.French]\n\"band.fair\" = \"moyen\"\n"), 58, "translations.French", "language code"),
         ("not toml at all = = =".to_owned(), 1, "file", ""),
         // Found by the fuzzer: the TOML parser gave no message at all for a lone '\r'.
         ("\r".to_owned(), 1, "file", "not valid TOML"),

@@ -9,12 +9,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use serde::Serialize;
+use tandem_domain::index::methodology::Methodology;
 use tandem_domain::index::Iso3;
 
 use super::ctx::PageCtx;
+use super::dates::day;
 use super::error::PageError;
 use crate::app_error::AppError;
 use crate::charts;
+use crate::i18n::Lang;
 use crate::index::edition::{self, countries, published, rows};
 use crate::AppState;
 
@@ -52,10 +55,17 @@ async fn show(
         let m = edition::methodology(&e).map_err(AppError::internal)?;
         let all = countries(state.store.as_ref()).await?;
         let rows = rows(&results, &all);
+        let lang = ctx.lang.code();
         let pillars: Vec<PillarView> = m
             .top_pillars()
-            .map(|p| PillarView { id: p.id.clone(), name: p.name.clone(), weight: p.weight })
+            .map(|p| PillarView {
+                id: p.id.clone(),
+                name: m.text(lang, &format!("pillar.{}", p.id), &p.name).to_owned(),
+                weight: p.weight,
+            })
             .collect();
+        let bands = band_names(&m, lang);
+        let title = edition_title(ctx.lang, &e.name);
         let geo: Vec<(String, String, String)> = state
             .store
             .list_index_countries(true)
@@ -65,11 +75,15 @@ async fn show(
             .collect();
         let scores: HashMap<String, f64> =
             rows.iter().filter_map(|r| Some((r.iso3.clone(), r.score?))).collect();
+        let ranks: HashMap<String, u32> =
+            rows.iter().filter_map(|r| Some((r.iso3.clone(), r.rank?))).collect();
         let text = |k: &str| crate::i18n::global().text(ctx.lang, k, &[]);
-        let map = if geo.is_empty() {
-            String::new()
-        } else {
-            charts::score_map(&geo, &scores, &text("index-map-title"), &text("index-no-score"))
+        let map = (!geo.is_empty()).then(|| {
+            charts::score_map(&geo, &scores, &ranks, &text("index-map-title"), &text("index-no-score"))
+        });
+        let (map, legend, unscored) = match map {
+            Some(m) => (m.svg, m.legend, m.unscored),
+            None => Default::default(),
         };
         let ranked: Vec<charts::RankRow> = rows
             .iter()
@@ -83,20 +97,41 @@ async fn show(
         } else {
             charts::rank_intervals(&ranked, n, &text("index-uncertainty"))
         };
-        let others: Vec<String> = state
+        let others: Vec<(String, String)> = state
             .store
             .list_editions()
             .await?
             .into_iter()
             .filter(|o| o.published_at.is_some() && o.name != e.name)
-            .map(|o| o.name)
+            .map(|o| (edition_title(ctx.lang, &o.name), o.name))
             .collect();
+        let published = e.published_at.map(|t| day(ctx.lang, t.date_naive()));
         Ok(ctx.render(
             StatusCode::OK,
             "index_edition.html",
-            minijinja::context! { e, rows, pillars, map, ranks, others },
+            minijinja::context! { e, title, published, rows, pillars, bands, map, legend, unscored, ranks, others },
         ))
     }
+}
+
+/// "2026, second half": an edition's name (`2026H2`) in words.
+fn edition_title(lang: Lang, name: &str) -> String {
+    match name.split_once('H') {
+        Some((year, half)) => crate::i18n::global().text(
+            lang,
+            "index-edition-name",
+            &[("year", year.into()), ("half", half.into())],
+        ),
+        None => name.to_owned(),
+    }
+}
+
+/// Each band's label in the reader's language, by the label results carry.
+fn band_names(m: &Methodology, lang: &str) -> HashMap<String, String> {
+    m.bands
+        .iter()
+        .map(|b| (b.label.clone(), m.text(lang, &format!("band.{}", b.label), &b.label).to_owned()))
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -109,6 +144,8 @@ struct IndicatorView {
     transform: String,
     normalise: String,
     direction: String,
+    /// Scorecard items' names, by id.
+    items: HashMap<String, String>,
     r: tandem_domain::index::compute::IndicatorResult,
 }
 
@@ -136,10 +173,15 @@ async fn country(
         let m = edition::methodology(&e).map_err(AppError::internal)?;
         let country =
             countries(state.store.as_ref()).await?.remove(iso3.as_str()).ok_or_else(PageError::not_found)?;
+        let lang = ctx.lang.code();
         let pillars: Vec<PillarView> = m
             .pillars
             .iter()
-            .map(|p| PillarView { id: p.id.clone(), name: p.name.clone(), weight: p.weight })
+            .map(|p| PillarView {
+                id: p.id.clone(),
+                name: m.text(lang, &format!("pillar.{}", p.id), &p.name).to_owned(),
+                weight: p.weight,
+            })
             .collect();
         let indicators: Vec<IndicatorView> = m
             .indicators
@@ -148,14 +190,18 @@ async fn country(
                 let res = r.indicators.iter().find(|x| x.id == i.id)?.clone();
                 Some(IndicatorView {
                     id: i.id.clone(),
-                    name: i.name.clone(),
-                    pillar_name: m
-                        .pillars
+                    name: m.text(lang, &format!("indicator.{}", i.id), &i.name).to_owned(),
+                    pillar_name: pillars
                         .iter()
                         .find(|p| p.id == i.pillar)
                         .map(|p| p.name.clone())
                         .unwrap_or_default(),
-                    source: i.source.clone(),
+                    source: m.text(lang, &format!("indicator.{}.source", i.id), &i.source).to_owned(),
+                    items: i
+                        .items
+                        .iter()
+                        .map(|it| (it.clone(), m.text(lang, &format!("item.{it}"), it).to_owned()))
+                        .collect(),
                     weight: i.weight,
                     transform: word(&i.transform),
                     normalise: word(&i.normalise),
@@ -165,8 +211,11 @@ async fn country(
             })
             .collect();
         let history = state.store.country_history(iso3.as_str()).await?;
+        let titles: HashMap<String, String> =
+            history.iter().map(|h| (h.edition.clone(), edition_title(ctx.lang, &h.edition))).collect();
         let points: Vec<(String, Option<f64>)> =
-            history.iter().map(|h| (h.edition.clone(), h.score)).collect();
+            history.iter().map(|h| (titles[&h.edition].clone(), h.score)).collect();
+        let (title, bands) = (edition_title(ctx.lang, &e.name), band_names(&m, lang));
         let trend = charts::trend(&points, &crate::i18n::global().text(ctx.lang, "index-trend", &[]));
         let row = edition::rows(std::slice::from_ref(&r), &HashMap::new())
             .pop()
@@ -174,7 +223,7 @@ async fn country(
         Ok(ctx.render(
             StatusCode::OK,
             "index_country.html",
-            minijinja::context! { e, country, r => row, ranked, pillars, indicators, history, trend },
+            minijinja::context! { e, title, titles, bands, country, r => row, ranked, pillars, indicators, history, trend },
         ))
     }
 }
