@@ -185,6 +185,8 @@ async fn sharing_authorisation_matrix(b: Backend) {
         ("GET", format!("/shared/alerts/{alert}"), None, [303, 404, 404, 404, 200, 404, 404, 404]),
         ("GET", "/protection".into(), None, [303, 403, 200, 200, 403, 403, 403, 200]),
         ("POST", format!("/reports/{gbv}/contact"), None, [303, 403, 200, 200, 403, 403, 403, 404]),
+        // The form posts for a preview (nothing made, so no conflict yet); the preview's button
+        // creates.
         (
             "POST",
             "/sharing".into(),
@@ -194,6 +196,19 @@ async fn sharing_authorisation_matrix(b: Backend) {
                 ("area_level", "admin1"),
                 ("k", "5"),
                 ("categories", "crime"),
+            ]),
+            [403, 403, 200, 200, 403, 403, 403, 200],
+        ),
+        (
+            "POST",
+            "/sharing".into(),
+            form(&[
+                ("partner_org", &page_partner_id),
+                ("mode", "aggregates"),
+                ("area_level", "admin1"),
+                ("k", "5"),
+                ("categories", "crime"),
+                ("step", "create"),
             ]),
             [403, 403, 303, 409, 403, 403, 403, 303],
         ),

@@ -528,27 +528,82 @@ async fn sharing_pages_in_three_languages(b: Backend) {
     .unwrap();
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("id=\"err-categories\""));
-    let r = post(
-        "/sharing",
-        "coordinator",
-        vec![
-            ("partner_org", stranger.clone()),
-            ("mode", "records".into()),
-            ("area_level", "admin1".into()),
-            ("k", "4".into()),
-            ("categories", "gbv".into()),
-            ("categories", "crime".into()),
-            ("kinds", "reports".into()),
-        ],
-    )
-    .await
-    .unwrap();
+    let agreement = vec![
+        ("partner_org", stranger.clone()),
+        ("mode", "records".into()),
+        ("area_level", "admin1".into()),
+        ("k", "4".into()),
+        ("categories", "gbv".into()),
+        ("categories", "crime".into()),
+        ("kinds", "reports".into()),
+    ];
+    // The preview shows exactly the tables the partner gets once the agreement is made: the
+    // same cut of the same frozen weeks, under the same control (nothing below k = 5).
+    let terms = vec![
+        ("partner_org", stranger.clone()),
+        ("mode", "aggregates".into()),
+        ("area_level", "admin2".into()),
+        ("k", "5".into()),
+        ("categories", "hate_speech".into()),
+        ("categories", "crime".into()),
+        ("categories", "gbv".into()),
+    ];
+    let tables_of = |html: &str| -> Vec<String> {
+        html.split(r#"<table class="counts">"#)
+            .skip(1)
+            .map(|t| t[..t.find("</table>").unwrap()].to_owned())
+            .collect()
+    };
+    let r = post("/sharing", "coordinator", terms.clone()).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let preview = tables_of(&r.text().await.unwrap());
+    assert!(!preview.is_empty(), "the preview has the partner's tables");
+    for t in &preview {
+        for small in ["<td>1</td>", "<td>2</td>", "<td>3</td>", "<td>4</td>"] {
+            assert!(!t.contains(small), "a count below k in the preview: {t}");
+        }
+    }
+    assert!(preview.iter().any(|t| t.contains(r#"class="suppressed""#)), "small cells are hidden");
+    let mut made = terms;
+    made.push(("step", "create".into()));
+    assert_eq!(post("/sharing", "coordinator", made).await.unwrap().status(), 303);
+    let seen = app.http.get(app.url("/shared")).bearer_auth(w.t("stranger")).send().await.unwrap();
+    assert_eq!(tables_of(&seen.text().await.unwrap()), preview, "the partner sees what the preview showed");
+    let (_, v) = app.send("GET", "/api/v1/sharing-agreements", Some(w.t("stranger")), None).await;
+    let id = v["agreements"][0]["id"].as_str().unwrap().to_owned();
+    let gone =
+        post(&format!("/sharing/{id}/revoke"), "coordinator", vec![("confirm", "yes".into())]).await.unwrap();
+    assert_eq!(gone.status(), 303);
+    // First a preview: the terms in words, what the partner would see, and nothing made yet.
+    let r = post("/sharing", "coordinator", agreement.clone()).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("What ") && html.contains("will see"), "a preview page");
+    assert!(html.contains("shares gender-based violence"), "the preview warns when GBV is shared");
+    assert!(html.contains(r#"name="step" value="create""#) && html.contains(r#"name="step" value="edit""#));
+    let (_, v) = app.send("GET", "/api/v1/sharing-agreements", Some(w.t("stranger")), None).await;
+    let live = v["agreements"].as_array().unwrap().iter().filter(|a| a["status"] != "revoked").count();
+    assert_eq!(live, 0, "a preview makes nothing: {v}");
+    // "Change" goes back to the form as it was filled in.
+    let mut edit = agreement.clone();
+    edit.push(("step", "edit".into()));
+    let html = post("/sharing", "coordinator", edit).await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains(r#"value="gbv" checked"#) && html.contains(r#"value="4""#),
+        "the form keeps its values"
+    );
+    let mut create = agreement;
+    create.push(("step", "create".into()));
+    let r = post("/sharing", "coordinator", create).await.unwrap();
     assert_eq!(
         (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
         (303, "/sharing?done=sharing-created")
     );
     let (_, v) = app.send("GET", "/api/v1/sharing-agreements", Some(w.t("stranger")), None).await;
-    let a = &v["agreements"][0];
+    let in_force = |v: &serde_json::Value| -> Vec<serde_json::Value> {
+        v["agreements"].as_array().unwrap().iter().filter(|a| a["status"] == "in_force").cloned().collect()
+    };
+    let a = &in_force(&v)[0];
     assert_eq!(
         (a["mode"].as_str(), a["k"].as_u64(), a["categories"].clone(), a["kinds"].clone()),
         (Some("records"), Some(4), json!(["gbv", "crime"]), json!(["reports"]))
@@ -560,7 +615,7 @@ async fn sharing_pages_in_three_languages(b: Backend) {
     let html = r.text().await.unwrap();
     assert!(html.contains("Stop sharing with") && html.contains("name=\"confirm\" value=\"yes\""), "{html}");
     let (_, v) = app.send("GET", "/api/v1/sharing-agreements", Some(w.t("stranger")), None).await;
-    assert_eq!(v["agreements"][0]["status"], "in_force", "not revoked before it is confirmed: {v}");
+    assert_eq!(in_force(&v).len(), 1, "not revoked before it is confirmed: {v}");
     let r = post(&revoke, "coordinator", vec![("confirm", "yes".into())]).await.unwrap();
     assert_eq!(r.status(), 303);
     let r = post("/protection/names", "coordinator", vec![("name", "x".into())]).await.unwrap();

@@ -45,10 +45,12 @@ struct TableView {
     /// Whether the table has row totals and the week's total (only when it has every category).
     full: bool,
     total: Option<u32>,
+    /// How many of its numbers are hidden, for the sentence that says so.
+    hidden: usize,
 }
 
 #[derive(Serialize)]
-struct AgreementTables {
+pub(super) struct AgreementTables {
     owner_name: String,
     mode: tandem_domain::sharing::ShareMode,
     area_level: AreaLevel,
@@ -56,9 +58,14 @@ struct AgreementTables {
     tables: Vec<TableView>,
 }
 
+/// An area as a partner reads it: its name (the code only when the name is unknown).
+pub(super) fn area_name(cfg: &crate::ew::config::EwConfig, code: &str) -> String {
+    cfg.areas.get(code).map(|a| a.name.clone()).unwrap_or_else(|| code.to_owned())
+}
+
 /// Lays the published cells and totals out as one table per agreement and week, newest first.
 /// A cell not listed is zero (only non-zero and suppressed cells are listed).
-fn tables(
+pub(super) fn tables(
     agg: &Aggregates,
     cfg: &crate::ew::config::EwConfig,
     label: impl Fn(&str) -> String,
@@ -80,6 +87,7 @@ fn tables(
                 col_totals: vec![Some(0); cols.len()],
                 full,
                 total: Some(0),
+                hidden: 0,
             };
             let blank_row =
                 |area: &str| RowView { label: label(area), cells: vec![Some(0); cols.len()], total: None };
@@ -109,6 +117,16 @@ fn tables(
                 .rev()
                 .map(|(rows, mut tv)| {
                     tv.rows = rows.into_values().collect();
+                    // Row totals and the week's total are shown only in a table of every category.
+                    let totals = tv.rows.iter().map(|r| r.total).chain([tv.total]).filter(|_| full);
+                    tv.hidden = tv
+                        .rows
+                        .iter()
+                        .flat_map(|r| r.cells.iter().copied())
+                        .chain(tv.col_totals.iter().copied())
+                        .chain(totals)
+                        .filter(Option::is_none)
+                        .count();
                     tv
                 })
                 .collect();
@@ -143,9 +161,7 @@ async fn overview(
     {
         let cfg = state.ew_config.get(state.store.as_ref()).await?;
         let agg = shared::aggregates(&state, &who.actor(), weeks).await?;
-        let label = |code: &str| {
-            cfg.areas.get(code).map(|a| format!("{} ({code})", a.name)).unwrap_or_else(|| code.to_owned())
-        };
+        let label = |code: &str| area_name(&cfg, code);
         let agreements = tables(&agg, &cfg, label);
         let alerts: Vec<minijinja::Value> = shared::alerts(&state, who.org_id())
             .await?
@@ -183,11 +199,7 @@ async fn records(
             .await?
             .into_iter()
             .map(|r| {
-                let area_label = cfg
-                    .areas
-                    .get(&r.area)
-                    .map(|a| format!("{} ({})", a.name, r.area))
-                    .unwrap_or_else(|| r.area.clone());
+                let area_label = area_name(&cfg, &r.area);
                 let owner_name = names.get(&r.owner_org).cloned().unwrap_or_default();
                 minijinja::context! { area_label, owner_name, ..minijinja::Value::from_serialize(&r) }
             })

@@ -41,6 +41,10 @@ struct AgreementForm {
     kinds: Vec<String>,
     #[serde(default)]
     valid_to: String,
+    /// `preview` (the form's button, and a post without it), `create` (the preview's button)
+    /// or `edit` (back from the preview to the form, as filled in).
+    #[serde(default)]
+    step: String,
 }
 
 impl AgreementForm {
@@ -56,6 +60,7 @@ impl AgreementForm {
                 "categories" => f.categories.push(v),
                 "kinds" => f.kinds.push(v),
                 "valid_to" => f.valid_to = v,
+                "step" => f.step = v,
                 _ => {}
             }
         }
@@ -118,6 +123,8 @@ async fn list(
     render_list(&state, &who, &ctx, StatusCode::OK, form, None, notice).await
 }
 
+/// Creating takes two steps: the form posts for a preview of exactly what the partner will
+/// see, and only the preview's own button creates the agreement.
 async fn create(
     State(state): State<AppState>,
     who: Can<perm::ManageSharing>,
@@ -125,26 +132,21 @@ async fn create(
     body: axum::body::Bytes,
 ) -> Result<Response, PageError> {
     let f = AgreementForm::parse(&body);
+    let refuse = |f: AgreementForm, status: StatusCode, e: &tandem_domain::InvalidInput| {
+        let errors = super::forms::field_errors(ctx.lang, e);
+        render_list(&state, &who, &ctx, status, f, Some(errors), None)
+    };
+    if f.step == "edit" {
+        return render_list(&state, &who, &ctx, StatusCode::OK, f, None, None).await;
+    }
     let k = match f.k.trim() {
         "" => None,
         k => match k.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                let errors = super::forms::field_errors(
-                    ctx.lang,
-                    &tandem_domain::InvalidInput::new("k", "must be a whole number")
-                        .because(tandem_domain::Problem::Range { min: 3, max: 100 }),
-                );
-                return render_list(
-                    &state,
-                    &who,
-                    &ctx,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    f,
-                    Some(errors),
-                    None,
-                )
-                .await;
+                let e = tandem_domain::InvalidInput::new("k", "must be a whole number")
+                    .because(tandem_domain::Problem::Range { min: 3, max: 100 });
+                return refuse(f, StatusCode::UNPROCESSABLE_ENTITY, &e).await;
             }
         },
     };
@@ -153,9 +155,7 @@ async fn create(
     if f.categories.iter().all(|c| c.trim().is_empty()) {
         let none = tandem_domain::InvalidInput::new("categories", "choose at least one category")
             .because(tandem_domain::Problem::NoneChosen);
-        let errors = super::forms::field_errors(ctx.lang, &none);
-        return render_list(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, f, Some(errors), None)
-            .await;
+        return refuse(f, StatusCode::UNPROCESSABLE_ENTITY, &none).await;
     }
     let input = AgreementInput {
         partner_org: f.partner_org.clone(),
@@ -167,18 +167,56 @@ async fn create(
         valid_from: None,
         valid_to: (!f.valid_to.trim().is_empty()).then(|| f.valid_to.clone()),
     };
-    match agreements::create(&state, &who.actor(), input).await {
-        Ok(_) => Ok(Redirect::to("/sharing?done=sharing-created").into_response()),
-        Err(AppError::Invalid(e)) => {
-            let errors = super::forms::field_errors(ctx.lang, &e);
-            render_list(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, f, Some(errors), None).await
-        }
+    let done = if f.step == "create" {
+        agreements::create(&state, &who.actor(), input).await.map(|_| None)
+    } else {
+        agreements::check(&state, &who.actor(), input).await.map(Some)
+    };
+    match done {
+        Ok(None) => Ok(Redirect::to("/sharing?done=sharing-created").into_response()),
+        Ok(Some(new)) => preview(&state, &who, &ctx, f, &new).await,
+        Err(AppError::Invalid(e)) => refuse(f, StatusCode::UNPROCESSABLE_ENTITY, &e).await,
         Err(AppError::Conflict(m)) => {
-            let errors = super::forms::field_errors(ctx.lang, &tandem_domain::InvalidInput::new("other", m));
-            render_list(&state, &who, &ctx, StatusCode::CONFLICT, f, Some(errors), None).await
+            refuse(f, StatusCode::CONFLICT, &tandem_domain::InvalidInput::new("other", m)).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Weeks a preview covers: the partner's page shows four by default.
+const PREVIEW_WEEKS: u32 = 4;
+
+/// The agreement in words, the tables and records the partner would see, and the form again
+/// as hidden fields behind "Create" and "Change".
+async fn preview(
+    state: &AppState,
+    who: &crate::extract::Member,
+    ctx: &PageCtx,
+    form: AgreementForm,
+    new: &tandem_store::NewAgreement,
+) -> Result<Response, PageError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let (agg, records) = crate::protection::shared::preview(state, &who.actor(), new, PREVIEW_WEEKS).await?;
+    let partner = state.store.get_org(&new.partner).await?;
+    let tables = super::shared::tables(&agg, &cfg, |code| super::shared::area_name(&cfg, code));
+    let records: Vec<minijinja::Value> = records
+        .iter()
+        .map(|r| {
+            let area_label = super::shared::area_name(&cfg, &r.area);
+            minijinja::context! { area_label, ..minijinja::Value::from_serialize(r) }
+        })
+        .collect();
+    let kinds: Vec<&str> = new.kinds.iter().map(|k| k.as_str()).collect();
+    let categories: Vec<&str> = new.categories.iter().map(|c| c.as_str()).collect();
+    let valid_to = new.valid_to.map(|t| super::dates::day(ctx.lang, t.date_naive()));
+    Ok(ctx.render(
+        StatusCode::OK,
+        "sharing_preview.html",
+        minijinja::context! {
+            partner, mode => new.mode, area_level => new.area_level, k => new.k.get(), kinds, categories,
+            valid_to, tables, records, weeks => PREVIEW_WEEKS, form,
+        },
+    ))
 }
 
 async fn revoke(

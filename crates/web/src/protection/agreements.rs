@@ -36,6 +36,17 @@ fn time(field: &'static str, raw: Option<&str>) -> Result<Option<DateTime<Utc>>,
 
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> Result<Agreement, AppError> {
+    let new = check(state, actor, input).await?;
+    let ev = NewAuditEvent::new("sharing.create").org(&actor.org_id).actor(&actor.user_id).detail(json!({
+        "partner": new.partner, "mode": new.mode, "area_level": new.area_level, "k": new.k.get(),
+        "categories": new.categories, "kinds": new.kinds, "valid_from": new.valid_from, "valid_to": new.valid_to,
+    }));
+    Ok(state.store.create_agreement(&actor.org_id, &new, ev).await?)
+}
+
+/// The agreement `input` describes, checked as `create` checks it, but not made: what the
+/// preview shows before the coordinator commits to it.
+pub async fn check(state: &AppState, actor: &Actor, input: AgreementInput) -> Result<NewAgreement, AppError> {
     let partner = OrgId::parse(input.partner_org.trim())
         .map_err(|_| InvalidInput::new("partner_org", "is not an organisation id"))?;
     if partner == actor.org_id {
@@ -85,8 +96,8 @@ pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> R
             .because(tandem_domain::Problem::InPast)
             .into());
     }
-    let new = NewAgreement {
-        partner: partner.clone(),
+    Ok(NewAgreement {
+        partner,
         mode,
         area_level,
         k,
@@ -95,12 +106,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: AgreementInput) -> R
         valid_from,
         valid_to,
         created_by: actor.user_id.clone(),
-    };
-    let ev = NewAuditEvent::new("sharing.create").org(&actor.org_id).actor(&actor.user_id).detail(json!({
-        "partner": partner, "mode": mode, "area_level": area_level, "k": k.get(),
-        "categories": new.categories, "kinds": new.kinds, "valid_from": valid_from, "valid_to": valid_to,
-    }));
-    Ok(state.store.create_agreement(&actor.org_id, &new, ev).await?)
+    })
 }
 
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]

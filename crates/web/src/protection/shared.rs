@@ -233,34 +233,97 @@ pub async fn records(state: &AppState, actor: &Actor, weeks: u32) -> Result<Vec<
         .into_iter()
         .filter(|a| a.mode == ShareMode::Records)
     {
-        let owner = OrgId::from_trusted(a.owner_org.clone());
-        let cats = columns(&cfg, &a);
-        let reports = state.store.verified_reports(&owner, Some(&cats), range, MAX_RECORDS).await?;
-        let scrubber = super::secrets::scrubber(state, &owner).await?;
-        for r in &reports {
-            out.push(SharedRecord {
-                reference: record_ref(&a.id, &r.id),
-                owner_org: a.owner_org.clone(),
-                agreement: a.id.clone(),
-                area: shared_area(&cfg, &r.area, &a),
-                date: r.occurred_at.date_naive(),
-                week: r.week,
-                category: r.category.clone(),
-                severity: r.severity,
-                status: r.status,
-                description: scrubber.scrub(&r.description).text,
-            });
-        }
-        audit_use(
-            state,
-            actor,
-            &a,
-            "sharing.records.read",
-            json!({ "from": range.0, "to": range.1, "records": reports.len() }),
-        )
-        .await?;
+        let shared = records_of(state, &cfg, &a, range, MAX_RECORDS).await?;
+        let detail = json!({ "from": range.0, "to": range.1, "records": shared.len() });
+        audit_use(state, actor, &a, "sharing.records.read", detail).await?;
+        out.extend(shared);
     }
     Ok(out)
+}
+
+/// The owner's verified reports in `range` as the agreement shares them, at most `limit`.
+async fn records_of(
+    state: &AppState,
+    cfg: &EwConfig,
+    a: &Agreement,
+    range: (Week, Week),
+    limit: i64,
+) -> Result<Vec<SharedRecord>, AppError> {
+    let owner = OrgId::from_trusted(a.owner_org.clone());
+    let cats = columns(cfg, a);
+    let reports = state.store.verified_reports(&owner, Some(&cats), range, limit).await?;
+    let scrubber = super::secrets::scrubber(state, &owner).await?;
+    Ok(reports
+        .iter()
+        .map(|r| SharedRecord {
+            reference: record_ref(&a.id, &r.id),
+            owner_org: a.owner_org.clone(),
+            agreement: a.id.clone(),
+            area: shared_area(cfg, &r.area, a),
+            date: r.occurred_at.date_naive(),
+            week: r.week,
+            category: r.category.clone(),
+            severity: r.severity,
+            status: r.status,
+            description: scrubber.scrub(&r.description).text,
+        })
+        .collect())
+}
+
+/// Most records a preview shows.
+pub const PREVIEW_RECORDS: i64 = 5;
+
+/// What the partner would see, were the agreement `new` made now: the same cut of the same
+/// frozen weekly masters its pages would show (so nothing here is more than the partner gets),
+/// and, for a records agreement, the first few records as they would cross. Nothing is stored
+/// and nothing crosses: only the owner's coordinators see a preview.
+pub async fn preview(
+    state: &AppState,
+    owner: &Actor,
+    new: &tandem_store::NewAgreement,
+    weeks: u32,
+) -> Result<(Aggregates, Vec<SharedRecord>), AppError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let now = Utc::now();
+    let own = state.store.get_org(&owner.org_id).await?;
+    let partner = state.store.get_org(&new.partner).await?;
+    let a = Agreement {
+        id: "preview".into(),
+        owner_org: owner.org_id.to_string(),
+        owner_name: own.name,
+        partner_org: new.partner.to_string(),
+        partner_name: partner.name,
+        mode: new.mode,
+        area_level: new.area_level,
+        k: new.k.get(),
+        categories: new.categories.iter().map(|c| c.as_str().to_owned()).collect(),
+        kinds: new.kinds.clone(),
+        valid_from: new.valid_from,
+        valid_to: new.valid_to,
+        created_by: owner.user_id.to_string(),
+        created_at: now,
+        revoked_at: None,
+        revoked_by: None,
+    };
+    let range = week_range(weeks, now);
+    let grace = chrono::Duration::from_std(state.config.sharing_grace).unwrap_or(chrono::Duration::days(7));
+    let mut agg = Aggregates {
+        released_until: last_releasable(now, grace),
+        agreements: vec![],
+        cells: vec![],
+        totals: vec![],
+    };
+    let mut records = vec![];
+    if a.covers(RecordKind::Reports) {
+        for r in super::releases::released(state, &cfg, &owner.org_id, range).await? {
+            publish_week(&mut agg, &a, &r);
+        }
+        agg.agreements.push((&a).into());
+        if a.mode == ShareMode::Records {
+            records = records_of(state, &cfg, &a, range, PREVIEW_RECORDS).await?;
+        }
+    }
+    Ok((agg, records))
 }
 
 /// An alert as the organisation it was assigned to sees it: area at the agreement's level,
