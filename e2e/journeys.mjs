@@ -280,6 +280,11 @@ await journey("3. sharing with the police station: aggregates, an answered alert
   // Nothing is shared that is not ticked: every kind of event but gender-based violence.
   for (const box of await coord.locator("input[name=categories]").all()) if ((await box.getAttribute("value")) !== "gbv") await box.check();
   await submit(coord, "form[action='/sharing'] button.primary");
+  // Nothing is made before a preview of exactly what the police will see.
+  assert.match(await coord.textContent("h1"), /What Kumba Central Police Station will see/);
+  assert.doesNotMatch(await coord.textContent("main"), /shares gender-based violence/);
+  await coord.screenshot({ path: join(shots, "3-agreement-preview.png"), fullPage: true });
+  await submit(coord, "form button[name=step][value=create]");
   assert.match(await coord.textContent("main"), /Agreement created/);
   await coord.screenshot({ path: join(shots, "3-agreement.png"), fullPage: true });
   // The alert goes to the police for an answer.
@@ -388,6 +393,29 @@ const fitsPhone = async (page, what) => {
     await page.screenshot({ path: join(shots, "too-wide.png"), fullPage: true });
     assert.fail(`${what} is ${width} px wide on a 360 px phone: ${culprit} sticks out`);
   }
+};
+/** Charts and maps that read without hovering: no label overlaps another label or a marker, and
+ *  none is cut off by its figure's edge. */
+const chartsRead = async (page, what) => {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    for (const svg of document.querySelectorAll("main svg:not(.swatch)")) {
+      const box = svg.getBoundingClientRect();
+      const items = [];
+      for (const g of svg.querySelectorAll("g.map-label")) items.push({ r: g.getBoundingClientRect(), what: `map number ${g.dataset.key}`, label: true });
+      for (const t of svg.querySelectorAll("text")) if (!t.closest("g.map-label")) items.push({ r: t.getBoundingClientRect(), what: `"${t.textContent}"`, label: true });
+      for (const c of svg.querySelectorAll("circle")) if (!c.closest("g.map-label")) items.push({ r: c.getBoundingClientRect(), what: "a dot", label: false });
+      for (const it of items) {
+        if (it.label && (it.r.left < box.left - 0.5 || it.r.right > box.right + 0.5 || it.r.top < box.top - 0.5 || it.r.bottom > box.bottom + 0.5)) out.push(`${it.what} is cut off`);
+      }
+      for (let i = 0; i < items.length; i++)
+        for (let j = i + 1; j < items.length; j++)
+          if ((items[i].label || items[j].label) && hit(items[i].r, items[j].r)) out.push(`${items[i].what} overlaps ${items[j].what}`);
+    }
+    return out;
+  });
+  assert.deepEqual(problems, [], `${what}: chart labels must not overlap`);
 };
 let joinPath;
 let fileReport;
@@ -521,6 +549,13 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["coordinator@kwpn.example", "/field"],
     ["coordinator@kwpn.example", "/protection"],
     ["coordinator@kwpn.example", `/reports/${fileReport}`],
+    ["coordinator@kwpn.example", "/reports"],
+    ["coordinator@kwpn.example", "/dashboard"],
+    ["coordinator@kwpn.example", "/sharing"],
+    ["liaison@police.example", "/shared"],
+    ["liaison@police.example", "/"],
+    [null, "/index/2026H2"],
+    [null, "/index/2026H2/XCC"],
     [null, "/"],
     [null, "/login"],
     [null, "/login?next=%2Finvitations&notice=joined"],
@@ -537,6 +572,7 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
       await fitsPhone(page, `${path} in ${lang}`);
       const left = await untranslated(page, lang);
       assert.deepEqual(left, [], `${path} in ${lang} shows untranslated text`);
+      await chartsRead(page, `${path} in ${lang}`);
       const [bare, query] = path.split("?");
       const name = (who ? who.split("@")[0] + "-" : "") + (bare === "/" ? "home" : bare.split("/").filter(Boolean).map((p) => (p.length === 36 ? "id" : p)).join("-")) + (query ? "-notice" : "");
       await page.screenshot({ path: join(shots, `8-${name}-${lang}.png`), fullPage: true });
@@ -555,6 +591,23 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
       await fitsPhone(page, `the confirmation page in ${lang}`);
       assert.deepEqual(await untranslated(page, lang), [], `the confirmation page in ${lang} shows untranslated text`);
       await page.screenshot({ path: join(shots, `8-confirm-${lang}.png`), fullPage: true });
+      await ctx.close();
+    }
+    // The preview of a sharing agreement, in the same language, on a phone.
+    {
+      const ctx = await context(phone);
+      await ctx.addCookies([{ name: "lang", value: lang, url: base }]);
+      const page = await ctx.newPage();
+      await signIn(page, "coordinator@kwpn.example");
+      await visit(page, "/sharing");
+      await page.selectOption("select[name=partner_org]", { index: 1 });
+      await page.check("input[name=categories][value=hate_speech]");
+      await page.check("input[name=categories][value=crime]");
+      await submit(page, "form[action='/sharing'] button.primary");
+      assert.equal(await page.locator("button[name=step][value=create]").count(), 1, `a preview in ${lang}`);
+      await fitsPhone(page, `the sharing preview in ${lang}`);
+      assert.deepEqual(await untranslated(page, lang), [], `the sharing preview in ${lang} shows untranslated text`);
+      await page.screenshot({ path: join(shots, `8-sharing-preview-${lang}.png`), fullPage: true });
       await ctx.close();
     }
     // A refused form, in the same language: the summary at the top links to the field, the

@@ -100,10 +100,10 @@ channel-sms = رسالة نصية
 channel-openrosa = ODK/Kobo
 channel-event_data = بيانات الأحداث
 
-severity-1 = ١ – منخفضة
-severity-2 = ٢ – متوسطة
-severity-3 = ٣ – خطيرة
-severity-4 = ٤ – حرجة
+severity-1 = 1 – منخفضة
+severity-2 = 2 – متوسطة
+severity-3 = 3 – خطيرة
+severity-4 = 4 – حرجة
 
 report-area = المنطقة
 report-category = الفئة
@@ -165,8 +165,7 @@ method-c3 = EARS C3
 
 dashboard-title = لوحة المتابعة
 dashboard-map = التنبيهات المفتوحة حسب المنطقة
-dashboard-map-legend = كلما كانت المنطقة أغمق زادت تنبيهاتها المفتوحة. المناطق الخالية من التنبيهات فاتحة.
-dashboard-series = البلاغات أسبوعيًا، آخر ٢٦ أسبوعًا
+dashboard-series = البلاغات أسبوعيًا، آخر 26 أسبوعًا
 dashboard-no-data = لا توجد بيانات بعد.
 
 intake-title = أبلغ { $org } عن أمر يقلقك
@@ -181,8 +180,8 @@ nav-shared = ما يُشارَك معنا
 nav-protection = الحماية
 
 level-country = الدولة
-level-admin1 = الإقليم (المستوى الإداري 1)
-level-admin2 = المقاطعة (المستوى الإداري 2)
+level-admin1 = الإقليم
+level-admin2 = المقاطعة
 level-locality = البلدة
 
 sharing-title = اتفاقات المشاركة
@@ -193,13 +192,13 @@ sharing-from = نتلقى من { $org }
 sharing-mode = الكيفية
 sharing-mode-aggregates = أعداد مجمَّعة فقط
 sharing-mode-records = سجلات مجهَّلة الهوية
-sharing-mode-hint = الأعداد المجمعة خلايا ثابتة (المنطقة، الأسبوع، الفئة) للبلاغات المؤكدة مع إخفاء الأعداد الصغيرة. السجلات بلاغات مؤكدة بمنطقة أوسع، باليوم فقط، دون المبلِّغ، ووصف خالٍ من الأسماء وأرقام الهواتف والبريد الإلكتروني وأرقام الهوية.
+sharing-mode-hint = الأعداد المجمعة هي أعداد البلاغات المؤكدة حسب المنطقة والأسبوع والفئة، مع إخفاء الأعداد الصغيرة. السجلات بلاغات مؤكدة بمنطقة أوسع (تصبح المقاطعة إقليمها)، باليوم فقط، دون المبلِّغ، ووصف خالٍ من الأسماء وأرقام الهواتف والبريد الإلكتروني وأرقام الهوية.
 sharing-kind-reports = البلاغات
-sharing-kind-alerts = الإنذارات المسندة إلى الشريك
+sharing-kind-alerts = التنبيهات المسندة إلى الشريك
 sharing-kinds = ماذا
 sharing-level = مستوى المنطقة
-sharing-k = أصغر عدد يُعرض (k)
-sharing-k-hint = تُخفى الأعداد الأصغر منه، ومعها أي عدد آخر قد يكشفها. 3 على الأقل؛ والافتراضي 5.
+sharing-k = أصغر عدد يُعرض
+sharing-k-hint = يُخفى كل عدد أصغر منه، ومعه أي عدد آخر قد يكشفه، حتى لا يمكن التعرف على أحد. 3 على الأقل؛ و5 هو المعتاد.
 sharing-categories = الفئات
 sharing-categories-hint = ضعوا علامة على كل نوع من الأحداث تريدون مشاركته، نوعًا واحدًا على الأقل. العنف القائم على النوع الاجتماعي حساس: لا تشاركوه إلا حيث تسمح سلامة الناجيات.
 sharing-all-categories = كل الفئات
@@ -220,10 +219,10 @@ sharing-revoked = أُلغي الاتفاق؛ لم يعد يُشارَك شيء.
 
 shared-title = ما يُشارَك معنا
 shared-none = لا تشارك أي منظمة شيئًا مع منظمتكم حاليًا.
-shared-alerts = الإنذارات المسندة إلينا
+shared-alerts = التنبيهات المسندة إلينا
 shared-owner = من
 shared-from = البلاغات المؤكدة لـ { $org }
-shared-explain = أعداد البلاغات المؤكدة حسب { $level } والأسبوع والفئة. تُخفى الأعداد الأصغر من { $k }.
+shared-explain = أعداد البلاغات المؤكدة حسب { $level } والأسبوع والفئة. تُخفى الأعداد الأصغر من { $k } حتى لا يمكن التعرف على أي مبلِّغ.
 shared-total = المجموع
 shared-suppressed = مخفي لحماية من أبلغوا
 shared-legend = – : مخفي لأنه صغير أو لأنه يكشف عددًا صغيرًا. المناطق والفئات غير الظاهرة لم تكن فيها بلاغات مؤكدة.
@@ -235,7 +234,7 @@ shared-records-link = السجلات مجهَّلة الهوية
 shared-records-title = السجلات المشارَكة
 shared-records-intro = بلاغات مؤكدة مشارَكة معكم: منطقة أوسع، اليوم فقط، دون المبلِّغ، ووصف خالٍ من الأسماء وأرقام الهواتف والبريد الإلكتروني وأرقام الهوية.
 shared-date = اليوم
-shared-alert-note = ترون هذا الإنذار لأنه أُسند إلى منظمتكم بموجب اتفاق مشاركة. تبقى البلاغات التي يستند إليها لدى صاحبها.
+shared-alert-note = ترون هذا التنبيه لأنه أُسند إلى منظمتكم بموجب اتفاق مشاركة. تبقى البلاغات التي يستند إليها لدى صاحبها.
 
 report-contact-show = عرض وسيلة الاتصال
 report-contact-shown = وسيلة الاتصال:
@@ -281,7 +280,7 @@ index-export-csv = تنزيل CSV (HXL)
 index-export-json = JSON
 index-methodology-file = ملف المنهجية
 index-map-title = درجة المؤشر حسب البلد
-index-map-caption = الأخضر الأغمق درجة أعلى؛ والبلدان الرمادية بلا درجة.
+index-map-caption = كلما كان الأخضر أغمق كانت الدرجة أعلى؛ والبلدان الرمادية بلا درجة. الرقم على كل بلد هو ترتيبه في الجدول أدناه.
 index-rank = الترتيب
 index-country = البلد
 index-score = الدرجة
@@ -594,3 +593,86 @@ pager-page = الصفحة { $page }
 date-moment = { $day }، { $time } UTC
 alert-acknowledged-by = مفتوح؛ يتابعه { $name } منذ { $date }
 alerts-handed-elsewhere = التنبيهات التي أسندتها منظمات أخرى إلى منظمتكم موجودة في «{ nav-shared }».
+
+# Maps and charts that read without hovering.
+map-legend = الألوان
+map-key = الأرقام على الخريطة
+legend-exact = { $n ->
+    [0] لا تنبيه مفتوح
+    [one] تنبيه مفتوح واحد
+    [two] تنبيهان مفتوحان
+    [few] { $n } تنبيهات مفتوحة
+   *[other] { $n } تنبيهًا مفتوحًا
+}
+legend-range = من { $lo } إلى { $hi } تنبيهات مفتوحة
+legend-more = { $lo } تنبيهات مفتوحة أو أكثر
+legend-areas = { $count ->
+    [zero] لا منطقة
+    [one] منطقة واحدة
+    [two] منطقتان
+    [few] { $count } مناطق
+   *[other] { $count } منطقة
+}
+open-alerts = { $count ->
+    [one] تنبيه مفتوح واحد
+    [two] تنبيهان مفتوحان
+    [few] { $count } تنبيهات مفتوحة
+   *[other] { $count } تنبيهًا مفتوحًا
+}
+dashboard-map-none = لا توجد منطقة على الخريطة لديها تنبيه مفتوح.
+dashboard-larger = التنبيهات المفتوحة لمناطق أكبر (غير مرسومة على الخريطة)
+dashboard-to-alerts = عرض كل التنبيهات المفتوحة
+series-total = { $count ->
+    [zero] لا بلاغات
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+   *[other] { $count } بلاغًا
+}
+series-most = الأكثر في أسبوع واحد: { $count }
+comma = ،
+
+# Index pages: names, not codes.
+index-edition-name = { $half ->
+    [1] النصف الأول من { $year }
+   *[other] النصف الثاني من { $year }
+}
+transform-none = دون تحويل
+transform-log1p = لوغاريتم (للأعداد شديدة التفاوت)
+transform-winsorise = تقليص القيم المتطرفة
+normalise-minmax = مقيسة من الأدنى إلى الأعلى
+normalise-zscore = مقيسة بالبعد عن المتوسط
+shared-too-few = أقل من أن يُعرض
+index-legend-range = الدرجة من { $lo } إلى { $hi }
+legend-countries = { $count ->
+    [zero] لا بلدان
+    [one] بلد واحد
+    [two] بلدان اثنان
+    [few] { $count } بلدان
+   *[other] { $count } بلدًا
+}
+
+# Sharing: a preview before an agreement is made, and why partners see dashes.
+sharing-preview = معاينة ما سيراه الشريك
+preview-title = ما ستراه { $partner }
+preview-intro = لم تتم مشاركة أي شيء بعد. تحققوا مما سيراه الشريك لو أبرمتم هذا الاتفاق الآن؛ لا يُبرم إلا عند الضغط على «إنشاء الاتفاق».
+preview-terms = الاتفاق
+preview-until = حتى { $date }، ما لم يُلغَ قبل ذلك
+preview-until-revoked = حتى تلغوه
+preview-gbv = يشارك هذا الاتفاق العنف القائم على النوع الاجتماعي. لا تشاركوه إلا حيث تسمح سلامة الناجيات.
+preview-tables = جداوله لآخر { $weeks } أسابيع
+preview-records = أول السجلات التي سيتلقاها
+preview-alerts-only = لا يشارك هذا الاتفاق أي بلاغ: لا يرى الشريك إلا التنبيهات التي تسندونها إليه.
+preview-change = تعديل الاتفاق
+shared-hidden-count = { $count ->
+    [one] عدد واحد مخفي
+    [two] عددان مخفيان
+    [few] { $count } أعداد مخفية
+   *[other] { $count } عددًا مخفيًا
+}
+shared-why-title = لماذا تُخفى بعض الأعداد؟
+shared-why = قد يدل عدد صغير من البلاغات من مكان صغير على الشخص الذي قدمها. لذلك يُخفى كل عدد أصغر مما يسمح به الاتفاق، وتُخفى معه أعداد أخرى قليلة قد تسمح باستنتاجه من المجاميع. ولا يُعرض العدد المخفي لاحقًا أبدًا.
+date-range-days = من { $from } إلى { $to } { $month } { $year }
+date-range-months = من { $from } إلى { $to } { $year }
+date-range-years = من { $from } إلى { $to }
+number-range = من { $lo } إلى { $hi }

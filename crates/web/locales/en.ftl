@@ -165,7 +165,6 @@ method-c3 = EARS C3
 
 dashboard-title = Dashboard
 dashboard-map = Open alerts by area
-dashboard-map-legend = Darker areas have more open alerts. Areas without any are light.
 dashboard-series = Reports per week, last 26 weeks
 dashboard-no-data = No data yet.
 
@@ -181,8 +180,8 @@ nav-shared = Shared with us
 nav-protection = Protection
 
 level-country = country
-level-admin1 = region (admin 1)
-level-admin2 = district (admin 2)
+level-admin1 = region
+level-admin2 = district
 level-locality = locality
 
 sharing-title = Sharing agreements
@@ -193,13 +192,13 @@ sharing-from = We receive from { $org }
 sharing-mode = How
 sharing-mode-aggregates = aggregate counts only
 sharing-mode-records = de-identified records
-sharing-mode-hint = Aggregate counts are fixed cells (area, ISO week, category) of verified reports, with small counts hidden. Records are verified reports with the area coarsened, the day only, no reporter and the description scrubbed of names, phone numbers, e-mail addresses and ID numbers.
+sharing-mode-hint = Aggregate counts are numbers of verified reports per area, week and category, with small numbers hidden. Records are verified reports with the area made larger (a district becomes its region), the day only, no reporter, and names, phone numbers, e-mail addresses and ID numbers removed from the description.
 sharing-kind-reports = reports
 sharing-kind-alerts = alerts assigned to the partner
 sharing-kinds = What
 sharing-level = Area level
-sharing-k = Smallest count shown (k)
-sharing-k-hint = Counts below this are hidden, together with any other count that would give them away. At least 3; 5 is the default.
+sharing-k = Smallest number shown
+sharing-k-hint = Any number smaller than this is hidden, with any other number that would give it away, so that nobody can be picked out. At least 3; 5 is usual.
 sharing-categories = Categories
 sharing-categories-hint = Tick each kind of event to share, at least one. Gender-based violence is sensitive: share it only where survivors' safety allows.
 sharing-all-categories = all categories
@@ -223,7 +222,7 @@ shared-none = No organisation shares anything with yours at the moment.
 shared-alerts = Alerts assigned to us
 shared-owner = From
 shared-from = Verified reports of { $org }
-shared-explain = Counts of verified reports per { $level }, ISO week and category. Counts below { $k } are hidden.
+shared-explain = Numbers of verified reports per { $level }, week and category. Numbers smaller than { $k } are hidden, so that nobody who reported can be picked out.
 shared-total = Total
 shared-suppressed = hidden to protect those who reported
 shared-legend = – : hidden, because it is small or would reveal a small count. Areas and categories not shown had no verified reports.
@@ -233,7 +232,7 @@ shared-released = A week is shown once it has ended and { $days } more days have
 shared-weeks = Weeks
 shared-records-link = De-identified records
 shared-records-title = Shared records
-shared-records-intro = Verified reports shared with you: area coarsened, day only, no reporter, descriptions scrubbed of names, phone numbers, e-mail addresses and ID numbers.
+shared-records-intro = Verified reports shared with you: the area made larger, the day only, no reporter, and names, phone numbers, e-mail addresses and ID numbers removed from the descriptions.
 shared-date = Day
 shared-alert-note = You see this alert because it was assigned to your organisation under a sharing agreement. The reports behind it stay with their owner.
 
@@ -281,7 +280,7 @@ index-export-csv = Download CSV (HXL)
 index-export-json = JSON
 index-methodology-file = Methodology file
 index-map-title = Index score by country
-index-map-caption = Darker green is a higher score; grey countries have no score.
+index-map-caption = Darker green is a higher score; grey countries have no score. The number on each country is its rank in the table below.
 index-rank = Rank
 index-country = Country
 index-score = Score
@@ -581,3 +580,71 @@ pager-page = Page { $page }
 date-moment = { $day }, { $time } UTC
 alert-acknowledged-by = open; { $name } is on it since { $date }
 alerts-handed-elsewhere = Alerts other organisations handed to yours are under “{ nav-shared }”.
+
+# Maps and charts that read without hovering.
+map-legend = Colours
+map-key = Numbers on the map
+legend-exact = { $n ->
+    [0] No open alert
+    [one] 1 open alert
+   *[other] { $n } open alerts
+}
+legend-range = { $lo } to { $hi } open alerts
+legend-more = { $lo } or more open alerts
+legend-areas = { $count ->
+    [one] 1 area
+   *[other] { $count } areas
+}
+open-alerts = { $count ->
+    [one] 1 open alert
+   *[other] { $count } open alerts
+}
+dashboard-map-none = No area on the map has an open alert.
+dashboard-larger = Open alerts for larger areas (not drawn on the map)
+dashboard-to-alerts = See every open alert
+series-total = { $count ->
+    [one] 1 report
+   *[other] { $count } reports
+}
+series-most = Most in one week: { $count }
+comma = ,
+
+# Index pages: names, not codes.
+index-edition-name = { $half ->
+    [1] first half of { $year }
+   *[other] second half of { $year }
+}
+transform-none = not transformed
+transform-log1p = logarithm (for skewed counts)
+transform-winsorise = extremes capped
+normalise-minmax = scaled from lowest to highest
+normalise-zscore = scaled by distance from the average
+shared-too-few = too few to show
+index-legend-range = score { $lo } to { $hi }
+legend-countries = { $count ->
+    [one] 1 country
+   *[other] { $count } countries
+}
+
+# Sharing: a preview before an agreement is made, and why partners see dashes.
+sharing-preview = Preview what they will see
+preview-title = What { $partner } will see
+preview-intro = Nothing is shared yet. Check what the partner would see if you made this agreement now; it is made only when you press "Create agreement".
+preview-terms = The agreement
+preview-until = until { $date }, unless revoked sooner
+preview-until-revoked = until you revoke it
+preview-gbv = This agreement shares gender-based violence. Share it only where survivors' safety allows.
+preview-tables = Their tables for the last { $weeks } weeks
+preview-records = The first records they would receive
+preview-alerts-only = This agreement shares no reports: the partner sees only the alerts you hand to them.
+preview-change = Change the agreement
+shared-hidden-count = { $count ->
+    [one] 1 number hidden
+   *[other] { $count } numbers hidden
+}
+shared-why-title = Why are some numbers hidden?
+shared-why = A small number of reports from a small place can point to the person who made them. So any number smaller than the agreement allows is hidden, and so are a few others that would let it be worked out from the totals. Hidden numbers are never shown later either.
+date-range-days = { $from }–{ $to } { $month } { $year }
+date-range-months = { $from } – { $to } { $year }
+date-range-years = { $from } – { $to }
+number-range = { $lo }–{ $hi }

@@ -165,7 +165,6 @@ method-c3 = EARS C3
 
 dashboard-title = Tableau de bord
 dashboard-map = Alertes ouvertes par zone
-dashboard-map-legend = Plus la zone est foncée, plus elle compte d'alertes ouvertes. Les zones sans alerte sont claires.
 dashboard-series = Signalements par semaine, 26 dernières semaines
 dashboard-no-data = Pas encore de données.
 
@@ -181,8 +180,8 @@ nav-shared = Partagé avec nous
 nav-protection = Protection
 
 level-country = pays
-level-admin1 = région (admin 1)
-level-admin2 = district (admin 2)
+level-admin1 = région
+level-admin2 = district
 level-locality = localité
 
 sharing-title = Accords de partage
@@ -193,13 +192,13 @@ sharing-from = Nous recevons de { $org }
 sharing-mode = Forme
 sharing-mode-aggregates = comptages agrégés seulement
 sharing-mode-records = fiches anonymisées
-sharing-mode-hint = Les comptages sont des cellules fixes (zone, semaine ISO, catégorie) de signalements vérifiés, les petits nombres masqués. Les fiches sont des signalements vérifiés avec la zone élargie, le jour seulement, sans auteur, et une description expurgée des noms, numéros de téléphone, adresses e-mail et numéros d'identité.
+sharing-mode-hint = Les comptages sont des nombres de signalements vérifiés par zone, semaine et catégorie, les petits nombres masqués. Les fiches sont des signalements vérifiés dont la zone est élargie (un district devient sa région), avec le jour seulement, sans auteur, et sans les noms, numéros de téléphone, adresses e-mail et numéros d’identité de la description.
 sharing-kind-reports = signalements
 sharing-kind-alerts = alertes attribuées au partenaire
 sharing-kinds = Quoi
 sharing-level = Niveau de zone
-sharing-k = Plus petit comptage affiché (k)
-sharing-k-hint = Les comptages inférieurs sont masqués, ainsi que tout autre comptage qui permettrait de les retrouver. Au moins 3 ; 5 par défaut.
+sharing-k = Plus petit nombre affiché
+sharing-k-hint = Tout nombre inférieur est masqué, avec tout autre nombre qui permettrait de le retrouver, pour que personne ne puisse être reconnu. Au moins 3 ; 5 d’habitude.
 sharing-categories = Catégories
 sharing-categories-hint = Cochez chaque type d'événement à partager, au moins un. Les violences basées sur le genre sont sensibles : ne les partagez que si la sécurité des survivantes le permet.
 sharing-all-categories = toutes les catégories
@@ -223,7 +222,7 @@ shared-none = Aucune organisation ne partage rien avec la vôtre pour le moment.
 shared-alerts = Alertes qui nous sont attribuées
 shared-owner = De
 shared-from = Signalements vérifiés de { $org }
-shared-explain = Comptages de signalements vérifiés par { $level }, semaine ISO et catégorie. Les comptages inférieurs à { $k } sont masqués.
+shared-explain = Nombres de signalements vérifiés par { $level }, semaine et catégorie. Les nombres inférieurs à { $k } sont masqués, pour que personne ayant signalé ne puisse être reconnu.
 shared-total = Total
 shared-suppressed = masqué pour protéger les personnes qui ont signalé
 shared-legend = – : masqué, car petit ou parce qu'il révélerait un petit nombre. Les zones et catégories absentes n'avaient aucun signalement vérifié.
@@ -233,7 +232,7 @@ shared-released = Une semaine est affichée une fois terminée et après { $days
 shared-weeks = Semaines
 shared-records-link = Fiches anonymisées
 shared-records-title = Fiches partagées
-shared-records-intro = Signalements vérifiés partagés avec vous : zone élargie, jour seulement, sans auteur, descriptions expurgées des noms, numéros de téléphone, adresses e-mail et numéros d'identité.
+shared-records-intro = Signalements vérifiés partagés avec vous : zone élargie, jour seulement, sans auteur, et sans les noms, numéros de téléphone, adresses e-mail et numéros d’identité des descriptions.
 shared-date = Jour
 shared-alert-note = Vous voyez cette alerte parce qu'elle a été attribuée à votre organisation dans le cadre d'un accord de partage. Les signalements qui la fondent restent chez leur propriétaire.
 
@@ -281,7 +280,7 @@ index-export-csv = Télécharger le CSV (HXL)
 index-export-json = JSON
 index-methodology-file = Fichier de méthodologie
 index-map-title = Score de l'indice par pays
-index-map-caption = Plus le vert est foncé, plus le score est élevé ; les pays en gris n'ont pas de score.
+index-map-caption = Plus le vert est foncé, plus le score est élevé ; les pays gris n’ont pas de score. Le numéro sur chaque pays est son rang dans le tableau ci-dessous.
 index-rank = Rang
 index-country = Pays
 index-score = Score
@@ -581,3 +580,71 @@ pager-page = Page { $page }
 date-moment = { $day }, { $time } UTC
 alert-acknowledged-by = ouverte ; { $name } s'en occupe depuis le { $date }
 alerts-handed-elsewhere = Les alertes que d'autres organisations ont confiées à la vôtre sont sous « { nav-shared } ».
+
+# Maps and charts that read without hovering.
+map-legend = Couleurs
+map-key = Numéros sur la carte
+legend-exact = { $n ->
+    [0] Aucune alerte ouverte
+    [one] 1 alerte ouverte
+   *[other] { $n } alertes ouvertes
+}
+legend-range = De { $lo } à { $hi } alertes ouvertes
+legend-more = { $lo } alertes ouvertes ou plus
+legend-areas = { $count ->
+    [one] 1 zone
+   *[other] { $count } zones
+}
+open-alerts = { $count ->
+    [one] 1 alerte ouverte
+   *[other] { $count } alertes ouvertes
+}
+dashboard-map-none = Aucune zone de la carte n’a d’alerte ouverte.
+dashboard-larger = Alertes ouvertes de zones plus grandes (non dessinées sur la carte)
+dashboard-to-alerts = Voir toutes les alertes ouvertes
+series-total = { $count ->
+    [one] 1 signalement
+   *[other] { $count } signalements
+}
+series-most = Au plus en une semaine : { $count }
+comma = ,
+
+# Index pages: names, not codes.
+index-edition-name = { $half ->
+    [1] premier semestre { $year }
+   *[other] second semestre { $year }
+}
+transform-none = non transformé
+transform-log1p = logarithme (pour les comptes très inégaux)
+transform-winsorise = extrêmes plafonnés
+normalise-minmax = ramené du plus bas au plus haut
+normalise-zscore = ramené selon l’écart à la moyenne
+shared-too-few = trop peu pour être affiché
+index-legend-range = score de { $lo } à { $hi }
+legend-countries = { $count ->
+    [one] 1 pays
+   *[other] { $count } pays
+}
+
+# Sharing: a preview before an agreement is made, and why partners see dashes.
+sharing-preview = Voir ce que le partenaire verra
+preview-title = Ce que verra { $partner }
+preview-intro = Rien n’est encore partagé. Vérifiez ce que verrait le partenaire si vous concluiez cet accord maintenant ; il n’est conclu que lorsque vous appuyez sur « Créer l'accord ».
+preview-terms = L’accord
+preview-until = jusqu’au { $date }, sauf révocation plus tôt
+preview-until-revoked = jusqu’à ce que vous le révoquiez
+preview-gbv = Cet accord partage les violences basées sur le genre. Ne les partagez que si la sécurité des survivantes le permet.
+preview-tables = Ses tableaux des { $weeks } dernières semaines
+preview-records = Les premières fiches qu’il recevrait
+preview-alerts-only = Cet accord ne partage aucun signalement : le partenaire ne voit que les alertes que vous lui confiez.
+preview-change = Modifier l’accord
+shared-hidden-count = { $count ->
+    [one] 1 nombre masqué
+   *[other] { $count } nombres masqués
+}
+shared-why-title = Pourquoi certains nombres sont-ils masqués ?
+shared-why = Un petit nombre de signalements venant d’un petit endroit peut désigner la personne qui les a faits. Tout nombre inférieur à ce que permet l’accord est donc masqué, ainsi que quelques autres qui permettraient de le retrouver à partir des totaux. Un nombre masqué ne sera jamais affiché plus tard non plus.
+date-range-days = { $from }–{ $to } { $month } { $year }
+date-range-months = { $from } – { $to } { $year }
+date-range-years = { $from } – { $to }
+number-range = { $lo }–{ $hi }

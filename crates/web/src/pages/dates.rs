@@ -9,13 +9,21 @@ use crate::i18n::{self, Lang};
 pub fn week_dates(lang: Lang, first: Week, last: Week) -> String {
     let (from, to) = (first.monday(), last.monday() + Duration::days(6));
     let month = |d: NaiveDate| i18n::global().text(lang, &format!("month-{}", d.month()), &[]);
-    if from.year() != to.year() {
-        format!("{} {} {} – {} {} {}", from.day(), month(from), from.year(), to.day(), month(to), to.year())
+    // Ranges are messages, not a dash between numbers: in Arabic "9–15" reads reversed, so the
+    // Arabic catalogue says "from 9 to 15".
+    let (key, args) = if from.year() != to.year() {
+        ("date-range-years", vec![("from", day(lang, from)), ("to", day(lang, to))])
     } else if from.month() != to.month() {
-        format!("{} {} – {} {} {}", from.day(), month(from), to.day(), month(to), to.year())
+        let (a, b) = (format!("{} {}", from.day(), month(from)), format!("{} {}", to.day(), month(to)));
+        ("date-range-months", vec![("from", a), ("to", b), ("year", to.year().to_string())])
     } else {
-        format!("{}–{} {} {}", from.day(), to.day(), month(to), to.year())
-    }
+        let (a, b) = (from.day().to_string(), to.day().to_string());
+        (
+            "date-range-days",
+            vec![("from", a), ("to", b), ("month", month(to)), ("year", to.year().to_string())],
+        )
+    };
+    i18n::global().text(lang, key, &args)
 }
 
 /// A day as people write it: "3 Dec 2026".
@@ -43,7 +51,8 @@ mod tests {
         assert_eq!(week_dates(Lang::En, week(2026, 11, 25), week(2026, 11, 25)), "23–29 Nov 2026");
         assert_eq!(week_dates(Lang::Fr, week(2026, 11, 30), week(2026, 11, 30)), "30 nov. – 6 déc. 2026");
         assert_eq!(week_dates(Lang::En, week(2025, 12, 29), week(2025, 12, 29)), "29 Dec 2025 – 4 Jan 2026");
-        assert_eq!(week_dates(Lang::Ar, week(2026, 11, 16), week(2026, 11, 25)), "16–29 نوفمبر 2026");
+        let ar = week_dates(Lang::Ar, week(2026, 11, 16), week(2026, 11, 25));
+        assert_eq!(ar.replace(['\u{2068}', '\u{2069}'], ""), "من 16 إلى 29 نوفمبر 2026");
         assert_eq!(day(Lang::Fr, NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()), "3 déc. 2026");
         let t = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 3, 21, 30, 0).unwrap();
         assert_eq!(moment(Lang::En, t), "3 Dec 2026, 21:30 UTC");
