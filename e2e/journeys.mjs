@@ -208,7 +208,7 @@ let alertId;
 await journey("1. a community member files a concern on a 360 px phone, without JavaScript", async () => {
   const ctx = await context({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();
-  await visit(page, "/intake/kumba-women-s-peace-network", { axe: false });
+  await visit(page, "/intake/kwpn", { axe: false });
   // Nothing on the page is wider than the phone.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 360, `the intake page is ${overflow} px wide on a 360 px phone`);
@@ -219,7 +219,7 @@ await journey("1. a community member files a concern on a 360 px phone, without 
   await page.screenshot({ path: join(shots, "1-intake-filled.png"), fullPage: true });
   await submit(page, "main form button[type=submit]", { axe: false });
   if (!/\/thanks$/.test(page.url())) console.error(await page.locator(".error").allTextContents());
-  assert.match(new URL(page.url()).pathname, /\/intake\/kumba-women-s-peace-network\/thanks$/);
+  assert.match(new URL(page.url()).pathname, /\/intake\/kwpn\/thanks$/);
   assert.ok((await page.textContent("main")).length > 20);
   const thanksWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(thanksWidth <= 360, `the thank-you page is ${thanksWidth} px wide on a 360 px phone`);
@@ -228,8 +228,8 @@ await journey("1. a community member files a concern on a 360 px phone, without 
   // The same pages, with JavaScript on, for axe.
   const check = await context({ viewport: { width: 360, height: 740 } });
   const p2 = await check.newPage();
-  await visit(p2, "/intake/kumba-women-s-peace-network");
-  await visit(p2, "/intake/kumba-women-s-peace-network/thanks");
+  await visit(p2, "/intake/kwpn");
+  await visit(p2, "/intake/kwpn/thanks");
   await check.close();
 });
 

@@ -68,25 +68,44 @@ impl OrgName {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-    /// A URL-safe handle derived from the name, used in public addresses such as intake pages.
-    /// Non-ASCII letters are dropped; a name with none left falls back to "org".
+    /// A short URL-safe handle derived from the name, for public addresses a person can type
+    /// from a poster or a text message (`/intake/kwpn`): the initials of a name of three words
+    /// or more, else the words joined by hyphens. Accents are folded ("Réseau" gives "r");
+    /// letters outside Latin are dropped, and a name with none left falls back to "org". The
+    /// store makes it unique (see [`first_free`]).
     pub fn slug(&self) -> String {
-        let mut out = String::new();
-        for c in self.0.chars() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else if !out.ends_with('-') && !out.is_empty() {
-                out.push('-');
-            }
-        }
-        let out = out.trim_end_matches('-').chars().take(60).collect::<String>();
-        let out = out.trim_end_matches('-').to_owned();
+        use unicode_normalization::UnicodeNormalization;
+        let folded: String = self
+            .0
+            .nfd()
+            .filter(|c| c.is_ascii())
+            .filter(|c| *c != '\'')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let words: Vec<&str> =
+            folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let out = if words.len() >= 3 {
+            // A number keeps all its digits: "Police Station 3" is not "ps3"'s neighbour "ps30".
+            words.iter().map(|w| if w.chars().all(|c| c.is_ascii_digit()) { w } else { &w[..1] }).collect()
+        } else {
+            words.join("-")
+        };
+        let out: String = out.chars().take(40).collect();
+        let out = out.trim_end_matches('-');
         if out.is_empty() {
             "org".to_owned()
         } else {
-            out
+            out.to_owned()
         }
     }
+}
+
+/// The first of `base`, `base-2`, `base-3`… that `taken` does not hold.
+pub fn first_free(base: &str, taken: &[String]) -> String {
+    (1..)
+        .map(|n| if n == 1 { base.to_owned() } else { format!("{base}-{n}") })
+        .find(|s| !taken.contains(s))
+        .unwrap_or_else(|| base.to_owned())
 }
 
 /// Who leads an organisation. Kept as flags, not a kind, because a group can be all three.
@@ -113,10 +132,18 @@ mod tests {
     #[test]
     fn slugs() {
         let slug = |s: &str| OrgName::parse(s).unwrap().slug();
-        assert_eq!(slug("Kumba Women's Peace Network"), "kumba-women-s-peace-network");
-        assert_eq!(slug("  --Police  Station 3--"), "police-station-3");
+        assert_eq!(slug("Kumba Women's Peace Network"), "kwpn");
+        assert_eq!(slug("Kumba Women’s Peace Network"), "kwpn", "a typographic apostrophe too");
+        assert_eq!(slug("  --Police  Station 3--"), "ps3");
+        assert_eq!(slug("Réseau des Élus Locaux"), "rdel", "accents folded");
+        assert_eq!(slug("Lakes Network"), "lakes-network");
+        assert_eq!(slug("Observatoire"), "observatoire");
         assert_eq!(slug("جمعية السلام"), "org");
-        assert!(slug(&"a b ".repeat(30)).len() <= 60);
+        assert_eq!(slug("شبكة Kumba"), "kumba");
+        assert!(slug(&"a b ".repeat(30)).len() <= 40);
+        let taken = vec!["kwpn".to_owned(), "kwpn-2".to_owned()];
+        assert_eq!(first_free("kwpn", &taken), "kwpn-3");
+        assert_eq!(first_free("cps", &taken), "cps");
     }
 
     #[test]

@@ -67,14 +67,14 @@ async fn contacts_are_sealed_read_by_coordinators_and_audited(b: Backend) {
     assert_eq!(s, 201, "{v}");
     assert!(v.get("reporter_contact").is_none() && v["has_reporter_contact"] == true);
     let api_report = v["id"].as_str().unwrap().to_owned();
-    let r = app.http.get(app.url("/intake/kumba-women-s-peace-network")).send().await.unwrap();
+    let r = app.http.get(app.url("/intake/kwpn")).send().await.unwrap();
     let csrf_cookie = r.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
     let html = r.text().await.unwrap();
     let i = html.find("name=\"_csrf\" value=\"").unwrap() + 20;
     let csrf = html[i..].split('"').next().unwrap().to_owned();
     let r = app
         .http
-        .post(app.url("/intake/kumba-women-s-peace-network"))
+        .post(app.url("/intake/kwpn"))
         .header("cookie", csrf_cookie)
         .form(&[
             ("_csrf", csrf.as_str()),
@@ -439,7 +439,7 @@ async fn security_headers_on_every_kind_of_response() {
     for (path, token) in [
         ("/", Some(&member)),
         ("/login", None),
-        ("/intake/kumba-women-s-peace-network", None),
+        ("/intake/kwpn", None),
         ("/api/v1/me", Some(&member)),
         ("/api/v1/me", None),
         ("/api/v1/no-such-route", Some(&member)),
@@ -472,7 +472,7 @@ async fn security_headers_on_every_kind_of_response() {
         );
     }
     // The public intake page fetches nothing from other hosts and runs no script.
-    let (_, html) = app.get("/intake/kumba-women-s-peace-network", None).await;
+    let (_, html) = app.get("/intake/kwpn", None).await;
     assert!(!html.contains("<script") && !html.contains("style="), "{html}");
     for attr in ["src=\"", "href=\"", "action=\""] {
         for part in html.split(attr).skip(1) {

@@ -40,10 +40,28 @@ impl Database for d::Backend {
 impl IdentityStore for d::Backend {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn create_org(&self, new: &NewOrg, mut audit: NewAuditEvent) -> Result<Org> {
+        let (_write, mut tx) = self.db.write().await?;
+        let same = sqlx::query("SELECT 1 FROM orgs WHERE lower(name) = lower($1)")
+            .bind(new.name.as_str())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(other)?;
+        if same.is_some() {
+            return Err(StoreError::Conflict("an organisation with this name already exists".into()));
+        }
+        // Short handles collide more often than names (initials, or names with no Latin
+        // letters): the next free one is taken, so that every organisation has its address.
+        let base = new.name.slug();
+        let taken: Vec<String> = sqlx::query_scalar("SELECT slug FROM orgs WHERE slug = $1 OR slug LIKE $2")
+            .bind(&base)
+            .bind(format!("{base}-%"))
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(other)?;
         let org = Org {
             id: OrgId::new(),
             name: new.name.as_str().to_owned(),
-            slug: new.name.slug(),
+            slug: tandem_domain::org::first_free(&base, &taken),
             kind: new.kind,
             women_led: new.flags.women_led,
             youth_led: new.flags.youth_led,
@@ -52,7 +70,6 @@ impl IdentityStore for d::Backend {
         };
         audit.org_id.get_or_insert_with(|| org.id.to_string());
         audit.subject.get_or_insert_with(|| org.id.to_string());
-        let (_write, mut tx) = self.db.write().await?;
         sqlx::query(
             "INSERT INTO orgs (id, name, slug, kind, women_led, youth_led, minority_led, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -26,7 +26,8 @@ pub async fn chapter(store: Arc<dyn Store>) {
         .create_org(&new_org("Central Police Station", OrgKind::Security, false), ev("org.create"))
         .await
         .unwrap();
-    assert_eq!(a.slug, "kumba-women-s-peace-network");
+    // Public addresses are short: a long name's initials (`/intake/kwpn`).
+    assert_eq!((a.slug.as_str(), b.slug.as_str()), ("kwpn", "cps"));
     assert!(a.women_led && !a.minority_led && b.minority_led);
     assert_eq!(b.kind, OrgKind::Security);
     match s.create_org(&new_org("Kumba Women's Peace Network", OrgKind::Donor, false), ev("org.create")).await
@@ -34,10 +35,27 @@ pub async fn chapter(store: Arc<dyn Store>) {
         Err(StoreError::Conflict(_)) => {}
         other => panic!("duplicate organisation must conflict, got {other:?}"),
     }
+    match s.create_org(&new_org("KUMBA WOMEN'S PEACE NETWORK", OrgKind::Donor, false), ev("org.create")).await
+    {
+        Err(StoreError::Conflict(_)) => {}
+        other => panic!("a name differing only in case must conflict, got {other:?}"),
+    }
     let orgs = s.list_orgs().await.unwrap();
     assert_eq!(orgs.len(), 2, "a failed create writes nothing");
+    // Different names with the same initials, or with no Latin letters at all, each get an
+    // address of their own.
+    let c = s
+        .create_org(&new_org("Kribi Women Peace Network", OrgKind::CivilSociety, true), ev("org.create"))
+        .await
+        .unwrap();
+    assert_eq!(c.slug, "kwpn-2");
+    let d =
+        s.create_org(&new_org("جمعية السلام", OrgKind::CivilSociety, false), ev("org.create")).await.unwrap();
+    let e =
+        s.create_org(&new_org("جمعية الأمل", OrgKind::CivilSociety, false), ev("org.create")).await.unwrap();
+    assert_eq!((d.slug.as_str(), e.slug.as_str()), ("org", "org-2"));
     assert_eq!(s.get_org(&a.id).await.unwrap(), a);
-    assert_eq!(s.find_org_by_slug("kumba-women-s-peace-network").await.unwrap(), a);
+    assert_eq!(s.find_org_by_slug("kwpn").await.unwrap(), a);
     assert!(matches!(s.find_org_by_slug("nope").await, Err(StoreError::NotFound)));
     assert!(matches!(s.get_org(&OrgId::new()).await, Err(StoreError::NotFound)));
 
@@ -147,8 +165,8 @@ pub async fn chapter(store: Arc<dyn Store>) {
     }
     let head = s.audit_head().await.unwrap();
     let n = v.finish(head).unwrap();
-    // 2 orgs + 2 users + 2 adds + 2 role changes + 1 removal + 16 appends; failed acts write none.
-    assert_eq!(n, 25, "actions: {:?}", all.iter().map(|e| e.action.as_str()).collect::<Vec<_>>());
+    // 5 orgs + 2 users + 2 adds + 2 role changes + 1 removal + 16 appends; failed acts write none.
+    assert_eq!(n, 28, "actions: {:?}", all.iter().map(|e| e.action.as_str()).collect::<Vec<_>>());
     let about_a = s.org_audit(&a.id, 100).await.unwrap();
     assert_eq!(about_a.len(), 5, "creation, two role changes, add, remove");
     assert!(about_a.windows(2).all(|w| w[0].seq > w[1].seq), "newest first");
