@@ -25,7 +25,9 @@ pub async fn run(cmd: AlertsCommand, settings: &Settings) -> anyhow::Result<()> 
         }
         None => store.list_orgs().await?.into_iter().map(|o| o.id).collect(),
     };
-    let cfg = tandem_web::ew::config::load(store.as_ref()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let bar = crate::progress::bar(orgs.len() as u64, "evaluating");
     let (mut opened, mut updated, mut withdrawn) = (0, 0, 0);
     for o in &orgs {

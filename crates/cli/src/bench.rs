@@ -64,7 +64,9 @@ async fn analytics(
     use tandem_domain::week::Week;
 
     let store = crate::open_store(&settings.database_url).await?;
-    let cfg = tandem_web::ew::config::load(store.as_ref()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let t0 = Instant::now();
     let data = std::fs::read(file)?;
     let t1 = Instant::now();
@@ -81,7 +83,8 @@ async fn analytics(
             category: r.category.as_str().to_owned(),
             week: Week::of(r.occurred_at),
             severity: r.severity.get(),
-            vetted: true,
+            verified: true,
+            channel: tandem_domain::report::Channel::Web,
         })
         .collect();
     let t2 = Instant::now();

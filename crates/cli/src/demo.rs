@@ -96,7 +96,8 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     let csos: Vec<_> =
         orgs.iter().filter(|o| o.kind == tandem_domain::OrgKind::CivilSociety).cloned().collect();
     crate::demo_ew::reports(store, keys, &mut rng, &csos).await?;
-    let cfg = tandem_web::ew::config::load(store).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let cfg =
+        tandem_web::ew::config::load(store, &Default::default()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     for o in &csos {
         tandem_web::ew::alerts::run_full(store, &cfg, &o.id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         crate::demo_ew::settle_episodes(store, &cfg, &o.id, &mut rng).await?;

@@ -106,8 +106,9 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
                 bail!("--org: no organisation has id {org}");
             }
             let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let cfg =
-                tandem_web::ew::config::load(store.as_ref()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let keys = crate::keys::load(settings)?;
             let sealer = tandem_web::ew::reports::Sealer { keys: &keys, org: &org };
             let reports = tandem_web::ew::csv_import::parse_reports(&data, &cfg, None, Utc::now(), sealer)
@@ -132,8 +133,9 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
             }
             let format = format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
             let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let cfg =
-                tandem_web::ew::config::load(store.as_ref()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             let events = tandem_web::ew::events::parse_events(&data, format, &cfg, Utc::now())
                 .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
             let n = events.reports.len();

@@ -51,6 +51,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// The largest field submission read, in bytes (photos included).
     pub max_submission_bytes: usize,
+    /// The channels whose reports raise statistical alerts before they are verified.
+    pub trusted_channels: tandem_domain::report::TrustedChannels,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +79,7 @@ impl Default for Settings {
             metrics_addr: None,
             public_url: None,
             max_submission_bytes: tandem_web::DEFAULT_MAX_SUBMISSION_BYTES,
+            trusted_channels: Default::default(),
         }
     }
 }
@@ -97,6 +100,7 @@ struct FileSettings {
     metrics_addr: Option<String>,
     public_url: Option<String>,
     max_submission_mb: Option<usize>,
+    trusted_channels: Option<Vec<String>>,
 }
 
 /// A public address: http(s), a host, no query; kept without its trailing slash.
@@ -114,6 +118,11 @@ fn parse_megabytes(name: &str, s: &str) -> anyhow::Result<usize> {
         Ok(mb) if (1..=1024).contains(&mb) => Ok(mb * 1024 * 1024),
         _ => anyhow::bail!("{name} must be a whole number of megabytes from 1 to 1024, not {s:?}"),
     }
+}
+
+fn parse_channels(s: &str) -> anyhow::Result<tandem_domain::report::TrustedChannels> {
+    tandem_domain::report::TrustedChannels::parse(s)
+        .map_err(|e| anyhow::anyhow!("trusted_channels: {}", e.message))
 }
 
 fn parse_log_format(s: &str) -> anyhow::Result<LogFormat> {
@@ -180,6 +189,10 @@ impl Settings {
                         .with_context(|| format!("settings file {}: public_url", path.display()))?,
                 );
             }
+            if let Some(v) = f.trusted_channels {
+                s.trusted_channels = parse_channels(&v.join(","))
+                    .with_context(|| format!("settings file {}", path.display()))?;
+            }
             if let Some(v) = f.max_submission_mb {
                 s.max_submission_bytes = parse_megabytes("max_submission_mb", &v.to_string())
                     .with_context(|| format!("settings file {}", path.display()))?;
@@ -211,6 +224,9 @@ impl Settings {
         }
         if let Some(v) = env("TANDEM_MAX_SUBMISSION_MB") {
             s.max_submission_bytes = parse_megabytes("TANDEM_MAX_SUBMISSION_MB", &v)?;
+        }
+        if let Some(v) = env("TANDEM_TRUSTED_CHANNELS") {
+            s.trusted_channels = parse_channels(&v).context("TANDEM_TRUSTED_CHANNELS")?;
         }
         if let Some(v) = env("TANDEM_SHARING_GRACE_DAYS") {
             s.sharing_grace_days = v.trim().parse().map_err(|_| {
@@ -247,6 +263,7 @@ impl Settings {
             metrics_token: self.metrics_token.clone(),
             public_url: self.public_url.clone(),
             max_submission_bytes: self.max_submission_bytes,
+            trusted_channels: self.trusted_channels.clone(),
             ..Default::default()
         }
     }
@@ -324,6 +341,29 @@ mod tests {
         let env = |k: &str| (k == "TANDEM_HSTS").then(|| "maybe".to_owned());
         let err = Settings::resolve(&args(None, None), &env).unwrap_err().to_string();
         assert!(err.contains("TANDEM_HSTS"), "{err}");
+        let env = |k: &str| (k == "TANDEM_TRUSTED_CHANNELS").then(|| "web, whatsapp".to_owned());
+        let err = format!("{:#}", Settings::resolve(&args(None, None), &env).unwrap_err());
+        assert!(err.contains("TANDEM_TRUSTED_CHANNELS") && err.contains("\"whatsapp\""), "{err}");
+    }
+
+    #[test]
+    fn trusted_channels_from_file_and_environment() {
+        use tandem_domain::report::{Channel, TrustedChannels};
+        let none = |_: &str| None;
+        let s = Settings::resolve(&args(None, None), &none).unwrap();
+        assert_eq!(s.trusted_channels, TrustedChannels::default());
+        assert!(
+            !s.trusted_channels.contains(Channel::Intake) && s.trusted_channels.contains(Channel::Hotline)
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("tandem.toml");
+        std::fs::write(&file, "trusted_channels = [\"web\", \"openrosa\"]\n").unwrap();
+        let s = Settings::resolve(&args(None, Some(file.clone())), &none).unwrap();
+        assert_eq!(s.trusted_channels.as_slice(), [Channel::Web, Channel::Openrosa]);
+        assert_eq!(s.web_config().trusted_channels, s.trusted_channels, "the server gets the same list");
+        let env = |k: &str| (k == "TANDEM_TRUSTED_CHANNELS").then(|| "none".to_owned());
+        let s = Settings::resolve(&args(None, Some(file)), &env).unwrap();
+        assert!(s.trusted_channels.as_slice().is_empty(), "environment beats file; none: verified only");
     }
 
     #[test]

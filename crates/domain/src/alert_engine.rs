@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::ears::{self, EarsParams, Method};
+use crate::report::{Channel, TrustedChannels};
 use crate::week::Week;
 
 /// One counting report, as the engine sees it.
@@ -21,12 +22,19 @@ pub struct Obs {
     pub category: String,
     pub week: Week,
     pub severity: u8,
-    /// Whether it counts towards EARS: verified (or closed after being verified), or from a
-    /// channel where the organisation's own people record reports. An anonymous report from the
-    /// public intake page or a text message waits for verification before it can raise a
-    /// statistical alert (two unverified submissions raised national alerts); it still opens a
-    /// threshold alert at once, because a severe report must be looked at whoever sent it.
-    pub vetted: bool,
+    /// Verified (or closed after being verified).
+    pub verified: bool,
+    pub channel: Channel,
+}
+
+impl Obs {
+    /// Whether it counts towards EARS: verified, or from a trusted channel. An anonymous report
+    /// from the public intake page or a text message waits for verification before it can raise
+    /// a statistical alert; it still opens a threshold alert at once, because a severe report
+    /// must be looked at whoever sent it.
+    pub fn vetted(&self, trusted: &TrustedChannels) -> bool {
+        self.verified || trusted.contains(self.channel)
+    }
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -167,6 +175,8 @@ impl AreaTree {
 pub struct EngineConfig {
     pub ears: EarsParams,
     pub threshold: HashMap<String, u8>,
+    /// The channels whose unverified reports count towards EARS.
+    pub trusted: TrustedChannels,
 }
 
 impl EngineConfig {
@@ -218,7 +228,8 @@ pub fn evaluate(
             continue;
         }
         let lineage = lineages.entry(o.area.as_str()).or_insert_with(|| tree.lineage(&o.area));
-        for a in lineage.iter().filter(|_| o.vetted) {
+        let vetted = o.vetted(&cfg.trusted);
+        for a in lineage.iter().filter(|_| vetted) {
             series
                 .entry((a.clone(), o.category.clone()))
                 .or_default()
@@ -315,8 +326,44 @@ mod tests {
             category: cat.into(),
             week: Week(week),
             severity: sev,
-            vetted: true,
+            verified: true,
+            channel: Channel::Web,
         }
+    }
+
+    #[test]
+    fn only_vetted_reports_count_towards_ears() {
+        let o = |channel, verified| Obs { channel, verified, ..obs(1, "MR0101", "crime", 10, 1) };
+        let default = TrustedChannels::default();
+        assert!(o(Channel::Hotline, false).vetted(&default), "the organisation's own operators");
+        assert!(!o(Channel::Intake, false).vetted(&default) && !o(Channel::Sms, false).vetted(&default));
+        assert!(o(Channel::Intake, true).vetted(&default), "verified, whatever the channel");
+        let strict = TrustedChannels::parse("none").unwrap();
+        assert!(!o(Channel::Web, false).vetted(&strict) && o(Channel::Web, true).vetted(&strict));
+        let sms = TrustedChannels::parse(" sms, web ,sms").unwrap();
+        assert_eq!(sms.as_slice(), [Channel::Sms, Channel::Web]);
+        let e = TrustedChannels::parse("web, whatsapp").unwrap_err();
+        assert!(
+            e.field == "trusted_channels"
+                && e.message.contains("\"whatsapp\"")
+                && e.message.contains("openrosa")
+        );
+        // Unverified intake reports raise no statistical alert until trusted or verified.
+        let mut reports: Vec<Obs> = (0..20).map(|w| obs(w, "MR0101", "crime", w as i64, 1)).collect();
+        reports.extend((0..6).map(|i| Obs {
+            channel: Channel::Intake,
+            verified: false,
+            ..obs(100 + i, "MR0101", "crime", 20, 1)
+        }));
+        let count = |trusted: TrustedChannels| {
+            let cfg = EngineConfig { trusted, ..Default::default() };
+            evaluate(&tree(), &reports, Week(0), Scope::All, &cfg)
+                .iter()
+                .filter(|c| c.method != AlertMethod::Threshold && c.week == Week(20))
+                .count()
+        };
+        assert_eq!(count(TrustedChannels::default()), 0);
+        assert!(count(TrustedChannels::parse("web, intake").unwrap()) > 0);
     }
 
     #[test]

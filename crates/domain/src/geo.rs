@@ -185,7 +185,7 @@ mod tests {
     #[test]
     fn labels_sit_inside_their_area() {
         let square = vec![vec![[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]];
-        assert_eq!(label_point(&[square.clone()]), Some([1.0, 1.0]));
+        assert_eq!(label_point(std::slice::from_ref(&square)), Some([1.0, 1.0]));
         // A U: its centroid lies in the gap between the arms, so the label moves into an arm.
         let u = vec![vec![
             [0.0, 0.0],
@@ -198,7 +198,7 @@ mod tests {
             [0.0, 5.0],
             [0.0, 0.0],
         ]];
-        let p = label_point(&[u.clone()]).unwrap();
+        let p = label_point(std::slice::from_ref(&u)).unwrap();
         assert!(contains(&u[0], p), "{p:?} is outside the U");
         // The largest polygon of a multipolygon carries the label.
         let island = vec![vec![[10.0, 10.0], [10.5, 10.0], [10.5, 10.5], [10.0, 10.0]]];

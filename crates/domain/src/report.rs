@@ -135,6 +135,47 @@ impl FromStr for Channel {
     }
 }
 
+/// The channels whose reports count towards EARS before anyone verifies them: those where the
+/// organisation's own people record reports. By default every channel but the public intake page
+/// and text messages, which anyone can send (two unverified anonymous submissions once raised
+/// national alerts). An operator sets the list (`trusted_channels`); an empty list means only
+/// verified reports count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedChannels(Vec<Channel>);
+
+impl Default for TrustedChannels {
+    fn default() -> Self {
+        Self(Channel::ALL.into_iter().filter(|c| !matches!(c, Channel::Intake | Channel::Sms)).collect())
+    }
+}
+
+impl TrustedChannels {
+    /// A comma-separated list of channel names ("web, hotline, openrosa"); "none" or an empty
+    /// text for none.
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let mut out = Vec::new();
+        for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty() && *n != "none") {
+            let c: Channel = name.parse().map_err(|_| {
+                let known: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
+                InvalidInput::new(
+                    "trusted_channels",
+                    format!("{name:?} is not a channel (one of {})", known.join(", ")),
+                )
+            })?;
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        Ok(Self(out))
+    }
+    pub fn contains(&self, c: Channel) -> bool {
+        self.0.contains(&c)
+    }
+    pub fn as_slice(&self) -> &[Channel] {
+        &self.0
+    }
+}
+
 /// A category's handle: lower-case ASCII letters, digits and `_`, 2 to 40 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]

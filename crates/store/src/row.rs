@@ -213,7 +213,8 @@ pub fn obs(r: &impl RowRead) -> R<Obs> {
         category: r.text("category")?,
         week: Week(r.int("week")?),
         severity: r.int("severity")? as u8,
-        vetted: r.int("vetted")? != 0,
+        verified: r.int("verified")? != 0,
+        channel: r.text("channel")?.parse().map_err(|_| corrupt("report channel"))?,
     })
 }
 

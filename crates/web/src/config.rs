@@ -32,6 +32,8 @@ pub struct WebConfig {
     pub public_url: Option<String>,
     /// The largest OpenRosa submission read, photos included.
     pub max_submission_bytes: usize,
+    /// The channels whose reports count towards EARS before they are verified.
+    pub trusted_channels: tandem_domain::report::TrustedChannels,
 }
 
 /// 25 MB, as ODK Central: room for a few phone photos.
@@ -60,6 +62,7 @@ impl Default for WebConfig {
             metrics_token: None,
             public_url: None,
             max_submission_bytes: DEFAULT_MAX_SUBMISSION_BYTES,
+            trusted_channels: Default::default(),
         }
     }
 }

@@ -63,7 +63,7 @@ impl AppState {
         crate::i18n::I18n::load()?;
         crate::templates::Templates::load()?;
         crate::password::warm_up();
-        let ew_config: Arc<ConfigCache> = Default::default();
+        let ew_config = Arc::new(ConfigCache::new(config.trusted_channels.clone()));
         let alert_worker = AlertWorker::start(store.clone(), ew_config.clone());
         Ok(Self(Arc::new(Inner {
             throttle_pairs: Mutex::new(Throttle::new(

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::alert_engine::{AlertMethod, Cell, Obs};
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::report::ReportStatus;
+use tandem_domain::report::{ReportStatus, TrustedChannels};
 use tandem_domain::week::Week;
 use tandem_domain::{OrgId, UserId};
 use tandem_store::row::{self, cols, RowRead};
@@ -16,10 +16,6 @@ use super::audit::append_audit_tx;
 use super::d::{self, ts};
 use super::row::Sq;
 use crate::errors::{conflict, now, other};
-
-/// The reports that count towards EARS (see `Obs::vetted`): verified ones, and any from a channel
-/// where the organisation's own people record them. Anonymous intake and text messages wait.
-const VETTED: &str = "(verified_at IS NOT NULL OR channel NOT IN ('intake', 'sms'))";
 
 /// Rows per INSERT statement: a row binds 14 values, and SQLite allows 32,766 in one statement
 /// (PostgreSQL 65,535).
@@ -270,11 +266,12 @@ impl EarlyWarningStore for d::Backend {
         category: Option<&str>,
     ) -> Result<Vec<Obs>> {
         let (lo, hi) = weeks.map(|(a, b)| (a.0, b.0)).unwrap_or((i64::MIN, i64::MAX));
-        let rows = sqlx::query(&format!(
-            "SELECT id, area_code, category, week, severity, CASE WHEN {VETTED} THEN 1 ELSE 0 END AS vetted FROM reports
+        let rows = sqlx::query(
+            "SELECT id, area_code, category, week, severity, channel,
+                    CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END AS verified FROM reports
              WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3
                AND (CAST($4 AS TEXT) IS NULL OR category = $4)",
-        ))
+        )
         .bind(org.as_str())
         .bind(lo)
         .bind(hi)
@@ -476,6 +473,7 @@ impl EarlyWarningStore for d::Backend {
         areas: &[String],
         category: &str,
         week: Week,
+        trusted: &TrustedChannels,
     ) -> Result<Vec<String>> {
         if areas.is_empty() {
             return Ok(vec![]);
@@ -486,9 +484,16 @@ impl EarlyWarningStore for d::Backend {
             .push_bind(category)
             .push(" AND week = ")
             .push_bind(week.0)
-            .push(" AND status <> 'dismissed' AND ")
-            .push(VETTED)
-            .push(" AND area_code IN (");
+            .push(" AND status <> 'dismissed' AND (verified_at IS NOT NULL");
+        if !trusted.as_slice().is_empty() {
+            qb.push(" OR channel IN (");
+            let mut sep = qb.separated(", ");
+            for c in trusted.as_slice() {
+                sep.push_bind(c.as_str());
+            }
+            qb.push(")");
+        }
+        qb.push(") AND area_code IN (");
         let mut sep = qb.separated(", ");
         for a in areas {
             sep.push_bind(a.as_str());

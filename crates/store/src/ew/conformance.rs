@@ -192,6 +192,19 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert_eq!(s.alert_obs(&a.id, None, Some("crime")).await.unwrap().len(), 0);
     assert_eq!(s.alert_obs(&a.id, None, Some("hate_speech")).await.unwrap().len(), 2);
     assert_eq!(obs.len(), 2);
+    // Whether a report is verified, and its channel, reach the engine, which decides with the
+    // operator's trusted channels; the reports behind an alert follow the same rule.
+    let of = |id: &str| obs.iter().find(|o| o.report_id == id).unwrap();
+    assert!(of(&made[0].id).verified && !of(&made[1].id).verified);
+    assert_eq!(of(&made[1].id).channel.as_str(), made[1].channel);
+    let r = &made[1];
+    let cell = std::slice::from_ref(&r.area);
+    let none = tandem_domain::report::TrustedChannels::parse("none").unwrap();
+    let own = tandem_domain::report::TrustedChannels::parse(&r.channel).unwrap();
+    let behind = s.cell_reports(&a.id, cell, &r.category, r.week, &none).await.unwrap();
+    assert!(!behind.contains(&r.id), "unverified, untrusted: not counted");
+    let behind = s.cell_reports(&a.id, cell, &r.category, r.week, &own).await.unwrap();
+    assert!(behind.contains(&r.id), "unverified from a trusted channel: counted");
     let (lo, hi) = s.week_bounds(&a.id).await.unwrap().unwrap();
     assert_eq!((lo, hi), (made[0].week, made[1].week));
     assert_eq!(s.alert_obs(&a.id, Some((hi, hi)), None).await.unwrap().len(), 1);

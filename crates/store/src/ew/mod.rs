@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::alert_engine::Obs;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::report::ReportStatus;
+use tandem_domain::report::{ReportStatus, TrustedChannels};
 use tandem_domain::week::Week;
 use tandem_domain::{OrgId, UserId};
 
@@ -63,13 +63,15 @@ pub trait EarlyWarningStore: Send + Sync {
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>>;
     /// Open alerts per area, counted in the database (the dashboard's map).
     async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>>;
-    /// Counting reports of one cell: `areas` (an area and its descendants), category, week.
+    /// Counting reports of one cell: `areas` (an area and its descendants), category, week;
+    /// verified, or from a `trusted` channel (see `Obs::vetted`).
     async fn cell_reports(
         &self,
         org: &OrgId,
         areas: &[String],
         category: &str,
         week: Week,
+        trusted: &TrustedChannels,
     ) -> Result<Vec<String>>;
     /// An alert with the ids of the reports linked to it (threshold alerts keep their list;
     /// an EARS alert's reports are its cell's, see `cell_reports`).

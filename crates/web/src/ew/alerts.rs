@@ -97,7 +97,8 @@ pub async fn reports_of(
     if alert.method == tandem_domain::alert_engine::AlertMethod::Threshold {
         return Ok(linked);
     }
-    Ok(store.cell_reports(org, &cfg.tree.subtree(&alert.area), &alert.category, alert.week).await?)
+    let areas = cfg.tree.subtree(&alert.area);
+    Ok(store.cell_reports(org, &areas, &alert.category, alert.week, &cfg.engine.trusted).await?)
 }
 
 /// Acknowledges, or closes with an outcome, the episode an open alert belongs to: the list shows

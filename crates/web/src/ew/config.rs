@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use tandem_domain::alert_engine::{AreaTree, EngineConfig};
+use tandem_domain::report::TrustedChannels;
 use tandem_domain::sms::SmsVocabulary;
 use tandem_store::{Area, Category, Store};
 
@@ -29,32 +30,44 @@ impl EwConfig {
 /// add-category`) is picked up within this long.
 const TTL: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// The cached configuration, and the operator's trusted channels it is loaded with.
 #[derive(Default)]
-pub struct ConfigCache(RwLock<Option<(Arc<EwConfig>, std::time::Instant)>>);
+pub struct ConfigCache {
+    cached: RwLock<Option<(Arc<EwConfig>, std::time::Instant)>>,
+    trusted: TrustedChannels,
+}
 
 impl ConfigCache {
+    pub fn new(trusted: TrustedChannels) -> Self {
+        Self { cached: RwLock::default(), trusted }
+    }
+
     pub async fn get(&self, store: &dyn Store) -> Result<Arc<EwConfig>, AppError> {
-        if let Some((c, at)) = self.0.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
+        if let Some((c, at)) = self.cached.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
             if at.elapsed() < TTL {
                 return Ok(c.clone());
             }
         }
-        let c = Arc::new(load(store).await?);
-        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Some((c.clone(), std::time::Instant::now()));
+        let c = Arc::new(load(store, &self.trusted).await?);
+        *self.cached.write().unwrap_or_else(|p| p.into_inner()) =
+            Some((c.clone(), std::time::Instant::now()));
         Ok(c)
     }
 
     pub fn invalidate(&self) {
-        *self.0.write().unwrap_or_else(|p| p.into_inner()) = None;
+        *self.cached.write().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }
 
-pub async fn load(store: &dyn Store) -> Result<EwConfig, AppError> {
+/// Areas, categories and the engine's settings; `trusted` is the operator's setting (the server
+/// and `tandem alerts run` must load the same one, or they would disagree on alerts).
+pub async fn load(store: &dyn Store, trusted: &TrustedChannels) -> Result<EwConfig, AppError> {
     let areas = store.list_areas(false).await?;
     let categories = store.list_categories().await?;
     let tree = AreaTree::new(areas.iter().map(|a| (a.code.clone(), a.parent_code.clone())));
     let engine = EngineConfig {
         threshold: categories.iter().map(|c| (c.slug.clone(), c.threshold_severity)).collect(),
+        trusted: trusted.clone(),
         ..Default::default()
     };
     let mut sms = SmsVocabulary::default();
