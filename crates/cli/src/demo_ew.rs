@@ -193,8 +193,9 @@ pub async fn reports(
         let mut batch = Vec::new();
         for day in (1..=364).rev() {
             for d in &watched {
-                // A quiet background of a report every two or three weeks per district...
-                let mut n = if rng.gen_bool(0.06) { 1 } else { 0 };
+                // A background of a report or so a week per district (some 250 reports a year
+                // per organisation, so that every page shows what it is for)...
+                let mut n = if rng.gen_bool(0.13) { 1 } else { 0 };
                 // ...and a flare-up in one district per organisation, three to five weeks ago.
                 let flare = *d == watched[1] && (21..=35).contains(&day);
                 if flare && rng.gen_bool(0.7) {
