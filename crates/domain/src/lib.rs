@@ -22,6 +22,7 @@ pub mod sharing;
 pub mod sms;
 pub mod text;
 pub mod throttle;
+pub mod violation;
 pub mod week;
 
 pub use ids::{OrgId, UserId};

@@ -1,5 +1,5 @@
 //! The storage interface, one trait per capability ([`IdentityStore`], [`EarlyWarningStore`],
-//! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`], [`FieldStore`]), each in its module with its models and its chapter of
+//! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`], [`FieldStore`], [`ObservatoryStore`]), each in its module with its models and its chapter of
 //! the conformance story. [`Store`] is all of them: what a backend implements and the web layer
 //! holds. Every method that touches an organisation's records takes that organisation first, so
 //! that no query can forget the scope.
@@ -11,6 +11,7 @@ pub mod field;
 pub mod identity;
 pub mod index;
 pub mod invitations;
+pub mod observatory;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod protection;
@@ -21,6 +22,7 @@ pub use field::*;
 pub use identity::*;
 pub use index::*;
 pub use invitations::*;
+pub use observatory::*;
 pub use protection::*;
 
 use async_trait::async_trait;
@@ -73,6 +75,7 @@ pub trait Store:
     + FieldStore
     + ProtectionStore
     + IndexStore
+    + ObservatoryStore
     + 'static
 {
 }
@@ -85,6 +88,7 @@ impl<T> Store for T where
         + FieldStore
         + ProtectionStore
         + IndexStore
+        + ObservatoryStore
         + 'static
 {
 }

@@ -10,7 +10,7 @@ use tandem_domain::week::Week;
 
 use crate::{
     Alert, AppUser, Area, Attachment, Category, Invitation, Member, Org, Principal, Report, Response,
-    SessionKind, StoreError, User,
+    SessionKind, StoreError, User, Violation,
 };
 
 type R<T> = Result<T, StoreError>;
@@ -81,6 +81,37 @@ pub fn invitation(r: &impl RowRead) -> R<Invitation> {
         role: role(r, "role")?,
         created_at: r.time("created_at")?,
         expires_at: r.time("expires_at")?,
+    })
+}
+
+pub fn violation(r: &impl RowRead) -> R<Violation> {
+    let count =
+        |col: &str| -> R<Option<u32>> { Ok(r.opt_int(col)?.map(|n| n.clamp(0, u32::MAX as i64) as u32)) };
+    let day =
+        |s: String| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| corrupt("violation date"));
+    Ok(Violation {
+        id: r.text("id")?,
+        org_id: r.text("org_id")?,
+        area: r.text("area_code")?,
+        occurred_on: day(r.text("occurred_on")?)?,
+        date_precision: r.text("date_precision")?.parse().map_err(|_| corrupt("date precision"))?,
+        act: r.text("act")?,
+        institution: r.text("institution")?,
+        institution_kind: r.text("institution_kind")?.parse().map_err(|_| corrupt("institution kind"))?,
+        unit: r.opt_text("unit")?,
+        victims: tandem_domain::violation::Victims {
+            total: count("victims_total")?.unwrap_or(0),
+            women: count("victims_women")?,
+            men: count("victims_men")?,
+            girls: count("victims_girls")?,
+            boys: count("victims_boys")?,
+        },
+        description: r.text("description")?,
+        status: r.text("status")?.parse().map_err(|_| corrupt("violation status"))?,
+        documented_by: r.opt_text("documented_by")?,
+        verified_by: r.opt_text("verified_by")?,
+        verified_at: r.opt_time("verified_at")?,
+        created_at: r.time("created_at")?,
     })
 }
 
@@ -267,6 +298,9 @@ pub mod cols {
     /// The FROM clause that goes with [`INVITATION`].
     pub const INVITATION_FROM: &str = "invitations i JOIN orgs o ON o.id = i.org_id";
     pub const APP_USER: &str = "id, org_id, name, form_id, created_at, revoked_at";
+    pub const VIOLATION: &str = "id, org_id, area_code, occurred_on, date_precision, act, institution,
+        institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
+        description, status, documented_by, verified_by, verified_at, created_at";
     pub const ATTACHMENT: &str = "id, org_id, report_id, name, content_type, size, sha256, created_at";
     pub const USER: &str = "id, email, display_name, platform_admin, created_at";
     pub const PRINCIPAL_EXTRA: &str = "m.role, s.kind AS session_kind, s.csrf_token, s.expires_at,

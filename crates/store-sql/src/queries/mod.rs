@@ -12,6 +12,7 @@ mod field;
 mod identity;
 mod index;
 mod invitations;
+mod observatory;
 mod protection;
 mod row;
 

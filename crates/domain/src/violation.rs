@@ -1,0 +1,340 @@
+//! Human-rights violations in the spirit of the HURIDOCS Events Standard Formats: an act of a
+//! kind from a controlled list, on a date with its precision, in an area, with its victims as
+//! counts (no names), committed with the involvement of an **institution or unit** (never a
+//! private person: rule 2), and the two-key workflow that moves it from documented to closed.
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{text, InvalidInput, Problem};
+
+/// The act kinds every deployment starts with (DESIGN §4.4); an operator may add more.
+pub const DEFAULT_ACTS: [&str; 11] = [
+    "arbitrary_arrest",
+    "torture_ill_treatment",
+    "extrajudicial_killing",
+    "enforced_disappearance",
+    "sexual_violence",
+    "excessive_force",
+    "extortion",
+    "destruction_of_property",
+    "restriction_of_assembly",
+    "threat_to_defender",
+    "attack_on_defender",
+];
+
+/// An act kind's handle: lower-case ASCII letters, digits and `_`, 2 to 40 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ActSlug(String);
+
+impl ActSlug {
+    pub fn parse(raw: &str) -> Result<Self, InvalidInput> {
+        let s = raw.trim();
+        let ok = (2..=40).contains(&s.len())
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(InvalidInput::new("act", "is not an act kind").because(Problem::Unknown))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Threats and attacks against civil-society staff and human-rights defenders: the
+    /// civic-space incidents, which name the organisation targeted.
+    pub fn is_civic_space(&self) -> bool {
+        matches!(self.0.as_str(), "threat_to_defender" | "attack_on_defender")
+    }
+}
+
+/// How precisely the date of an act is known. A month-precise date is stored as the month's
+/// first day, a year-precise one as the 1st of January; `Unknown` keeps the day it was
+/// documented, so that counts per period still place it somewhere honest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum DatePrecision {
+    Exact,
+    Month,
+    Year,
+    Unknown,
+}
+
+impl DatePrecision {
+    pub const ALL: [DatePrecision; 4] =
+        [DatePrecision::Exact, DatePrecision::Month, DatePrecision::Year, DatePrecision::Unknown];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Exact => "exact",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+            DatePrecision::Unknown => "unknown",
+        }
+    }
+    /// The date kept for `d` at this precision.
+    pub fn normalise(self, d: NaiveDate) -> NaiveDate {
+        use chrono::Datelike;
+        match self {
+            DatePrecision::Exact | DatePrecision::Unknown => d,
+            DatePrecision::Month => d.with_day(1).unwrap_or(d),
+            DatePrecision::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
+        }
+    }
+}
+
+impl FromStr for DatePrecision {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s.trim()).ok_or_else(|| {
+            InvalidInput::new("date_precision", "is not exact, month, year or unknown")
+                .because(Problem::Unknown)
+        })
+    }
+}
+
+/// The kind of body whose agents were involved. There is no kind for a private person:
+/// Tandem names institutions and units, never individuals (DESIGN rule 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum InstitutionKind {
+    Police,
+    Gendarmerie,
+    Military,
+    Intelligence,
+    Prison,
+    Ministry,
+    LocalAuthority,
+    ArmedGroup,
+    OtherPublicBody,
+}
+
+impl InstitutionKind {
+    pub const ALL: [InstitutionKind; 9] = [
+        InstitutionKind::Police,
+        InstitutionKind::Gendarmerie,
+        InstitutionKind::Military,
+        InstitutionKind::Intelligence,
+        InstitutionKind::Prison,
+        InstitutionKind::Ministry,
+        InstitutionKind::LocalAuthority,
+        InstitutionKind::ArmedGroup,
+        InstitutionKind::OtherPublicBody,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstitutionKind::Police => "police",
+            InstitutionKind::Gendarmerie => "gendarmerie",
+            InstitutionKind::Military => "military",
+            InstitutionKind::Intelligence => "intelligence",
+            InstitutionKind::Prison => "prison",
+            InstitutionKind::Ministry => "ministry",
+            InstitutionKind::LocalAuthority => "local_authority",
+            InstitutionKind::ArmedGroup => "armed_group",
+            InstitutionKind::OtherPublicBody => "other_public_body",
+        }
+    }
+}
+
+impl FromStr for InstitutionKind {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s.trim()).ok_or_else(|| {
+            InvalidInput::new(
+                "institution_kind",
+                "is not a kind of institution (a private person is never named)",
+            )
+            .because(Problem::Unknown)
+        })
+    }
+}
+
+/// An institution or unit, as named by those who document: "Kumba Central Police Station".
+pub fn institution_name(field: &'static str, raw: &str) -> Result<String, InvalidInput> {
+    text::bounded(field, raw, 2, 160)
+}
+
+/// Victims as counts, never names: a total, and as many of women, men, girls and boys as known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Victims {
+    pub total: u32,
+    pub women: Option<u32>,
+    pub men: Option<u32>,
+    pub girls: Option<u32>,
+    pub boys: Option<u32>,
+}
+
+impl Victims {
+    pub const MAX: u32 = 1_000_000;
+    /// At least one victim; the parts known never add up to more than the total.
+    pub fn check(self) -> Result<Self, InvalidInput> {
+        if !(1..=Self::MAX).contains(&self.total) {
+            return Err(InvalidInput::new(
+                "victims.total",
+                format!("must be a whole number from 1 to {}", Self::MAX),
+            )
+            .because(Problem::Range { min: 1, max: Self::MAX as i64 }));
+        }
+        let parts: u64 =
+            [self.women, self.men, self.girls, self.boys].iter().flatten().map(|&n| n as u64).sum();
+        if parts > self.total as u64 {
+            return Err(InvalidInput::new(
+                "victims",
+                "women, men, girls and boys add up to more than the total",
+            ));
+        }
+        Ok(self)
+    }
+}
+
+/// Where a violation stands. Documented → verified (by a second coordinator) → referred →
+/// responded → remedied or closed; it may be closed from any open step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ViolationStatus {
+    Documented,
+    Verified,
+    Referred,
+    Responded,
+    Remedied,
+    Closed,
+}
+
+impl ViolationStatus {
+    pub const ALL: [ViolationStatus; 6] = [
+        ViolationStatus::Documented,
+        ViolationStatus::Verified,
+        ViolationStatus::Referred,
+        ViolationStatus::Responded,
+        ViolationStatus::Remedied,
+        ViolationStatus::Closed,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViolationStatus::Documented => "documented",
+            ViolationStatus::Verified => "verified",
+            ViolationStatus::Referred => "referred",
+            ViolationStatus::Responded => "responded",
+            ViolationStatus::Remedied => "remedied",
+            ViolationStatus::Closed => "closed",
+        }
+    }
+    /// Whether the workflow allows the step from `self` to `to`.
+    pub fn may_become(self, to: ViolationStatus) -> bool {
+        use ViolationStatus::*;
+        matches!(
+            (self, to),
+            (Documented, Verified)
+                | (Verified, Referred)
+                | (Referred, Responded)
+                | (Responded, Remedied)
+                | (Documented | Verified | Referred | Responded, Closed)
+        )
+    }
+}
+
+impl FromStr for ViolationStatus {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s.trim())
+            .ok_or_else(|| InvalidInput::new("status", "is not a violation status").because(Problem::Unknown))
+    }
+}
+
+/// Why a verification is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VerifyRefused {
+    /// The two keys must be two people: whoever documented a violation cannot verify it.
+    #[error("the person who documented a violation cannot verify it; another coordinator must")]
+    SameHand,
+    #[error("only a documented violation can be verified (this one is {0})")]
+    NotDocumented(&'static str),
+}
+
+/// The second key: `verifier` may verify a violation `documenter` wrote, now at `status`.
+pub fn check_verification(
+    status: ViolationStatus,
+    documenter: Option<&str>,
+    verifier: &str,
+) -> Result<(), VerifyRefused> {
+    if status != ViolationStatus::Documented {
+        return Err(VerifyRefused::NotDocumented(status.as_str()));
+    }
+    if documenter == Some(verifier) {
+        return Err(VerifyRefused::SameHand);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_workflow_moves_one_way_and_closes_from_any_open_step() {
+        use ViolationStatus::*;
+        assert!(Documented.may_become(Verified) && Verified.may_become(Referred));
+        assert!(Referred.may_become(Responded) && Responded.may_become(Remedied));
+        assert!(!Documented.may_become(Referred), "no referral before verification");
+        assert!(
+            !Verified.may_become(Documented) && !Remedied.may_become(Closed) && !Closed.may_become(Verified)
+        );
+        for s in [Documented, Verified, Referred, Responded] {
+            assert!(s.may_become(Closed), "{s:?}");
+        }
+        for s in ViolationStatus::ALL {
+            assert_eq!(s.as_str().parse::<ViolationStatus>().unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn two_keys_are_two_people() {
+        assert_eq!(
+            check_verification(ViolationStatus::Documented, Some("u1"), "u1"),
+            Err(VerifyRefused::SameHand)
+        );
+        assert_eq!(check_verification(ViolationStatus::Documented, Some("u1"), "u2"), Ok(()));
+        assert_eq!(
+            check_verification(ViolationStatus::Documented, None, "u2"),
+            Ok(()),
+            "an import has no hand"
+        );
+        assert_eq!(
+            check_verification(ViolationStatus::Verified, Some("u1"), "u2"),
+            Err(VerifyRefused::NotDocumented("verified"))
+        );
+    }
+
+    #[test]
+    fn victims_are_counts_that_add_up() {
+        let v = |total, women, girls| Victims { total, women, girls, ..Default::default() };
+        assert!(v(3, Some(2), Some(1)).check().is_ok());
+        assert!(v(0, None, None).check().is_err());
+        let e = v(2, Some(2), Some(1)).check().unwrap_err();
+        assert_eq!(e.field, "victims");
+        assert!(v(Victims::MAX + 1, None, None).check().is_err());
+    }
+
+    #[test]
+    fn institutions_never_persons_and_dates_at_their_precision() {
+        assert!("individual".parse::<InstitutionKind>().is_err());
+        for k in InstitutionKind::ALL {
+            assert_eq!(k.as_str().parse::<InstitutionKind>().unwrap(), k);
+        }
+        let d = NaiveDate::from_ymd_opt(2026, 7, 19).unwrap();
+        assert_eq!(DatePrecision::Month.normalise(d), NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
+        assert_eq!(DatePrecision::Year.normalise(d), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        assert_eq!(DatePrecision::Exact.normalise(d), d);
+        assert!(ActSlug::parse("arbitrary_arrest").is_ok() && ActSlug::parse("Arrest!").is_err());
+        assert!(ActSlug::parse("threat_to_defender").unwrap().is_civic_space());
+        assert!(DEFAULT_ACTS.iter().all(|a| ActSlug::parse(a).is_ok()));
+    }
+}

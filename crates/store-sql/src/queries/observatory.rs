@@ -1,0 +1,159 @@
+//! The observatory: act kinds, violations, and the second key that verifies them.
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::{OrgId, UserId};
+use tandem_store::row::{self, cols};
+use tandem_store::*;
+use tracing::instrument;
+
+use super::audit::append_audit_tx;
+use super::d::{self, ts};
+use super::row::Sq;
+use crate::errors::{now, other};
+
+async fn one(tx: &mut d::Tx, org: &OrgId, id: &str) -> Result<Violation> {
+    let r = sqlx::query(&format!("SELECT {} FROM violations WHERE org_id = $1 AND id = $2", cols::VIOLATION))
+        .bind(org.as_str())
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(other)?
+        .ok_or(StoreError::NotFound)?;
+    row::violation(&Sq(&r))
+}
+
+#[async_trait]
+impl ObservatoryStore for d::Backend {
+    async fn act_kinds(&self) -> Result<Vec<ActKind>> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT slug, name, rights FROM violation_acts ORDER BY position, slug")
+                .fetch_all(&self.db.pool)
+                .await
+                .map_err(other)?;
+        Ok(rows.into_iter().map(|(slug, name, rights)| ActKind { slug, name, rights }).collect())
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn create_violation(
+        &self,
+        org: &OrgId,
+        new: &NewViolation,
+        mut audit: NewAuditEvent,
+    ) -> Result<Violation> {
+        let id = OrgId::new().to_string();
+        audit.subject.get_or_insert_with(|| id.clone());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let known: (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM areas WHERE code = $1), (SELECT COUNT(*) FROM violation_acts WHERE slug = $2)",
+        )
+        .bind(new.area.as_str())
+        .bind(new.act.as_str())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(other)?;
+        if known.0 == 0 {
+            return Err(StoreError::Conflict(format!("unknown area {}", new.area.as_str())));
+        }
+        if known.1 == 0 {
+            return Err(StoreError::Conflict(format!("unknown act kind {}", new.act.as_str())));
+        }
+        let v = &new.victims;
+        let count = |n: Option<u32>| n.map(i64::from);
+        sqlx::query(
+            "INSERT INTO violations (org_id, id, area_code, occurred_on, date_precision, act, institution,
+                institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
+                description, documented_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+        )
+        .bind(org.as_str())
+        .bind(&id)
+        .bind(new.area.as_str())
+        .bind(new.occurred_on.format("%Y-%m-%d").to_string())
+        .bind(new.date_precision.as_str())
+        .bind(new.act.as_str())
+        .bind(&new.institution)
+        .bind(new.institution_kind.as_str())
+        .bind(new.unit.as_deref())
+        .bind(i64::from(v.total))
+        .bind(count(v.women))
+        .bind(count(v.men))
+        .bind(count(v.girls))
+        .bind(count(v.boys))
+        .bind(&new.description)
+        .bind(new.documented_by.as_ref().map(|u| u.as_str()))
+        .bind(ts(now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        append_audit_tx(&mut tx, audit).await?;
+        let made = one(&mut tx, org, &id).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(made)
+    }
+
+    async fn get_violation(&self, org: &OrgId, id: &str) -> Result<Violation> {
+        let r =
+            sqlx::query(&format!("SELECT {} FROM violations WHERE org_id = $1 AND id = $2", cols::VIOLATION))
+                .bind(org.as_str())
+                .bind(id)
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(other)?
+                .ok_or(StoreError::NotFound)?;
+        row::violation(&Sq(&r))
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn list_violations(&self, org: &OrgId, filter: &ViolationFilter) -> Result<Vec<Violation>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM violations WHERE org_id = $1 AND (CAST($2 AS TEXT) IS NULL OR status = $2)
+             ORDER BY created_at DESC, id LIMIT $3 OFFSET $4",
+            cols::VIOLATION
+        ))
+        .bind(org.as_str())
+        .bind(filter.status.map(|s| s.as_str()))
+        .bind(filter.limit.clamp(1, 500))
+        .bind(filter.offset.max(0))
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::violation(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn verify_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+        mut audit: NewAuditEvent,
+    ) -> Result<Violation> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let done = sqlx::query(
+            "UPDATE violations SET status = 'verified', verified_by = $3, verified_at = $4
+             WHERE org_id = $1 AND id = $2 AND status = 'documented'
+               AND (documented_by IS NULL OR documented_by <> $3)",
+        )
+        .bind(org.as_str())
+        .bind(id)
+        .bind(by.as_str())
+        .bind(ts(at))
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        if done.rows_affected() == 0 {
+            // Tell a missing violation from one the rules refuse.
+            one(&mut tx, org, id).await?;
+            return Err(StoreError::Conflict("this violation cannot be verified by this person now".into()));
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        let v = one(&mut tx, org, id).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(v)
+    }
+}

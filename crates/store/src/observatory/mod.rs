@@ -1,0 +1,41 @@
+//! The human-rights observatory: violations documented by an organisation, verified by a second
+//! coordinator, and the controlled list of act kinds they use.
+pub mod conformance;
+mod models;
+
+pub use models::*;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::{OrgId, UserId};
+
+use crate::Result;
+
+#[async_trait]
+pub trait ObservatoryStore: Send + Sync {
+    /// The act kinds, in their list's order.
+    async fn act_kinds(&self) -> Result<Vec<ActKind>>;
+    /// Files a violation as `documented`. An unknown area or act kind is a Conflict naming it.
+    async fn create_violation(
+        &self,
+        org: &OrgId,
+        new: &NewViolation,
+        audit: NewAuditEvent,
+    ) -> Result<Violation>;
+    /// NotFound for another organisation's violation.
+    async fn get_violation(&self, org: &OrgId, id: &str) -> Result<Violation>;
+    async fn list_violations(&self, org: &OrgId, filter: &ViolationFilter) -> Result<Vec<Violation>>;
+    /// The second key: documented → verified by `by`, in one step that repeats the rules
+    /// (still documented, `by` is not who documented it), so that two requests cannot both
+    /// verify and the documenter cannot slip in. NotFound for another organisation's; Conflict
+    /// when the rules refuse (the service says which).
+    async fn verify_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Violation>;
+}
