@@ -57,6 +57,10 @@ pub enum Action {
     ManageRetention,
     /// Export all of one's organisation's own data.
     ExportOrgData,
+    /// Document a human-rights violation for one's organisation, and read its violations.
+    DocumentViolation,
+    /// The second key: verify a violation someone else documented.
+    VerifyViolation,
 }
 
 /// What to tell a caller who may not act.
@@ -71,7 +75,8 @@ impl Actor {
         let ok = match action {
             Action::ViewSelf | Action::ViewOrgDirectory | Action::ViewConfig => true,
             Action::FileReport | Action::ViewReports | Action::RespondToAlert => true,
-            Action::ViewSharing => true,
+            Action::ViewSharing | Action::DocumentViolation => true,
+            Action::VerifyViolation => self.role.at_least(Role::Coordinator),
             // Who may see a reporter's contact or let data leave the organisation: the
             // coordinators who answer for it, never every member.
             Action::ManageSharing | Action::ReadContact | Action::EraseReport => {
@@ -123,6 +128,8 @@ mod tests {
             (EraseReport, false, true, true, false),
             (ManageRetention, false, false, true, false),
             (ExportOrgData, false, false, true, false),
+            (DocumentViolation, true, true, true, true),
+            (VerifyViolation, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

@@ -128,6 +128,8 @@ pub mod perm {
         EraseReport,
         ManageRetention,
         ExportOrgData,
+        DocumentViolation,
+        VerifyViolation,
     );
 }
 

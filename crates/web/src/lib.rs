@@ -21,6 +21,7 @@ mod metrics;
 #[cfg(test)]
 mod module_graph;
 pub mod next;
+pub mod observatory;
 mod ops;
 pub mod pages;
 pub mod password;

@@ -19,6 +19,7 @@ mod pages;
 mod protection;
 mod sharing;
 mod sms;
+mod violations;
 
 /// Helpers the page tests share.
 mod browser {

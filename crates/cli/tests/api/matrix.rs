@@ -65,6 +65,12 @@ async fn authorisation_matrix(b: Backend) {
     let report_id = r["id"].as_str().unwrap().to_owned();
     let (_, v) = app.send("GET", "/api/v1/alerts", Some(&tokens[&Member]), None).await;
     let alert_id = v["alerts"][0]["id"].as_str().unwrap().to_owned();
+    let violation_body = json!({"area": "MR01", "occurred_on": "2026-05-04", "act": "arbitrary_arrest",
+        "institution": "Kumba Central Police Station", "victims": {"total": 1}, "description": "Held overnight"});
+    let (s, v) =
+        app.send("POST", "/api/v1/violations", Some(&tokens[&Member]), Some(violation_body.clone())).await;
+    assert_eq!(s, 201, "{v}");
+    let violation_path = format!("/api/v1/violations/{}", v["id"].as_str().unwrap());
     let report_path = format!("/api/v1/reports/{report_id}");
     let alert_path = format!("/api/v1/alerts/{alert_id}");
 
@@ -206,6 +212,12 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/api/v1/reports".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", report_path.clone(), None, [401, 404, 200, 200, 200, 404]),
         ("POST", format!("{report_path}/verify"), None, [401, 404, 403, 200, 409, 403]),
+        ("GET", "/api/v1/violation-acts".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("POST", "/api/v1/violations".into(), Some(violation_body.clone()), [401, 201, 201, 201, 201, 201]),
+        ("GET", "/api/v1/violations".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", violation_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        // Documented by the member: the coordinator is the second key, then it is verified.
+        ("POST", format!("{violation_path}/verify"), None, [401, 404, 403, 200, 409, 403]),
         ("GET", "/api/v1/alerts".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/alerts?overdue=true".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/alerts/responsiveness".into(), None, [401, 200, 200, 200, 200, 200]),

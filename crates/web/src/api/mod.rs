@@ -17,6 +17,7 @@ pub mod reports;
 mod shared;
 mod sharing;
 mod sms;
+mod violations;
 
 use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
@@ -50,6 +51,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(shared::router())
         .merge(protection::router())
         .merge(index::router())
+        .merge(violations::router())
         .merge(openapi::router())
         .split_for_parts()
 }

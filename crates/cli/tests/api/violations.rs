@@ -1,0 +1,101 @@
+//! The observatory's violations through the API: documented by a member, verified by a second
+//! coordinator and never by the one who documented it, scoped by organisation, bad input named.
+use serde_json::json;
+use tandem_domain::{OrgKind, Role};
+use tandem_testkit::{both, spawn_app, Backend};
+
+both!(document_and_verify_with_two_keys);
+
+async fn document_and_verify_with_two_keys(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    let other = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    for (email, role) in [
+        ("amina@obs.example", Role::Coordinator),
+        ("bello@obs.example", Role::Coordinator),
+        ("field@obs.example", Role::Member),
+    ] {
+        app.create_user(&obs, email, role, false).await;
+    }
+    app.create_user(&other, "chief@police.example", Role::Admin, false).await;
+    let (amina, bello, field, chief) = (
+        app.login("amina@obs.example").await,
+        app.login("bello@obs.example").await,
+        app.login("field@obs.example").await,
+        app.login("chief@police.example").await,
+    );
+    let (s, v) = app.send("GET", "/api/v1/violation-acts", Some(&field), None).await;
+    assert_eq!(s, 200);
+    assert_eq!(v["acts"][0]["slug"], "arbitrary_arrest", "{v}");
+    let body = json!({
+        "area": "MR0101", "occurred_on": "2026-07-19", "date_precision": "month", "act": "arbitrary_arrest",
+        "institution": "Kumba Central Police Station", "institution_kind": "police", "unit": "Night patrol",
+        "victims": {"total": 3, "women": 1, "men": 2}, "description": "Three traders held overnight without charge"
+    });
+    // A plain member documents; the date is kept at its precision.
+    let (s, made) = app.send("POST", "/api/v1/violations", Some(&field), Some(body.clone())).await;
+    assert_eq!(s, 201, "{made}");
+    assert_eq!(
+        (made["status"].as_str(), made["occurred_on"].as_str()),
+        (Some("documented"), Some("2026-07-01"))
+    );
+    assert_eq!(made["victims"], json!({"total": 3, "women": 1, "men": 2, "girls": null, "boys": null}));
+    let id = made["id"].as_str().unwrap().to_owned();
+    let one = format!("/api/v1/violations/{id}");
+    let verify = format!("{one}/verify");
+    assert_eq!(app.send("GET", &one, Some(&bello), None).await.0, 200);
+    assert_eq!(app.send("GET", &one, Some(&chief), None).await.0, 404, "another organisation's is not found");
+    assert_eq!(app.send("POST", &verify, Some(&chief), None).await.0, 404);
+    assert_eq!(app.send("POST", &verify, Some(&field), None).await.0, 403, "a member cannot verify");
+    // The one who documented it cannot be its second key.
+    let (_, mine) = app.send("POST", "/api/v1/violations", Some(&amina), Some(body.clone())).await;
+    let (s, e) = app
+        .send(
+            "POST",
+            &format!("/api/v1/violations/{}/verify", mine["id"].as_str().unwrap()),
+            Some(&amina),
+            None,
+        )
+        .await;
+    assert_eq!(s, 409, "{e}");
+    assert!(e["error"]["message"].as_str().unwrap().contains("cannot verify"), "{e}");
+    let (s, done) = app.send("POST", &verify, Some(&amina), None).await;
+    assert_eq!(
+        (s, done["status"].as_str(), done["verified_by"].is_string()),
+        (200, Some("verified"), true),
+        "{done}"
+    );
+    assert_eq!(app.send("POST", &verify, Some(&bello), None).await.0, 409, "verified once");
+    let (_, list) = app.send("GET", "/api/v1/violations?status=verified", Some(&field), None).await;
+    assert_eq!(list["violations"].as_array().unwrap().len(), 1);
+    let (_, list) = app.send("GET", "/api/v1/violations", Some(&chief), None).await;
+    assert_eq!(list["violations"], json!([]), "scoped by organisation");
+    // Bad input: 422 naming the field, nothing written.
+    let bad = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut b = body.clone();
+        f(&mut b);
+        b
+    };
+    for (b, field_name) in [
+        (bad(&|b| b["area"] = json!("XX9999")), "area"),
+        (bad(&|b| b["act"] = json!("gossip")), "act"),
+        (bad(&|b| b["victims"] = json!({"total": 1, "women": 2})), "victims"),
+        (bad(&|b| b["occurred_on"] = json!("2999-01-01")), "occurred_on"),
+        (bad(&|b| b["institution_kind"] = json!("neighbour")), "institution_kind"),
+        (bad(&|b| b["perpetrator_name"] = json!("John")), "body"),
+    ] {
+        let (s, e) = app.send("POST", "/api/v1/violations", Some(&field), Some(b)).await;
+        assert_eq!(s, 422, "{field_name}: {e}");
+        assert!(e["error"]["message"].as_str().unwrap().contains(field_name), "{field_name}: {e}");
+    }
+    let (_, list) = app.send("GET", "/api/v1/violations", Some(&field), None).await;
+    assert_eq!(list["violations"].as_array().unwrap().len(), 2, "refused ones write nothing");
+    for q in ["?status=maybe", "?limit=0", "?offset=-1", "?sort=name"] {
+        assert_eq!(
+            app.send("GET", &format!("/api/v1/violations{q}"), Some(&field), None).await.0,
+            422,
+            "{q}"
+        );
+    }
+}

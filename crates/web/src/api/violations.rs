@@ -1,0 +1,143 @@
+//! The observatory's violations: documented by any member, read by the organisation's members,
+//! verified by a second coordinator (the one who documented it gets 409). Another
+//! organisation's violation is 404.
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use tandem_domain::violation::{Victims, ViolationStatus};
+use tandem_store::{ActKind, Violation, ViolationFilter};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::paging::{self, QueryResult};
+use crate::error::{ApiError, ApiJson};
+use crate::extract::{perm, Can};
+use crate::observatory::violations::{self, ViolationInput};
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(one))
+        .routes(routes!(verify))
+        .routes(routes!(acts))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct NewViolationBody {
+    /// The area's P-code.
+    area: String,
+    /// YYYY-MM-DD; with `date_precision` month or year, any day of that month or year.
+    occurred_on: String,
+    /// exact (the default), month, year or unknown.
+    date_precision: Option<String>,
+    /// An act kind's slug (`GET /violation-acts`).
+    act: String,
+    /// The institution or unit involved, by name: never a private person.
+    #[schema(min_length = 2, max_length = 160)]
+    institution: String,
+    /// police, gendarmerie, military, intelligence, prison, ministry, local_authority,
+    /// armed_group or other_public_body (the default).
+    institution_kind: Option<String>,
+    /// The unit within the institution, when known.
+    unit: Option<String>,
+    victims: Victims,
+    #[schema(min_length = 1, max_length = 10000)]
+    description: String,
+}
+
+/// Document a violation (any member)
+#[utoipa::path(post, path = "/violations", tag = "observatory", request_body = NewViolationBody,
+    responses((status = 201, description = "Documented; a second coordinator verifies it", body = Violation)))]
+async fn create(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    ApiJson(b): ApiJson<NewViolationBody>,
+) -> Result<(StatusCode, Json<Violation>), ApiError> {
+    let input = ViolationInput {
+        area: b.area,
+        occurred_on: b.occurred_on,
+        date_precision: b.date_precision,
+        act: b.act,
+        institution: b.institution,
+        institution_kind: b.institution_kind,
+        unit: b.unit,
+        victims: b.victims,
+        description: b.description,
+    };
+    Ok((StatusCode::CREATED, Json(violations::document(&state, &who.actor(), &input).await?)))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct ListQuery {
+    #[param(value_type = Option<ViolationStatus>)]
+    status: Option<String>,
+    /// At most this many (1–1000, default 100), newest first.
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+struct Violations {
+    violations: Vec<Violation>,
+}
+
+/// The organisation's violations, newest first
+#[utoipa::path(get, path = "/violations", tag = "observatory", params(ListQuery),
+    responses((status = 200, description = "The violations", body = Violations)))]
+async fn list(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    q: QueryResult<ListQuery>,
+) -> Result<Json<Violations>, ApiError> {
+    let q = paging::query(q)?;
+    let status = q.status.filter(|s| !s.is_empty()).map(|s| s.parse()).transpose()?;
+    let offset = q.offset.unwrap_or(0);
+    if offset < 0 {
+        return Err(tandem_domain::InvalidInput::new("offset", "must not be negative").into());
+    }
+    let filter = ViolationFilter { status, limit: paging::limit(q.limit, 100)?, offset };
+    Ok(Json(Violations { violations: violations::list(&state, &who.actor(), &filter).await? }))
+}
+
+/// One violation
+#[utoipa::path(get, path = "/violations/{id}", tag = "observatory", params(("id" = String, Path)),
+    responses((status = 200, description = "The violation", body = Violation)))]
+async fn one(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    Path(id): Path<String>,
+) -> Result<Json<Violation>, ApiError> {
+    Ok(Json(violations::get(&state, &who.actor(), &id).await?))
+}
+
+/// Verify a violation: the second key (a coordinator other than the one who documented it)
+#[utoipa::path(post, path = "/violations/{id}/verify", tag = "observatory", params(("id" = String, Path)),
+    responses((status = 200, description = "Verified", body = Violation)))]
+async fn verify(
+    State(state): State<AppState>,
+    who: Can<perm::VerifyViolation>,
+    Path(id): Path<String>,
+) -> Result<Json<Violation>, ApiError> {
+    Ok(Json(violations::verify(&state, &who.actor(), &id).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+struct Acts {
+    acts: Vec<ActKind>,
+}
+
+/// The act kinds violations are documented with, and the rights each affects
+#[utoipa::path(get, path = "/violation-acts", tag = "observatory",
+    responses((status = 200, description = "The controlled list", body = Acts)))]
+async fn acts(
+    State(state): State<AppState>,
+    _who: Can<perm::DocumentViolation>,
+) -> Result<Json<Acts>, ApiError> {
+    Ok(Json(Acts { acts: state.store.act_kinds().await? }))
+}

@@ -1,0 +1,162 @@
+//! Documenting a violation (any member), reading them (the organisation's members only), and
+//! verifying one (a coordinator other than the one who documented it: the same hand is a
+//! Conflict, 409).
+use chrono::{NaiveDate, Utc};
+use serde_json::json;
+use tandem_domain::access::Actor;
+use tandem_domain::area::PCode;
+use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::violation::{
+    check_verification, institution_name, ActSlug, DatePrecision, InstitutionKind, Victims, ViolationStatus,
+};
+use tandem_domain::{text, InvalidInput, Problem};
+use tandem_store::{NewViolation, Violation, ViolationFilter};
+
+use crate::app_error::AppError;
+use crate::AppState;
+
+/// A violation as it arrives, before parsing.
+#[derive(Debug, Clone, Default)]
+pub struct ViolationInput {
+    pub area: String,
+    pub occurred_on: String,
+    pub date_precision: Option<String>,
+    pub act: String,
+    pub institution: String,
+    pub institution_kind: Option<String>,
+    pub unit: Option<String>,
+    pub victims: Victims,
+    pub description: String,
+}
+
+/// Acts documented more than this long ago are out of Tandem's scope (and most likely a typo).
+const EARLIEST_YEAR: i32 = 1990;
+
+fn parse(input: &ViolationInput, actor: &Actor) -> Result<NewViolation, InvalidInput> {
+    let area = PCode::parse(&input.area).map_err(|e| InvalidInput::new("area", e.message))?;
+    let day = NaiveDate::parse_from_str(input.occurred_on.trim(), "%Y-%m-%d")
+        .map_err(|_| InvalidInput::new("occurred_on", "must be a date, YYYY-MM-DD"))?;
+    use chrono::Datelike;
+    if day > Utc::now().date_naive() {
+        return Err(InvalidInput::new("occurred_on", "is in the future").because(Problem::InFuture));
+    }
+    if day.year() < EARLIEST_YEAR {
+        return Err(InvalidInput::new("occurred_on", format!("must be in {EARLIEST_YEAR} or later"))
+            .because(Problem::TooEarly { year: EARLIEST_YEAR }));
+    }
+    let date_precision = match input.date_precision.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(p) => p.parse()?,
+        None => DatePrecision::Exact,
+    };
+    let institution_kind = match input.institution_kind.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(k) => k.parse()?,
+        None => InstitutionKind::OtherPublicBody,
+    };
+    let unit = match input.unit.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(u) => Some(text::bounded("unit", u, 1, 160)?),
+        None => None,
+    };
+    Ok(NewViolation {
+        area,
+        occurred_on: date_precision.normalise(day),
+        date_precision,
+        act: ActSlug::parse(&input.act)?,
+        institution: institution_name("institution", &input.institution)?,
+        institution_kind,
+        unit,
+        victims: input.victims.check()?,
+        description: text::bounded("description", &input.description, 1, 10_000)?,
+        documented_by: Some(actor.user_id.clone()),
+    })
+}
+
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
+pub async fn document(
+    state: &AppState,
+    actor: &Actor,
+    input: &ViolationInput,
+) -> Result<Violation, AppError> {
+    let new = parse(input, actor)?;
+    // Unknown areas and act kinds are the caller's mistake, named beside their field (422).
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    if !cfg.areas.contains_key(new.area.as_str()) {
+        return Err(InvalidInput::new("area", "is not a known area").because(Problem::Unknown).into());
+    }
+    let kinds = state.store.act_kinds().await?;
+    if !kinds.iter().any(|k| k.slug == new.act.as_str()) {
+        return Err(InvalidInput::new("act", "is not a known act kind").because(Problem::Unknown).into());
+    }
+    let ev = NewAuditEvent::new("violation.create")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .detail(json!({ "act": new.act.as_str(), "area": new.area.as_str(), "victims": new.victims.total }));
+    Ok(state.store.create_violation(&actor.org_id, &new, ev).await?)
+}
+
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    filter: &ViolationFilter,
+) -> Result<Vec<Violation>, AppError> {
+    Ok(state.store.list_violations(&actor.org_id, filter).await?)
+}
+
+pub async fn get(state: &AppState, actor: &Actor, id: &str) -> Result<Violation, AppError> {
+    Ok(state.store.get_violation(&actor.org_id, id).await?)
+}
+
+/// The second key. The rules are checked here to say which one refused, and again in the
+/// store's update, so that a race cannot get past them.
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
+pub async fn verify(state: &AppState, actor: &Actor, id: &str) -> Result<Violation, AppError> {
+    let v = state.store.get_violation(&actor.org_id, id).await?;
+    check_verification(v.status, v.documented_by.as_deref(), actor.user_id.as_str())
+        .map_err(|e| AppError::Conflict(e.to_string()))?;
+    let ev = NewAuditEvent::new("violation.verify").org(&actor.org_id).actor(&actor.user_id).subject(id);
+    let done = state.store.verify_violation(&actor.org_id, id, &actor.user_id, Utc::now(), ev).await?;
+    debug_assert_eq!(done.status, ViolationStatus::Verified);
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tandem_domain::{OrgId, Role, UserId};
+
+    fn input() -> ViolationInput {
+        ViolationInput {
+            area: "MR0101".into(),
+            occurred_on: "2026-07-19".into(),
+            date_precision: Some("month".into()),
+            act: "arbitrary_arrest".into(),
+            institution: "Kumba Central Police Station".into(),
+            institution_kind: Some("police".into()),
+            unit: Some("  ".into()),
+            victims: Victims { total: 2, women: Some(1), ..Default::default() },
+            description: "Two traders held overnight".into(),
+        }
+    }
+
+    #[test]
+    fn input_is_parsed_at_the_edge() {
+        let actor =
+            Actor { user_id: UserId::new(), org_id: OrgId::new(), role: Role::Member, platform_admin: false };
+        let v = parse(&input(), &actor).unwrap();
+        assert_eq!(v.occurred_on, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), "kept at its precision");
+        assert_eq!((v.unit, v.documented_by), (None, Some(actor.user_id.clone())));
+        let bad = |f: fn(&mut ViolationInput)| {
+            let mut i = input();
+            f(&mut i);
+            parse(&i, &actor).unwrap_err().field
+        };
+        assert_eq!(bad(|i| i.occurred_on = "19/07/2026".into()), "occurred_on");
+        assert_eq!(bad(|i| i.occurred_on = "2999-01-01".into()), "occurred_on");
+        assert_eq!(bad(|i| i.occurred_on = "1900-01-01".into()), "occurred_on");
+        assert_eq!(bad(|i| i.institution_kind = Some("neighbour".into())), "institution_kind");
+        assert_eq!(bad(|i| i.institution = " ".into()), "institution");
+        assert_eq!(bad(|i| i.victims.total = 0), "victims.total");
+        assert_eq!(bad(|i| i.description = "".into()), "description");
+        assert_eq!(bad(|i| i.act = "Bad Act".into()), "act");
+        assert_eq!(bad(|i| i.date_precision = Some("roughly".into())), "date_precision");
+    }
+}
