@@ -617,6 +617,10 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     const page = await ctx.newPage();
     await signIn(page, "coordinator@kwpn.example");
     await visit(page, "/reports/new");
+    // Nothing is chosen for the reporter: the area and category start empty.
+    assert.equal(await page.inputValue("select[name=area]"), "", "no area chosen in advance");
+    await page.selectOption("select[name=area]", "XE0101");
+    await page.selectOption("select[name=category]", "crime");
     await page.fill("input[name=occurred_at]", new Date().toISOString().slice(0, 10));
     await page.fill("textarea[name=description]", "   ");
     await page.fill("input[name=reporter_contact]", "kept as typed");

@@ -128,7 +128,7 @@ report-has-contact = Un contact a été laissé.
 reports-title = Signalements
 reports-new-title = Faire un signalement
 reports-filter = Filtrer
-reports-any = tous
+reports-any = (sans filtre)
 reports-from = Du
 reports-to = Au
 reports-none = Aucun signalement ne correspond.
@@ -143,7 +143,7 @@ alert-statistic = Statistique
 alert-assigned = Attribuée à
 alert-due = Échéance
 alert-overdue = en retard
-alert-unassigned = Non attribuée
+alert-unassigned = Non confiée à un partenaire
 alerts-none = Aucune alerte.
 alerts-overdue-title = Réponses en retard
 alert-assign = Attribuer
@@ -159,9 +159,9 @@ response-outcome = Résultat
 response-when = Quand
 alert-responded = Réponse enregistrée.
 method-threshold = seuil de gravité
-method-c1 = EARS C1
-method-c2 = EARS C2
-method-c3 = EARS C3
+method-c1 = Hausse soudaine (EARS C1)
+method-c2 = Hausse par rapport aux semaines récentes (EARS C2)
+method-c3 = Hausse durable sur plusieurs semaines (EARS C3)
 
 dashboard-title = Tableau de bord
 dashboard-map = Alertes ouvertes par zone
@@ -192,7 +192,7 @@ sharing-from = Nous recevons de { $org }
 sharing-mode = Forme
 sharing-mode-aggregates = comptages agrégés seulement
 sharing-mode-records = fiches anonymisées
-sharing-mode-hint = Les comptages sont des nombres de signalements vérifiés par zone, semaine et catégorie, les petits nombres masqués. Les fiches sont des signalements vérifiés dont la zone est élargie (un district devient sa région), avec le jour seulement, sans auteur, et sans les noms, numéros de téléphone, adresses e-mail et numéros d’identité de la description.
+sharing-mode-hint = Les comptages sont des nombres de signalements vérifiés par zone, semaine et catégorie, les petits nombres masqués. Les fiches sont les signalements vérifiés eux-mêmes, un par un, avec la zone élargie (au niveau que vous choisissez), le jour seulement, sans auteur, et sans les noms, numéros de téléphone, adresses e-mail et numéros d’identité de la description.
 sharing-kind-reports = signalements
 sharing-kind-alerts = alertes attribuées au partenaire
 sharing-kinds = Quoi
@@ -272,7 +272,7 @@ export-jsonl = Tout, en lignes JSON
 nav-index = Indice de prévention
 index-title = Indice de prévention
 index-none = Aucune édition de l'indice n'a encore été publiée.
-index-intro = Le risque d'extrémisme violent de chaque pays, le respect des droits humains et de l'espace civique, et les engagements de prévention pris, tels que la société civile les suit. Les scores vont de 0 à 100 ; plus haut est meilleur. Chaque nombre renvoie à ses données.
+index-intro = Pour chaque pays : le risque d’extrémisme violent, le respect des droits humains et de l’espace civique, et les engagements de prévention pris, tels que la société civile les suit. Les scores vont de 0 à 100 ; plus haut est toujours mieux, y compris pour le risque (un score de risque élevé signifie peu de risque). La page de chaque pays montre les données derrière ses chiffres.
 index-methodology = Méthodologie
 index-data-year = données de { $year }
 index-published = publiée le
@@ -586,24 +586,24 @@ map-legend = Couleurs
 map-key = Numéros sur la carte
 legend-exact = { $n ->
     [0] Aucune alerte ouverte
-    [one] 1 alerte ouverte
+    [one] { $n } alerte ouverte
    *[other] { $n } alertes ouvertes
 }
 legend-range = De { $lo } à { $hi } alertes ouvertes
 legend-more = { $lo } alertes ouvertes ou plus
 legend-areas = { $count ->
-    [one] 1 zone
+    [one] { $count } zone
    *[other] { $count } zones
 }
 open-alerts = { $count ->
-    [one] 1 alerte ouverte
+    [one] { $count } alerte ouverte
    *[other] { $count } alertes ouvertes
 }
 dashboard-map-none = Aucune zone de la carte n’a d’alerte ouverte.
 dashboard-larger = Alertes ouvertes de zones plus grandes (non dessinées sur la carte)
 dashboard-to-alerts = Voir toutes les alertes ouvertes
 series-total = { $count ->
-    [one] 1 signalement
+    [one] { $count } signalement
    *[other] { $count } signalements
 }
 series-most = Au plus en une semaine : { $count }
@@ -622,7 +622,7 @@ normalise-zscore = ramené selon l’écart à la moyenne
 shared-too-few = trop peu pour être affiché
 index-legend-range = score de { $lo } à { $hi }
 legend-countries = { $count ->
-    [one] 1 pays
+    [one] { $count } pays
    *[other] { $count } pays
 }
 
@@ -639,7 +639,7 @@ preview-records = Les premières fiches qu’il recevrait
 preview-alerts-only = Cet accord ne partage aucun signalement : le partenaire ne voit que les alertes que vous lui confiez.
 preview-change = Modifier l’accord
 shared-hidden-count = { $count ->
-    [one] 1 nombre masqué
+    [one] { $count } nombre masqué
    *[other] { $count } nombres masqués
 }
 shared-why-title = Pourquoi certains nombres sont-ils masqués ?
@@ -648,3 +648,12 @@ date-range-days = { $from }–{ $to } { $month } { $year }
 date-range-months = { $from } – { $to } { $year }
 date-range-years = { $from } – { $to }
 number-range = { $lo }–{ $hi }
+audit-event-sharing-aggregates-read = { $who }, d’une organisation partenaire, a consulté les comptages que vous partagez
+audit-event-sharing-records-read = { $who }, d’une organisation partenaire, a consulté les fiches que vous partagez
+audit-event-violation-create = { $who } a documenté une violation
+audit-event-violation-verify = { $who } a vérifié une violation
+preview-records-warning = Les fiches sont envoyées une par une : chaque signalement vérifié de ces catégories parvient au partenaire, même là où les tableaux ci-dessus masquent un petit nombre. Ne choisissez les fiches que pour un partenaire à qui vous confieriez chaque signalement.
+episode-span = Inhabituel sur la période { $dates }.
+form-choose = — Choisir —
+colon = {"\u00A0"}:
+index-interval-fixed = { $rank } dans au moins 90 % des tirages : le rang dépend à peine des poids

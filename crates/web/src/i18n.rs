@@ -198,6 +198,13 @@ mod tests {
         assert!(i
             .text(Lang::Fr, "home-invitations", &[("count", "1".into())])
             .contains("Une invitation attend"));
+        // French puts 0 in the "one" group: a count there must print the count, never "1" (a
+        // legend said "1 zone" for none).
+        for key in ["legend-areas", "legend-countries", "open-alerts", "series-total", "shared-hidden-count"]
+        {
+            let zero = i.text(Lang::Fr, key, &[("count", "0".into())]);
+            assert!(zero.starts_with('0') && !zero.contains('1'), "{key}: {zero}");
+        }
         // Text that only looks like a number stays as written.
         assert!(matches!(value("0712"), FluentValue::String(_)));
         assert!(matches!(value("2026-12-01"), FluentValue::String(_)));

@@ -45,6 +45,8 @@ pub(super) struct EpisodeView {
     id: String,
     title: String,
     sentence: String,
+    /// The episode's run of weeks, when it has more than one.
+    span: Option<String>,
     usual: Option<String>,
     due_at: Option<String>,
     overdue: bool,
@@ -104,7 +106,12 @@ pub(super) fn episodes(
             EpisodeView {
                 id: lead.id.clone(),
                 title: format!("{} · {}", words.category(&lead.category), words.area(&lead.area)),
-                sentence: words.sentence(lead, e.first_week, e.last_week),
+                // The count is the lead alert's own week's; the run of weeks is said apart, so
+                // that a sentence never pairs one week's count with several weeks' dates.
+                sentence: words.sentence(lead, lead.week, lead.week),
+                span: (e.first_week != e.last_week).then(|| {
+                    words.text_with("episode-span", &[("dates", week_dates(lang, e.first_week, e.last_week))])
+                }),
                 usual: words.usual(lead),
                 due_at: due.map(|d| day(lang, d.date_naive())),
                 overdue: due.is_some_and(|d| d < now),
@@ -134,24 +141,31 @@ async fn report_lines(
     ids: &[String],
 ) -> Result<Vec<ReportLine>, AppError> {
     let words = Words { cfg, lang };
-    let mut out = Vec::new();
-    for id in ids.iter().take(REPORT_LINES) {
-        let r = match state.store.get_report(org, id).await {
-            Ok(r) => r,
+    let mut found = Vec::new();
+    // Read a bounded number, then list them by date (ids are random, so their order is none).
+    for id in ids.iter().take(REPORT_LINES * 10) {
+        match state.store.get_report(org, id).await {
+            Ok(r) => found.push(r),
             // Erased meanwhile: it simply is not listed.
             Err(tandem_store::StoreError::NotFound) => continue,
             Err(e) => return Err(e.into()),
-        };
-        let text = format!(
-            "{} · {} · {} · {}",
-            day(lang, r.occurred_at.date_naive()),
-            words.area(&r.area),
-            words.text(&format!("severity-{}", r.severity)),
-            words.text(&format!("status-{}", r.status.as_str())),
-        );
-        out.push(ReportLine { id: r.id, text });
+        }
     }
-    Ok(out)
+    found.sort_by_key(|r| r.occurred_at);
+    Ok(found
+        .into_iter()
+        .take(REPORT_LINES)
+        .map(|r| {
+            let text = format!(
+                "{} · {} · {} · {}",
+                day(lang, r.occurred_at.date_naive()),
+                words.area(&r.area),
+                words.text(&format!("severity-{}", r.severity)),
+                words.text(&format!("status-{}", r.status.as_str())),
+            );
+            ReportLine { id: r.id, text }
+        })
+        .collect())
 }
 
 /// Responses as the page shows them: when, in words, and who.

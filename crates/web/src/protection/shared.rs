@@ -84,8 +84,13 @@ impl From<&Agreement> for AgreementBrief {
 
 /// The weeks a request covers: the last `weeks` ISO weeks up to this one.
 pub fn week_range(weeks: u32, now: DateTime<Utc>) -> (Week, Week) {
-    let hi = Week::of(now);
-    (Week(hi.0 - weeks.clamp(1, MAX_WEEKS) as i64 + 1), hi)
+    weeks_up_to(weeks, Week::of(now))
+}
+
+/// `weeks` ISO weeks ending with `last`. Aggregates count back from the newest *released* week,
+/// so that "the last 4 weeks" shows four tables, not two and two weeks still held back.
+pub fn weeks_up_to(weeks: u32, last: Week) -> (Week, Week) {
+    (Week(last.0 - weeks.clamp(1, MAX_WEEKS) as i64 + 1), last)
 }
 
 /// The area a partner sees for `area` under `a`.
@@ -138,8 +143,8 @@ async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result
 pub async fn aggregates(state: &AppState, actor: &Actor, weeks: u32) -> Result<Aggregates, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let now = Utc::now();
-    let range = week_range(weeks, now);
     let grace = chrono::Duration::from_std(state.config.sharing_grace).unwrap_or(chrono::Duration::days(7));
+    let range = weeks_up_to(weeks, last_releasable(now, grace));
     let mut out = Aggregates {
         released_until: last_releasable(now, grace),
         agreements: vec![],
@@ -305,8 +310,8 @@ pub async fn preview(
         revoked_at: None,
         revoked_by: None,
     };
-    let range = week_range(weeks, now);
     let grace = chrono::Duration::from_std(state.config.sharing_grace).unwrap_or(chrono::Duration::days(7));
+    let range = weeks_up_to(weeks, last_releasable(now, grace));
     let mut agg = Aggregates {
         released_until: last_releasable(now, grace),
         agreements: vec![],
@@ -320,7 +325,7 @@ pub async fn preview(
         }
         agg.agreements.push((&a).into());
         if a.mode == ShareMode::Records {
-            records = records_of(state, &cfg, &a, range, PREVIEW_RECORDS).await?;
+            records = records_of(state, &cfg, &a, week_range(weeks, now), PREVIEW_RECORDS).await?;
         }
     }
     Ok((agg, records))
