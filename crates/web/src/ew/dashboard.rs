@@ -1,4 +1,4 @@
-//! The figures behind an organisation's dashboard: open alerts per area, overdue alerts and the
+//! The figures behind an organisation's dashboard: open episodes per area, overdue alerts and the
 //! weekly series per category, computed in the database and kept for [`DASHBOARD_TTL`], so that a
 //! page many people keep open does not run its aggregates for each of them.
 use std::collections::{BTreeMap, HashMap};
@@ -6,9 +6,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use tandem_domain::alert_engine::AreaTree;
+use tandem_domain::episodes::group;
 use tandem_domain::week::Week;
 use tandem_domain::OrgId;
 use tandem_store::{Alert, AlertFilter, Store};
+
+use super::config::EwConfig;
 
 use crate::app_error::AppError;
 
@@ -18,6 +22,8 @@ pub const SERIES_WEEKS: i64 = 26;
 pub const DASHBOARD_TTL: Duration = Duration::from_secs(10);
 
 pub struct DashboardData {
+    /// Open episodes per area: each counted once in every area its alerts are about, as the
+    /// alerts page groups them (not one per test and area level).
     pub per_area: HashMap<String, u32>,
     pub overdue: Vec<Alert>,
     /// Reports per category in each of the last [`SERIES_WEEKS`] weeks.
@@ -36,6 +42,7 @@ impl DashboardCache {
     pub async fn get(
         self: &Arc<Self>,
         store: &Arc<dyn Store>,
+        cfg: &Arc<EwConfig>,
         org: &OrgId,
     ) -> Result<Arc<DashboardData>, AppError> {
         {
@@ -43,9 +50,9 @@ impl DashboardCache {
             if let Some((at, d)) = cache.get(org).cloned() {
                 if at.elapsed() >= DASHBOARD_TTL {
                     cache.insert(org.clone(), (Instant::now(), d.clone()));
-                    let (me, store, org) = (self.clone(), store.clone(), org.clone());
+                    let (me, store, cfg, org) = (self.clone(), store.clone(), cfg.clone(), org.clone());
                     tokio::spawn(async move {
-                        if let Err(e) = me.compute(store.as_ref(), &org).await {
+                        if let Err(e) = me.compute(store.as_ref(), &cfg.tree, &org).await {
                             tracing::warn!(error = %e, "dashboard refresh failed");
                         }
                     });
@@ -53,11 +60,19 @@ impl DashboardCache {
                 return Ok(d);
             }
         }
-        self.compute(store.as_ref(), org).await
+        self.compute(store.as_ref(), &cfg.tree, org).await
     }
 
-    async fn compute(&self, store: &dyn Store, org: &OrgId) -> Result<Arc<DashboardData>, AppError> {
-        let per_area: HashMap<String, u32> = store.open_alert_counts(org).await?.into_iter().collect();
+    async fn compute(
+        &self,
+        store: &dyn Store,
+        tree: &AreaTree,
+        org: &OrgId,
+    ) -> Result<Arc<DashboardData>, AppError> {
+        let open = store
+            .list_alerts(org, &AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() })
+            .await?;
+        let per_area = episodes_per_area(&open, tree);
         let overdue = store
             .list_alerts(org, &AlertFilter { overdue_at: Some(Utc::now()), limit: 50, ..Default::default() })
             .await?;
@@ -78,5 +93,73 @@ impl DashboardCache {
         }
         cache.insert(org.clone(), (Instant::now(), d.clone()));
         Ok(d)
+    }
+}
+
+/// Open episodes per area: an episode counts once in each area its alerts are about.
+fn episodes_per_area(open: &[Alert], tree: &AreaTree) -> HashMap<String, u32> {
+    let keys: Vec<_> = open.iter().map(Alert::episode_key).collect();
+    let mut out: HashMap<String, u32> = HashMap::new();
+    for e in group(&keys, tree) {
+        let areas: std::collections::BTreeSet<&str> =
+            e.members.iter().map(|&i| open[i].area.as_str()).collect();
+        for a in areas {
+            *out.entry(a.to_owned()).or_default() += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tandem_domain::alert_engine::AlertMethod;
+    use tandem_domain::week::Week;
+
+    fn alert(area: &str, method: AlertMethod, week: i64) -> Alert {
+        let now = Utc::now();
+        Alert {
+            id: format!("{area}-{method:?}-{week}"),
+            org_id: "o".into(),
+            area: area.into(),
+            category: "crime".into(),
+            week: Week(week),
+            method,
+            version: "v".into(),
+            observed: 5,
+            baseline_mean: Some(0.5),
+            baseline_sd: Some(0.5),
+            statistic: Some(4.0),
+            status: "open".into(),
+            assigned_org_id: None,
+            due_at: None,
+            created_at: now,
+            updated_at: now,
+            first_response_at: None,
+            shared_count: None,
+            acknowledged_at: None,
+            acknowledged_by: None,
+            closed_at: None,
+            outcome: None,
+        }
+    }
+
+    #[test]
+    fn the_map_counts_episodes_not_tests() {
+        let tree = AreaTree::new([("MR".to_owned(), None), ("MR01".to_owned(), Some("MR".to_owned()))]);
+        // One rise seen by three tests, in a district and in its region, over two weeks.
+        let open = vec![
+            alert("MR01", AlertMethod::C1, 10),
+            alert("MR01", AlertMethod::C2, 10),
+            alert("MR01", AlertMethod::C3, 11),
+            alert("MR", AlertMethod::C1, 10),
+        ];
+        let per_area = episodes_per_area(&open, &tree);
+        assert_eq!(per_area.get("MR01"), Some(&1), "{per_area:?}");
+        assert_eq!(per_area.get("MR"), Some(&1), "the region is touched by the same episode");
+        // A rise months later is an episode of its own.
+        let mut more = open.clone();
+        more.push(alert("MR01", AlertMethod::C1, 30));
+        assert_eq!(episodes_per_area(&more, &tree).get("MR01"), Some(&2));
     }
 }

@@ -43,7 +43,7 @@ async fn dashboard(
     ctx: PageCtx,
 ) -> Result<Response, PageError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let data = state.dashboards.get(&state.store, who.org_id()).await?;
+    let data = state.dashboards.get(&state.store, &cfg, who.org_id()).await?;
     let areas = state.store.list_areas(true).await?;
     let level = areas.iter().filter(|a| a.geometry.is_some()).map(|a| a.level).max();
     let drawn: Vec<MapArea> = areas
@@ -54,12 +54,12 @@ async fn dashboard(
         })
         .collect();
     let text = |k: &str| crate::i18n::global().text(ctx.lang, k, &[]);
-    let map = (!drawn.is_empty()).then(|| charts::choropleth(&drawn, &data.per_area, &text("dashboard-map")));
+    let per_area = &data.per_area;
+    let map = (!drawn.is_empty()).then(|| charts::choropleth(&drawn, per_area, &text("dashboard-map")));
     // Alerts of areas not drawn: larger areas above the map's level, or every area when
     // nothing is drawn. (Finer areas' alerts are not summed up: the engine already raises its
     // own alert for the larger area when the finer ones add up.)
-    let mut larger: Vec<Larger> = data
-        .per_area
+    let mut larger: Vec<Larger> = per_area
         .iter()
         .filter(|(code, _)| !drawn.iter().any(|d| &d.code == *code))
         .filter(|(code, _)| match (level, areas.iter().find(|a| &a.code == *code)) {
