@@ -249,6 +249,41 @@ impl FromStr for ViolationStatus {
     }
 }
 
+/// What a referral asks of the institution or organisation it goes to, and by when: the
+/// loop Tandem closes with those concerned.
+pub fn referral_ask(raw: &str) -> Result<String, InvalidInput> {
+    text::bounded("ask", raw, 3, 2_000)
+}
+
+/// How a violation ends: remedied (the institution acted on it) or closed (no further action).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Ending {
+    Remedied,
+    Closed,
+}
+
+impl Ending {
+    pub fn status(self) -> ViolationStatus {
+        match self {
+            Ending::Remedied => ViolationStatus::Remedied,
+            Ending::Closed => ViolationStatus::Closed,
+        }
+    }
+}
+
+impl FromStr for Ending {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "remedied" => Ok(Ending::Remedied),
+            "closed" => Ok(Ending::Closed),
+            _ => Err(InvalidInput::new("ending", "must be remedied or closed").because(Problem::Unknown)),
+        }
+    }
+}
+
 /// Why a verification is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VerifyRefused {
@@ -311,6 +346,16 @@ mod tests {
             check_verification(ViolationStatus::Verified, Some("u1"), "u2"),
             Err(VerifyRefused::NotDocumented("verified"))
         );
+    }
+
+    #[test]
+    fn endings_follow_the_workflow() {
+        use ViolationStatus::*;
+        assert!(Responded.may_become(Ending::Remedied.status()));
+        assert!(!Verified.may_become(Ending::Remedied.status()), "remedied only after an answer");
+        assert!(Verified.may_become(Ending::Closed.status()));
+        assert!("solved".parse::<Ending>().is_err());
+        assert!(referral_ask("Release them").is_ok() && referral_ask("  ").is_err());
     }
 
     #[test]

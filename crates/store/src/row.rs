@@ -111,6 +111,14 @@ pub fn violation(r: &impl RowRead) -> R<Violation> {
         documented_by: r.opt_text("documented_by")?,
         verified_by: r.opt_text("verified_by")?,
         verified_at: r.opt_time("verified_at")?,
+        referred_to_org: r.opt_text("referred_to_org")?,
+        referred_to: r.opt_text("referred_to")?,
+        referral_ask: r.opt_text("referral_ask")?,
+        referral_due_on: r.opt_text("referral_due_on")?.map(day).transpose()?,
+        referred_at: r.opt_time("referred_at")?,
+        response: r.opt_text("response")?,
+        responded_at: r.opt_time("responded_at")?,
+        ended_at: r.opt_time("ended_at")?,
         created_at: r.time("created_at")?,
     })
 }
@@ -300,7 +308,8 @@ pub mod cols {
     pub const APP_USER: &str = "id, org_id, name, form_id, created_at, revoked_at";
     pub const VIOLATION: &str = "id, org_id, area_code, occurred_on, date_precision, act, institution,
         institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
-        description, status, documented_by, verified_by, verified_at, created_at";
+        description, status, documented_by, verified_by, verified_at, referred_to_org, referred_to,
+        referral_ask, referral_due_on, referred_at, response, responded_at, ended_at, created_at";
     pub const ATTACHMENT: &str = "id, org_id, report_id, name, content_type, size, sha256, created_at";
     pub const USER: &str = "id, email, display_name, platform_admin, created_at";
     pub const PRINCIPAL_EXTRA: &str = "m.role, s.kind AS session_kind, s.csrf_token, s.expires_at,

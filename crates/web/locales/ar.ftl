@@ -685,3 +685,6 @@ episode-span = غير معتاد خلال الفترة { $dates }.
 form-choose = — اختر —
 colon = :
 index-interval-fixed = المرتبة { $rank } في 90% على الأقل من السحوبات: لا تكاد المرتبة تتأثر بالأوزان
+audit-event-violation-refer = أحال { $who } انتهاكًا إلى الجهات المعنية
+audit-event-violation-respond = سجّل { $who } الرد على إحالة
+audit-event-violation-end = أغلق { $who } ملف انتهاك

@@ -657,3 +657,6 @@ episode-span = Unusual over { $dates }.
 form-choose = — Choose one —
 colon = :
 index-interval-fixed = { $rank } in at least 90% of the draws: the rank hardly depends on the weights
+audit-event-violation-refer = { $who } referred a violation to those concerned
+audit-event-violation-respond = { $who } recorded the answer to a referral
+audit-event-violation-end = { $who } ended a violation’s file

@@ -657,3 +657,6 @@ episode-span = Inhabituel sur la période { $dates }.
 form-choose = — Choisir —
 colon = {"\u00A0"}:
 index-interval-fixed = { $rank } dans au moins 90 % des tirages : le rang dépend à peine des poids
+audit-event-violation-refer = { $who } a transmis une violation aux personnes concernées
+audit-event-violation-respond = { $who } a enregistré la réponse à une transmission
+audit-event-violation-end = { $who } a clos le dossier d’une violation

@@ -218,6 +218,24 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", violation_path.clone(), None, [401, 404, 200, 200, 200, 404]),
         // Documented by the member: the coordinator is the second key, then it is verified.
         ("POST", format!("{violation_path}/verify"), None, [401, 404, 403, 200, 409, 403]),
+        (
+            "POST",
+            format!("{violation_path}/refer"),
+            Some(json!({"to": "Kumba Central Police Station", "ask": "Release him", "due_on": "2999-01-01"})),
+            [401, 404, 403, 200, 409, 403],
+        ),
+        (
+            "POST",
+            format!("{violation_path}/response"),
+            Some(json!({"response": "Released"})),
+            [401, 404, 403, 200, 409, 403],
+        ),
+        (
+            "POST",
+            format!("{violation_path}/end"),
+            Some(json!({"ending": "remedied"})),
+            [401, 404, 403, 200, 409, 403],
+        ),
         ("GET", "/api/v1/alerts".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/alerts?overdue=true".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/alerts/responsiveness".into(), None, [401, 200, 200, 200, 200, 200]),

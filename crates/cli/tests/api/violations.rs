@@ -69,6 +69,50 @@ async fn document_and_verify_with_two_keys(b: Backend) {
     assert_eq!(app.send("POST", &verify, Some(&bello), None).await.0, 409, "verified once");
     let (_, list) = app.send("GET", "/api/v1/violations?status=verified", Some(&field), None).await;
     assert_eq!(list["violations"].as_array().unwrap().len(), 1);
+    // Referred to the police station on Tandem, answered, remedied: coordinators only.
+    let today = chrono::Utc::now().date_naive();
+    let refer = format!("{one}/refer");
+    let ask = json!({"to_org": other.id, "ask": "Release them and say why they were held", "due_on": today.to_string()});
+    assert_eq!(app.send("POST", &refer, Some(&field), Some(ask.clone())).await.0, 403);
+    for (bad, name) in [
+        (json!({"to_org": other.id, "ask": "Release them", "due_on": "2020-01-01"}), "due_on"),
+        (json!({"ask": "Release them", "due_on": today.to_string()}), "to"),
+        (
+            json!({"to_org": tandem_domain::OrgId::new(), "ask": "Release them", "due_on": today.to_string()}),
+            "to_org",
+        ),
+    ] {
+        let (s, e) = app.send("POST", &refer, Some(&bello), Some(bad)).await;
+        assert_eq!(s, 422, "{name}: {e}");
+        assert!(e["error"]["message"].as_str().unwrap().contains(name), "{e}");
+    }
+    let (s, referred) = app.send("POST", &refer, Some(&bello), Some(ask.clone())).await;
+    assert_eq!(
+        (s, referred["status"].as_str(), referred["referred_to"].as_str()),
+        (200, Some("referred"), Some("Kumba Central Police Station")),
+        "{referred}"
+    );
+    assert_eq!(app.send("POST", &refer, Some(&bello), Some(ask)).await.0, 409, "referred once");
+    let (_, late) = app.send("GET", "/api/v1/violations?overdue=true", Some(&bello), None).await;
+    assert_eq!(late["violations"], json!([]), "due today: not yet overdue");
+    let end = format!("{one}/end");
+    assert_eq!(
+        app.send("POST", &end, Some(&bello), Some(json!({"ending": "remedied"}))).await.0,
+        409,
+        "remedied only once answered"
+    );
+    let (s, answered) = app
+        .send(
+            "POST",
+            &format!("{one}/response"),
+            Some(&bello),
+            Some(json!({"response": "Released the next morning"})),
+        )
+        .await;
+    assert_eq!((s, answered["status"].as_str()), (200, Some("responded")), "{answered}");
+    assert_eq!(app.send("POST", &end, Some(&bello), Some(json!({"ending": "solved"}))).await.0, 422);
+    let (s, ended) = app.send("POST", &end, Some(&bello), Some(json!({"ending": "remedied"}))).await;
+    assert_eq!((s, ended["status"].as_str()), (200, Some("remedied")), "{ended}");
     let (_, list) = app.send("GET", "/api/v1/violations", Some(&chief), None).await;
     assert_eq!(list["violations"], json!([]), "scoped by organisation");
     // Bad input: 422 naming the field, nothing written.

@@ -2,6 +2,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::violation::{Ending, ViolationStatus};
 use tandem_domain::{OrgId, UserId};
 use tandem_store::row::{self, cols};
 use tandem_store::*;
@@ -109,6 +110,7 @@ impl ObservatoryStore for d::Backend {
     async fn list_violations(&self, org: &OrgId, filter: &ViolationFilter) -> Result<Vec<Violation>> {
         let rows = sqlx::query(&format!(
             "SELECT {} FROM violations WHERE org_id = $1 AND (CAST($2 AS TEXT) IS NULL OR status = $2)
+               AND (CAST($5 AS TEXT) IS NULL OR (status = 'referred' AND referral_due_on < $5))
              ORDER BY created_at DESC, id LIMIT $3 OFFSET $4",
             cols::VIOLATION
         ))
@@ -116,6 +118,7 @@ impl ObservatoryStore for d::Backend {
         .bind(filter.status.map(|s| s.as_str()))
         .bind(filter.limit.clamp(1, 500))
         .bind(filter.offset.max(0))
+        .bind(filter.overdue_on.map(|d| d.format("%Y-%m-%d").to_string()))
         .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;
@@ -156,4 +159,147 @@ impl ObservatoryStore for d::Backend {
         tx.commit().await.map_err(other)?;
         Ok(v)
     }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn refer_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        referral: &NewReferral,
+        at: DateTime<Utc>,
+        mut audit: NewAuditEvent,
+    ) -> Result<Violation> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        if let Some(to) = &referral.to_org {
+            let known: Option<i64> = sqlx::query_scalar(
+                "SELECT CAST(COUNT(*) AS BIGINT) FROM orgs WHERE id = $1 HAVING COUNT(*) > 0",
+            )
+            .bind(to.as_str())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(other)?;
+            known.ok_or(StoreError::NotFound)?;
+        }
+        let done = sqlx::query(
+            "UPDATE violations SET status = 'referred', referred_to_org = $3, referred_to = $4, referral_ask = $5,
+                referral_due_on = $6, referred_by = $7, referred_at = $8
+             WHERE org_id = $1 AND id = $2 AND status = 'verified'",
+        )
+        .bind(org.as_str())
+        .bind(id)
+        .bind(referral.to_org.as_ref().map(|o| o.as_str()))
+        .bind(&referral.to)
+        .bind(&referral.ask)
+        .bind(referral.due_on.format("%Y-%m-%d").to_string())
+        .bind(referral.by.as_str())
+        .bind(ts(at))
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        step_done(&mut tx, org, id, done.rows_affected(), "only a verified violation can be referred, once")
+            .await?;
+        append_audit_tx(&mut tx, audit).await?;
+        let v = one(&mut tx, org, id).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(v)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn record_violation_response(
+        &self,
+        org: &OrgId,
+        id: &str,
+        response: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+        mut audit: NewAuditEvent,
+    ) -> Result<Violation> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let done = sqlx::query(
+            "UPDATE violations SET status = 'responded', response = $3, responded_by = $4, responded_at = $5
+             WHERE org_id = $1 AND id = $2 AND status = 'referred'",
+        )
+        .bind(org.as_str())
+        .bind(id)
+        .bind(response)
+        .bind(by.as_str())
+        .bind(ts(at))
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        step_done(
+            &mut tx,
+            org,
+            id,
+            done.rows_affected(),
+            "only a referred violation can have its answer recorded",
+        )
+        .await?;
+        append_audit_tx(&mut tx, audit).await?;
+        let v = one(&mut tx, org, id).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(v)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn end_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        ending: Ending,
+        by: &UserId,
+        at: DateTime<Utc>,
+        mut audit: NewAuditEvent,
+    ) -> Result<Violation> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        // The statuses it may end from, as the domain's workflow says.
+        let to = ending.status();
+        let from: Vec<&str> =
+            ViolationStatus::ALL.iter().filter(|s| s.may_become(to)).map(|s| s.as_str()).collect();
+        let (_write, mut tx) = self.db.write().await?;
+        let mut qb = sqlx::QueryBuilder::<d::Db>::new("UPDATE violations SET status = ");
+        qb.push_bind(to.as_str())
+            .push(", ended_by = ")
+            .push_bind(by.as_str())
+            .push(", ended_at = ")
+            .push_bind(ts(at))
+            .push(" WHERE org_id = ")
+            .push_bind(org.as_str())
+            .push(" AND id = ")
+            .push_bind(id)
+            .push(" AND status IN (");
+        let mut sep = qb.separated(", ");
+        for f in &from {
+            sep.push_bind(*f);
+        }
+        qb.push(")");
+        let done = qb.build().execute(&mut *tx).await.map_err(other)?;
+        step_done(
+            &mut tx,
+            org,
+            id,
+            done.rows_affected(),
+            "the violation cannot end this way from where it stands",
+        )
+        .await?;
+        append_audit_tx(&mut tx, audit).await?;
+        let v = one(&mut tx, org, id).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(v)
+    }
+}
+
+/// After a guarded update: NotFound when the violation is not the organisation's, Conflict when
+/// it is but the workflow refused the step.
+async fn step_done(tx: &mut d::Tx, org: &OrgId, id: &str, rows: u64, refused: &str) -> Result<()> {
+    if rows == 0 {
+        one(tx, org, id).await?;
+        return Err(StoreError::Conflict(refused.into()));
+    }
+    Ok(())
 }

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Utc};
 use tandem_domain::area::{AreaLevel, PCode};
 use tandem_domain::violation::{
-    ActSlug, DatePrecision, InstitutionKind, Victims, ViolationStatus, DEFAULT_ACTS,
+    ActSlug, DatePrecision, Ending, InstitutionKind, Victims, ViolationStatus, DEFAULT_ACTS,
 };
 use tandem_domain::{OrgKind, Role};
 
 use crate::conformance::{ev, new_org, new_user};
-use crate::{NewArea, NewViolation, Store, StoreError, ViolationFilter};
+use crate::{NewArea, NewReferral, NewViolation, Store, StoreError, ViolationFilter};
 
 pub async fn chapter(store: Arc<dyn Store>) {
     let s = store.as_ref();
@@ -115,10 +115,106 @@ pub async fn chapter(store: Arc<dyn Store>) {
         ),
         "verified once"
     );
-    let verified = ViolationFilter { status: Some(ViolationStatus::Verified), limit: 10, offset: 0 };
+    let verified =
+        ViolationFilter { status: Some(ViolationStatus::Verified), limit: 10, ..Default::default() };
     assert_eq!(s.list_violations(&a.id, &verified).await.unwrap().len(), 1);
-    let documented = ViolationFilter { status: Some(ViolationStatus::Documented), limit: 10, offset: 0 };
+    let documented =
+        ViolationFilter { status: Some(ViolationStatus::Documented), limit: 10, ..Default::default() };
     assert!(s.list_violations(&a.id, &documented).await.unwrap().is_empty());
+    // Referred to those concerned, answered, remedied: each step once, in order, and only here.
+    let referral = NewReferral {
+        to_org: Some(b.id.clone()),
+        to: "Other Observatory".into(),
+        ask: "Release the three traders and say why they were held".into(),
+        due_on: NaiveDate::from_ymd_opt(2026, 8, 1).unwrap(),
+        by: bello.id.clone(),
+    };
+    let undone = s.create_violation(&a.id, &new("extortion", "MR"), ev("violation.create")).await.unwrap();
+    let early = s.refer_violation(&a.id, &undone.id, &referral, now, ev("violation.refer")).await;
+    assert!(matches!(early, Err(StoreError::Conflict(_))), "not before verification: {early:?}");
+    assert!(matches!(
+        s.refer_violation(&b.id, &v.id, &referral, now, ev("violation.refer")).await,
+        Err(StoreError::NotFound)
+    ));
+    let stranger = NewReferral { to_org: Some(tandem_domain::OrgId::new()), ..referral.clone() };
+    assert!(
+        matches!(
+            s.refer_violation(&a.id, &v.id, &stranger, now, ev("violation.refer")).await,
+            Err(StoreError::NotFound)
+        ),
+        "an unknown organisation"
+    );
+    assert!(
+        matches!(
+            s.record_violation_response(&a.id, &v.id, "x", &bello.id, now, ev("violation.respond")).await,
+            Err(StoreError::Conflict(_))
+        ),
+        "no answer before a referral"
+    );
+    let referred = s.refer_violation(&a.id, &v.id, &referral, now, ev("violation.refer")).await.unwrap();
+    assert_eq!(
+        (referred.status, referred.referred_to_org.as_deref(), referred.referral_due_on),
+        (ViolationStatus::Referred, Some(b.id.as_str()), Some(referral.due_on))
+    );
+    assert!(
+        matches!(
+            s.refer_violation(&a.id, &v.id, &referral, now, ev("violation.refer")).await,
+            Err(StoreError::Conflict(_))
+        ),
+        "referred once"
+    );
+    let overdue = |day: (i32, u32, u32)| ViolationFilter {
+        overdue_on: NaiveDate::from_ymd_opt(day.0, day.1, day.2),
+        limit: 10,
+        ..Default::default()
+    };
+    assert!(
+        s.list_violations(&a.id, &overdue((2026, 8, 1))).await.unwrap().is_empty(),
+        "due that day: not yet overdue"
+    );
+    assert_eq!(s.list_violations(&a.id, &overdue((2026, 8, 2))).await.unwrap().len(), 1);
+    assert!(
+        matches!(
+            s.end_violation(&a.id, &v.id, Ending::Remedied, &bello.id, now, ev("violation.end")).await,
+            Err(StoreError::Conflict(_))
+        ),
+        "remedied only once answered"
+    );
+    let answered = s
+        .record_violation_response(
+            &a.id,
+            &v.id,
+            "Released; the officer is suspended",
+            &bello.id,
+            now,
+            ev("violation.respond"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (answered.status, answered.response.as_deref()),
+        (ViolationStatus::Responded, Some("Released; the officer is suspended"))
+    );
+    assert!(
+        s.list_violations(&a.id, &overdue((2026, 9, 1))).await.unwrap().is_empty(),
+        "an answered referral is not overdue"
+    );
+    let ended =
+        s.end_violation(&a.id, &v.id, Ending::Remedied, &bello.id, now, ev("violation.end")).await.unwrap();
+    assert_eq!(ended.status, ViolationStatus::Remedied);
+    assert!(ended.ended_at.is_some());
+    assert!(
+        matches!(
+            s.end_violation(&a.id, &v.id, Ending::Closed, &bello.id, now, ev("violation.end")).await,
+            Err(StoreError::Conflict(_))
+        ),
+        "a remedied violation stays remedied"
+    );
+    let closed = s
+        .end_violation(&a.id, &undone.id, Ending::Closed, &amina.id, now, ev("violation.end"))
+        .await
+        .unwrap();
+    assert_eq!(closed.status, ViolationStatus::Closed, "closed from documented");
     // Every step is in the organisation's audit trail.
     let trail: Vec<String> = s.org_audit(&a.id, 100).await.unwrap().into_iter().map(|e| e.action).collect();
     assert!(

@@ -8,6 +8,7 @@ pub use models::*;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::violation::Ending;
 use tandem_domain::{OrgId, UserId};
 
 use crate::Result;
@@ -34,6 +35,36 @@ pub trait ObservatoryStore: Send + Sync {
         &self,
         org: &OrgId,
         id: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Violation>;
+    /// verified → referred. NotFound for another organisation's (or an unknown `to_org`);
+    /// Conflict when it is not verified (not yet, or already referred).
+    async fn refer_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        referral: &NewReferral,
+        at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Violation>;
+    /// referred → responded, with the answer. Conflict unless referred.
+    async fn record_violation_response(
+        &self,
+        org: &OrgId,
+        id: &str,
+        response: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+        audit: NewAuditEvent,
+    ) -> Result<Violation>;
+    /// → remedied (from responded) or closed (from any open step). Conflict otherwise.
+    async fn end_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        ending: Ending,
         by: &UserId,
         at: DateTime<Utc>,
         audit: NewAuditEvent,

@@ -47,13 +47,36 @@ pub struct Violation {
     pub documented_by: Option<String>,
     pub verified_by: Option<String>,
     pub verified_at: Option<DateTime<Utc>>,
+    /// The organisation on Tandem it was referred to, if it is one.
+    pub referred_to_org: Option<String>,
+    /// Whom it was referred to, by name (an institution or organisation).
+    pub referred_to: Option<String>,
+    pub referral_ask: Option<String>,
+    pub referral_due_on: Option<NaiveDate>,
+    pub referred_at: Option<DateTime<Utc>>,
+    /// The answer, as recorded.
+    pub response: Option<String>,
+    pub responded_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+}
+
+/// A referral of a verified violation to those concerned.
+#[derive(Debug, Clone)]
+pub struct NewReferral {
+    pub to_org: Option<tandem_domain::OrgId>,
+    pub to: String,
+    pub ask: String,
+    pub due_on: NaiveDate,
+    pub by: UserId,
 }
 
 /// Which of an organisation's violations to list, newest first.
 #[derive(Debug, Clone, Default)]
 pub struct ViolationFilter {
     pub status: Option<ViolationStatus>,
+    /// Only referrals still unanswered whose due day is before this one.
+    pub overdue_on: Option<NaiveDate>,
     pub limit: i64,
     pub offset: i64,
 }

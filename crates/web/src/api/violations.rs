@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::extract::{perm, Can};
-use crate::observatory::violations::{self, ViolationInput};
+use crate::observatory::violations::{self, ReferralInput, ViolationInput};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -22,6 +22,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(one))
         .routes(routes!(verify))
+        .routes(routes!(refer))
+        .routes(routes!(respond))
+        .routes(routes!(end))
         .routes(routes!(acts))
 }
 
@@ -77,6 +80,8 @@ async fn create(
 struct ListQuery {
     #[param(value_type = Option<ViolationStatus>)]
     status: Option<String>,
+    /// Only referrals past their due day and still unanswered.
+    overdue: Option<bool>,
     /// At most this many (1–1000, default 100), newest first.
     limit: Option<i64>,
     offset: Option<i64>,
@@ -101,7 +106,8 @@ async fn list(
     if offset < 0 {
         return Err(tandem_domain::InvalidInput::new("offset", "must not be negative").into());
     }
-    let filter = ViolationFilter { status, limit: paging::limit(q.limit, 100)?, offset };
+    let overdue_on = q.overdue.unwrap_or(false).then(|| chrono::Utc::now().date_naive());
+    let filter = ViolationFilter { status, overdue_on, limit: paging::limit(q.limit, 100)?, offset };
     Ok(Json(Violations { violations: violations::list(&state, &who.actor(), &filter).await? }))
 }
 
@@ -140,4 +146,71 @@ async fn acts(
     _who: Can<perm::DocumentViolation>,
 ) -> Result<Json<Acts>, ApiError> {
     Ok(Json(Acts { acts: state.store.act_kinds().await? }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct ReferralBody {
+    /// An organisation on Tandem it goes to (a police station, a ministry's office).
+    to_org: Option<String>,
+    /// Whom it goes to, by name; the organisation's name when `to_org` is given without it.
+    to: Option<String>,
+    /// What is asked of them.
+    #[schema(min_length = 3, max_length = 2000)]
+    ask: String,
+    /// YYYY-MM-DD, today or later: after it, the referral is listed as overdue.
+    due_on: String,
+}
+
+/// Refer a verified violation to those concerned (coordinators)
+#[utoipa::path(post, path = "/violations/{id}/refer", tag = "observatory", params(("id" = String, Path)),
+    request_body = ReferralBody, responses((status = 200, description = "Referred", body = Violation)))]
+async fn refer(
+    State(state): State<AppState>,
+    who: Can<perm::VerifyViolation>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ReferralBody>,
+) -> Result<Json<Violation>, ApiError> {
+    let input = ReferralInput { to_org: b.to_org, to: b.to, ask: b.ask, due_on: b.due_on };
+    Ok(Json(violations::refer(&state, &who.actor(), &id, &input).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct ResponseBody {
+    /// The answer of those it was referred to.
+    #[schema(min_length = 1, max_length = 10000)]
+    response: String,
+}
+
+/// Record the answer to a referral (coordinators)
+#[utoipa::path(post, path = "/violations/{id}/response", tag = "observatory", params(("id" = String, Path)),
+    request_body = ResponseBody, responses((status = 200, description = "Answered", body = Violation)))]
+async fn respond(
+    State(state): State<AppState>,
+    who: Can<perm::VerifyViolation>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ResponseBody>,
+) -> Result<Json<Violation>, ApiError> {
+    Ok(Json(violations::record_response(&state, &who.actor(), &id, &b.response).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct EndBody {
+    /// remedied (after an answer) or closed (from any open step).
+    #[schema(value_type = tandem_domain::violation::Ending)]
+    ending: String,
+}
+
+/// End a violation's file: remedied or closed (coordinators)
+#[utoipa::path(post, path = "/violations/{id}/end", tag = "observatory", params(("id" = String, Path)),
+    request_body = EndBody, responses((status = 200, description = "Ended", body = Violation)))]
+async fn end(
+    State(state): State<AppState>,
+    who: Can<perm::VerifyViolation>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<EndBody>,
+) -> Result<Json<Violation>, ApiError> {
+    Ok(Json(violations::end(&state, &who.actor(), &id, &b.ending).await?))
 }

@@ -7,10 +7,11 @@ use tandem_domain::access::Actor;
 use tandem_domain::area::PCode;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::violation::{
-    check_verification, institution_name, ActSlug, DatePrecision, InstitutionKind, Victims, ViolationStatus,
+    check_verification, institution_name, referral_ask, ActSlug, DatePrecision, Ending, InstitutionKind,
+    Victims, ViolationStatus,
 };
-use tandem_domain::{text, InvalidInput, Problem};
-use tandem_store::{NewViolation, Violation, ViolationFilter};
+use tandem_domain::{text, InvalidInput, OrgId, Problem};
+use tandem_store::{NewReferral, NewViolation, Violation, ViolationFilter};
 
 use crate::app_error::AppError;
 use crate::AppState;
@@ -118,10 +119,99 @@ pub async fn verify(state: &AppState, actor: &Actor, id: &str) -> Result<Violati
     Ok(done)
 }
 
+/// A referral as it arrives: to an organisation on Tandem (`to_org`), or to an institution by
+/// name (`to`), with what is asked and by when.
+#[derive(Debug, Clone, Default)]
+pub struct ReferralInput {
+    pub to_org: Option<String>,
+    pub to: Option<String>,
+    pub ask: String,
+    pub due_on: String,
+}
+
+/// verified → referred (coordinators).
+#[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
+pub async fn refer(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    input: &ReferralInput,
+) -> Result<Violation, AppError> {
+    let to_org = match input.to_org.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(raw) => {
+            let org =
+                OrgId::parse(raw).map_err(|_| InvalidInput::new("to_org", "is not an organisation id"))?;
+            match state.store.get_org(&org).await {
+                Ok(o) => Some(o),
+                Err(tandem_store::StoreError::NotFound) => {
+                    return Err(InvalidInput::new("to_org", "no such organisation")
+                        .because(Problem::Unknown)
+                        .into())
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        None => None,
+    };
+    let to = match (input.to.as_deref().map(str::trim).filter(|s| !s.is_empty()), &to_org) {
+        (Some(name), _) => institution_name("to", name)?,
+        (None, Some(o)) => o.name.clone(),
+        (None, None) => {
+            return Err(InvalidInput::new("to", "is required: whom is it referred to?")
+                .because(Problem::Required)
+                .into())
+        }
+    };
+    let due_on = NaiveDate::parse_from_str(input.due_on.trim(), "%Y-%m-%d")
+        .map_err(|_| InvalidInput::new("due_on", "must be a date, YYYY-MM-DD"))?;
+    if due_on < Utc::now().date_naive() {
+        return Err(InvalidInput::new("due_on", "is in the past").because(Problem::InPast).into());
+    }
+    let referral = NewReferral {
+        to_org: to_org.map(|o| o.id),
+        to,
+        ask: referral_ask(&input.ask)?,
+        due_on,
+        by: actor.user_id.clone(),
+    };
+    let ev = NewAuditEvent::new("violation.refer")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .subject(id)
+        .detail(json!({ "to": referral.to, "due_on": referral.due_on }));
+    Ok(state.store.refer_violation(&actor.org_id, id, &referral, Utc::now(), ev).await?)
+}
+
+/// referred → responded: the answer of those it was referred to, as recorded (coordinators).
+pub async fn record_response(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    response: &str,
+) -> Result<Violation, AppError> {
+    let text = text::bounded("response", response, 1, 10_000)?;
+    let ev = NewAuditEvent::new("violation.respond").org(&actor.org_id).actor(&actor.user_id).subject(id);
+    Ok(state
+        .store
+        .record_violation_response(&actor.org_id, id, &text, &actor.user_id, Utc::now(), ev)
+        .await?)
+}
+
+/// → remedied or closed (coordinators).
+pub async fn end(state: &AppState, actor: &Actor, id: &str, ending: &str) -> Result<Violation, AppError> {
+    let ending: Ending = ending.parse()?;
+    let ev = NewAuditEvent::new("violation.end")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .subject(id)
+        .detail(json!({ "ending": ending }));
+    Ok(state.store.end_violation(&actor.org_id, id, ending, &actor.user_id, Utc::now(), ev).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tandem_domain::{OrgId, Role, UserId};
+    use tandem_domain::{Role, UserId};
 
     fn input() -> ViolationInput {
         ViolationInput {
