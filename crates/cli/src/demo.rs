@@ -104,6 +104,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     }
     crate::demo_protection::populate(store, keys, &orgs).await?;
     crate::demo_index::populate(store, &mut rng).await?;
+    crate::demo_observatory::populate(store, &mut rng, &orgs).await?;
     Ok(logins)
 }
 

@@ -9,6 +9,7 @@ mod bench;
 pub mod demo;
 mod demo_ew;
 mod demo_index;
+mod demo_observatory;
 mod demo_protection;
 mod export;
 mod import;
