@@ -688,3 +688,86 @@ index-interval-fixed = المرتبة { $rank } في 90% على الأقل من 
 audit-event-violation-refer = أحال { $who } انتهاكًا إلى الجهات المعنية
 audit-event-violation-respond = سجّل { $who } الرد على إحالة
 audit-event-violation-end = أغلق { $who } ملف انتهاك
+
+# The observatory's pages.
+nav-violations = الانتهاكات
+violations-title = انتهاكات حقوق الإنسان
+violations-intro = الانتهاكات التي وثقتها منظمتكم. يتحقق من كل منها منسق ثانٍ قبل أن تُحتسب، ثم تُحال إلى الجهات المعنية حتى يأتي ردها.
+violations-waiting = { $count ->
+    [one] انتهاك واحد ينتظر أن يتحقق منه منسق ثانٍ
+    [two] انتهاكان ينتظران أن يتحقق منهما منسق ثانٍ
+    [few] { $count } انتهاكات تنتظر أن يتحقق منها منسق ثانٍ
+   *[other] { $count } انتهاكًا تنتظر أن يتحقق منها منسق ثانٍ
+}
+violations-overdue = { $count ->
+    [one] إحالة واحدة تجاوزت موعدها دون رد
+    [two] إحالتان تجاوزتا موعدهما دون رد
+    [few] { $count } إحالات تجاوزت موعدها دون رد
+   *[other] { $count } إحالة تجاوزت موعدها دون رد
+}
+violation-status = أين وصل
+vstatus-documented = موثق، لم يُتحقق منه بعد
+vstatus-verified = متحقق منه
+vstatus-referred = محال، في انتظار الرد
+vstatus-responded = ورد الرد
+vstatus-remedied = عولج
+vstatus-closed = مغلق
+act-arbitrary_arrest = اعتقال أو احتجاز تعسفي
+act-torture_ill_treatment = تعذيب أو سوء معاملة
+act-extrajudicial_killing = قتل خارج نطاق القضاء
+act-enforced_disappearance = اختفاء قسري
+act-sexual_violence = عنف جنسي
+act-excessive_force = استخدام مفرط للقوة
+act-extortion = ابتزاز
+act-destruction_of_property = تدمير ممتلكات
+act-restriction_of_assembly = تقييد التجمع السلمي
+act-threat_to_defender = تهديد مدافع أو موظف في منظمة مجتمع مدني
+act-attack_on_defender = اعتداء على مدافع أو موظف في منظمة مجتمع مدني
+ikind-police = شرطة
+ikind-gendarmerie = درك
+ikind-military = جيش
+ikind-intelligence = جهاز استخبارات
+ikind-prison = إدارة السجون
+ikind-ministry = وزارة
+ikind-local_authority = سلطة محلية
+ikind-armed_group = جماعة مسلحة
+ikind-other_public_body = هيئة عامة
+violation-date-unknown = التاريخ غير معروف
+violation-victims = { $count ->
+    [one] ضحية واحدة
+    [two] ضحيتان
+    [few] { $count } ضحايا
+   *[other] { $count } ضحية
+}
+violation-when = متى
+violation-institution = المؤسسة المعنية
+violation-victims-title = الضحايا
+violation-women-men = نساء { $women }، رجال { $men }
+violation-documented = وثّقه
+violation-imported = مستورد
+violation-verified = تحقق منه
+violation-referred = أحيل إلى
+violation-due = الرد متوقع في { $date }
+violation-ask = المطلوب
+violation-answer = ردهم
+violation-verify-explain = أنتم المفتاح الثاني: تحققوا من الوقائع والمصدر قبل التأكيد. بعد التحقق يُحتسب في إحصاءاتكم ويمكن إحالته.
+violation-verify = التحقق من هذا الانتهاك
+violation-second-key = ينتظر منسقًا ثانيًا: لا يمكن لمن وثّقه أن يتحقق منه.
+violation-refer-title = إحالته إلى الجهات المعنية
+violation-to-org = منظمة على تاندم
+violation-not-on-tandem = — ليست على تاندم —
+violation-to = أو المؤسسة، باسمها
+violation-to-hint = مثلًا قائد اللواء أو وزارة العدل. اتركوه فارغًا إذا اخترتم منظمة أعلاه.
+violation-due-label = الرد متوقع قبل
+violation-refer = إحالة
+violation-answer-label = ما ردّت به { $to }
+violation-answer-record = تسجيل ردهم
+violation-remedied = وضع علامة «عولج»
+violation-close = إغلاق الملف
+violations-back = كل الانتهاكات
+violations-none = لم يُوثق أي انتهاك بعد.
+violations-none-filtered = لا يوجد انتهاك مطابق.
+violation-done-verified = تم التحقق. أصبح يُحتسب ويمكن إحالته.
+violation-done-referred = أحيل. سيظهر متأخرًا إن لم يصل رد قبل الموعد.
+violation-done-answered = سُجّل ردهم.
+violation-done-ended = أُغلق الملف.

@@ -660,3 +660,80 @@ index-interval-fixed = { $rank } in at least 90% of the draws: the rank hardly d
 audit-event-violation-refer = { $who } referred a violation to those concerned
 audit-event-violation-respond = { $who } recorded the answer to a referral
 audit-event-violation-end = { $who } ended a violation’s file
+
+# The observatory's pages.
+nav-violations = Violations
+violations-title = Human-rights violations
+violations-intro = Abuses your organisation has documented. Each is verified by a second coordinator before it counts, then referred to those concerned until it is answered.
+violations-waiting = { $count ->
+    [one] One violation waits for a second coordinator to verify it
+   *[other] { $count } violations wait for a second coordinator to verify them
+}
+violations-overdue = { $count ->
+    [one] One referral is past its due day without an answer
+   *[other] { $count } referrals are past their due day without an answer
+}
+violation-status = Where it stands
+vstatus-documented = Documented, not yet verified
+vstatus-verified = Verified
+vstatus-referred = Referred, waiting for an answer
+vstatus-responded = Answered
+vstatus-remedied = Remedied
+vstatus-closed = Closed
+act-arbitrary_arrest = Arbitrary arrest or detention
+act-torture_ill_treatment = Torture or ill-treatment
+act-extrajudicial_killing = Extrajudicial killing
+act-enforced_disappearance = Enforced disappearance
+act-sexual_violence = Sexual violence
+act-excessive_force = Excessive use of force
+act-extortion = Extortion
+act-destruction_of_property = Destruction of property
+act-restriction_of_assembly = Restriction of peaceful assembly
+act-threat_to_defender = Threat against a defender or CSO staff
+act-attack_on_defender = Attack on a defender or CSO staff
+ikind-police = police
+ikind-gendarmerie = gendarmerie
+ikind-military = military
+ikind-intelligence = intelligence service
+ikind-prison = prison service
+ikind-ministry = ministry
+ikind-local_authority = local authority
+ikind-armed_group = armed group
+ikind-other_public_body = public body
+violation-date-unknown = date not known
+violation-victims = { $count ->
+    [one] 1 victim
+   *[other] { $count } victims
+}
+violation-when = When
+violation-institution = Institution involved
+violation-victims-title = Victims
+violation-women-men = women { $women }, men { $men }
+violation-documented = Documented by
+violation-imported = imported
+violation-verified = Verified by
+violation-referred = Referred to
+violation-due = answer due { $date }
+violation-ask = What is asked
+violation-answer = Their answer
+violation-verify-explain = You are the second key: check the facts and the source before you verify. Once verified, it counts in your statistics and can be referred.
+violation-verify = Verify this violation
+violation-second-key = It waits for a second coordinator: the person who documented it cannot verify it.
+violation-refer-title = Refer it to those concerned
+violation-to-org = An organisation on Tandem
+violation-not-on-tandem = — Not on Tandem —
+violation-to = Or the institution, by name
+violation-to-hint = For example the commander of the brigade, or the Ministry of Justice. Leave empty when you chose an organisation above.
+violation-due-label = Answer expected by
+violation-refer = Refer
+violation-answer-label = What { $to } answered
+violation-answer-record = Record their answer
+violation-remedied = Mark as remedied
+violation-close = Close the file
+violations-back = All violations
+violations-none = No violation documented yet.
+violations-none-filtered = No violation matches.
+violation-done-verified = Verified. It now counts, and can be referred.
+violation-done-referred = Referred. It is listed as overdue if no answer comes by the due day.
+violation-done-answered = Their answer is recorded.
+violation-done-ended = The file is closed.

@@ -660,3 +660,80 @@ index-interval-fixed = { $rank } dans au moins 90 % des tirages : le rang dépen
 audit-event-violation-refer = { $who } a transmis une violation aux personnes concernées
 audit-event-violation-respond = { $who } a enregistré la réponse à une transmission
 audit-event-violation-end = { $who } a clos le dossier d’une violation
+
+# The observatory's pages.
+nav-violations = Violations
+violations-title = Violations des droits humains
+violations-intro = Les abus documentés par votre organisation. Chacun est vérifié par un second coordinateur avant de compter, puis transmis aux personnes concernées jusqu’à leur réponse.
+violations-waiting = { $count ->
+    [one] { $count } violation attend qu’un second coordinateur la vérifie
+   *[other] { $count } violations attendent qu’un second coordinateur les vérifie
+}
+violations-overdue = { $count ->
+    [one] { $count } transmission a dépassé son échéance sans réponse
+   *[other] { $count } transmissions ont dépassé leur échéance sans réponse
+}
+violation-status = Où en est-elle
+vstatus-documented = Documentée, pas encore vérifiée
+vstatus-verified = Vérifiée
+vstatus-referred = Transmise, en attente de réponse
+vstatus-responded = Réponse reçue
+vstatus-remedied = Réparée
+vstatus-closed = Close
+act-arbitrary_arrest = Arrestation ou détention arbitraire
+act-torture_ill_treatment = Torture ou mauvais traitements
+act-extrajudicial_killing = Exécution extrajudiciaire
+act-enforced_disappearance = Disparition forcée
+act-sexual_violence = Violence sexuelle
+act-excessive_force = Usage excessif de la force
+act-extortion = Extorsion
+act-destruction_of_property = Destruction de biens
+act-restriction_of_assembly = Entrave à la réunion pacifique
+act-threat_to_defender = Menace contre un défenseur ou le personnel d’une OSC
+act-attack_on_defender = Attaque contre un défenseur ou le personnel d’une OSC
+ikind-police = police
+ikind-gendarmerie = gendarmerie
+ikind-military = armée
+ikind-intelligence = service de renseignement
+ikind-prison = administration pénitentiaire
+ikind-ministry = ministère
+ikind-local_authority = autorité locale
+ikind-armed_group = groupe armé
+ikind-other_public_body = organisme public
+violation-date-unknown = date inconnue
+violation-victims = { $count ->
+    [one] { $count } victime
+   *[other] { $count } victimes
+}
+violation-when = Quand
+violation-institution = Institution en cause
+violation-victims-title = Victimes
+violation-women-men = femmes { $women }, hommes { $men }
+violation-documented = Documentée par
+violation-imported = importée
+violation-verified = Vérifiée par
+violation-referred = Transmise à
+violation-due = réponse attendue le { $date }
+violation-ask = Ce qui est demandé
+violation-answer = Leur réponse
+violation-verify-explain = Vous êtes la seconde clé : vérifiez les faits et la source avant de valider. Une fois vérifiée, elle compte dans vos statistiques et peut être transmise.
+violation-verify = Vérifier cette violation
+violation-second-key = Elle attend un second coordinateur : la personne qui l’a documentée ne peut pas la vérifier.
+violation-refer-title = La transmettre aux personnes concernées
+violation-to-org = Une organisation sur Tandem
+violation-not-on-tandem = — Pas sur Tandem —
+violation-to = Ou l’institution, par son nom
+violation-to-hint = Par exemple le commandant de la brigade, ou le ministère de la Justice. Laissez vide si vous avez choisi une organisation ci-dessus.
+violation-due-label = Réponse attendue avant le
+violation-refer = Transmettre
+violation-answer-label = Ce que { $to } a répondu
+violation-answer-record = Enregistrer leur réponse
+violation-remedied = Marquer comme réparée
+violation-close = Clore le dossier
+violations-back = Toutes les violations
+violations-none = Aucune violation documentée pour l’instant.
+violations-none-filtered = Aucune violation ne correspond.
+violation-done-verified = Vérifiée. Elle compte désormais et peut être transmise.
+violation-done-referred = Transmise. Elle apparaîtra en retard si aucune réponse n’arrive avant l’échéance.
+violation-done-answered = Leur réponse est enregistrée.
+violation-done-ended = Le dossier est clos.

@@ -295,6 +295,16 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/alerts".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", format!("/alerts/{alert_id}"), None, [303, 404, 200, 200, 200, 404]),
         ("GET", "/dashboard".into(), None, [303, 200, 200, 200, 200, 200]),
+        ("GET", "/violations".into(), None, [303, 200, 200, 200, 200, 200]),
+        ("GET", violation_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
+        // Already verified, referred, answered and remedied by the rows above: the page's forms
+        // still check who may act before anything else.
+        (
+            "POST",
+            format!("{}/verify", violation_path.replace("/api/v1", "")),
+            None,
+            [303, 404, 403, 409, 409, 403],
+        ),
         ("GET", "/intake/kwpn".into(), None, [200; 6]),
         ("GET", "/intake/no-such-org".into(), None, [404; 6]),
         // The published index is public; an edition that does not exist is 404 for everyone.

@@ -60,6 +60,40 @@ async fn document_and_verify_with_two_keys(b: Backend) {
         .await;
     assert_eq!(s, 409, "{e}");
     assert!(e["error"]["message"].as_str().unwrap().contains("cannot verify"), "{e}");
+    // The pages: the documenter is told a second coordinator must verify, and is offered no
+    // button; a second coordinator verifies with a plain form; another organisation gets 404.
+    let page = |path: String, token: String| {
+        let app = &app;
+        async move {
+            let r = app.http.get(app.url(&path)).bearer_auth(token).send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let mine_page = format!("/violations/{}", mine["id"].as_str().unwrap());
+    let (s, html) = page(mine_page.clone(), amina.clone()).await;
+    assert_eq!(s, 200);
+    assert!(
+        html.contains("the person who documented it cannot verify it") && !html.contains("/verify\""),
+        "{html}"
+    );
+    let (s, html) = page(mine_page.clone(), bello.clone()).await;
+    assert!(
+        s == 200 && html.contains(&format!("action=\"{mine_page}/verify\"")),
+        "the second key is offered: {html}"
+    );
+    assert_eq!(page(mine_page.clone(), chief.clone()).await.0, 404);
+    let (s, html) = page("/violations".into(), field.clone()).await;
+    assert!(
+        s == 200
+            && html.contains("Arbitrary arrest or detention")
+            && html.contains("2 violations wait for a second coordinator"),
+        "{html}"
+    );
+    let r = app.http.post(app.url(&format!("{mine_page}/verify"))).bearer_auth(&bello).send().await.unwrap();
+    assert_eq!(
+        (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
+        (303, format!("{mine_page}?done=violation-done-verified").as_str())
+    );
     let (s, done) = app.send("POST", &verify, Some(&amina), None).await;
     assert_eq!(
         (s, done["status"].as_str(), done["verified_by"].is_string()),
@@ -68,7 +102,7 @@ async fn document_and_verify_with_two_keys(b: Backend) {
     );
     assert_eq!(app.send("POST", &verify, Some(&bello), None).await.0, 409, "verified once");
     let (_, list) = app.send("GET", "/api/v1/violations?status=verified", Some(&field), None).await;
-    assert_eq!(list["violations"].as_array().unwrap().len(), 1);
+    assert_eq!(list["violations"].as_array().unwrap().len(), 2, "one by the API, one by the page");
     // Referred to the police station on Tandem, answered, remedied: coordinators only.
     let today = chrono::Utc::now().date_naive();
     let refer = format!("{one}/refer");

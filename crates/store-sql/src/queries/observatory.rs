@@ -111,7 +111,7 @@ impl ObservatoryStore for d::Backend {
         let rows = sqlx::query(&format!(
             "SELECT {} FROM violations WHERE org_id = $1 AND (CAST($2 AS TEXT) IS NULL OR status = $2)
                AND (CAST($5 AS TEXT) IS NULL OR (status = 'referred' AND referral_due_on < $5))
-             ORDER BY created_at DESC, id LIMIT $3 OFFSET $4",
+             ORDER BY occurred_on DESC, created_at DESC, id LIMIT $3 OFFSET $4",
             cols::VIOLATION
         ))
         .bind(org.as_str())

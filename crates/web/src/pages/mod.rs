@@ -21,6 +21,7 @@ mod report_form;
 mod reports;
 mod shared;
 mod sharing;
+mod violations;
 
 use axum::routing::get;
 use axum::Router;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .merge(protection::router())
         .merge(field::router())
         .merge(index::router())
+        .merge(violations::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

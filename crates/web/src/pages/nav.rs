@@ -22,6 +22,7 @@ pub fn items(role: Option<Role>, platform_admin: bool, path: &str) -> Vec<NavIte
         ("/dashboard", "nav-dashboard", Some(Role::Member)),
         ("/sharing", "nav-sharing", Some(Role::Member)),
         ("/shared", "nav-shared", Some(Role::Member)),
+        ("/violations", "nav-violations", Some(Role::Member)),
         ("/protection", "nav-protection", Some(Role::Coordinator)),
         ("/field", "nav-field", Some(Role::Coordinator)),
         ("/index", "nav-index", None),
