@@ -553,6 +553,7 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["coordinator@kwpn.example", "/dashboard"],
     ["coordinator@kwpn.example", "/sharing"],
     ["coordinator@kwpn.example", "/violations"],
+    ["member@kwpn.example", "/violations/new"],
     ["liaison@police.example", "/shared"],
     ["liaison@police.example", "/"],
     [null, "/index/2026H2"],

@@ -175,7 +175,7 @@ impl Victims {
     pub fn check(self) -> Result<Self, InvalidInput> {
         if !(1..=Self::MAX).contains(&self.total) {
             return Err(InvalidInput::new(
-                "victims.total",
+                "victims_total",
                 format!("must be a whole number from 1 to {}", Self::MAX),
             )
             .because(Problem::Range { min: 1, max: Self::MAX as i64 }));

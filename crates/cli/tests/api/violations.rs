@@ -94,6 +94,48 @@ async fn document_and_verify_with_two_keys(b: Backend) {
         (r.status().as_u16(), r.headers()["location"].to_str().unwrap()),
         (303, format!("{mine_page}?done=violation-done-verified").as_str())
     );
+    // Documenting on a page: a refused form keeps what was typed and names the field in the
+    // page's language; an accepted one goes to the new violation.
+    let (s, html) = page("/violations/new".into(), field.clone()).await;
+    assert!(s == 200 && html.contains("name=\"victims_total\""), "{html}");
+    let typed = [
+        ("area", "MR0101"),
+        ("occurred_on", "2026-07-19"),
+        ("date_precision", "exact"),
+        ("act", ""),
+        ("institution", "Kumba Central Police Station"),
+        ("institution_kind", "police"),
+        ("victims_total", "2"),
+        ("victims_women", "3"),
+        ("description", "Two traders held overnight"),
+    ];
+    let post_form = |form: Vec<(&'static str, &'static str)>| {
+        let app = &app;
+        let token = field.clone();
+        async move {
+            app.http
+                .post(app.url("/violations"))
+                .bearer_auth(token)
+                .header("accept-language", "fr")
+                .form(&form)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let r = post_form(typed.to_vec()).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"err-act\"") && html.contains("Two traders held overnight"), "{html}");
+    let mut fixed = typed.to_vec();
+    fixed[3] = ("act", "arbitrary_arrest");
+    let r = post_form(fixed.clone()).await;
+    assert_eq!(r.status(), 422, "three women among two victims");
+    assert!(r.text().await.unwrap().contains("id=\"err-victims\""));
+    fixed[7] = ("victims_women", "1");
+    let r = post_form(fixed).await;
+    assert_eq!(r.status(), 303);
+    assert!(r.headers()["location"].to_str().unwrap().ends_with("?done=violation-done-documented"));
     let (s, done) = app.send("POST", &verify, Some(&amina), None).await;
     assert_eq!(
         (s, done["status"].as_str(), done["verified_by"].is_string()),
@@ -168,7 +210,7 @@ async fn document_and_verify_with_two_keys(b: Backend) {
         assert!(e["error"]["message"].as_str().unwrap().contains(field_name), "{field_name}: {e}");
     }
     let (_, list) = app.send("GET", "/api/v1/violations", Some(&field), None).await;
-    assert_eq!(list["violations"].as_array().unwrap().len(), 2, "refused ones write nothing");
+    assert_eq!(list["violations"].as_array().unwrap().len(), 3, "refused ones write nothing");
     for q in ["?status=maybe", "?limit=0", "?offset=-1", "?sort=name"] {
         assert_eq!(
             app.send("GET", &format!("/api/v1/violations{q}"), Some(&field), None).await.0,

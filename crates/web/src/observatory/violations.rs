@@ -244,7 +244,7 @@ mod tests {
         assert_eq!(bad(|i| i.occurred_on = "1900-01-01".into()), "occurred_on");
         assert_eq!(bad(|i| i.institution_kind = Some("neighbour".into())), "institution_kind");
         assert_eq!(bad(|i| i.institution = " ".into()), "institution");
-        assert_eq!(bad(|i| i.victims.total = 0), "victims.total");
+        assert_eq!(bad(|i| i.victims.total = 0), "victims_total");
         assert_eq!(bad(|i| i.description = "".into()), "description");
         assert_eq!(bad(|i| i.act = "Bad Act".into()), "act");
         assert_eq!(bad(|i| i.date_precision = Some("roughly".into())), "date_precision");

@@ -19,12 +19,13 @@ use super::forms::{self, FormResult};
 use crate::app_error::AppError;
 use crate::extract::{perm, Can, Member};
 use crate::i18n::{self, Lang};
-use crate::observatory::violations::{self, ReferralInput};
+use crate::observatory::violations::{self, ReferralInput, ViolationInput};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/violations", get(list))
+        .route("/violations", get(list).post(create))
+        .route("/violations/new", get(new_form))
         .route("/violations/{id}", get(show))
         .route("/violations/{id}/verify", post(verify))
         .route("/violations/{id}/refer", post(refer))
@@ -274,4 +275,126 @@ async fn end(
     let f = forms::read(form)?;
     violations::end(&state, &who.actor(), &id, &f.ending).await?;
     Ok(Redirect::to(&format!("/violations/{id}?done=violation-done-ended")).into_response())
+}
+
+/// The documentation form as posted: every field text, so that what was typed comes back.
+#[derive(Deserialize, Serialize, Default)]
+struct ViolationForm {
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    occurred_on: String,
+    #[serde(default)]
+    date_precision: String,
+    #[serde(default)]
+    act: String,
+    #[serde(default)]
+    institution: String,
+    #[serde(default)]
+    institution_kind: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    victims_total: String,
+    #[serde(default)]
+    victims_women: String,
+    #[serde(default)]
+    victims_men: String,
+    #[serde(default)]
+    victims_girls: String,
+    #[serde(default)]
+    victims_boys: String,
+    #[serde(default)]
+    description: String,
+}
+
+async fn render_form(
+    state: &AppState,
+    ctx: &PageCtx,
+    status: StatusCode,
+    form: &ViolationForm,
+    errors: Option<std::collections::BTreeMap<&'static str, String>>,
+) -> Result<Response, PageError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let acts: Vec<String> = state.store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
+    let kinds: Vec<&str> =
+        tandem_domain::violation::InstitutionKind::ALL.iter().map(|k| k.as_str()).collect();
+    let precisions: Vec<&str> = DatePrecision::ALL.iter().map(|p| p.as_str()).collect();
+    Ok(ctx.render(
+        status,
+        "violation_new.html",
+        minijinja::context! { form, errors, acts, kinds, precisions, areas => super::report_form::area_options(&cfg) },
+    ))
+}
+
+async fn new_form(
+    State(state): State<AppState>,
+    _who: Can<perm::DocumentViolation>,
+    ctx: PageCtx,
+) -> Result<Response, PageError> {
+    let form = ViolationForm {
+        occurred_on: Utc::now().date_naive().to_string(),
+        date_precision: "exact".into(),
+        ..Default::default()
+    };
+    render_form(&state, &ctx, StatusCode::OK, &form, None).await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    ctx: PageCtx,
+    form: FormResult<ViolationForm>,
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    let count = |field: &'static str, raw: &str| -> Result<Option<u32>, tandem_domain::InvalidInput> {
+        match raw.trim() {
+            "" => Ok(None),
+            n => n.parse::<u32>().map(Some).map_err(|_| {
+                tandem_domain::InvalidInput::new(field, "must be a whole number").because(
+                    tandem_domain::Problem::Range {
+                        min: 0,
+                        max: tandem_domain::violation::Victims::MAX as i64,
+                    },
+                )
+            }),
+        }
+    };
+    let victims = (|| {
+        Ok::<_, tandem_domain::InvalidInput>(tandem_domain::violation::Victims {
+            total: count("victims_total", &f.victims_total)?.unwrap_or(0),
+            women: count("victims_women", &f.victims_women)?,
+            men: count("victims_men", &f.victims_men)?,
+            girls: count("victims_girls", &f.victims_girls)?,
+            boys: count("victims_boys", &f.victims_boys)?,
+        })
+    })();
+    let victims = match victims {
+        Ok(v) => v,
+        Err(e) => {
+            let errors = forms::field_errors(ctx.lang, &e);
+            return render_form(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, &f, Some(errors)).await;
+        }
+    };
+    let input = ViolationInput {
+        area: f.area.clone(),
+        occurred_on: f.occurred_on.clone(),
+        date_precision: Some(f.date_precision.clone()),
+        act: f.act.clone(),
+        institution: f.institution.clone(),
+        institution_kind: Some(f.institution_kind.clone()),
+        unit: Some(f.unit.clone()),
+        victims,
+        description: f.description.clone(),
+    };
+    match violations::document(&state, &who.actor(), &input).await {
+        Ok(v) => {
+            Ok(Redirect::to(&format!("/violations/{}?done=violation-done-documented", v.id)).into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            let errors = forms::field_errors(ctx.lang, &e);
+            render_form(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, &f, Some(errors)).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
