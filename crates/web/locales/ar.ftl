@@ -810,3 +810,6 @@ label-victims_women = نساء
 label-victims_men = رجال
 label-victims_girls = فتيات
 label-victims_boys = فتيان
+violation-remedied-question = وضع علامة «عولج» على هذا الانتهاك؟
+violation-close-question = إغلاق ملف هذا الانتهاك؟
+violation-end-explain = لا يمكن التراجع عن ذلك: يبقى الملف كما هو للتوثيق، ولا يمكن اتخاذ أي خطوة أخرى بشأنه.

@@ -776,3 +776,6 @@ label-victims_women = Women
 label-victims_men = Men
 label-victims_girls = Girls
 label-victims_boys = Boys
+violation-remedied-question = Mark this violation as remedied?
+violation-close-question = Close this violation’s file?
+violation-end-explain = This cannot be undone: the file stays as it is, for the record, and no further step can be taken on it.

@@ -776,3 +776,6 @@ label-victims_women = Femmes
 label-victims_men = Hommes
 label-victims_girls = Filles
 label-victims_boys = Garçons
+violation-remedied-question = Marquer cette violation comme réparée ?
+violation-close-question = Clore le dossier de cette violation ?
+violation-end-explain = Cela ne peut pas être annulé : le dossier reste tel quel, pour mémoire, et plus aucune étape n’est possible.

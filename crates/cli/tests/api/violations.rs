@@ -211,6 +211,37 @@ async fn document_and_verify_with_two_keys(b: Backend) {
     }
     let (_, list) = app.send("GET", "/api/v1/violations", Some(&field), None).await;
     assert_eq!(list["violations"].as_array().unwrap().len(), 3, "refused ones write nothing");
+    // Ending a file cannot be undone: the page asks first, and only the confirmed post acts.
+    let close = format!("{mine_page}/end/closed");
+    let nothing: [(&str, &str); 0] = [];
+    for (who, want) in [(&field, 403), (&chief, 404)] {
+        let r =
+            app.http.post(app.url(&close)).bearer_auth(who).form(&[("confirm", "yes")]).send().await.unwrap();
+        assert_eq!(r.status(), want, "a member may not end a file; another organisation does not see it");
+    }
+    let r = app.http.post(app.url(&close)).bearer_auth(&bello).form(&nothing).send().await.unwrap();
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Close this violation’s file?") && html.contains("name=\"confirm\" value=\"yes\""),
+        "{html}"
+    );
+    let (_, still) = app.send("GET", &format!("/api/v1{mine_page}"), Some(&bello), None).await;
+    assert_eq!(still["status"], "verified", "not closed before it is confirmed");
+    let r =
+        app.http.post(app.url(&close)).bearer_auth(&bello).form(&[("confirm", "yes")]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let (_, closed) = app.send("GET", &format!("/api/v1{mine_page}"), Some(&bello), None).await;
+    assert_eq!(closed["status"], "closed");
+    assert_eq!(
+        app.http
+            .post(app.url(&format!("{mine_page}/end/forgotten")))
+            .bearer_auth(&bello)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
     for q in ["?status=maybe", "?limit=0", "?offset=-1", "?sort=name"] {
         assert_eq!(
             app.send("GET", &format!("/api/v1/violations{q}"), Some(&field), None).await.0,

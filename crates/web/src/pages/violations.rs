@@ -30,7 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/violations/{id}/verify", post(verify))
         .route("/violations/{id}/refer", post(refer))
         .route("/violations/{id}/response", post(respond))
-        .route("/violations/{id}/end", post(end))
+        .route("/violations/{id}/end/{ending}", post(end))
 }
 
 #[derive(Deserialize, Default)]
@@ -120,11 +120,6 @@ struct ReferForm {
 struct ResponseForm {
     #[serde(default)]
     response: String,
-}
-
-#[derive(Deserialize)]
-struct EndForm {
-    ending: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -266,14 +261,38 @@ async fn respond(
     }
 }
 
+/// Remedied or closed cannot be undone: the first post asks, on a page naming what happens.
 async fn end(
     State(state): State<AppState>,
     who: Can<perm::VerifyViolation>,
-    Path(id): Path<String>,
-    form: FormResult<EndForm>,
+    ctx: PageCtx,
+    Path((id, ending)): Path<(String, String)>,
+    form: FormResult<forms::ConfirmForm>,
 ) -> Result<Response, PageError> {
-    let f = forms::read(form)?;
-    violations::end(&state, &who.actor(), &id, &f.ending).await?;
+    if !matches!(ending.as_str(), "remedied" | "closed") {
+        return Err(PageError::not_found());
+    }
+    if !forms::read(form)?.confirmed() {
+        violations::get(&state, &who.actor(), &id).await?;
+        let t = |key: &str| i18n::global().text(ctx.lang, key, &[]);
+        let (question, explain, button) = if ending == "remedied" {
+            (t("violation-remedied-question"), t("violation-end-explain"), t("violation-remedied"))
+        } else {
+            (t("violation-close-question"), t("violation-end-explain"), t("violation-close"))
+        };
+        let back = format!("/violations/{id}");
+        return Ok(forms::confirm_page(
+            &ctx,
+            forms::Confirm {
+                question,
+                explain,
+                button,
+                action: format!("/violations/{id}/end/{ending}"),
+                back: &back,
+            },
+        ));
+    }
+    violations::end(&state, &who.actor(), &id, &ending).await?;
     Ok(Redirect::to(&format!("/violations/{id}?done=violation-done-ended")).into_response())
 }
 
