@@ -59,6 +59,16 @@ pub struct Choropleth {
     pub legend: Vec<LegendClass>,
 }
 
+/// A number in a white disc at `at`: how a map names an area without hovering.
+fn map_label(svg: &mut String, at: [f64; 2], n: u32) {
+    let [x, y] = at;
+    let _ = write!(
+        svg,
+        r##"<g class="map-label" data-key="{n}"><circle cx="{x:.1}" cy="{y:.1}" r="22" fill="#fff" stroke="#222" stroke-width="2"/><text x="{x:.1}" y="{:.1}" font-size="26" font-weight="bold" text-anchor="middle" fill="#111">{n}</text></g>"##,
+        y + 9.0
+    );
+}
+
 /// A choropleth of open alerts per area.
 pub fn choropleth(areas: &[MapArea], counts: &HashMap<String, u32>, title: &str) -> Choropleth {
     let shapes: Vec<(&MapArea, Vec<Polygon>)> = areas
@@ -111,13 +121,7 @@ pub fn choropleth(areas: &[MapArea], counts: &HashMap<String, u32>, title: &str)
         let (Some(k), Some(p)) = (key.iter().find(|k| k.code == a.code), label_point(polys)) else {
             continue;
         };
-        let [x, y] = project(p, b, w, h);
-        let _ = write!(
-            svg,
-            r##"<g class="map-label" data-key="{n}"><circle cx="{x:.1}" cy="{y:.1}" r="22" fill="#fff" stroke="#222" stroke-width="2"/><text x="{x:.1}" y="{:.1}" font-size="26" font-weight="bold" text-anchor="middle" fill="#111">{n}</text></g>"##,
-            y + 9.0,
-            n = k.n
-        );
+        map_label(&mut svg, project(p, b, w, h), k.n as u32);
     }
     svg.push_str("</svg>");
     Choropleth { svg, key, legend }
@@ -222,12 +226,7 @@ pub fn score_map(
     }
     for (code, _, polys) in &shapes {
         let (Some(rank), Some(p)) = (ranks.get(*code), label_point(polys)) else { continue };
-        let [x, y] = project(p, b, w, h);
-        let _ = write!(
-            svg,
-            r##"<g class="map-label" data-key="{rank}"><circle cx="{x:.1}" cy="{y:.1}" r="22" fill="#fff" stroke="#222" stroke-width="2"/><text x="{x:.1}" y="{:.1}" font-size="26" font-weight="bold" text-anchor="middle" fill="#111">{rank}</text></g>"##,
-            y + 9.0
-        );
+        map_label(&mut svg, project(p, b, w, h), *rank);
     }
     svg.push_str("</svg>");
     ScoreMap { svg, legend, unscored }

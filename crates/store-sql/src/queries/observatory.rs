@@ -149,15 +149,15 @@ impl ObservatoryStore for d::Backend {
         .execute(&mut *tx)
         .await
         .map_err(other)?;
-        if done.rows_affected() == 0 {
-            // Tell a missing violation from one the rules refuse.
-            one(&mut tx, org, id).await?;
-            return Err(StoreError::Conflict("this violation cannot be verified by this person now".into()));
-        }
-        append_audit_tx(&mut tx, audit).await?;
-        let v = one(&mut tx, org, id).await?;
-        tx.commit().await.map_err(other)?;
-        Ok(v)
+        finish_step(
+            tx,
+            org,
+            id,
+            done.rows_affected(),
+            "this violation cannot be verified by this person now",
+            audit,
+        )
+        .await
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
@@ -198,12 +198,15 @@ impl ObservatoryStore for d::Backend {
         .execute(&mut *tx)
         .await
         .map_err(other)?;
-        step_done(&mut tx, org, id, done.rows_affected(), "only a verified violation can be referred, once")
-            .await?;
-        append_audit_tx(&mut tx, audit).await?;
-        let v = one(&mut tx, org, id).await?;
-        tx.commit().await.map_err(other)?;
-        Ok(v)
+        finish_step(
+            tx,
+            org,
+            id,
+            done.rows_affected(),
+            "only a verified violation can be referred, once",
+            audit,
+        )
+        .await
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
@@ -231,18 +234,15 @@ impl ObservatoryStore for d::Backend {
         .execute(&mut *tx)
         .await
         .map_err(other)?;
-        step_done(
-            &mut tx,
+        finish_step(
+            tx,
             org,
             id,
             done.rows_affected(),
             "only a referred violation can have its answer recorded",
+            audit,
         )
-        .await?;
-        append_audit_tx(&mut tx, audit).await?;
-        let v = one(&mut tx, org, id).await?;
-        tx.commit().await.map_err(other)?;
-        Ok(v)
+        .await
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
@@ -279,27 +279,35 @@ impl ObservatoryStore for d::Backend {
         }
         qb.push(")");
         let done = qb.build().execute(&mut *tx).await.map_err(other)?;
-        step_done(
-            &mut tx,
+        finish_step(
+            tx,
             org,
             id,
             done.rows_affected(),
             "the violation cannot end this way from where it stands",
+            audit,
         )
-        .await?;
-        append_audit_tx(&mut tx, audit).await?;
-        let v = one(&mut tx, org, id).await?;
-        tx.commit().await.map_err(other)?;
-        Ok(v)
+        .await
     }
 }
 
 /// After a guarded update: NotFound when the violation is not the organisation's, Conflict when
-/// it is but the workflow refused the step.
-async fn step_done(tx: &mut d::Tx, org: &OrgId, id: &str, rows: u64, refused: &str) -> Result<()> {
+/// it is but the workflow refused the step; otherwise the step is audited and committed, and the
+/// violation read back as it now stands.
+async fn finish_step(
+    mut tx: d::Tx,
+    org: &OrgId,
+    id: &str,
+    rows: u64,
+    refused: &str,
+    audit: NewAuditEvent,
+) -> Result<Violation> {
     if rows == 0 {
-        one(tx, org, id).await?;
+        one(&mut tx, org, id).await?;
         return Err(StoreError::Conflict(refused.into()));
     }
-    Ok(())
+    append_audit_tx(&mut tx, audit).await?;
+    let v = one(&mut tx, org, id).await?;
+    tx.commit().await.map_err(other)?;
+    Ok(v)
 }
