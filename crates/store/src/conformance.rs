@@ -36,6 +36,17 @@ pub(crate) fn hex_of(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The one country the smaller chapters place their records in.
+pub(crate) fn marenia() -> crate::NewArea {
+    crate::NewArea {
+        code: tandem_domain::area::PCode::parse("MR").unwrap(),
+        name: "Marenia".into(),
+        level: tandem_domain::area::AreaLevel::Country,
+        parent: None,
+        geometry: None,
+    }
+}
+
 pub(crate) fn ev(action: &str) -> NewAuditEvent {
     NewAuditEvent::new(action)
 }

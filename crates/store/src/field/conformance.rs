@@ -5,27 +5,18 @@
 use std::sync::Arc;
 
 use chrono::Utc;
-use tandem_domain::area::{AreaLevel, PCode};
+use tandem_domain::area::PCode;
 use tandem_domain::report::{CategorySlug, Channel, Severity};
 use tandem_domain::seal::SealedBytes;
 use tandem_domain::{OrgId, OrgKind, Role};
 
-use crate::conformance::{ev, new_org, new_user};
-use crate::{
-    Filed, NewAppUser, NewArea, NewAttachment, NewReport, NewSubmission, ReportFilter, Store, StoreError,
-};
+use crate::conformance::{ev, marenia, new_org, new_user};
+use crate::{Filed, NewAppUser, NewAttachment, NewReport, NewSubmission, ReportFilter, Store, StoreError};
 
 pub async fn chapter(store: Arc<dyn Store>) {
     let s = store.as_ref();
     s.migrate().await.unwrap();
-    let area = NewArea {
-        code: PCode::parse("MR").unwrap(),
-        name: "Marenia".into(),
-        level: AreaLevel::Country,
-        parent: None,
-        geometry: None,
-    };
-    s.create_areas(&[area], ev("areas.import")).await.unwrap();
+    s.create_areas(&[marenia()], ev("areas.import")).await.unwrap();
     let a =
         s.create_org(&new_org("Kumba Watch", OrgKind::CivilSociety, true), ev("org.create")).await.unwrap();
     let b =

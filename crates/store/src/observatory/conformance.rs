@@ -5,26 +5,19 @@
 use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
-use tandem_domain::area::{AreaLevel, PCode};
+use tandem_domain::area::PCode;
 use tandem_domain::violation::{
     ActSlug, DatePrecision, Ending, InstitutionKind, Victims, ViolationStatus, DEFAULT_ACTS,
 };
 use tandem_domain::{OrgKind, Role};
 
-use crate::conformance::{ev, new_org, new_user};
-use crate::{NewArea, NewReferral, NewViolation, Store, StoreError, ViolationFilter};
+use crate::conformance::{ev, marenia, new_org, new_user};
+use crate::{NewReferral, NewViolation, Store, StoreError, ViolationFilter};
 
 pub async fn chapter(store: Arc<dyn Store>) {
     let s = store.as_ref();
     s.migrate().await.unwrap();
-    let area = NewArea {
-        code: PCode::parse("MR").unwrap(),
-        name: "Marenia".into(),
-        level: AreaLevel::Country,
-        parent: None,
-        geometry: None,
-    };
-    s.create_areas(&[area], ev("areas.import")).await.unwrap();
+    s.create_areas(&[marenia()], ev("areas.import")).await.unwrap();
     let a = s
         .create_org(&new_org("Lakeside Observatory", OrgKind::CivilSociety, true), ev("org.create"))
         .await

@@ -174,20 +174,13 @@ async fn render(
     let coordinator = who.actor().may(Action::VerifyViolation).is_ok();
     // The second key is someone else's: the documenter is told so instead of offered a button.
     let own = v.documented_by.as_deref() == Some(who.actor().user_id.as_str());
-    let name_of =
-        |user: &Option<String>| {
-            let user = user.clone();
-            async move {
-                match user {
-                    Some(u) => state.store.list_members(who.org_id()).await.ok().and_then(|ms| {
-                        ms.into_iter().find(|m| m.user_id.as_str() == u).map(|m| m.display_name)
-                    }),
-                    None => None,
-                }
-            }
-        };
-    let documented_by = name_of(&v.documented_by).await;
-    let verified_by = name_of(&v.verified_by).await;
+    // Who documented and who verified it, by name: one read of the members for both.
+    let members = state.store.list_members(who.org_id()).await?;
+    let name_of = |user: &Option<String>| {
+        let user = user.as_deref()?;
+        members.iter().find(|m| m.user_id.as_str() == user).map(|m| m.display_name.clone())
+    };
+    let (documented_by, verified_by) = (name_of(&v.documented_by), name_of(&v.verified_by));
     let partners: Vec<tandem_store::Org> = if coordinator && v.status == ViolationStatus::Verified {
         state.store.list_orgs().await?.into_iter().filter(|o| &o.id != who.org_id()).collect()
     } else {
