@@ -99,6 +99,14 @@ pub enum AdminCommand {
         #[arg(long)]
         retire: bool,
     },
+    /// Print the `age` identities that open an organisation's evidence files (one per key in the
+    /// key file), to hand with the files to a court or a UN mechanism: `age -d -i FILE x.age`.
+    /// The export is written to the audit log. Anyone holding these lines can open every
+    /// evidence file of the organisation: give them to no one else.
+    EvidenceIdentity {
+        #[arg(long)]
+        org: String,
+    },
     /// Apply every organisation's retention periods now: delete reporter contacts and SMS
     /// senders, and dismissed reports, older than the organisation keeps them. (A running
     /// server also does this once a day.)
@@ -201,6 +209,30 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
     match cmd {
         AdminCommand::InitKey => {}
         AdminCommand::RotateKey { retire } => rotate_key(store.as_ref(), settings, retire).await?,
+        AdminCommand::EvidenceIdentity { org } => {
+            use age::secrecy::ExposeSecret;
+            let id = tandem_domain::OrgId::parse(&org)
+                .map_err(|_| anyhow::anyhow!("--org: not an organisation id"))?;
+            let o = store.get_org(&id).await.map_err(|_| anyhow::anyhow!("--org: no such organisation"))?;
+            let ring = crate::keys::read(&settings.key_file)?;
+            store
+                .append_audit(
+                    tandem_domain::audit::NewAuditEvent::new("evidence.identity.export")
+                        .org(&o.id)
+                        .detail(json!({ "via": "cli" })),
+                )
+                .await?;
+            println!(
+                "# The evidence identities of {} ({}); keep them as secret as the key file.",
+                o.name, o.id
+            );
+            for key in ring.ids() {
+                let identity =
+                    ring.evidence_identity(key, o.id.as_str()).map_err(|e| anyhow::anyhow!("{e}"))?;
+                println!("# key {key}, public key {}", identity.to_public());
+                println!("{}", identity.to_string().expose_secret());
+            }
+        }
         AdminCommand::Purge => {
             let done = tandem_web::protection::retention::purge_all(store.as_ref(), chrono::Utc::now())
                 .await
@@ -316,7 +348,9 @@ async fn rotate_key(
         crate::keys::write(path, &ring)?;
         println!("new key {} written to {}", ring.current_id(), path.display());
     }
-    let total: u64 = store.key_use().await?.iter().map(|u| u.count).sum();
+    // Evidence files stay under the key they were sealed with (re-encrypting gigabytes of video
+    // at each rotation is not worth it): they are not part of this pass.
+    let total: u64 = store.key_use().await?.iter().filter(|u| u.purpose != "evidence").map(|u| u.count).sum();
     let bar = crate::progress::bar(total, "re-encrypting");
     let pass = tandem_web::protection::secrets::reseal(store, &ring, true, |n| bar.set_position(n))
         .await

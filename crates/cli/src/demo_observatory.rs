@@ -7,7 +7,10 @@ use rand::seq::SliceRandom;
 use rand::Rng;
 use tandem_domain::area::PCode;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::violation::{ActSlug, DatePrecision, Ending, InstitutionKind, Victims};
+use tandem_domain::violation::{
+    ActSlug, DatePrecision, Ending, InstitutionKind, Reliability, SourceInfo, SourceKind, SourceKnowledge,
+    Victims,
+};
 use tandem_domain::{Role, UserId};
 use tandem_store::{NewReferral, NewViolation, Org, Store};
 
@@ -51,7 +54,17 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
         let days_ago = rng.gen_range(3..360);
         let total = rng.gen_range(1..=6);
         let women = rng.gen_range(0..=total);
+        let source = SourceInfo {
+            kind: Some([SourceKind::Victim, SourceKind::Witness, SourceKind::Relative][i % 3]),
+            knowledge: Some(if i % 3 == 2 { SourceKnowledge::Hearsay } else { SourceKnowledge::Direct }),
+            reliability: Some(if i % 5 == 0 { Reliability::Unknown } else { Reliability::UsuallyReliable }),
+        };
         let new = NewViolation {
+            id: tandem_domain::OrgId::new().to_string(),
+            // Demo cases name nobody, so nothing is sealed.
+            victim_names: None,
+            source,
+            source_identity: None,
             area: PCode::parse(districts.choose(rng).map(String::as_str).unwrap_or("MR0101"))?,
             occurred_on: (now - Duration::days(days_ago)).date_naive(),
             date_precision: if i % 7 == 0 { DatePrecision::Month } else { DatePrecision::Exact },

@@ -53,6 +53,10 @@ pub struct Settings {
     pub max_submission_bytes: usize,
     /// The channels whose reports raise statistical alerts before they are verified.
     pub trusted_channels: tandem_domain::report::TrustedChannels,
+    /// The storage folder of evidence files (default `evidence` beside where Tandem runs).
+    pub evidence_dir: PathBuf,
+    /// The largest evidence file accepted, in bytes.
+    pub max_evidence_bytes: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +84,8 @@ impl Default for Settings {
             public_url: None,
             max_submission_bytes: tandem_web::DEFAULT_MAX_SUBMISSION_BYTES,
             trusted_channels: Default::default(),
+            evidence_dir: PathBuf::from("evidence"),
+            max_evidence_bytes: tandem_web::DEFAULT_MAX_EVIDENCE_BYTES,
         }
     }
 }
@@ -101,6 +107,8 @@ struct FileSettings {
     public_url: Option<String>,
     max_submission_mb: Option<usize>,
     trusted_channels: Option<Vec<String>>,
+    evidence_dir: Option<PathBuf>,
+    max_evidence_mb: Option<usize>,
 }
 
 /// A public address: http(s), a host, no query; kept without its trailing slash.
@@ -197,6 +205,14 @@ impl Settings {
                 s.max_submission_bytes = parse_megabytes("max_submission_mb", &v.to_string())
                     .with_context(|| format!("settings file {}", path.display()))?;
             }
+            if let Some(v) = f.evidence_dir {
+                s.evidence_dir = v;
+            }
+            if let Some(v) = f.max_evidence_mb {
+                s.max_evidence_bytes = parse_megabytes("max_evidence_mb", &v.to_string())
+                    .with_context(|| format!("settings file {}", path.display()))?
+                    as u64;
+            }
         }
         // TANDEM_DATABASE_URL, TANDEM_LOG_FORMAT and TANDEM_ADDR reach us through clap (flag or
         // environment, the flag winning); the rest are read here.
@@ -224,6 +240,12 @@ impl Settings {
         }
         if let Some(v) = env("TANDEM_MAX_SUBMISSION_MB") {
             s.max_submission_bytes = parse_megabytes("TANDEM_MAX_SUBMISSION_MB", &v)?;
+        }
+        if let Some(v) = env("TANDEM_EVIDENCE_DIR").filter(|v| !v.is_empty()) {
+            s.evidence_dir = PathBuf::from(v);
+        }
+        if let Some(v) = env("TANDEM_MAX_EVIDENCE_MB") {
+            s.max_evidence_bytes = parse_megabytes("TANDEM_MAX_EVIDENCE_MB", &v)? as u64;
         }
         if let Some(v) = env("TANDEM_TRUSTED_CHANNELS") {
             s.trusted_channels = parse_channels(&v).context("TANDEM_TRUSTED_CHANNELS")?;
@@ -264,6 +286,8 @@ impl Settings {
             public_url: self.public_url.clone(),
             max_submission_bytes: self.max_submission_bytes,
             trusted_channels: self.trusted_channels.clone(),
+            evidence_dir: self.evidence_dir.clone(),
+            max_evidence_bytes: self.max_evidence_bytes,
             ..Default::default()
         }
     }

@@ -61,6 +61,9 @@ pub enum Action {
     DocumentViolation,
     /// The second key: verify a violation someone else documented.
     VerifyViolation,
+    /// Open what a violation seals (victims' names, the source's identity) and its evidence
+    /// files; each opening is audited. Any member may add evidence when documenting.
+    OpenViolationSecrets,
 }
 
 /// What to tell a caller who may not act.
@@ -76,7 +79,7 @@ impl Actor {
             Action::ViewSelf | Action::ViewOrgDirectory | Action::ViewConfig => true,
             Action::FileReport | Action::ViewReports | Action::RespondToAlert => true,
             Action::ViewSharing | Action::DocumentViolation => true,
-            Action::VerifyViolation => self.role.at_least(Role::Coordinator),
+            Action::VerifyViolation | Action::OpenViolationSecrets => self.role.at_least(Role::Coordinator),
             // Who may see a reporter's contact or let data leave the organisation: the
             // coordinators who answer for it, never every member.
             Action::ManageSharing | Action::ReadContact | Action::EraseReport => {
@@ -130,6 +133,7 @@ mod tests {
             (ExportOrgData, false, false, true, false),
             (DocumentViolation, true, true, true, true),
             (VerifyViolation, false, true, true, false),
+            (OpenViolationSecrets, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod disclosure;
 pub mod ears;
 pub mod episodes;
+pub mod evidence;
 pub mod geo;
 pub mod ids;
 pub mod index;

@@ -17,17 +17,29 @@ pub enum Purpose {
     ProtectedName,
     /// A file that came with a report (sealed as bytes: [`Keyring::seal_bytes`]).
     Attachment,
+    /// The names of a violation's victims, kept only when they consented.
+    VictimNames,
+    /// Who told the observatory about a violation.
+    SourceIdentity,
 }
 
 impl Purpose {
     /// The purposes of sealed *texts*; attachments are sealed as bytes and kept apart.
-    pub const ALL: [Purpose; 3] = [Purpose::ReporterContact, Purpose::SmsSender, Purpose::ProtectedName];
+    pub const ALL: [Purpose; 5] = [
+        Purpose::ReporterContact,
+        Purpose::SmsSender,
+        Purpose::ProtectedName,
+        Purpose::VictimNames,
+        Purpose::SourceIdentity,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Purpose::ReporterContact => "reporter_contact",
             Purpose::SmsSender => "sms_sender",
             Purpose::ProtectedName => "protected_name",
             Purpose::Attachment => "attachment",
+            Purpose::VictimNames => "victim_names",
+            Purpose::SourceIdentity => "source_identity",
         }
     }
 }
@@ -274,6 +286,37 @@ impl Keyring {
     pub fn has_key(&self, id: &str) -> bool {
         self.keys.iter().any(|k| k.id == id)
     }
+
+    /// The `age` identity that opens `org`'s evidence files sealed under key `key_id`. It is
+    /// derived from that key and the organisation, so nothing more needs keeping, and one
+    /// organisation's identity opens none of another's files. Handed to a court with the files,
+    /// it lets the standard `age` command open them (`tandem admin evidence-identity`).
+    pub fn evidence_identity(&self, key_id: &str, org: &str) -> Result<age::x25519::Identity, SealError> {
+        use sha2::{Digest, Sha256};
+        let key = self
+            .keys
+            .iter()
+            .find(|k| k.id == key_id)
+            .ok_or_else(|| SealError::UnknownKey(key_id.to_owned()))?;
+        let mut h = Sha256::new();
+        h.update(b"tandem/v1/evidence-identity/");
+        h.update(org.as_bytes());
+        h.update([0u8]);
+        h.update(key.bytes);
+        let secret: [u8; 32] = h.finalize().into();
+        // age reads identities only from their text form: Bech32 under AGE-SECRET-KEY-.
+        let hrp = bech32::Hrp::parse_unchecked("age-secret-key-");
+        let text = bech32::encode_lower::<bech32::Bech32>(hrp, &secret).map_err(|_| SealError::Corrupt)?;
+        text.to_uppercase().parse().map_err(|_| SealError::Corrupt)
+    }
+
+    /// The current key's id and `org`'s evidence identity under it: new files are sealed to it.
+    pub fn current_evidence_identity(&self, org: &str) -> (String, age::x25519::Identity) {
+        let id = self.current_id().to_owned();
+        // The current key is in the ring, so the derivation cannot miss it.
+        let identity = self.evidence_identity(&id, org).unwrap_or_else(|_| age::x25519::Identity::generate());
+        (id, identity)
+    }
 }
 
 #[cfg(test)]
@@ -282,6 +325,28 @@ mod tests {
 
     fn b<'a>(org: &'a str, rec: &'a str) -> Binding<'a> {
         Binding { purpose: Purpose::ReporterContact, org, record: rec }
+    }
+
+    #[test]
+    fn evidence_identities_are_stable_per_key_and_organisation() {
+        use age::secrecy::ExposeSecret;
+        let ring = Keyring::generate("t");
+        let (id, a) = ring.current_evidence_identity("org1");
+        let again = ring.evidence_identity(&id, "org1").unwrap();
+        assert_eq!(a.to_string().expose_secret(), again.to_string().expose_secret());
+        assert!(a.to_string().expose_secret().starts_with("AGE-SECRET-KEY-1"));
+        let other = ring.evidence_identity(&id, "org2").unwrap();
+        assert_ne!(a.to_public().to_string(), other.to_public().to_string(), "one per organisation");
+        let rotated = ring.rotated("u");
+        let (new_id, b) = rotated.current_evidence_identity("org1");
+        assert_ne!(new_id, id);
+        assert_ne!(a.to_public().to_string(), b.to_public().to_string(), "one per key");
+        assert_eq!(
+            rotated.evidence_identity(&id, "org1").unwrap().to_public().to_string(),
+            a.to_public().to_string(),
+            "older keys still open older files"
+        );
+        assert!(matches!(ring.evidence_identity("k-gone", "org1"), Err(SealError::UnknownKey(_))));
     }
 
     #[test]

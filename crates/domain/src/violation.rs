@@ -192,6 +192,91 @@ impl Victims {
     }
 }
 
+/// Declares a closed list of words kept as `snake_case` text, with its field name for errors.
+macro_rules! word_list {
+    ($(#[$m:meta])* $name:ident, $field:literal, $what:literal, { $($v:ident => $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name { $($v),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = InvalidInput;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s.trim())
+                    .ok_or_else(|| InvalidInput::new($field, $what).because(Problem::Unknown))
+            }
+        }
+    };
+}
+
+word_list!(
+    /// Who the information comes from (the Events Standard Formats' "source type"). Who they
+    /// are, by name, is sealed apart ([`crate::seal::Purpose::SourceIdentity`]).
+    SourceKind, "source_kind", "is not a kind of source", {
+        Victim => "victim",
+        Witness => "witness",
+        Relative => "relative",
+        CommunityMember => "community_member",
+        CivilSociety => "civil_society",
+        Media => "media",
+        Official => "official",
+        Other => "other",
+    }
+);
+
+word_list!(
+    /// How the source knows: saw it, was told, or read it in documents.
+    SourceKnowledge, "source_knowledge", "is not how a source knows", {
+        Direct => "direct",
+        Hearsay => "hearsay",
+        Documents => "documents",
+    }
+);
+
+word_list!(
+    /// How far the source has been reliable before (the documenter's judgement).
+    Reliability, "source_reliability", "is not a reliability", {
+        Reliable => "reliable",
+        UsuallyReliable => "usually_reliable",
+        Unknown => "unknown",
+        Doubtful => "doubtful",
+    }
+);
+
+/// What is known about a violation's source, apart from who it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SourceInfo {
+    pub kind: Option<SourceKind>,
+    pub knowledge: Option<SourceKnowledge>,
+    pub reliability: Option<Reliability>,
+}
+
+/// Victims' names: kept only when they consented, one line of at most 2 000 characters.
+pub fn victim_names(raw: &str, consented: bool) -> Result<Option<String>, InvalidInput> {
+    let names = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if names.is_empty() {
+        return Ok(None);
+    }
+    if !consented {
+        return Err(InvalidInput::new(
+            "victim_names_consent",
+            "names are kept only when the victims consented: record their consent, or leave the names out",
+        )
+        .because(Problem::Required));
+    }
+    text::bounded("victim_names", &names, 2, 2_000).map(Some)
+}
+
 /// Where a violation stands. Documented → verified (by a second coordinator) → referred →
 /// responded → remedied or closed; it may be closed from any open step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -356,6 +441,18 @@ mod tests {
         assert!(Verified.may_become(Ending::Closed.status()));
         assert!("solved".parse::<Ending>().is_err());
         assert!(referral_ask("Release them").is_ok() && referral_ask("  ").is_err());
+    }
+
+    #[test]
+    fn names_need_consent_and_sources_are_words() {
+        assert_eq!(victim_names("  ", false).unwrap(), None);
+        assert_eq!(victim_names("Amina  B.\nJean K.", true).unwrap().as_deref(), Some("Amina B. Jean K."));
+        assert_eq!(victim_names("Amina B.", false).unwrap_err().field, "victim_names_consent");
+        for k in SourceKind::ALL {
+            assert_eq!(k.as_str().parse::<SourceKind>().unwrap(), *k);
+        }
+        assert_eq!("rumour".parse::<SourceKnowledge>().unwrap_err().field, "source_knowledge");
+        assert_eq!("usually_reliable".parse::<Reliability>().unwrap(), Reliability::UsuallyReliable);
     }
 
     #[test]

@@ -9,8 +9,8 @@ use tandem_domain::alert_engine::{AlertMethod, Obs};
 use tandem_domain::week::Week;
 
 use crate::{
-    Alert, AppUser, Area, Attachment, Category, Invitation, Member, Org, Principal, Report, Response,
-    SessionKind, StoreError, User, Violation,
+    Alert, AppUser, Area, Attachment, Category, Evidence, Invitation, Member, Org, Principal, Report,
+    Response, SessionKind, StoreError, User, Violation,
 };
 
 type R<T> = Result<T, StoreError>;
@@ -120,6 +120,34 @@ pub fn violation(r: &impl RowRead) -> R<Violation> {
         responded_at: r.opt_time("responded_at")?,
         ended_at: r.opt_time("ended_at")?,
         created_at: r.time("created_at")?,
+        has_victim_names: r.flag("has_victim_names")?,
+        source: tandem_domain::violation::SourceInfo {
+            kind: word(r.opt_text("source_kind")?, "source kind")?,
+            knowledge: word(r.opt_text("source_knowledge")?, "source knowledge")?,
+            reliability: word(r.opt_text("source_reliability")?, "source reliability")?,
+        },
+        has_source_identity: r.flag("has_source_identity")?,
+    })
+}
+
+fn word<T: std::str::FromStr>(s: Option<String>, what: &'static str) -> R<Option<T>> {
+    s.map(|s| s.parse().map_err(|_| corrupt(what))).transpose()
+}
+
+pub fn evidence(r: &impl RowRead) -> R<Evidence> {
+    Ok(Evidence {
+        id: r.text("id")?,
+        org_id: r.text("org_id")?,
+        violation_id: r.text("violation_id")?,
+        kind: tandem_domain::evidence::EvidenceKind::parse(&r.text("kind")?)
+            .ok_or_else(|| corrupt("evidence kind"))?,
+        content_type: r.text("content_type")?,
+        ext: r.text("ext")?,
+        size: r.int("size")?.max(0) as u64,
+        sha256: r.text("sha256")?,
+        key_id: r.text("key_id")?,
+        uploaded_by: r.opt_text("uploaded_by")?,
+        uploaded_at: r.time("uploaded_at")?,
     })
 }
 
@@ -309,7 +337,11 @@ pub mod cols {
     pub const VIOLATION: &str = "id, org_id, area_code, occurred_on, date_precision, act, institution,
         institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
         description, status, documented_by, verified_by, verified_at, referred_to_org, referred_to,
-        referral_ask, referral_due_on, referred_at, response, responded_at, ended_at, created_at";
+        referral_ask, referral_due_on, referred_at, response, responded_at, ended_at, created_at,
+        victim_names IS NOT NULL AS has_victim_names, source_kind, source_knowledge, source_reliability,
+        source_identity IS NOT NULL AS has_source_identity";
+    pub const EVIDENCE: &str =
+        "id, org_id, violation_id, kind, content_type, ext, size, sha256, key_id, uploaded_by, uploaded_at";
     pub const ATTACHMENT: &str = "id, org_id, report_id, name, content_type, size, sha256, created_at";
     pub const USER: &str = "id, email, display_name, platform_admin, created_at";
     pub const PRINCIPAL_EXTRA: &str = "m.role, s.kind AS session_kind, s.csrf_token, s.expires_at,

@@ -68,6 +68,9 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// The running app's state, e.g. to wait for the alert worker (`state.alert_worker.flush()`).
     pub state: tandem_web::AppState,
+    /// The evidence storage folder (a fresh one per app, unless the config named one).
+    pub evidence_dir: std::path::PathBuf,
+    _evidence: Option<tempfile::TempDir>,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -83,13 +86,30 @@ pub async fn spawn_app_with(backend: Backend, mut config: WebConfig) -> TestApp 
     let addr = listener.local_addr().unwrap();
     // As `tandem serve` does when no public address is configured.
     config.public_url.get_or_insert_with(|| format!("http://{addr}"));
+    let evidence = (config.evidence_dir == WebConfig::default().evidence_dir).then(|| {
+        let dir = tempfile::tempdir().unwrap();
+        config.evidence_dir = dir.path().to_owned();
+        dir
+    });
+    let evidence_dir = config.evidence_dir.clone();
     let state = tandem_web::AppState::new(store.clone(), config, keys).unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(tandem_web::serve(listener, tandem_web::build_router(state.clone()), async {
         let _ = rx.await;
     }));
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    TestApp { addr, base: format!("http://{addr}"), backend, store, db, http, state, _shutdown: tx }
+    TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        backend,
+        store,
+        db,
+        http,
+        state,
+        evidence_dir,
+        _evidence: evidence,
+        _shutdown: tx,
+    }
 }
 
 impl TestApp {

@@ -27,6 +27,9 @@ pub enum AppError {
     /// The request clashes with what is stored (a duplicate, a state that does not allow it).
     #[error("{0}")]
     Conflict(String),
+    /// An upload beyond the configured size; the message says the limit.
+    #[error("{0}")]
+    TooLarge(String),
     /// Nobody's fault but the platform's: logged with its cause, never shown.
     #[error("internal error")]
     Internal(#[source] BoxError),

@@ -34,7 +34,15 @@ pub struct WebConfig {
     pub max_submission_bytes: usize,
     /// The channels whose reports count towards EARS before they are verified.
     pub trusted_channels: tandem_domain::report::TrustedChannels,
+    /// The storage folder of the observatory's evidence files (age files, one folder per
+    /// organisation). Back it up with the database; without the key file it opens nothing.
+    pub evidence_dir: std::path::PathBuf,
+    /// The largest evidence file accepted, in bytes.
+    pub max_evidence_bytes: u64,
 }
+
+/// 256 MB: a few minutes of phone video. Files are streamed to disk, never held in memory.
+pub const DEFAULT_MAX_EVIDENCE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// 25 MB, as ODK Central: room for a few phone photos.
 pub const DEFAULT_MAX_SUBMISSION_BYTES: usize = 25 * 1024 * 1024;
@@ -63,6 +71,8 @@ impl Default for WebConfig {
             public_url: None,
             max_submission_bytes: DEFAULT_MAX_SUBMISSION_BYTES,
             trusted_channels: Default::default(),
+            evidence_dir: "evidence".into(),
+            max_evidence_bytes: DEFAULT_MAX_EVIDENCE_BYTES,
         }
     }
 }

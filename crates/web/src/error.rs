@@ -34,6 +34,9 @@ pub enum ApiError {
     Throttled(u64),
     #[error("request body too large")]
     TooLarge,
+    /// A file beyond its limit; the message says the limit.
+    #[error("{0}")]
+    FileTooLarge(String),
     #[error("this resource does not support that method")]
     MethodNotAllowed,
     #[error("{0}")]
@@ -54,7 +57,7 @@ impl ApiError {
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::TooLarge | ApiError::FileTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -71,7 +74,7 @@ impl ApiError {
             ApiError::NotFound => "not_found",
             ApiError::Conflict(_) => "conflict",
             ApiError::Throttled(_) => "too_many_attempts",
-            ApiError::TooLarge => "payload_too_large",
+            ApiError::TooLarge | ApiError::FileTooLarge(_) => "payload_too_large",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::Csrf => "csrf",
@@ -96,6 +99,7 @@ impl From<AppError> for ApiError {
             AppError::Forbidden => ApiError::Forbidden,
             AppError::NotFound => ApiError::NotFound,
             AppError::Conflict(m) => ApiError::Conflict(m),
+            AppError::TooLarge(m) => ApiError::FileTooLarge(m),
             AppError::Internal(cause) => ApiError::Internal(cause),
         }
     }

@@ -130,6 +130,7 @@ pub mod perm {
         ExportOrgData,
         DocumentViolation,
         VerifyViolation,
+        OpenViolationSecrets,
     );
 }
 

@@ -30,7 +30,7 @@ pub mod session;
 mod state;
 mod templates;
 
-pub use config::{WebConfig, DEFAULT_MAX_SUBMISSION_BYTES};
+pub use config::{WebConfig, DEFAULT_MAX_EVIDENCE_BYTES, DEFAULT_MAX_SUBMISSION_BYTES};
 pub use state::AppState;
 
 use std::net::SocketAddr;

@@ -8,6 +8,7 @@ mod auth;
 mod cli;
 mod crash;
 mod edges;
+mod evidence;
 mod ew;
 mod ew_pages;
 mod index;

@@ -71,6 +71,18 @@ async fn authorisation_matrix(b: Backend) {
         app.send("POST", "/api/v1/violations", Some(&tokens[&Member]), Some(violation_body.clone())).await;
     assert_eq!(s, 201, "{v}");
     let violation_path = format!("/api/v1/violations/{}", v["id"].as_str().unwrap());
+    let jpeg = b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xFF\xD9".to_vec();
+    let r = app
+        .http
+        .post(app.url(&format!("{violation_path}/evidence")))
+        .bearer_auth(&tokens[&Member])
+        .multipart(reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(jpeg)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let evidence: serde_json::Value = r.json().await.unwrap();
+    let evidence_path = format!("{violation_path}/evidence/{}", evidence["id"].as_str().unwrap());
     let report_path = format!("/api/v1/reports/{report_id}");
     let alert_path = format!("/api/v1/alerts/{alert_id}");
 
@@ -216,6 +228,12 @@ async fn authorisation_matrix(b: Backend) {
         ("POST", "/api/v1/violations".into(), Some(violation_body.clone()), [401, 201, 201, 201, 201, 201]),
         ("GET", "/api/v1/violations".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", violation_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        // Members add evidence and see its custody record; only coordinators open what is sealed.
+        ("GET", format!("{violation_path}/evidence"), None, [401, 404, 200, 200, 200, 404]),
+        ("GET", format!("{evidence_path}?copy=original"), None, [401, 404, 403, 200, 200, 403]),
+        ("GET", format!("{evidence_path}?copy=clean"), None, [401, 404, 403, 200, 200, 403]),
+        ("GET", format!("{evidence_path}?copy=sealed"), None, [401, 404, 403, 200, 200, 403]),
+        ("GET", format!("{violation_path}/sealed"), None, [401, 404, 403, 200, 200, 403]),
         // Documented by the member: the coordinator is the second key, then it is verified.
         ("POST", format!("{violation_path}/verify"), None, [401, 404, 403, 200, 409, 403]),
         (
@@ -297,6 +315,18 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/dashboard".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", "/violations".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", violation_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
+        (
+            "GET",
+            format!("{}/sealed", violation_path.replace("/api/v1", "")),
+            None,
+            [303, 404, 403, 200, 200, 403],
+        ),
+        (
+            "GET",
+            format!("{}/original", evidence_path.replace("/api/v1", "")),
+            None,
+            [303, 404, 403, 200, 200, 403],
+        ),
         // Already verified, referred, answered and remedied by the rows above: the page's forms
         // still check who may act before anything else.
         (

@@ -22,7 +22,7 @@ const CONTACTS: [&str; 4] =
 const NAME: &str = "Halima Okafor-Mensah";
 
 /// Everything the database holds, as text: the SQLite file and its log, or a pg_dump.
-fn raw_database(app: &TestApp) -> String {
+pub(super) fn raw_database(app: &TestApp) -> String {
     match app.backend {
         Backend::Sqlite => {
             let path = app.db.url.trim_start_matches("sqlite://").to_owned();

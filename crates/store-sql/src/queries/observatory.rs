@@ -1,7 +1,7 @@
 //! The observatory: act kinds, violations, and the second key that verifies them.
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::violation::{Ending, ViolationStatus};
 use tandem_domain::{OrgId, UserId};
 use tandem_store::row::{self, cols};
@@ -12,6 +12,21 @@ use super::audit::append_audit_tx;
 use super::d::{self, ts};
 use super::row::Sq;
 use crate::errors::{now, other};
+
+async fn evidence_row(tx: &mut d::Tx, org: &OrgId, violation: &str, id: &str) -> Result<Evidence> {
+    let r = sqlx::query(&format!(
+        "SELECT {} FROM violation_evidence WHERE org_id = $1 AND violation_id = $2 AND id = $3",
+        cols::EVIDENCE
+    ))
+    .bind(org.as_str())
+    .bind(violation)
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(other)?
+    .ok_or(StoreError::NotFound)?;
+    row::evidence(&Sq(&r))
+}
 
 async fn one(tx: &mut d::Tx, org: &OrgId, id: &str) -> Result<Violation> {
     let r = sqlx::query(&format!("SELECT {} FROM violations WHERE org_id = $1 AND id = $2", cols::VIOLATION))
@@ -42,7 +57,7 @@ impl ObservatoryStore for d::Backend {
         new: &NewViolation,
         mut audit: NewAuditEvent,
     ) -> Result<Violation> {
-        let id = OrgId::new().to_string();
+        let id = new.id.clone();
         audit.subject.get_or_insert_with(|| id.clone());
         audit.org_id.get_or_insert_with(|| org.to_string());
         let (_write, mut tx) = self.db.write().await?;
@@ -65,8 +80,10 @@ impl ObservatoryStore for d::Backend {
         sqlx::query(
             "INSERT INTO violations (org_id, id, area_code, occurred_on, date_precision, act, institution,
                 institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
-                description, documented_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+                description, documented_by, created_at, victim_names, victim_names_key, source_kind,
+                source_knowledge, source_reliability, source_identity, source_identity_key)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                $21, $22, $23, $24)",
         )
         .bind(org.as_str())
         .bind(&id)
@@ -85,6 +102,13 @@ impl ObservatoryStore for d::Backend {
         .bind(&new.description)
         .bind(new.documented_by.as_ref().map(|u| u.as_str()))
         .bind(ts(now()))
+        .bind(new.victim_names.as_ref().map(|s| s.data.as_str()))
+        .bind(new.victim_names.as_ref().map(|s| s.key_id.as_str()))
+        .bind(new.source.kind.map(|k| k.as_str()))
+        .bind(new.source.knowledge.map(|k| k.as_str()))
+        .bind(new.source.reliability.map(|k| k.as_str()))
+        .bind(new.source_identity.as_ref().map(|s| s.data.as_str()))
+        .bind(new.source_identity.as_ref().map(|s| s.key_id.as_str()))
         .execute(&mut *tx)
         .await
         .map_err(other)?;
@@ -243,6 +267,80 @@ impl ObservatoryStore for d::Backend {
             audit,
         )
         .await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn add_evidence(&self, org: &OrgId, e: &Evidence, mut audit: NewAuditEvent) -> Result<Evidence> {
+        audit.subject.get_or_insert_with(|| e.id.clone());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        one(&mut tx, org, &e.violation_id).await?;
+        sqlx::query(
+            "INSERT INTO violation_evidence (org_id, id, violation_id, kind, content_type, ext, size, sha256, key_id,
+                uploaded_by, uploaded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(org.as_str())
+        .bind(&e.id)
+        .bind(&e.violation_id)
+        .bind(e.kind.as_str())
+        .bind(&e.content_type)
+        .bind(&e.ext)
+        .bind(e.size.min(i64::MAX as u64) as i64)
+        .bind(&e.sha256)
+        .bind(&e.key_id)
+        .bind(e.uploaded_by.as_deref())
+        .bind(ts(e.uploaded_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        append_audit_tx(&mut tx, audit).await?;
+        let stored = evidence_row(&mut tx, org, &e.violation_id, &e.id).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(stored)
+    }
+
+    async fn list_evidence(&self, org: &OrgId, violation: &str) -> Result<Vec<Evidence>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM violation_evidence WHERE org_id = $1 AND violation_id = $2 ORDER BY uploaded_at, id",
+            cols::EVIDENCE
+        ))
+        .bind(org.as_str())
+        .bind(violation)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::evidence(&Sq(r))).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn open_evidence(
+        &self,
+        org: &OrgId,
+        violation: &str,
+        id: &str,
+        mut audit: NewAuditEvent,
+    ) -> Result<Evidence> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let e = evidence_row(&mut tx, org, violation, id).await?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(e)
+    }
+
+    async fn custody(&self, org: &OrgId, subject: &str) -> Result<Vec<AuditEvent>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM audit_events WHERE org_id = $1 AND subject = $2 ORDER BY seq LIMIT 1000",
+            cols::AUDIT
+        ))
+        .bind(org.as_str())
+        .bind(subject)
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::audit(&Sq(r))).collect()
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]

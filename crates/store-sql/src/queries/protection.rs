@@ -618,6 +618,22 @@ impl ProtectionStore for d::Backend {
                 count: r.int("n")? as u64,
             });
         }
+        // Evidence files are age files sealed to identities derived from these keys: a key stays
+        // in the key file while any evidence needs it.
+        let rows = sqlx::query(
+            "SELECT key_id, COUNT(*) AS n FROM violation_evidence GROUP BY key_id ORDER BY key_id",
+        )
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        for r in &rows {
+            let r = Sq(r);
+            out.push(KeyUse {
+                purpose: "evidence",
+                key_id: r.opt_text("key_id")?,
+                count: r.int("n")? as u64,
+            });
+        }
         Ok(out)
     }
 

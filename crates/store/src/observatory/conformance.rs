@@ -7,12 +7,13 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Utc};
 use tandem_domain::area::PCode;
 use tandem_domain::violation::{
-    ActSlug, DatePrecision, Ending, InstitutionKind, Victims, ViolationStatus, DEFAULT_ACTS,
+    ActSlug, DatePrecision, Ending, InstitutionKind, Reliability, SourceInfo, SourceKind, Victims,
+    ViolationStatus, DEFAULT_ACTS,
 };
 use tandem_domain::{OrgKind, Role};
 
 use crate::conformance::{ev, marenia, new_org, new_user};
-use crate::{NewReferral, NewViolation, Store, StoreError, ViolationFilter};
+use crate::{Evidence, NewReferral, NewViolation, Store, StoreError, ViolationFilter};
 
 pub async fn chapter(store: Arc<dyn Store>) {
     let s = store.as_ref();
@@ -40,6 +41,7 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert!(kinds.iter().all(|k| !k.rights.is_empty()), "each act names the rights it affects");
 
     let new = |act: &str, area: &str| NewViolation {
+        id: tandem_domain::OrgId::new().to_string(),
         area: PCode::parse(area).unwrap(),
         occurred_on: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
         date_precision: DatePrecision::Month,
@@ -50,6 +52,9 @@ pub async fn chapter(store: Arc<dyn Store>) {
         victims: Victims { total: 3, women: Some(1), men: Some(2), girls: None, boys: None },
         description: "Three traders held overnight without charge".into(),
         documented_by: Some(amina.id.clone()),
+        victim_names: None,
+        source: SourceInfo::default(),
+        source_identity: None,
     };
     let v = s.create_violation(&a.id, &new("arbitrary_arrest", "MR"), ev("violation.create")).await.unwrap();
     assert_eq!(
@@ -214,4 +219,74 @@ pub async fn chapter(store: Arc<dyn Store>) {
         trail.iter().any(|x| x == "violation.create") && trail.iter().any(|x| x == "violation.verify"),
         "{trail:?}"
     );
+
+    // What identifies people is stored sealed, read only through the audited opening.
+    let sealed = |text: &str| tandem_domain::seal::Sealed { key_id: "k-test".into(), data: text.into() };
+    let mut named = new("torture_ill_treatment", "MR");
+    named.victim_names = Some(sealed("c1pher-names"));
+    named.source = SourceInfo {
+        kind: Some(SourceKind::Witness),
+        knowledge: None,
+        reliability: Some(Reliability::UsuallyReliable),
+    };
+    named.source_identity = Some(sealed("c1pher-source"));
+    let w = s.create_violation(&a.id, &named, ev("violation.create")).await.unwrap();
+    assert!(w.has_victim_names && w.has_source_identity);
+    assert_eq!(w.source, named.source);
+    assert!(!v.has_victim_names && !v.has_source_identity && v.source == SourceInfo::default());
+    use tandem_domain::seal::Purpose;
+    for (p, text) in [(Purpose::VictimNames, "c1pher-names"), (Purpose::SourceIdentity, "c1pher-source")] {
+        let got = s.read_secret(&a.id, p, &w.id, ev("violation.secret.read")).await.unwrap().unwrap();
+        assert_eq!((got.value.as_str(), got.key_id.as_deref()), (text, Some("k-test")));
+        assert!(matches!(
+            s.read_secret(&b.id, p, &w.id, ev("violation.secret.read")).await,
+            Err(StoreError::NotFound)
+        ));
+    }
+    assert!(s.read_secret(&a.id, Purpose::VictimNames, &v.id, ev("x")).await.unwrap().is_none());
+
+    // Evidence: a custody record per file, every opening in its trail, scoped by organisation.
+    let file = |violation: &str| Evidence {
+        id: tandem_domain::OrgId::new().to_string(),
+        org_id: a.id.to_string(),
+        violation_id: violation.to_owned(),
+        kind: tandem_domain::evidence::EvidenceKind::Photo,
+        content_type: "image/jpeg".into(),
+        ext: "jpg".into(),
+        size: 3_000_000_000,
+        sha256: "ab".repeat(32),
+        key_id: "k-test".into(),
+        uploaded_by: Some(amina.id.to_string()),
+        uploaded_at: Utc::now(),
+    };
+    let photo = s.add_evidence(&a.id, &file(&w.id), ev("evidence.upload")).await.unwrap();
+    assert_eq!((photo.size, photo.sha256.len()), (3_000_000_000, 64), "sizes beyond 4 GB fit");
+    assert!(
+        matches!(s.add_evidence(&b.id, &file(&w.id), ev("evidence.upload")).await, Err(StoreError::NotFound)),
+        "evidence only on one's own violation"
+    );
+    assert_eq!(s.list_evidence(&a.id, &w.id).await.unwrap(), vec![photo.clone()]);
+    assert!(s.list_evidence(&b.id, &w.id).await.unwrap().is_empty());
+    let opened =
+        s.open_evidence(&a.id, &w.id, &photo.id, ev("evidence.open").actor(&bello.id)).await.unwrap();
+    assert_eq!(opened, photo);
+    assert!(matches!(
+        s.open_evidence(&b.id, &w.id, &photo.id, ev("evidence.open")).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        matches!(
+            s.open_evidence(&a.id, &v.id, &photo.id, ev("evidence.open")).await,
+            Err(StoreError::NotFound)
+        ),
+        "a file is found only under its own violation"
+    );
+    let custody: Vec<String> =
+        s.custody(&a.id, &photo.id).await.unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(custody, ["evidence.upload", "evidence.open"]);
+    assert!(s.custody(&b.id, &photo.id).await.unwrap().is_empty());
+    let uses = s.key_use().await.unwrap();
+    assert!(uses
+        .iter()
+        .any(|u| u.purpose == "evidence" && u.key_id.as_deref() == Some("k-test") && u.count == 1));
 }

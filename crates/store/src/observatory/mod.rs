@@ -7,7 +7,7 @@ pub use models::*;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::violation::Ending;
 use tandem_domain::{OrgId, UserId};
 
@@ -69,4 +69,20 @@ pub trait ObservatoryStore: Send + Sync {
         at: DateTime<Utc>,
         audit: NewAuditEvent,
     ) -> Result<Violation>;
+    /// Records an evidence file already written to the storage folder. NotFound when the
+    /// violation is not the organisation's.
+    async fn add_evidence(&self, org: &OrgId, evidence: &Evidence, audit: NewAuditEvent) -> Result<Evidence>;
+    /// A violation's evidence files, oldest first.
+    async fn list_evidence(&self, org: &OrgId, violation: &str) -> Result<Vec<Evidence>>;
+    /// One evidence file's record, with `audit` (who opened which copy) written in the same
+    /// step: no opening goes unrecorded. NotFound for another organisation's.
+    async fn open_evidence(
+        &self,
+        org: &OrgId,
+        violation: &str,
+        id: &str,
+        audit: NewAuditEvent,
+    ) -> Result<Evidence>;
+    /// The audit events about `subject` (an evidence file: its chain of custody), oldest first.
+    async fn custody(&self, org: &OrgId, subject: &str) -> Result<Vec<AuditEvent>>;
 }

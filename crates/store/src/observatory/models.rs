@@ -2,7 +2,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use tandem_domain::area::PCode;
-use tandem_domain::violation::{ActSlug, DatePrecision, InstitutionKind, Victims, ViolationStatus};
+use tandem_domain::evidence::EvidenceKind;
+use tandem_domain::seal::Sealed;
+use tandem_domain::violation::{
+    ActSlug, DatePrecision, InstitutionKind, SourceInfo, Victims, ViolationStatus,
+};
 use tandem_domain::UserId;
 
 /// An act kind of the controlled list, with the rights it affects.
@@ -16,6 +20,8 @@ pub struct ActKind {
 
 #[derive(Debug, Clone)]
 pub struct NewViolation {
+    /// Chosen before storing, because the sealed values are bound to it.
+    pub id: String,
     pub area: PCode,
     pub occurred_on: NaiveDate,
     pub date_precision: DatePrecision,
@@ -27,6 +33,11 @@ pub struct NewViolation {
     pub description: String,
     /// None when imported.
     pub documented_by: Option<UserId>,
+    /// Sealed (`Purpose::VictimNames`, bound to `id`); only with the victims' consent.
+    pub victim_names: Option<Sealed>,
+    pub source: SourceInfo,
+    /// Sealed (`Purpose::SourceIdentity`, bound to `id`).
+    pub source_identity: Option<Sealed>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,6 +70,33 @@ pub struct Violation {
     pub responded_at: Option<DateTime<Utc>>,
     pub ended_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// Whether victims' names are kept (sealed: read them through the audited opening).
+    pub has_victim_names: bool,
+    pub source: SourceInfo,
+    /// Whether the source's identity is kept (sealed, as the names).
+    pub has_source_identity: bool,
+}
+
+/// An evidence file's custody record: what it is, its SHA-256 at upload, who brought it and
+/// when. The bytes are an age file in the storage folder, encrypted to the organisation's
+/// evidence identity under key `key_id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Evidence {
+    pub id: String,
+    pub org_id: String,
+    pub violation_id: String,
+    pub kind: EvidenceKind,
+    pub content_type: String,
+    pub ext: String,
+    /// Bytes of the original.
+    pub size: u64,
+    /// Hex SHA-256 of the original, as uploaded.
+    pub sha256: String,
+    #[serde(skip)]
+    pub key_id: String,
+    pub uploaded_by: Option<String>,
+    pub uploaded_at: DateTime<Utc>,
 }
 
 /// A referral of a verified violation to those concerned.

@@ -82,6 +82,8 @@ pub fn secret_columns(p: Purpose) -> (&'static str, &'static str, &'static str) 
         // Bytes, not text: re-encrypted through `FieldStore::attachment_seals`, never paged as a
         // text secret (it is not in `Purpose::ALL`).
         Purpose::Attachment => ("attachments", "data", "key_id"),
+        Purpose::VictimNames => ("violations", "victim_names", "victim_names_key"),
+        Purpose::SourceIdentity => ("violations", "source_identity", "source_identity_key"),
     }
 }
 

@@ -3,6 +3,7 @@ mod alerts;
 mod areas;
 mod audit;
 mod auth;
+pub mod evidence;
 mod field;
 pub mod index;
 mod invitations;
@@ -52,6 +53,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(protection::router())
         .merge(index::router())
         .merge(violations::router())
+        .merge(evidence::router())
         .merge(openapi::router())
         .split_for_parts()
 }

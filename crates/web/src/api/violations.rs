@@ -50,6 +50,19 @@ struct NewViolationBody {
     victims: Victims,
     #[schema(min_length = 1, max_length = 10000)]
     description: String,
+    /// The victims' names: kept, sealed, only with `victim_names_consent` true.
+    victim_names: Option<String>,
+    /// That the victims consented to their names being kept.
+    #[serde(default)]
+    victim_names_consent: bool,
+    /// victim, witness, relative, community_member, civil_society, media, official or other.
+    source_kind: Option<String>,
+    /// direct, hearsay or documents.
+    source_knowledge: Option<String>,
+    /// reliable, usually_reliable, unknown or doubtful.
+    source_reliability: Option<String>,
+    /// Who the source is (sealed; coordinators open it, audited).
+    source_identity: Option<String>,
 }
 
 /// Document a violation (any member)
@@ -70,6 +83,12 @@ async fn create(
         unit: b.unit,
         victims: b.victims,
         description: b.description,
+        victim_names: b.victim_names,
+        victim_names_consent: b.victim_names_consent,
+        source_kind: b.source_kind,
+        source_knowledge: b.source_knowledge,
+        source_reliability: b.source_reliability,
+        source_identity: b.source_identity,
     };
     Ok((StatusCode::CREATED, Json(violations::document(&state, &who.actor(), &input).await?)))
 }

@@ -6,9 +6,10 @@ use serde_json::json;
 use tandem_domain::access::Actor;
 use tandem_domain::area::PCode;
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::seal::{Binding, Keyring, Purpose};
 use tandem_domain::violation::{
-    check_verification, institution_name, referral_ask, ActSlug, DatePrecision, Ending, InstitutionKind,
-    Victims, ViolationStatus,
+    check_verification, institution_name, referral_ask, victim_names, ActSlug, DatePrecision, Ending,
+    InstitutionKind, SourceInfo, Victims, ViolationStatus,
 };
 use tandem_domain::{text, InvalidInput, OrgId, Problem};
 use tandem_store::{NewReferral, NewViolation, Violation, ViolationFilter};
@@ -28,12 +29,24 @@ pub struct ViolationInput {
     pub unit: Option<String>,
     pub victims: Victims,
     pub description: String,
+    /// Kept, sealed, only when `victim_names_consent` is true.
+    pub victim_names: Option<String>,
+    pub victim_names_consent: bool,
+    pub source_kind: Option<String>,
+    pub source_knowledge: Option<String>,
+    pub source_reliability: Option<String>,
+    /// Who the source is, sealed.
+    pub source_identity: Option<String>,
+}
+
+fn word<T: std::str::FromStr<Err = InvalidInput>>(raw: &Option<String>) -> Result<Option<T>, InvalidInput> {
+    raw.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::parse).transpose()
 }
 
 /// Acts documented more than this long ago are out of Tandem's scope (and most likely a typo).
 const EARLIEST_YEAR: i32 = 1990;
 
-fn parse(input: &ViolationInput, actor: &Actor) -> Result<NewViolation, InvalidInput> {
+fn parse(input: &ViolationInput, actor: &Actor, keys: &Keyring) -> Result<NewViolation, InvalidInput> {
     let area = PCode::parse(&input.area).map_err(|e| InvalidInput::new("area", e.message))?;
     let day = NaiveDate::parse_from_str(input.occurred_on.trim(), "%Y-%m-%d")
         .map_err(|_| InvalidInput::new("occurred_on", "must be a date, YYYY-MM-DD"))?;
@@ -57,7 +70,24 @@ fn parse(input: &ViolationInput, actor: &Actor) -> Result<NewViolation, InvalidI
         Some(u) => Some(text::bounded("unit", u, 1, 160)?),
         None => None,
     };
+    let id = OrgId::new().to_string();
+    let seal =
+        |purpose, text: &str| keys.seal(text, &Binding { purpose, org: actor.org_id.as_str(), record: &id });
+    let names = victim_names(input.victim_names.as_deref().unwrap_or_default(), input.victim_names_consent)?;
+    let source_identity = match input.source_identity.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Some(text::bounded("source_identity", s, 2, 500)?),
+        None => None,
+    };
+    let source = SourceInfo {
+        kind: word(&input.source_kind)?,
+        knowledge: word(&input.source_knowledge)?,
+        reliability: word(&input.source_reliability)?,
+    };
     Ok(NewViolation {
+        victim_names: names.map(|n| seal(Purpose::VictimNames, &n)),
+        source_identity: source_identity.map(|s| seal(Purpose::SourceIdentity, &s)),
+        source,
+        id: id.clone(),
         area,
         occurred_on: date_precision.normalise(day),
         date_precision,
@@ -77,7 +107,7 @@ pub async fn document(
     actor: &Actor,
     input: &ViolationInput,
 ) -> Result<Violation, AppError> {
-    let new = parse(input, actor)?;
+    let new = parse(input, actor, &state.keys)?;
     // Unknown areas and act kinds are the caller's mistake, named beside their field (422).
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     if !cfg.areas.contains_key(new.area.as_str()) {
@@ -87,10 +117,11 @@ pub async fn document(
     if !kinds.iter().any(|k| k.slug == new.act.as_str()) {
         return Err(InvalidInput::new("act", "is not a known act kind").because(Problem::Unknown).into());
     }
-    let ev = NewAuditEvent::new("violation.create")
-        .org(&actor.org_id)
-        .actor(&actor.user_id)
-        .detail(json!({ "act": new.act.as_str(), "area": new.area.as_str(), "victims": new.victims.total }));
+    let ev = NewAuditEvent::new("violation.create").org(&actor.org_id).actor(&actor.user_id).detail(json!({
+        "act": new.act.as_str(), "area": new.area.as_str(), "victims": new.victims.total,
+        // That consent was given is on record; the names are not.
+        "names_with_consent": new.victim_names.is_some(),
+    }));
     Ok(state.store.create_violation(&actor.org_id, &new, ev).await?)
 }
 
@@ -224,6 +255,7 @@ mod tests {
             unit: Some("  ".into()),
             victims: Victims { total: 2, women: Some(1), ..Default::default() },
             description: "Two traders held overnight".into(),
+            ..Default::default()
         }
     }
 
@@ -231,13 +263,15 @@ mod tests {
     fn input_is_parsed_at_the_edge() {
         let actor =
             Actor { user_id: UserId::new(), org_id: OrgId::new(), role: Role::Member, platform_admin: false };
-        let v = parse(&input(), &actor).unwrap();
+        let keys = Keyring::generate("t");
+        let v = parse(&input(), &actor, &keys).unwrap();
+        assert!(v.victim_names.is_none() && v.source_identity.is_none());
         assert_eq!(v.occurred_on, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), "kept at its precision");
         assert_eq!((v.unit, v.documented_by), (None, Some(actor.user_id.clone())));
         let bad = |f: fn(&mut ViolationInput)| {
             let mut i = input();
             f(&mut i);
-            parse(&i, &actor).unwrap_err().field
+            parse(&i, &actor, &keys).unwrap_err().field
         };
         assert_eq!(bad(|i| i.occurred_on = "19/07/2026".into()), "occurred_on");
         assert_eq!(bad(|i| i.occurred_on = "2999-01-01".into()), "occurred_on");
@@ -248,5 +282,19 @@ mod tests {
         assert_eq!(bad(|i| i.description = "".into()), "description");
         assert_eq!(bad(|i| i.act = "Bad Act".into()), "act");
         assert_eq!(bad(|i| i.date_precision = Some("roughly".into())), "date_precision");
+        assert_eq!(bad(|i| i.victim_names = Some("Amina B.".into())), "victim_names_consent");
+        assert_eq!(bad(|i| i.source_kind = Some("spy".into())), "source_kind");
+        let mut named = input();
+        named.victim_names = Some("Amina B.".into());
+        named.victim_names_consent = true;
+        named.source_identity = Some("the market chief".into());
+        named.source_reliability = Some("reliable".into());
+        let v = parse(&named, &actor, &keys).unwrap();
+        let open = |p, s: &tandem_domain::seal::Sealed| {
+            keys.open(s, &Binding { purpose: p, org: actor.org_id.as_str(), record: &v.id }).unwrap()
+        };
+        assert_eq!(open(Purpose::VictimNames, v.victim_names.as_ref().unwrap()), "Amina B.");
+        assert_eq!(open(Purpose::SourceIdentity, v.source_identity.as_ref().unwrap()), "the market chief");
+        assert_eq!(v.source.reliability, Some(tandem_domain::violation::Reliability::Reliable));
     }
 }

@@ -51,6 +51,7 @@ impl From<AppError> for PageError {
             AppError::BadCredentials => (StatusCode::UNAUTHORIZED, "error-bad-request"),
             AppError::Throttled(_) => (StatusCode::TOO_MANY_REQUESTS, "error-bad-request"),
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "error-bad-request"),
+            AppError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "error-bad-request"),
         };
         PageError::Show { status, message }
     }

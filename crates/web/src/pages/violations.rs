@@ -31,6 +31,10 @@ pub fn router() -> Router<AppState> {
         .route("/violations/{id}/refer", post(refer))
         .route("/violations/{id}/response", post(respond))
         .route("/violations/{id}/end/{ending}", post(end))
+        .route("/violations/{id}/sealed", get(sealed))
+        .route("/violations/{id}/evidence/{evidence_id}/{copy}", get(download))
+        // Streamed: the service counts the bytes against the configured limit.
+        .route("/violations/{id}/evidence", post(upload).layer(axum::extract::DefaultBodyLimit::disable()))
 }
 
 #[derive(Deserialize, Default)]
@@ -186,6 +190,7 @@ async fn render(
     } else {
         vec![]
     };
+    let files = evidence_words(state, ctx, who, id, &name_of).await?;
     let may_remedy = v.status.may_become(ViolationStatus::Remedied);
     let may_close = v.status.may_become(ViolationStatus::Closed);
     let facts = words(ctx.lang, &cfg, &v);
@@ -194,6 +199,7 @@ async fn render(
         "violation.html",
         minijinja::context! {
             v, facts, coordinator, own, documented_by, verified_by, partners, may_remedy, may_close, notice, errors,
+            files, max_evidence => size_words(ctx.lang, state.config.max_evidence_bytes),
             refer_form, response_form,
             verified_on => v.verified_at.map(|t| day(ctx.lang, t.date_naive())),
             referred_on => v.referred_at.map(|t| day(ctx.lang, t.date_naive())),
@@ -289,6 +295,119 @@ async fn end(
     Ok(Redirect::to(&format!("/violations/{id}?done=violation-done-ended")).into_response())
 }
 
+/// A size in the reader's words: "2.4 MB", "730 KB".
+fn size_words(lang: Lang, bytes: u64) -> String {
+    let (n, unit) = if bytes >= 1024 * 1024 {
+        (bytes as f64 / (1024.0 * 1024.0), "size-mb")
+    } else {
+        ((bytes as f64 / 1024.0).max(1.0), "size-kb")
+    };
+    let n = if n >= 10.0 { format!("{n:.0}") } else { format!("{n:.1}") };
+    i18n::global().text(lang, unit, &[("n", n)])
+}
+
+/// A violation's evidence files in words, each with its chain of custody.
+async fn evidence_words(
+    state: &AppState,
+    ctx: &PageCtx,
+    who: &Member,
+    id: &str,
+    name_of: &(dyn Fn(&Option<String>) -> Option<String> + Sync),
+) -> Result<Vec<minijinja::Value>, PageError> {
+    let files = crate::observatory::evidence::list(state, &who.actor(), id).await?;
+    let when = |t: chrono::DateTime<Utc>| super::dates::moment(ctx.lang, t);
+    Ok(files
+        .into_iter()
+        .map(|(e, trail)| {
+            let custody: Vec<minijinja::Value> = crate::api::evidence::custody(trail)
+                .into_iter()
+                .map(|c| {
+                    minijinja::context! {
+                        action => c.action, copy => c.copy, at => when(c.at),
+                        by => name_of(&c.actor_id),
+                    }
+                })
+                .collect();
+            minijinja::context! {
+                id => e.id, kind => e.kind.as_str(), ext => e.ext, sha256 => e.sha256,
+                size => size_words(ctx.lang, e.size), at => when(e.uploaded_at),
+                by => name_of(&e.uploaded_by),
+                cleanable => tandem_domain::evidence::can_strip(&e.content_type),
+                custody,
+            }
+        })
+        .collect())
+}
+
+/// Adds an evidence file from the page's form (multipart; any member).
+async fn upload(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, PageError> {
+    let stored = crate::api::evidence::receive(&state, &who.actor(), &id, multipart).await;
+    let field_error = |message: String| {
+        let mut errors = std::collections::BTreeMap::new();
+        errors.insert("file", message);
+        errors
+    };
+    let errors = match stored {
+        Ok(_) => {
+            return Ok(Redirect::to(&format!("/violations/{id}?done=violation-done-evidence#evidence"))
+                .into_response())
+        }
+        Err(crate::error::ApiError::Invalid(e)) if e.field == "file" => {
+            let key = if e.problem == tandem_domain::Problem::Required {
+                "evidence-choose"
+            } else {
+                "evidence-not-accepted"
+            };
+            field_error(i18n::global().text(ctx.lang, key, &[]))
+        }
+        Err(crate::error::ApiError::Invalid(e)) => forms::field_errors(ctx.lang, &e),
+        Err(crate::error::ApiError::FileTooLarge(_)) => field_error(i18n::global().text(
+            ctx.lang,
+            "evidence-too-large",
+            &[("max", size_words(ctx.lang, state.config.max_evidence_bytes))],
+        )),
+        Err(e) => return Err(e.into()),
+    };
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    render(&state, &who, &ctx, &id, status, None, Some(errors), ReferForm::default(), ResponseForm::default())
+        .await
+}
+
+/// One evidence file, streamed (coordinators; the opening is audited).
+async fn download(
+    State(state): State<AppState>,
+    who: Can<perm::OpenViolationSecrets>,
+    Path((id, evidence_id, copy)): Path<(String, String, String)>,
+) -> Result<Response, PageError> {
+    let copy: crate::observatory::evidence::Copy = copy.parse().map_err(|_| PageError::not_found())?;
+    let opened = crate::observatory::evidence::open(&state, &who.actor(), &id, &evidence_id, copy).await?;
+    Ok(crate::api::evidence::streamed(opened))
+}
+
+/// The victims' names and the source, opened for a coordinator (each opening audited).
+async fn sealed(
+    State(state): State<AppState>,
+    who: Can<perm::OpenViolationSecrets>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    use tandem_domain::seal::Purpose;
+    let v = violations::get(&state, &who.actor(), &id).await?;
+    let actor = who.actor();
+    let names = crate::protection::secrets::read(&state, &actor, Purpose::VictimNames, &id).await?;
+    let source = crate::protection::secrets::read(&state, &actor, Purpose::SourceIdentity, &id).await?;
+    let mut r = ctx.render(StatusCode::OK, "violation_sealed.html", minijinja::context! { v, names, source });
+    r.headers_mut()
+        .insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    Ok(r)
+}
+
 /// The documentation form as posted: every field text, so that what was typed comes back.
 #[derive(Deserialize, Serialize, Default)]
 struct ViolationForm {
@@ -318,6 +437,18 @@ struct ViolationForm {
     victims_boys: String,
     #[serde(default)]
     description: String,
+    #[serde(default)]
+    victim_names: String,
+    #[serde(default)]
+    victim_names_consent: String,
+    #[serde(default)]
+    source_kind: String,
+    #[serde(default)]
+    source_knowledge: String,
+    #[serde(default)]
+    source_reliability: String,
+    #[serde(default)]
+    source_identity: String,
 }
 
 async fn render_form(
@@ -332,10 +463,17 @@ async fn render_form(
     let kinds: Vec<&str> =
         tandem_domain::violation::InstitutionKind::ALL.iter().map(|k| k.as_str()).collect();
     let precisions: Vec<&str> = DatePrecision::ALL.iter().map(|p| p.as_str()).collect();
+    use tandem_domain::violation::{Reliability, SourceKind, SourceKnowledge};
+    let source_kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+    let knowledges: Vec<&str> = SourceKnowledge::ALL.iter().map(|k| k.as_str()).collect();
+    let reliabilities: Vec<&str> = Reliability::ALL.iter().map(|k| k.as_str()).collect();
     Ok(ctx.render(
         status,
         "violation_new.html",
-        minijinja::context! { form, errors, acts, kinds, precisions, areas => super::report_form::area_options(&cfg) },
+        minijinja::context! {
+            form, errors, acts, kinds, precisions, source_kinds, knowledges, reliabilities,
+            areas => super::report_form::area_options(&cfg),
+        },
     ))
 }
 
@@ -398,13 +536,22 @@ async fn create(
         unit: Some(f.unit.clone()),
         victims,
         description: f.description.clone(),
+        victim_names: Some(f.victim_names.clone()),
+        victim_names_consent: f.victim_names_consent == "yes",
+        source_kind: Some(f.source_kind.clone()),
+        source_knowledge: Some(f.source_knowledge.clone()),
+        source_reliability: Some(f.source_reliability.clone()),
+        source_identity: Some(f.source_identity.clone()),
     };
     match violations::document(&state, &who.actor(), &input).await {
         Ok(v) => {
             Ok(Redirect::to(&format!("/violations/{}?done=violation-done-documented", v.id)).into_response())
         }
         Err(AppError::Invalid(e)) => {
-            let errors = forms::field_errors(ctx.lang, &e);
+            let mut errors = forms::field_errors(ctx.lang, &e);
+            if e.field == "victim_names_consent" {
+                errors.insert(e.field, i18n::global().text(ctx.lang, "violation-names-consent-needed", &[]));
+            }
             render_form(&state, &ctx, StatusCode::UNPROCESSABLE_ENTITY, &f, Some(errors)).await
         }
         Err(e) => Err(e.into()),

@@ -40,6 +40,8 @@ pub async fn read(
         Purpose::ReporterContact => "report.contact.read",
         Purpose::SmsSender => "sms.sender.read",
         Purpose::ProtectedName => "protected_name.read",
+        Purpose::VictimNames => "violation.names.read",
+        Purpose::SourceIdentity => "violation.source.read",
         // Files are opened by `ew::field::open_file`, never as a text secret.
         Purpose::Attachment => return Err(AppError::NotFound),
     };

@@ -89,6 +89,12 @@ async fn authenticate(state: &AppState, mut req: Request) -> Result<Request, Api
     // Bearer tokens are not sent by browsers on their own, so they need no CSRF token. A request
     // with no credentials at all needs one only when it is a browser form (a JSON body cannot be
     // sent cross-site without CORS, which Tandem never grants).
+    let is_multipart = |req: &Request| {
+        req.headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"))
+    };
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -97,13 +103,22 @@ async fn authenticate(state: &AppState, mut req: Request) -> Result<Request, Api
     // API routes authenticate anonymous posts their own way (e.g. the SMS gateway's shared
     // secret), so only pages need the double-submit token for forms without a session.
     let is_api = req.uri().path().starts_with("/api/");
-    let needs_check =
-        unsafe_method && (token.is_none() || via_cookie) && (principal.is_some() || (is_form && !is_api));
+    let needs_check = unsafe_method
+        && (token.is_none() || via_cookie)
+        && (principal.is_some() || ((is_form || is_multipart(&req)) && !is_api));
     if needs_check {
         let expected = csrf.as_deref().ok_or(ApiError::Csrf)?;
         let sent_header = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
         let sent = match sent_header {
             Some(h) => Some(h),
+            // A file upload from a page (multipart) carries its token in the form's address:
+            // the body is a stream of files, not read here. Only the matched path's owner
+            // (the evidence upload) is posted this way, and the address is never logged.
+            None if is_multipart(&req) => req
+                .uri()
+                .query()
+                .and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "_csrf"))
+                .map(|(_, v)| v.into_owned()),
             None if is_form => {
                 let (parts, body) = req.into_parts();
                 let bytes = axum::body::to_bytes(body, FORM_LIMIT).await.map_err(|_| ApiError::TooLarge)?;
