@@ -48,7 +48,7 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
     let districts = crate::demo_ew::admin2_codes();
     let now = Utc::now();
     let mut made = 0;
-    for i in 0..60 {
+    for i in 0..240 {
         let (act, text) = CASES[rng.gen_range(0..CASES.len())];
         let (institution, kind, unit) = INSTITUTIONS[rng.gen_range(0..INSTITUTIONS.len())];
         let days_ago = rng.gen_range(3..360);

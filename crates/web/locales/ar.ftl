@@ -880,3 +880,32 @@ violation-done-evidence = أُضيف الملف وشُفِّر. بصمته في 
 violation-names-consent-needed = لا تُحفظ الأسماء إلا إذا وافق الضحايا: ضع علامة في المربع، أو احذف الأسماء.
 evidence-choose = اختر ملفًا لإضافته.
 evidence-not-accepted = هذا الملف ليس صورة ولا PDF ولا تسجيلًا صوتيًا ولا فيديو.
+public-title = انتهاكات حقوق الإنسان: إحصاءات عامة
+public-intro = انتهاكات وثّقتها المراصد على هذه المنصة وتحقق منها منسق ثانٍ، حسب ربع السنة الذي وقعت فيه. تُخفى الأعداد من 1 إلى { $below }، وبعض الأعداد الأخرى معها، حتى لا يمكن استنتاج أي عدد مخفي من البقية. يُنشر ربع السنة بعد 90 يومًا من انتهائه ولا يتغير بعد ذلك.
+public-none = لم يُنشر شيء بعد: يُنشر ربع السنة بعد 90 يومًا من انتهائه.
+public-periods = أرباع السنة
+public-total = { $count ->
+    [one] انتهاك واحد متحقق منه
+   *[other] { $count } انتهاكًا متحققًا منه
+}
+public-total-hidden = المجموع مخفي: العدد أقل من أن يُنشر.
+public-by-act = حسب نوع الانتهاك
+public-nothing = لا شيء في هذا الربع.
+public-hidden = مخفي
+public-map = الانتهاكات المتحقق منها حسب المنطقة
+public-violations = { $count ->
+    [one] انتهاك واحد
+   *[other] { $count } انتهاكًا
+}
+public-by-area = حسب المنطقة ونوع الانتهاك
+public-all-acts = كل الأنواع
+public-method = { $hidden } من أصل { $cells } عددًا مخفية. البيانات، مع المؤسسات المعنية حسب النوع:
+public-data = تنزيل (JSON)
+quarter-1 = من يناير إلى مارس { $year }
+quarter-2 = من أبريل إلى يونيو { $year }
+quarter-3 = من يوليو إلى سبتمبر { $year }
+quarter-4 = من أكتوبر إلى ديسمبر { $year }
+public-legend-none = لا شيء
+public-legend-range = من { $lo } إلى { $hi } انتهاكًا
+public-legend-more = { $lo } انتهاكًا أو أكثر
+nav-public-violations = الانتهاكات: إحصاءات عامة

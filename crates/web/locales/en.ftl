@@ -846,3 +846,32 @@ violation-done-evidence = The file is added and encrypted. Its fingerprint is in
 violation-names-consent-needed = Names are kept only if the victims agreed: tick the box, or leave the names out.
 evidence-choose = Choose a file to add.
 evidence-not-accepted = This file is not a photo, PDF, sound recording or video.
+public-title = Human-rights violations: public statistics
+public-intro = Violations documented by the observatories on this platform and verified by a second coordinator, by the quarter they happened in. Numbers from 1 to { $below } are hidden, and some others with them, so that no hidden number can be worked out from the rest. A quarter is published 90 days after it ends and never changes after.
+public-none = Nothing is published yet: a quarter is published 90 days after it ends.
+public-periods = Quarters
+public-total = { $count ->
+    [one] One verified violation
+   *[other] { $count } verified violations
+}
+public-total-hidden = The total is hidden: too few to publish.
+public-by-act = By kind of violation
+public-nothing = None in this quarter.
+public-hidden = hidden
+public-map = Verified violations by region
+public-violations = { $count ->
+    [one] one violation
+   *[other] { $count } violations
+}
+public-by-area = By region and kind of violation
+public-all-acts = All kinds
+public-method = { $hidden } of { $cells } numbers are hidden. The data, with the institutions involved by kind:
+public-data = download (JSON)
+quarter-1 = January to March { $year }
+quarter-2 = April to June { $year }
+quarter-3 = July to September { $year }
+quarter-4 = October to December { $year }
+public-legend-none = None
+public-legend-range = { $lo } to { $hi } violations
+public-legend-more = { $lo } violations or more
+nav-public-violations = Violations: public statistics

@@ -846,3 +846,32 @@ violation-done-evidence = Le fichier est ajouté et chiffré. Son empreinte figu
 violation-names-consent-needed = Les noms ne sont conservés que si les victimes ont accepté : cochez la case, ou retirez les noms.
 evidence-choose = Choisissez un fichier à ajouter.
 evidence-not-accepted = Ce fichier n’est ni une photo, ni un PDF, ni un enregistrement, ni une vidéo.
+public-title = Violations des droits humains : statistiques publiques
+public-intro = Violations documentées par les observatoires de cette plateforme et vérifiées par un second coordinateur, par trimestre des faits. Les nombres de 1 à { $below } sont masqués, et quelques autres avec eux, pour qu’aucun nombre masqué ne puisse se déduire des autres. Un trimestre est publié 90 jours après sa fin et ne change plus ensuite.
+public-none = Rien n’est encore publié : un trimestre est publié 90 jours après sa fin.
+public-periods = Trimestres
+public-total = { $count ->
+    [one] Une violation vérifiée
+   *[other] { $count } violations vérifiées
+}
+public-total-hidden = Le total est masqué : trop peu pour être publié.
+public-by-act = Par type de violation
+public-nothing = Aucune ce trimestre.
+public-hidden = masqué
+public-map = Violations vérifiées par région
+public-violations = { $count ->
+    [one] une violation
+   *[other] { $count } violations
+}
+public-by-area = Par région et type de violation
+public-all-acts = Tous types
+public-method = { $hidden } nombres sur { $cells } sont masqués. Les données, avec les institutions en cause par type :
+public-data = télécharger (JSON)
+quarter-1 = Janvier à mars { $year }
+quarter-2 = Avril à juin { $year }
+quarter-3 = Juillet à septembre { $year }
+quarter-4 = Octobre à décembre { $year }
+public-legend-none = Aucune
+public-legend-range = { $lo } à { $hi } violations
+public-legend-more = { $lo } violations ou plus
+nav-public-violations = Violations : statistiques publiques

@@ -22,10 +22,6 @@ fn esc(s: &str) -> String {
 /// and the legend can say it in numbers.
 const CLASSES: [(u32, Option<u32>); 5] = [(0, Some(0)), (1, Some(1)), (2, Some(2)), (3, Some(4)), (5, None)];
 
-fn class(n: u32) -> usize {
-    CLASSES.iter().rposition(|&(lo, _)| n >= lo).unwrap_or(0)
-}
-
 /// An area to draw: its code, its name and its GeoJSON geometry.
 pub struct MapArea {
     pub code: String,
@@ -71,6 +67,32 @@ fn map_label(svg: &mut String, at: [f64; 2], n: u32) {
 
 /// A choropleth of open alerts per area.
 pub fn choropleth(areas: &[MapArea], counts: &HashMap<String, u32>, title: &str) -> Choropleth {
+    draw(areas, &|code| Some(counts.get(code).copied().unwrap_or(0)), &CLASSES, title)
+}
+
+/// Steps of the public violation map: nothing below k ever shows, so none starts there.
+const PUBLIC_CLASSES: [(u32, Option<u32>); 5] =
+    [(0, Some(0)), (1, Some(9)), (10, Some(24)), (25, Some(49)), (50, None)];
+
+/// Hidden areas' fill: grey, and named "hidden" in the legend (never coloured as a count).
+pub const HIDDEN_FILL: &str = "#d0d0d0";
+
+/// A map of suppressed counts: `None` is hidden, drawn grey and left out of the key and legend
+/// steps (the page says how many areas are hidden).
+pub fn suppressed_map(areas: &[MapArea], counts: &HashMap<String, Option<u32>>, title: &str) -> Choropleth {
+    draw(areas, &|code| counts.get(code).copied().unwrap_or(Some(0)), &PUBLIC_CLASSES, title)
+}
+
+fn class_of(classes: &[(u32, Option<u32>); 5], n: u32) -> usize {
+    classes.iter().rposition(|&(lo, _)| n >= lo).unwrap_or(0)
+}
+
+fn draw(
+    areas: &[MapArea],
+    value: &dyn Fn(&str) -> Option<u32>,
+    classes: &[(u32, Option<u32>); 5],
+    title: &str,
+) -> Choropleth {
     let shapes: Vec<(&MapArea, Vec<Polygon>)> = areas
         .iter()
         .filter_map(|a| {
@@ -78,24 +100,26 @@ pub fn choropleth(areas: &[MapArea], counts: &HashMap<String, u32>, title: &str)
             Some((a, polygons(&v)?))
         })
         .collect();
-    let count = |a: &MapArea| counts.get(&a.code).copied().unwrap_or(0);
+    let count = |a: &MapArea| value(&a.code);
     let mut key: Vec<KeyEntry> = shapes
         .iter()
-        .filter(|(a, _)| count(a) > 0)
-        .map(|(a, _)| KeyEntry { n: 0, code: a.code.clone(), name: a.name.clone(), count: count(a) })
+        .filter_map(|(a, _)| {
+            let n = count(a).filter(|&n| n > 0)?;
+            Some(KeyEntry { n: 0, code: a.code.clone(), name: a.name.clone(), count: n })
+        })
         .collect();
     key.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     for (i, k) in key.iter_mut().enumerate() {
         k.n = i + 1;
     }
-    let legend = CLASSES
+    let legend = classes
         .iter()
         .enumerate()
         .map(|(i, &(lo, hi))| LegendClass {
             colour: PALETTE[i],
             lo,
             hi,
-            areas: shapes.iter().filter(|(a, _)| class(count(a)) == i).count(),
+            areas: shapes.iter().filter(|(a, _)| count(a).is_some_and(|n| class_of(classes, n) == i)).count(),
         })
         .collect();
     let all: Vec<Polygon> = shapes.iter().flat_map(|s| s.1.iter().cloned()).collect();
@@ -106,12 +130,15 @@ pub fn choropleth(areas: &[MapArea], counts: &HashMap<String, u32>, title: &str)
         t = esc(title)
     );
     for (a, polys) in &shapes {
-        let n = count(a);
+        let (fill, shown) = match count(a) {
+            Some(n) => (PALETTE[class_of(classes, n)], n.to_string()),
+            None => (HIDDEN_FILL, "—".to_owned()),
+        };
         let _ = write!(
             svg,
-            r##"<path d="{}" fill="{}" stroke="#555" stroke-width="1" data-area="{}" data-count="{n}"><title>{}: {n}</title></path>"##,
+            r##"<path d="{}" fill="{}" stroke="#555" stroke-width="1" data-area="{}" data-count="{shown}"><title>{}: {shown}</title></path>"##,
             svg_path(polys, b, w, h),
-            PALETTE[class(n)],
+            fill,
             esc(&a.code),
             esc(&a.name)
         );
@@ -332,7 +359,23 @@ mod tests {
 
     #[test]
     fn classes_are_fixed_steps() {
-        assert_eq!([0, 1, 2, 3, 4, 5, 40].map(class), [0, 1, 2, 3, 3, 4, 4]);
+        assert_eq!([0, 1, 2, 3, 4, 5, 40].map(|n| class_of(&CLASSES, n)), [0, 1, 2, 3, 3, 4, 4]);
+    }
+
+    #[test]
+    fn a_hidden_count_is_grey_and_never_a_number() {
+        let areas: Vec<MapArea> = (0..3)
+            .map(|i| MapArea { code: format!("A{i}"), name: format!("Area {i}"), geometry: square(i as f64) })
+            .collect();
+        let counts: HashMap<String, Option<u32>> =
+            [("A0".to_owned(), Some(12)), ("A1".to_owned(), None), ("A2".to_owned(), Some(0))].into();
+        let m = suppressed_map(&areas, &counts, "Violations");
+        assert!(m.svg.contains(&format!(
+            r##"fill="{HIDDEN_FILL}" stroke="#555" stroke-width="1" data-area="A1" data-count="—""##
+        )));
+        assert_eq!(m.key.iter().map(|k| (k.code.as_str(), k.count)).collect::<Vec<_>>(), [("A0", 12)]);
+        assert_eq!(m.legend.iter().map(|c| c.areas).sum::<usize>(), 2, "the hidden area is in no step");
+        assert_eq!((m.legend[2].lo, m.legend[2].areas), (10, 1));
     }
 
     fn square(x: f64) -> String {

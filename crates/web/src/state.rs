@@ -30,6 +30,8 @@ pub struct Inner {
     pub ew_config: Arc<ConfigCache>,
     pub alert_worker: AlertWorker,
     pub dashboards: Arc<DashboardCache>,
+    /// The public violation statistics of released quarters, once read.
+    pub public: crate::observatory::public::PublicCache,
     /// Failed sign-ins per (account, address): the one that refuses.
     pub throttle_pairs: Mutex<Throttle>,
     /// Failed sign-ins per account from anywhere: they slow its sign-ins down, never refuse them.
@@ -92,6 +94,7 @@ impl AppState {
             ew_config,
             alert_worker,
             dashboards: Default::default(),
+            public: Default::default(),
             uploads: tokio::sync::Semaphore::new(CONCURRENT_UPLOADS),
         })))
     }

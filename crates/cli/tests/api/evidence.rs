@@ -330,7 +330,34 @@ async fn pages_add_evidence_and_open_sealed_details(b: Backend) {
     assert!(!html.contains("/original\""), "a member is not offered the original");
     let (_, list) = app.send("GET", &format!("/api/v1/violations/{id}/evidence"), Some(&field), None).await;
     let eid = list["evidence"][0]["id"].as_str().unwrap().to_owned();
-    assert_eq!(page(cookie.clone(), format!("/violations/{id}/sealed"), "en").await.0, 403);
+    let open_sealed = |cookie: String| {
+        let app = &app;
+        let id = id.clone();
+        async move {
+            let html = app
+                .http
+                .get(app.url(&format!("/violations/{id}")))
+                .header("cookie", &cookie)
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            let i = html.find("name=\"_csrf\" value=\"").unwrap() + 20;
+            let csrf = html[i..].split('"').next().unwrap().to_owned();
+            let r = app
+                .http
+                .post(app.url(&format!("/violations/{id}/sealed")))
+                .header("cookie", &cookie)
+                .form(&[("_csrf", csrf.as_str())])
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    assert_eq!(open_sealed(cookie.clone()).await.0, 403, "a member cannot open them");
     assert_eq!(page(cookie.clone(), format!("/violations/{id}/evidence/{eid}/original"), "en").await.0, 403);
 
     let coordinator = super::attacks::browser_session(&app, "amina@obs.example").await;
@@ -339,7 +366,12 @@ async fn pages_add_evidence_and_open_sealed_details(b: Backend) {
         html.contains(&format!("/violations/{id}/evidence/{eid}/clean"))
             && html.contains("Show names and source")
     );
-    let (s, html) = page(coordinator.clone(), format!("/violations/{id}/sealed"), "en").await;
+    assert_eq!(
+        page(coordinator.clone(), format!("/violations/{id}/sealed"), "en").await.0,
+        405,
+        "never by a link"
+    );
+    let (s, html) = open_sealed(coordinator.clone()).await;
     assert_eq!(s, 200);
     assert!(
         html.contains(NAMES)

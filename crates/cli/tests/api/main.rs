@@ -18,6 +18,7 @@ mod openrosa;
 mod ops;
 mod pages;
 mod protection;
+mod public_violations;
 mod sharing;
 mod sms;
 mod violations;

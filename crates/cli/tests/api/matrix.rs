@@ -316,7 +316,7 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/violations".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", violation_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
         (
-            "GET",
+            "POST",
             format!("{}/sealed", violation_path.replace("/api/v1", "")),
             None,
             [303, 404, 403, 200, 200, 403],
@@ -343,6 +343,10 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/api/v1/index/editions/2026H2/export.csv".into(), None, [404; 6]),
         ("GET", "/api/v1/index/editions/2026H2/countries/XMR".into(), None, [404; 6]),
         ("GET", "/index".into(), None, [200; 6]),
+        // Public statistics of verified violations: for anyone.
+        ("GET", "/api/v1/public/violations".into(), None, [200; 6]),
+        ("GET", "/api/v1/public/violations?period=1999Q1".into(), None, [404; 6]),
+        ("GET", "/public/violations".into(), None, [200; 6]),
         ("GET", "/index/2026H2".into(), None, [404; 6]),
         ("GET", "/healthz".into(), None, [200; 6]),
         // Not on the main address unless a metrics token is set (ops.rs tests both ways).

@@ -343,6 +343,80 @@ impl ObservatoryStore for d::Backend {
         rows.iter().map(|r| row::audit(&Sq(r))).collect()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn verified_violation_counts(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<(String, String, String, u32)>> {
+        let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+            "SELECT area_code, institution_kind, act, CAST(COUNT(*) AS BIGINT) FROM violations
+             WHERE verified_at IS NOT NULL AND occurred_on >= $1 AND occurred_on < $2
+             GROUP BY area_code, institution_kind, act ORDER BY area_code, institution_kind, act",
+        )
+        .bind(from.format("%Y-%m-%d").to_string())
+        .bind(to.format("%Y-%m-%d").to_string())
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        Ok(rows.into_iter().map(|(a, k, act, n)| (a, k, act, n.clamp(0, u32::MAX as i64) as u32)).collect())
+    }
+
+    async fn earliest_verified_violation(&self) -> Result<Option<chrono::NaiveDate>> {
+        let day: Option<String> =
+            sqlx::query_scalar("SELECT MIN(occurred_on) FROM violations WHERE verified_at IS NOT NULL")
+                .fetch_one(&self.db.pool)
+                .await
+                .map_err(other)?;
+        day.map(|d| {
+            chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .map_err(|_| StoreError::other("corrupt violation date"))
+        })
+        .transpose()
+    }
+
+    async fn public_release(&self, dataset: &str, period: &str) -> Result<Option<(u32, String)>> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT k, master FROM public_releases WHERE dataset = $1 AND period = $2")
+                .bind(dataset)
+                .bind(period)
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(other)?;
+        Ok(row.map(|(k, m)| (k.clamp(0, u32::MAX as i64) as u32, m)))
+    }
+
+    async fn save_public_release(
+        &self,
+        dataset: &str,
+        period: &str,
+        k: u32,
+        master: &str,
+    ) -> Result<(u32, String)> {
+        let (_write, mut tx) = self.db.write().await?;
+        sqlx::query(
+            "INSERT INTO public_releases (dataset, period, k, master, released_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (dataset, period) DO NOTHING",
+        )
+        .bind(dataset)
+        .bind(period)
+        .bind(i64::from(k))
+        .bind(master)
+        .bind(ts(now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?;
+        let (k, m): (i64, String) =
+            sqlx::query_as("SELECT k, master FROM public_releases WHERE dataset = $1 AND period = $2")
+                .bind(dataset)
+                .bind(period)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(other)?;
+        tx.commit().await.map_err(other)?;
+        Ok((k.clamp(0, u32::MAX as i64) as u32, m))
+    }
+
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
     async fn end_violation(
         &self,

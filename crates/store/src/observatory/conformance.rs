@@ -289,4 +289,22 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert!(uses
         .iter()
         .any(|u| u.purpose == "evidence" && u.key_id.as_deref() == Some("k-test") && u.count == 1));
+
+    // Public statistics read verified violations of every organisation, and a release is frozen
+    // by its first writer.
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let counts = s.verified_violation_counts(day(7, 1), day(10, 1)).await.unwrap();
+    assert_eq!(
+        counts,
+        vec![("MR".to_owned(), "police".to_owned(), "arbitrary_arrest".to_owned(), 1)],
+        "verified only"
+    );
+    assert!(s.verified_violation_counts(day(10, 1), day(12, 31)).await.unwrap().is_empty());
+    assert_eq!(s.earliest_verified_violation().await.unwrap(), Some(day(7, 1)));
+    assert_eq!(s.public_release("violations", "2026Q3").await.unwrap(), None);
+    let first = s.save_public_release("violations", "2026Q3", 5, "{\"a\":1}").await.unwrap();
+    assert_eq!(first, (5, "{\"a\":1}".to_owned()));
+    let second = s.save_public_release("violations", "2026Q3", 3, "{\"b\":2}").await.unwrap();
+    assert_eq!(second, first, "the first release stands");
+    assert_eq!(s.public_release("violations", "2026Q3").await.unwrap(), Some(first));
 }

@@ -85,4 +85,24 @@ pub trait ObservatoryStore: Send + Sync {
     ) -> Result<Evidence>;
     /// The audit events about `subject` (an evidence file: its chain of custody), oldest first.
     async fn custody(&self, org: &OrgId, subject: &str) -> Result<Vec<AuditEvent>>;
+    /// Verified violations of every organisation whose act fell in `[from, to)`: (area code,
+    /// institution kind, act, count). For the public statistics, which are suppressed.
+    async fn verified_violation_counts(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<(String, String, String, u32)>>;
+    /// The earliest day a verified violation (of any organisation) happened on.
+    async fn earliest_verified_violation(&self) -> Result<Option<chrono::NaiveDate>>;
+    /// A frozen public release: (k, the master as JSON).
+    async fn public_release(&self, dataset: &str, period: &str) -> Result<Option<(u32, String)>>;
+    /// Freezes a release unless one is already stored, and returns the one stored (the first
+    /// writer wins, so two requests at once publish one edition).
+    async fn save_public_release(
+        &self,
+        dataset: &str,
+        period: &str,
+        k: u32,
+        master: &str,
+    ) -> Result<(u32, String)>;
 }

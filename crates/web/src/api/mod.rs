@@ -14,6 +14,7 @@ pub mod openrosa;
 mod orgs;
 mod paging;
 mod protection;
+mod public_violations;
 pub mod reports;
 mod shared;
 mod sharing;
@@ -54,6 +55,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(index::router())
         .merge(violations::router())
         .merge(evidence::router())
+        .merge(public_violations::router())
         .merge(openapi::router())
         .split_for_parts()
 }

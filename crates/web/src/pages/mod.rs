@@ -17,6 +17,7 @@ mod invitations;
 mod lang;
 pub mod nav;
 mod protection;
+mod public_violations;
 mod report_form;
 mod reports;
 mod shared;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .merge(field::router())
         .merge(index::router())
         .merge(violations::router())
+        .merge(public_violations::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

@@ -31,7 +31,8 @@ pub fn router() -> Router<AppState> {
         .route("/violations/{id}/refer", post(refer))
         .route("/violations/{id}/response", post(respond))
         .route("/violations/{id}/end/{ending}", post(end))
-        .route("/violations/{id}/sealed", get(sealed))
+        // A form post, so that no link prefetch opens (and audits) them.
+        .route("/violations/{id}/sealed", post(sealed))
         .route("/violations/{id}/evidence/{evidence_id}/{copy}", get(download))
         // Streamed: the service counts the bytes against the configured limit.
         .route("/violations/{id}/evidence", post(upload).layer(axum::extract::DefaultBodyLimit::disable()))

@@ -311,3 +311,52 @@ proptest! {
         prop_assert_eq!(disclosed(&m, &facts(&m, &all), k_min), vec![], "every table pooled");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// The public violation statistics (every cell of `violation_stats::cells`, as anyone can
+    /// download them): no count below k shows, every shown count is true, and linear programming
+    /// over everything published pins no hidden count below k.
+    #[test]
+    fn public_violation_cells_pin_down_no_small_count(
+        areas in 1usize..=3,
+        placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8), 1..=14),
+    ) {
+        use crate::violation::InstitutionKind;
+        use crate::violation_stats::{cells, master as public_master, Placed, PUBLIC_K};
+        let admin1: Vec<(String, String)> = (0..areas).map(|i| ("C".to_owned(), format!("C{i}"))).collect();
+        let kinds = [InstitutionKind::Police, InstitutionKind::Military, InstitutionKind::ArmedGroup];
+        let placed: Vec<Placed> = placed
+            .iter()
+            .map(|&(a, kind, act, count)| Placed {
+                country: "C".into(),
+                // Index `areas` and above: placed only at the country.
+                admin1: (a < areas).then(|| format!("C{a}")),
+                kind: kinds[kind],
+                act,
+                count,
+            })
+            .collect();
+        let acts: Vec<String> = (0..3).map(|a| format!("act{a}")).collect();
+        let m = public_master(acts, &admin1, &placed, PUBLIC_K);
+        let published = cells(&m, "2026Q1");
+        let values = m.values();
+        let w = m.categories.len() + 1;
+        // The cells as the master's entries, in the order `cells` lists them.
+        let entries: Vec<EntryId> = (1..m.nodes.len())
+            .filter(|&i| !m.nodes[i].own)
+            .flat_map(|i| (0..w).map(move |c| (i, c)))
+            .collect();
+        prop_assert_eq!(entries.len(), published.len());
+        let mut known: Facts = vec![];
+        for (e, cell) in entries.iter().zip(&published) {
+            if let Some(n) = cell.count {
+                prop_assert_eq!(n, values[e.0 * w + e.1], "a published count is true");
+                prop_assert!(n == 0 || n >= PUBLIC_K, "{} shows under k", n);
+                known.push((cells_of(&m, *e), f64::from(n)));
+            }
+        }
+        prop_assert_eq!(disclosed(&m, &known, PUBLIC_K), vec![], "everything published, pooled");
+    }
+}

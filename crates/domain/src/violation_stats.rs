@@ -1,0 +1,226 @@
+//! Public statistics of verified violations: per quarter, counts by admin1 area × institution kind
+//! × act, as **fixed cells** (every admin1 × every kind × every act, zeros included, so the shape
+//! of the table says nothing), with every total, under the same linked-table disclosure control
+//! as shared aggregates ([`crate::disclosure::linked`]). The master's tree is the country, its
+//! admin1 areas and, under each, one leaf per institution kind; its categories are the acts. One
+//! suppression pattern covers every published entry, so no combination of them pins a hidden one.
+use serde::Serialize;
+
+use crate::disclosure::linked::{Counted, Master};
+use crate::violation::InstitutionKind;
+
+/// The smallest count published (0 is published too: it is no one).
+pub const PUBLIC_K: u32 = 5;
+/// Days after a quarter ends before it is published (and frozen): verification takes time, and
+/// a quarter published twice would tell, by difference, what came in between.
+pub const RELEASE_AFTER_DAYS: i64 = 90;
+
+/// A verified violation counted for the public: where (its country, and its admin1 area when it
+/// is placed that finely), who was involved (the kind of institution), which act.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    pub country: String,
+    pub admin1: Option<String>,
+    pub kind: InstitutionKind,
+    pub act: usize,
+    pub count: u32,
+}
+
+const SEP: char = '|';
+
+fn leaf(area: &str, kind: InstitutionKind) -> String {
+    format!("{area}{SEP}{}", kind.as_str())
+}
+
+/// The master of one quarter. `admin1` lists every admin1 area (with its country) so that each
+/// gets its fixed cells, violations or not.
+pub fn master(acts: Vec<String>, admin1: &[(String, String)], placed: &[Placed], k: u32) -> Master {
+    let mut counted: Vec<Counted> = vec![];
+    // Zero entries first: the fixed shape, whatever was documented.
+    for (country, area) in admin1 {
+        for kind in InstitutionKind::ALL {
+            let chain = vec![(country.clone(), 1), (area.clone(), 2), (leaf(area, kind), 3)];
+            counted.push((chain, 0, 0));
+        }
+    }
+    for p in placed {
+        let chain = match &p.admin1 {
+            Some(a) => vec![(p.country.clone(), 1), (a.clone(), 2), (leaf(a, p.kind), 3)],
+            // Placed only at the country: a leaf per kind directly under it.
+            None => vec![(p.country.clone(), 1), (leaf(&p.country, p.kind), 2)],
+        };
+        counted.push((chain, p.act, p.count));
+    }
+    Master::build(acts, &counted, k)
+}
+
+/// One published entry: an area (a country or an admin1 area), an act (None: all acts), an
+/// institution kind (None: all kinds), and its count (None: hidden).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicCell {
+    pub area: String,
+    pub act: Option<String>,
+    pub institution: Option<String>,
+    pub period: String,
+    pub count: Option<u32>,
+}
+
+/// Every entry of `m` below the root, each with its count or None where the master hides it.
+pub fn cells(m: &Master, period: &str) -> Vec<PublicCell> {
+    let hidden = m.hidden();
+    let values = m.values();
+    let cats = m.categories.len();
+    let w = cats + 1;
+    let mut out = Vec::with_capacity(m.nodes.len() * w);
+    for (i, node) in m.nodes.iter().enumerate().skip(1) {
+        // A leaf for violations placed at an area that has finer rows: its own entries are a
+        // difference of published ones at best; they are not listed (listing fewer is safe).
+        if node.own {
+            continue;
+        }
+        let (area, institution) = match node.area.split_once(SEP) {
+            Some((a, k)) => (a.to_owned(), Some(k.to_owned())),
+            None => (node.area.clone(), None),
+        };
+        for col in 0..w {
+            let act = (col < cats).then(|| m.categories[col].clone());
+            let count = (!hidden.contains(&(i, col))).then(|| values[i * w + col]);
+            out.push(PublicCell {
+                area: area.clone(),
+                act,
+                institution: institution.clone(),
+                period: period.to_owned(),
+                count,
+            });
+        }
+    }
+    out
+}
+
+/// A quarter: `2026Q3`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    pub year: i32,
+    pub q: u32,
+}
+
+impl Quarter {
+    pub fn of(d: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        Self { year: d.year(), q: (d.month() - 1) / 3 + 1 }
+    }
+    pub fn first_day(self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.year, (self.q - 1) * 3 + 1, 1).unwrap_or_default()
+    }
+    pub fn next(self) -> Self {
+        if self.q == 4 {
+            Self { year: self.year + 1, q: 1 }
+        } else {
+            Self { year: self.year, q: self.q + 1 }
+        }
+    }
+    /// The day after its last day.
+    pub fn end(self) -> chrono::NaiveDate {
+        self.next().first_day()
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        let (y, q) = s.trim().split_once(['Q', 'q'])?;
+        let (year, q) = (y.parse().ok()?, q.parse().ok()?);
+        ((1990..=9999).contains(&year) && (1..=4).contains(&q)).then_some(Self { year, q })
+    }
+    /// Whether it may be published on `today`.
+    pub fn released_by(self, today: chrono::NaiveDate) -> bool {
+        self.end() + chrono::Duration::days(RELEASE_AFTER_DAYS) <= today
+    }
+}
+
+impl std::fmt::Display for Quarter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}Q{}", self.year, self.q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn admin1() -> Vec<(String, String)> {
+        vec![("MR".into(), "MR01".into()), ("MR".into(), "MR02".into())]
+    }
+
+    fn acts() -> Vec<String> {
+        vec!["arbitrary_arrest".into(), "extortion".into()]
+    }
+
+    fn at(area: Option<&str>, kind: InstitutionKind, act: usize, count: u32) -> Placed {
+        Placed { country: "MR".into(), admin1: area.map(str::to_owned), kind, act, count }
+    }
+
+    #[test]
+    fn cells_are_fixed_whatever_was_documented() {
+        let empty = cells(&master(acts(), &admin1(), &[], PUBLIC_K), "2026Q1");
+        let some = cells(
+            &master(acts(), &admin1(), &[at(Some("MR01"), InstitutionKind::Police, 0, 12)], PUBLIC_K),
+            "2026Q1",
+        );
+        let shape = |c: &[PublicCell]| {
+            c.iter().map(|c| (c.area.clone(), c.act.clone(), c.institution.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&empty), shape(&some), "the same cells, counts aside");
+        // Country + 2 admin1 + 2 × 9 kinds, each with 2 acts and an all-acts entry.
+        assert_eq!(empty.len(), (1 + 2 + 2 * 9) * 3);
+        assert!(empty.iter().all(|c| c.count == Some(0)), "zeros are published: they are no one");
+        let police = some
+            .iter()
+            .find(|c| {
+                c.area == "MR01"
+                    && c.institution.as_deref() == Some("police")
+                    && c.act.as_deref() == Some("arbitrary_arrest")
+            })
+            .unwrap();
+        assert_eq!(police.count, Some(12));
+    }
+
+    #[test]
+    fn small_counts_and_their_complements_are_hidden() {
+        let placed = [
+            at(Some("MR01"), InstitutionKind::Police, 0, 2),
+            at(Some("MR01"), InstitutionKind::Police, 1, 9),
+            at(Some("MR02"), InstitutionKind::Military, 0, 7),
+            at(None, InstitutionKind::Ministry, 1, 6),
+        ];
+        let c = cells(&master(acts(), &admin1(), &placed, PUBLIC_K), "2026Q2");
+        let find = |area: &str, kind: Option<&str>, act: Option<&str>| {
+            c.iter()
+                .find(|x| x.area == area && x.institution.as_deref() == kind && x.act.as_deref() == act)
+                .map(|x| x.count)
+                .unwrap()
+        };
+        assert_eq!(find("MR01", Some("police"), Some("arbitrary_arrest")), None, "2 < k");
+        assert!(c.iter().all(|x| x.count.is_none_or(|n| n == 0 || n >= PUBLIC_K)), "nothing below k shows");
+        assert!(
+            matches!(find("MR", Some("ministry"), Some("extortion")), Some(6) | None),
+            "placed at the country only: shown as it is, or hidden as a complement"
+        );
+        assert_eq!(find("MR", None, None), Some(24), "the country's total");
+        let hidden = c.iter().filter(|x| x.count.is_none()).count();
+        assert!(hidden >= 2, "a lone hidden cell would be its total minus the rest");
+    }
+
+    #[test]
+    fn quarters_are_released_once_verification_had_time() {
+        let q = Quarter::of(NaiveDate::from_ymd_opt(2026, 5, 17).unwrap());
+        assert_eq!(q.to_string(), "2026Q2");
+        assert_eq!(q.first_day(), NaiveDate::from_ymd_opt(2026, 4, 1).unwrap());
+        assert_eq!(q.end(), NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
+        assert!(!q.released_by(NaiveDate::from_ymd_opt(2026, 9, 28).unwrap()));
+        assert!(q.released_by(NaiveDate::from_ymd_opt(2026, 9, 29).unwrap()));
+        assert_eq!(Quarter::parse("2025q4"), Some(Quarter { year: 2025, q: 4 }));
+        assert_eq!(Quarter::of(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()).next().to_string(), "2026Q1");
+        for bad in ["2026Q5", "2026", "Q1", "20x6Q1", "1200Q1"] {
+            assert_eq!(Quarter::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Public statistics of verified violations (no sign-in): per quarter, once it is released
+//! ([`Quarter::released_by`]), the master of every organisation's verified violations is built
+//! once, frozen in the store and never recomputed; what is served is its cells under the
+//! master's suppression (`violation_stats`).
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::Utc;
+use tandem_domain::area::AreaLevel;
+use tandem_domain::disclosure::linked::Master;
+use tandem_domain::violation::InstitutionKind;
+use tandem_domain::violation_stats::{self, Placed, PublicCell, Quarter, PUBLIC_K};
+
+use crate::app_error::AppError;
+use crate::ew::config::EwConfig;
+use crate::AppState;
+
+const DATASET: &str = "violations";
+
+/// Cells of released quarters, once read: a release never changes.
+#[derive(Default)]
+pub struct PublicCache(Mutex<BTreeMap<Quarter, Arc<Vec<PublicCell>>>>);
+
+/// The quarters published so far, oldest first: from the first verified violation's quarter to
+/// the last one released by today.
+pub async fn quarters(state: &AppState) -> Result<Vec<Quarter>, AppError> {
+    let today = Utc::now().date_naive();
+    let Some(first) = state.store.earliest_verified_violation().await? else { return Ok(vec![]) };
+    let mut out = vec![];
+    let mut q = Quarter::of(first);
+    while q.released_by(today) {
+        out.push(q);
+        q = q.next();
+    }
+    Ok(out)
+}
+
+/// The country and admin1 area an area belongs to (None for the admin1 when it is a country).
+fn placed_at(cfg: &EwConfig, code: &str) -> Option<(String, Option<String>)> {
+    let mut country = None;
+    let mut admin1 = None;
+    for c in cfg.tree.lineage(code) {
+        match cfg.areas.get(&c).map(|a| a.level) {
+            Some(AreaLevel::Country) => country = Some(c),
+            Some(AreaLevel::Admin1) => admin1 = Some(c),
+            _ => {}
+        }
+    }
+    country.map(|c| (c, admin1))
+}
+
+async fn build(state: &AppState, q: Quarter) -> Result<Master, AppError> {
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let acts: Vec<String> = state.store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
+    let mut admin1: Vec<(String, String)> = cfg
+        .areas
+        .values()
+        .filter(|a| a.level == AreaLevel::Admin1)
+        .filter_map(|a| placed_at(&cfg, &a.code).map(|(country, _)| (country, a.code.clone())))
+        .collect();
+    admin1.sort();
+    let counts = state.store.verified_violation_counts(q.first_day(), q.end()).await?;
+    let placed: Vec<Placed> = counts
+        .into_iter()
+        .filter_map(|(area, kind, act, count)| {
+            let (country, admin1) = placed_at(&cfg, &area)?;
+            let kind: InstitutionKind = kind.parse().ok()?;
+            let act = acts.iter().position(|a| *a == act)?;
+            Some(Placed { country, admin1, kind, act, count })
+        })
+        .collect();
+    Ok(violation_stats::master(acts, &admin1, &placed, PUBLIC_K))
+}
+
+/// A released quarter's cells. NotFound for a quarter not (yet) released.
+pub async fn cells(state: &AppState, q: Quarter) -> Result<Arc<Vec<PublicCell>>, AppError> {
+    if !q.released_by(Utc::now().date_naive()) {
+        return Err(AppError::NotFound);
+    }
+    if let Some(c) = state.public.0.lock().map_err(|_| AppError::internal("poisoned cache"))?.get(&q) {
+        return Ok(c.clone());
+    }
+    let period = q.to_string();
+    let stored = match state.store.public_release(DATASET, &period).await? {
+        Some((_, json)) => json,
+        None => {
+            let master = build(state, q).await?;
+            let json = serde_json::to_string(&master).map_err(AppError::internal)?;
+            state.store.save_public_release(DATASET, &period, master.k, &json).await?.1
+        }
+    };
+    let master: Master = serde_json::from_str(&stored).map_err(AppError::internal)?;
+    // Suppression is computed on a blocking thread: a large tree takes a moment.
+    let cells = tokio::task::spawn_blocking(move || violation_stats::cells(&master, &period))
+        .await
+        .map_err(AppError::internal)?;
+    let cells = Arc::new(cells);
+    state.public.0.lock().map_err(|_| AppError::internal("poisoned cache"))?.insert(q, cells.clone());
+    Ok(cells)
+}
