@@ -64,6 +64,8 @@ pub enum Action {
     /// Open what a violation seals (victims' names, the source's identity) and its evidence
     /// files; each opening is audited. Any member may add evidence when documenting.
     OpenViolationSecrets,
+    /// See the violations referred to one's organisation (an institution on Tandem) and answer.
+    AnswerReferral,
 }
 
 /// What to tell a caller who may not act.
@@ -79,7 +81,9 @@ impl Actor {
             Action::ViewSelf | Action::ViewOrgDirectory | Action::ViewConfig => true,
             Action::FileReport | Action::ViewReports | Action::RespondToAlert => true,
             Action::ViewSharing | Action::DocumentViolation => true,
-            Action::VerifyViolation | Action::OpenViolationSecrets => self.role.at_least(Role::Coordinator),
+            Action::VerifyViolation | Action::OpenViolationSecrets | Action::AnswerReferral => {
+                self.role.at_least(Role::Coordinator)
+            }
             // Who may see a reporter's contact or let data leave the organisation: the
             // coordinators who answer for it, never every member.
             Action::ManageSharing | Action::ReadContact | Action::EraseReport => {
@@ -134,6 +138,7 @@ mod tests {
             (DocumentViolation, true, true, true, true),
             (VerifyViolation, false, true, true, false),
             (OpenViolationSecrets, false, true, true, false),
+            (AnswerReferral, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

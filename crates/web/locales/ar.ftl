@@ -909,3 +909,22 @@ public-legend-none = لا شيء
 public-legend-range = من { $lo } إلى { $hi } انتهاكًا
 public-legend-more = { $lo } انتهاكًا أو أكثر
 nav-public-violations = الانتهاكات: إحصاءات عامة
+nav-referrals = المحال إلينا
+referrals-title = الانتهاكات المحالة إليكم
+referrals-intro = تحيل المراصد الانتهاكات التي وثقتها وتحققت منها إلى المؤسسة المعنية، مع ما تطلبه والموعد. يصلهم ردكم من هنا. ترون ما حدث، ولا ترون أبدًا أسماء الضحايا ولا المصدر ولا الأدلة.
+referrals-waiting = { $count ->
+    [0] تم الرد على كل الإحالات.
+    [one] إحالة واحدة تنتظر ردكم.
+   *[other] { $count } إحالات تنتظر ردكم.
+}
+referrals-none = لم يُحل شيء إلى منظمتكم.
+referral-from = أحالها { $from }
+referral-answered = تم الرد
+referral-protected = حُذفت الأسماء ووسائل الاتصال التي يحميها المرصد.
+referral-your-answer = ردكم
+referral-answer-label = ردكم: ما تم فعله، أو ما سيتم فعله
+referral-answer-hint = يراه { $from } فورًا على الانتهاك.
+referral-answer = إرسال الرد
+referral-done = أُرسل ردكم.
+referrals-back = كل الإحالات
+violation-on-tandem = هم على تاندم: يرون هذه الإحالة دون أسماء أو مصدر أو أدلة، ويمكنهم الرد عليها هنا.

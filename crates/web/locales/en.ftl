@@ -875,3 +875,22 @@ public-legend-none = None
 public-legend-range = { $lo } to { $hi } violations
 public-legend-more = { $lo } violations or more
 nav-public-violations = Violations: public statistics
+nav-referrals = Referred to us
+referrals-title = Violations referred to you
+referrals-intro = Observatories refer the violations they documented and verified to the institution concerned, with what they ask and by when. Your answer reaches them here. You see what happened, never the victims' names, the source or the evidence.
+referrals-waiting = { $count ->
+    [0] Every referral is answered.
+    [one] One referral waits for your answer.
+   *[other] { $count } referrals wait for your answer.
+}
+referrals-none = Nothing has been referred to your organisation.
+referral-from = Referred by { $from }
+referral-answered = Answered
+referral-protected = Names and contacts the observatory protects have been taken out.
+referral-your-answer = Your answer
+referral-answer-label = Your answer: what was done, or what will be done
+referral-answer-hint = { $from } sees it at once on the violation.
+referral-answer = Send the answer
+referral-done = Your answer is sent.
+referrals-back = All referrals
+violation-on-tandem = They are on Tandem: they see this referral, without names, source or evidence, and can answer it here.

@@ -875,3 +875,22 @@ public-legend-none = Aucune
 public-legend-range = { $lo } à { $hi } violations
 public-legend-more = { $lo } violations ou plus
 nav-public-violations = Violations : statistiques publiques
+nav-referrals = Transmis à nous
+referrals-title = Violations qui vous sont transmises
+referrals-intro = Les observatoires transmettent les violations documentées et vérifiées à l’institution concernée, avec leur demande et un délai. Votre réponse leur parvient ici. Vous voyez les faits, jamais les noms des victimes, la source ni les preuves.
+referrals-waiting = { $count ->
+    [0] Chaque transmission a reçu une réponse.
+    [one] Une transmission attend votre réponse.
+   *[other] { $count } transmissions attendent votre réponse.
+}
+referrals-none = Rien n’a été transmis à votre organisation.
+referral-from = Transmis par { $from }
+referral-answered = Répondu
+referral-protected = Les noms et contacts que l’observatoire protège ont été retirés.
+referral-your-answer = Votre réponse
+referral-answer-label = Votre réponse : ce qui a été fait, ou ce qui le sera
+referral-answer-hint = { $from } la voit aussitôt sur la violation.
+referral-answer = Envoyer la réponse
+referral-done = Votre réponse est envoyée.
+referrals-back = Toutes les transmissions
+violation-on-tandem = Ils sont sur Tandem : ils voient cette transmission, sans noms, source ni preuves, et peuvent y répondre ici.

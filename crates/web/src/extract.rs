@@ -131,6 +131,7 @@ pub mod perm {
         DocumentViolation,
         VerifyViolation,
         OpenViolationSecrets,
+        AnswerReferral,
     );
 }
 

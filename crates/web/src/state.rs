@@ -31,7 +31,7 @@ pub struct Inner {
     pub alert_worker: AlertWorker,
     pub dashboards: Arc<DashboardCache>,
     /// The public violation statistics of released quarters, once read.
-    pub public: crate::observatory::public::PublicCache,
+    pub public: crate::observatory::cache::PublicCache,
     /// Failed sign-ins per (account, address): the one that refuses.
     pub throttle_pairs: Mutex<Throttle>,
     /// Failed sign-ins per account from anywhere: they slow its sign-ins down, never refuse them.

@@ -254,6 +254,15 @@ async fn authorisation_matrix(b: Backend) {
             Some(json!({"ending": "remedied"})),
             [401, 404, 403, 200, 409, 403],
         ),
+        // Referrals received: coordinators of the organisation referred to (none here).
+        ("GET", "/api/v1/referrals".into(), None, [401, 200, 403, 200, 200, 403]),
+        (
+            "GET",
+            format!("/api/v1/referrals/{}", violation_path.rsplit('/').next().unwrap()),
+            None,
+            [401, 404, 403, 404, 404, 403],
+        ),
+        ("GET", "/referrals".into(), None, [303, 200, 403, 200, 200, 403]),
         ("GET", "/api/v1/alerts".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/alerts?overdue=true".into(), None, [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/alerts/responsiveness".into(), None, [401, 200, 200, 200, 200, 200]),

@@ -4,7 +4,131 @@ use serde_json::json;
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, spawn_app, Backend};
 
-both!(document_and_verify_with_two_keys);
+both!(document_and_verify_with_two_keys, the_institution_on_tandem_answers_its_referral);
+
+/// A referral to an organisation on Tandem reaches it without names, source or evidence, and
+/// with the observatory's protected names scrubbed; its coordinators answer there, once; no one
+/// else sees it.
+async fn the_institution_on_tandem_answers_its_referral(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    let police = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    let brigade = app.create_org("3rd Brigade", OrgKind::Security).await;
+    app.create_user(&obs, "amina@obs.example", Role::Coordinator, false).await;
+    app.create_user(&obs, "bello@obs.example", Role::Coordinator, false).await;
+    app.create_user(&police, "chief@police.example", Role::Coordinator, false).await;
+    app.create_user(&police, "desk@police.example", Role::Member, false).await;
+    app.create_user(&brigade, "major@brigade.example", Role::Coordinator, false).await;
+    let [amina, bello, chief, desk, major] = [
+        "amina@obs.example",
+        "bello@obs.example",
+        "chief@police.example",
+        "desk@police.example",
+        "major@brigade.example",
+    ]
+    .map(|e| e.to_owned());
+    let (amina, bello, chief, desk, major) = (
+        app.login(&amina).await,
+        app.login(&bello).await,
+        app.login(&chief).await,
+        app.login(&desk).await,
+        app.login(&major).await,
+    );
+    let (s, _) = app
+        .send("POST", "/api/v1/protected-names", Some(&amina), Some(json!({"name": "Halima Okafor"})))
+        .await;
+    assert_eq!(s, 201);
+    let body = json!({"area": "MR0101", "occurred_on": "2026-07-19", "act": "arbitrary_arrest",
+        "institution": "Kumba Central Police Station", "institution_kind": "police", "victims": {"total": 2},
+        "description": "Halima Okafor and her brother held overnight at the station",
+        "victim_names": "Halima Okafor; Idris Okafor", "victim_names_consent": true, "source_identity": "their neighbour"});
+    let (_, v) = app.send("POST", "/api/v1/violations", Some(&amina), Some(body)).await;
+    let id = v["id"].as_str().unwrap().to_owned();
+    app.send("POST", &format!("/api/v1/violations/{id}/verify"), Some(&bello), None).await;
+    let due = (chrono::Utc::now().date_naive() + chrono::Duration::days(14)).to_string();
+    let (s, r) = app
+        .send(
+            "POST",
+            &format!("/api/v1/violations/{id}/refer"),
+            Some(&bello),
+            Some(
+                json!({"to_org": police.id, "ask": "Say why they were held and release them", "due_on": due}),
+            ),
+        )
+        .await;
+    assert_eq!(s, 200, "{r}");
+
+    let (s, list) = app.send("GET", "/api/v1/referrals", Some(&chief), None).await;
+    assert_eq!(s, 200, "{list}");
+    let got = &list["referrals"][0];
+    assert_eq!(
+        (got["id"].as_str(), got["from"].as_str()),
+        (Some(id.as_str()), Some("Lakeside Human Rights Observatory"))
+    );
+    let text = list.to_string();
+    assert!(!text.contains("Halima") && !text.contains("Idris") && !text.contains("neighbour"), "{text}");
+    assert!(got["description"].as_str().unwrap().contains("her brother held overnight"), "{got}");
+    assert!(got.get("victim_names").is_none() && got.get("has_source_identity").is_none());
+    assert_eq!(app.send("GET", "/api/v1/referrals", Some(&desk), None).await.0, 403, "coordinators answer");
+    let (_, none) = app.send("GET", "/api/v1/referrals", Some(&major), None).await;
+    assert_eq!(none["referrals"], json!([]), "referred to the police, not the brigade");
+    let one = format!("/api/v1/referrals/{id}");
+    assert_eq!(app.send("GET", &one, Some(&major), None).await.0, 404);
+    assert_eq!(
+        app.send("GET", &one, Some(&amina), None).await.0,
+        404,
+        "the observatory reads its own violation, not this"
+    );
+    assert_eq!(app.send("GET", &format!("/api/v1/violations/{id}"), Some(&chief), None).await.0, 404);
+    assert_eq!(app.send("GET", &format!("/api/v1/violations/{id}/sealed"), Some(&chief), None).await.0, 404);
+    let answer = format!("{one}/answer");
+    let (s, e) = app.send("POST", &answer, Some(&chief), Some(json!({"response": " "}))).await;
+    assert_eq!((s, e["error"]["field"].as_str()), (422, Some("response")));
+    assert_eq!(app.send("POST", &answer, Some(&major), Some(json!({"response": "Not us"}))).await.0, 404);
+    let (s, done) = app
+        .send(
+            "POST",
+            &answer,
+            Some(&chief),
+            Some(json!({"response": "Both released; the officer is suspended"})),
+        )
+        .await;
+    assert_eq!((s, done["status"].as_str()), (200, Some("responded")), "{done}");
+    assert_eq!(
+        app.send("POST", &answer, Some(&chief), Some(json!({"response": "Again"}))).await.0,
+        409,
+        "answered once"
+    );
+    let (_, seen) = app.send("GET", &format!("/api/v1/violations/{id}"), Some(&amina), None).await;
+    assert_eq!(
+        (seen["status"].as_str(), seen["response"].as_str()),
+        (Some("responded"), Some("Both released; the officer is suspended")),
+        "the observatory sees the answer"
+    );
+    let trail = app.store.org_audit(&obs.id, 100).await.unwrap();
+    assert!(
+        trail.iter().any(|e| e.action == "violation.respond" && e.detail.contains(police.id.as_str())),
+        "in the observatory's trail"
+    );
+
+    // On the pages, in the reader's language.
+    let r = app
+        .http
+        .get(app.url(&format!("/referrals/{id}")))
+        .bearer_auth(&chief)
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .unwrap();
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Transmis par") && html.contains("officer is suspended") && !html.contains("Halima"),
+        "{html}"
+    );
+    let r = app.http.get(app.url("/referrals")).bearer_auth(&chief).send().await.unwrap();
+    assert!(r.text().await.unwrap().contains("Every referral is answered"));
+}
 
 async fn document_and_verify_with_two_keys(b: Backend) {
     let app = spawn_app(b).await;

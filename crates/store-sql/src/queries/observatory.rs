@@ -343,6 +343,32 @@ impl ObservatoryStore for d::Backend {
         rows.iter().map(|r| row::audit(&Sq(r))).collect()
     }
 
+    #[instrument(level = "debug", skip_all, fields(org.id = %to), err(level = "debug"))]
+    async fn referrals_to(&self, to: &OrgId, limit: i64) -> Result<Vec<Violation>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {} FROM violations WHERE referred_to_org = $1
+             ORDER BY CASE WHEN status = 'referred' THEN 0 ELSE 1 END, referral_due_on, id LIMIT $2",
+            cols::VIOLATION
+        ))
+        .bind(to.as_str())
+        .bind(limit.clamp(1, 500))
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        rows.iter().map(|r| row::violation(&Sq(r))).collect()
+    }
+
+    async fn referral_owner(&self, to: &OrgId, id: &str) -> Result<OrgId> {
+        let owner: Option<String> =
+            sqlx::query_scalar("SELECT org_id FROM violations WHERE id = $1 AND referred_to_org = $2")
+                .bind(id)
+                .bind(to.as_str())
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(other)?;
+        owner.map(OrgId::from_trusted).ok_or(StoreError::NotFound)
+    }
+
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn verified_violation_counts(
         &self,

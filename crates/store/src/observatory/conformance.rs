@@ -307,4 +307,30 @@ pub async fn chapter(store: Arc<dyn Store>) {
     let second = s.save_public_release("violations", "2026Q3", 3, "{\"b\":2}").await.unwrap();
     assert_eq!(second, first, "the first release stands");
     assert_eq!(s.public_release("violations", "2026Q3").await.unwrap(), Some(first));
+
+    // A referral to an organisation on Tandem is seen by it, and by no one else.
+    let police = s
+        .create_org(&new_org("Kumba Central Police Station", OrgKind::Security, false), ev("org.create"))
+        .await
+        .unwrap();
+    let x = s.create_violation(&a.id, &new("extortion", "MR"), ev("violation.create")).await.unwrap();
+    s.verify_violation(&a.id, &x.id, &bello.id, now, ev("violation.verify")).await.unwrap();
+    let to_police = NewReferral {
+        to_org: Some(police.id.clone()),
+        to: "Kumba Central Police Station".into(),
+        ask: "Say what was done".into(),
+        due_on: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+        by: bello.id.clone(),
+    };
+    s.refer_violation(&a.id, &x.id, &to_police, now, ev("violation.refer")).await.unwrap();
+    let theirs = s.referrals_to(&police.id, 50).await.unwrap();
+    assert_eq!(theirs.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(), [x.id.as_str()]);
+    let to_b: Vec<String> = s.referrals_to(&b.id, 50).await.unwrap().into_iter().map(|v| v.id).collect();
+    assert_eq!(to_b, std::slice::from_ref(&v.id), "each sees only what was referred to it");
+    assert_eq!(s.referral_owner(&police.id, &x.id).await.unwrap(), a.id);
+    assert!(matches!(s.referral_owner(&b.id, &x.id).await, Err(StoreError::NotFound)));
+    assert!(
+        matches!(s.referral_owner(&police.id, &v.id).await, Err(StoreError::NotFound)),
+        "not referred to them"
+    );
 }

@@ -105,4 +105,10 @@ pub trait ObservatoryStore: Send + Sync {
         k: u32,
         master: &str,
     ) -> Result<(u32, String)>;
+    /// Violations other organisations referred to `to` (an institution on Tandem), answered or
+    /// not, the soonest due first.
+    async fn referrals_to(&self, to: &OrgId, limit: i64) -> Result<Vec<Violation>>;
+    /// The organisation that referred violation `id` to `to`. NotFound unless it was referred to
+    /// `to`: the only way another organisation's violation is seen at all.
+    async fn referral_owner(&self, to: &OrgId, id: &str) -> Result<OrgId>;
 }

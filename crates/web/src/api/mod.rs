@@ -15,6 +15,7 @@ mod orgs;
 mod paging;
 mod protection;
 mod public_violations;
+mod referrals;
 pub mod reports;
 mod shared;
 mod sharing;
@@ -56,6 +57,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(violations::router())
         .merge(evidence::router())
         .merge(public_violations::router())
+        .merge(referrals::router())
         .merge(openapi::router())
         .split_for_parts()
 }

@@ -1,5 +1,7 @@
 //! The human-rights observatory's services: documenting violations and verifying them with a
 //! second key. They know nothing of HTTP; the API and the pages call them.
+pub mod cache;
 pub mod evidence;
 pub mod public;
+pub mod referrals;
 pub mod violations;

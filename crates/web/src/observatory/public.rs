@@ -2,8 +2,7 @@
 //! ([`Quarter::released_by`]), the master of every organisation's verified violations is built
 //! once, frozen in the store and never recomputed; what is served is its cells under the
 //! master's suppression (`violation_stats`).
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::Utc;
 use tandem_domain::area::AreaLevel;
@@ -16,10 +15,6 @@ use crate::ew::config::EwConfig;
 use crate::AppState;
 
 const DATASET: &str = "violations";
-
-/// Cells of released quarters, once read: a release never changes.
-#[derive(Default)]
-pub struct PublicCache(Mutex<BTreeMap<Quarter, Arc<Vec<PublicCell>>>>);
 
 /// The quarters published so far, oldest first: from the first verified violation's quarter to
 /// the last one released by today.
@@ -77,7 +72,7 @@ pub async fn cells(state: &AppState, q: Quarter) -> Result<Arc<Vec<PublicCell>>,
     if !q.released_by(Utc::now().date_naive()) {
         return Err(AppError::NotFound);
     }
-    if let Some(c) = state.public.0.lock().map_err(|_| AppError::internal("poisoned cache"))?.get(&q) {
+    if let Some(c) = state.public.lock().map_err(|_| AppError::internal("poisoned cache"))?.get(&q) {
         return Ok(c.clone());
     }
     let period = q.to_string();
@@ -95,6 +90,6 @@ pub async fn cells(state: &AppState, q: Quarter) -> Result<Arc<Vec<PublicCell>>,
         .await
         .map_err(AppError::internal)?;
     let cells = Arc::new(cells);
-    state.public.0.lock().map_err(|_| AppError::internal("poisoned cache"))?.insert(q, cells.clone());
+    state.public.lock().map_err(|_| AppError::internal("poisoned cache"))?.insert(q, cells.clone());
     Ok(cells)
 }

@@ -18,6 +18,7 @@ mod lang;
 pub mod nav;
 mod protection;
 mod public_violations;
+mod referrals;
 mod report_form;
 mod reports;
 mod shared;
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
         .merge(index::router())
         .merge(violations::router())
         .merge(public_violations::router())
+        .merge(referrals::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

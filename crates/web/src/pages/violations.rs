@@ -46,22 +46,23 @@ struct ListQuery {
     overdue: String,
 }
 
+/// When an act happened, at the precision it is known: "19 Jul 2026", "July 2026", "2026".
+pub(super) fn when_words(lang: Lang, on: chrono::NaiveDate, precision: DatePrecision) -> String {
+    use chrono::Datelike;
+    match precision {
+        DatePrecision::Exact => day(lang, on),
+        DatePrecision::Month => {
+            format!("{} {}", i18n::global().text(lang, &format!("month-{}", on.month()), &[]), on.year())
+        }
+        DatePrecision::Year => on.year().to_string(),
+        DatePrecision::Unknown => i18n::global().text(lang, "violation-date-unknown", &[]),
+    }
+}
+
 /// A violation in words, for a card or the page's facts.
 fn words(lang: Lang, state_cfg: &crate::ew::config::EwConfig, v: &Violation) -> minijinja::Value {
-    let t = |k: &str| i18n::global().text(lang, k, &[]);
     let area = state_cfg.areas.get(&v.area).map(|a| a.name.clone()).unwrap_or_else(|| v.area.clone());
-    let when = match v.date_precision {
-        DatePrecision::Exact => day(lang, v.occurred_on),
-        DatePrecision::Month => {
-            use chrono::Datelike;
-            format!("{} {}", t(&format!("month-{}", v.occurred_on.month())), v.occurred_on.year())
-        }
-        DatePrecision::Year => {
-            use chrono::Datelike;
-            v.occurred_on.year().to_string()
-        }
-        DatePrecision::Unknown => t("violation-date-unknown"),
-    };
+    let when = when_words(lang, v.occurred_on, v.date_precision);
     let victims = i18n::global().text(lang, "violation-victims", &[("count", v.victims.total.to_string())]);
     minijinja::context! {
         id => v.id, act => v.act, area, when, victims, institution => v.institution,
@@ -145,6 +146,8 @@ async fn show(
         "violation-done-referred",
         "violation-done-answered",
         "violation-done-ended",
+        "violation-done-evidence",
+        "violation-done-documented",
     ]
     .into_iter()
     .find(|k| done.as_deref() == Some(*k));
