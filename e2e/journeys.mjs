@@ -1,5 +1,5 @@
 // Tandem's browser journeys: playwright-core driving Debian's Chromium (no browser download)
-// against a real `tandem serve` on a fresh database. Five journeys, as people use Tandem:
+// against a real `tandem serve` on a fresh database. Nine journeys, as people use Tandem:
 //   1. a community member files a concern on the public intake page, on a 360 px phone, with
 //      JavaScript disabled;
 //   2. a CSO coordinator signs in, verifies it, sees the alert it opens, and assigns a response;
@@ -12,7 +12,11 @@
 //      is, accepts and switches; someone new joins through the invitation link;
 //   7. a coordinator gives a field team access on a phone (an ODK Collect QR code); a submission
 //      with a photo arrives, once, and the coordinator downloads the photo;
-//   8. every page these touched, at 360 px in English, French and Arabic: nothing off-screen.
+//   8. every page these touched, at 360 px in English, French and Arabic: nothing off-screen;
+//   9. the observatory on a phone: a member documents a violation with a photo, a second
+//      coordinator verifies it and refers it to the police station, the police answer on Tandem
+//      (seeing no names), the observatory sees the answer, and the public statistics show the
+//      quarter with its small counts hidden.
 // Every page visited is checked with axe-core (no serious or critical violation) and weighed
 // (HTML, CSS, JS, fonts and images under 100 KB on first load), including the pages a form
 // submission lands on. The pages' own Content-Security-Policy stays on: a stylesheet, script or
@@ -70,7 +74,7 @@ for (const e of ["2025H2", "2026H2"]) {
 }
 
 const server = spawn(bin, ["serve", "--addr", "127.0.0.1:0", "--database-url", db, "--key-file", keyFile], {
-  env: { ...process.env, TANDEM_SECURE_COOKIES: "false", TANDEM_LOG_LEVEL: "warn" },
+  env: { ...process.env, TANDEM_SECURE_COOKIES: "false", TANDEM_LOG_LEVEL: "warn", TANDEM_EVIDENCE_DIR: join(work, "evidence") },
   stdio: ["ignore", "pipe", "inherit"],
 });
 const base = await new Promise((resolve, reject) => {
@@ -538,6 +542,99 @@ async function untranslated(page, lang) {
   return found;
 }
 
+await journey("9. the observatory: document, a second key, refer to the police, their answer, public statistics", async () => {
+  const phoneCtx = async (who) => {
+    const ctx = await context(phone);
+    const page = await ctx.newPage();
+    await signIn(page, who);
+    return { ctx, page };
+  };
+  // A member documents an arrest of last February (a published quarter), with names (consented),
+  // a source and a photo.
+  let violation;
+  {
+    const { ctx, page } = await phoneCtx("member@kwpn.example");
+    await visit(page, "/violations/new");
+    await page.selectOption("select[name=act]", "arbitrary_arrest");
+    await page.selectOption("select[name=area]", "XE0101");
+    await page.fill("input[name=occurred_on]", "2026-02-10");
+    await page.fill("input[name=institution]", "Kumba Central Police Station");
+    await page.selectOption("select[name=institution_kind]", "police");
+    await page.fill("input[name=victims_total]", "2");
+    await page.fill("textarea[name=description]", "Two traders held overnight at the station without charge");
+    await page.selectOption("select[name=source_kind]", "witness");
+    await page.fill("input[name=source_identity]", "Their neighbour Mama Ekane");
+    await page.fill("textarea[name=victim_names]", "Joseph Nkem; Paul Nkem");
+    await submit(page, "main form button.primary");
+    assert.equal(await page.locator("#err-victim_names_consent").count(), 1, "names need consent, said beside the box");
+    await page.check("input[name=victim_names_consent]");
+    await submit(page, "main form button.primary");
+    assert.match(page.url(), /\/violations\/[0-9a-f-]{36}\?done=violation-done-documented/);
+    violation = new URL(page.url()).pathname;
+    await fitsPhone(page, "a documented violation");
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from("JFIF\0\x01\x01\0\0\x01\0\x01\0\0", "binary"), Buffer.from([0xff, 0xd9])]);
+    await page.setInputFiles("input[name=file]", { name: "photo of Joseph.jpg", mimeType: "image/jpeg", buffer: jpeg });
+    await submit(page, "form[enctype='multipart/form-data'] button");
+    assert.match(page.url(), /done=violation-done-evidence/);
+    assert.ok((await page.textContent("#evidence")).includes("JPG"), "the photo is listed");
+    assert.equal(await page.locator(`a[href^='${violation}/evidence/']`).count(), 0, "a member cannot open it");
+    await page.screenshot({ path: join(shots, "9-documented.png"), fullPage: true });
+    await ctx.close();
+  }
+  // A second coordinator verifies it and refers it to the police station, which is on Tandem.
+  {
+    const { ctx, page } = await phoneCtx("coordinator@kwpn.example");
+    await visit(page, violation);
+    await submit(page, `form[action='${violation}/verify'] button`);
+    assert.match(page.url(), /done=violation-done-verified/);
+    await page.selectOption("select[name=to_org]", { label: "Kumba Central Police Station (Security sector)" });
+    await page.fill("textarea[name=ask]", "Say why they were held and what was done");
+    await page.fill("input[name=due_on]", new Date(Date.now() + 14 * 86400e3).toISOString().slice(0, 10));
+    await submit(page, `form[action='${violation}/refer'] button`);
+    assert.match(page.url(), /done=violation-done-referred/);
+    await fitsPhone(page, "a referred violation");
+    await ctx.close();
+  }
+  // The police see the referral, without the names or the source, and answer it.
+  {
+    const { ctx, page } = await phoneCtx("chief@police.example");
+    await visit(page, "/referrals");
+    await submit(page, "main a[href^='/referrals/']");
+    const text = await page.textContent("main");
+    assert.ok(text.includes("Two traders held overnight"), "what happened");
+    for (const secret of ["Joseph", "Nkem", "Ekane"]) assert.ok(!text.includes(secret), `${secret} reached the police`);
+    await page.fill("textarea[name=response]", "Both released the next morning; the duty officer is questioned");
+    await submit(page, "main form button.primary");
+    assert.match(page.url(), /done=answered/);
+    await fitsPhone(page, "an answered referral");
+    await page.screenshot({ path: join(shots, "9-police-answer.png"), fullPage: true });
+    await ctx.close();
+  }
+  // The observatory sees the answer.
+  {
+    const { ctx, page } = await phoneCtx("coordinator@kwpn.example");
+    await visit(page, violation);
+    assert.ok((await page.textContent("main")).includes("duty officer is questioned"), "the answer is on the violation");
+    await ctx.close();
+  }
+  // Anyone: the quarter's public statistics, one case (below k) hidden.
+  {
+    const ctx = await context(phone);
+    const page = await ctx.newPage();
+    await visit(page, "/public/violations?period=2026Q1");
+    const text = await page.textContent("main");
+    assert.ok(text.includes("January to March 2026") && text.includes("hidden"), "the quarter, with its small counts hidden");
+    await fitsPhone(page, "the public statistics");
+    await chartsRead(page, "the public statistics");
+    await page.screenshot({ path: join(shots, "9-public.png"), fullPage: true });
+    const cells = (await api("GET", "/api/v1/public/violations?period=2026Q1")).json.cells;
+    const cell = cells.find((c) => c.area === "XE01" && c.act === "arbitrary_arrest" && c.institution === "police");
+    assert.ok(cell && cell.count === null, `one arrest is below k and hidden: ${JSON.stringify(cell)}`);
+    assert.ok(cells.every((c) => c.count === null || c.count === 0 || c.count >= 5), "nothing from 1 to 4 is published");
+    await ctx.close();
+  }
+});
+
 await journey("8. the pages touched, at 360 px in English, French and Arabic", async () => {
   const pages = [
     ["admin@kwpn.example", "/members"],
@@ -556,6 +653,8 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["member@kwpn.example", "/violations/new"],
     ["liaison@police.example", "/shared"],
     ["liaison@police.example", "/"],
+    ["chief@police.example", "/referrals"],
+    [null, "/public/violations"],
     [null, "/index/2026H2"],
     [null, "/index/2026H2/XCC"],
     [null, "/"],
@@ -648,4 +747,4 @@ if (failures.length) {
   console.error(`\n${failures.length} problem(s):\n  ${failures.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`\nall eight journeys passed; ${visited.size} pages, each under ${WEIGHT_LIMIT / 1024} KB, no serious or critical axe violation`);
+console.log(`\nall nine journeys passed; ${visited.size} pages, each under ${WEIGHT_LIMIT / 1024} KB, no serious or critical axe violation`);

@@ -67,7 +67,8 @@ pub fn sniff(head: &[u8]) -> Option<FileType> {
     if at(0, b"OggS") {
         return ft(Audio, "audio/ogg", "ogg");
     }
-    if at(0, b"ID3") || (head.len() >= 2 && head[0] == 0xFF && head[1] & 0xE0 == 0xE0) {
+    // MPEG audio layer III: a frame sync with layer bits 01 (FF FB, FF F3, FF F2, FF E3…).
+    if at(0, b"ID3") || (head.len() >= 2 && head[0] == 0xFF && head[1] & 0xE6 == 0xE2) {
         return ft(Audio, "audio/mpeg", "mp3");
     }
     if at(0, b"#!AMR") {
@@ -111,24 +112,26 @@ pub fn strip_metadata(content_type: &str, bytes: &[u8]) -> Result<Vec<u8>, Strip
         "image/jpeg" => strip_jpeg(bytes),
         "image/png" => strip_png(bytes),
         "image/webp" => strip_webp(bytes),
-        "application/pdf" => Ok(strip_pdf(bytes)),
+        "application/pdf" => strip_pdf(bytes),
         _ => Err(StripError::Unsupported),
     }
 }
 
-/// JPEG: drops APP1 (EXIF, XMP: GPS, camera, author), APP13 (IPTC: author, place) and the other
-/// APPn segments that carry text, and comments; keeps JFIF (APP0), ICC colour (APP2) and Adobe
-/// (APP14), which the picture needs to look the same. The scan data after SOS is copied as is.
+/// JPEG: keeps only what the picture needs — JFIF (APP0), an ICC colour profile (APP2
+/// `ICC_PROFILE`), Adobe (APP14), the tables, frames and scans — and drops every other APPn
+/// segment (EXIF and XMP with GPS, camera and author; IPTC; multi-picture data), comments, and
+/// anything after the end of the image (a second picture, a gain map, a Motion Photo's video).
 fn strip_jpeg(b: &[u8]) -> Result<Vec<u8>, StripError> {
+    let cut = || StripError::Damaged("a JPEG segment is cut short");
     if b.len() < 4 {
-        return Err(StripError::Damaged("a JPEG segment is cut short"));
+        return Err(cut());
     }
     let mut out = Vec::with_capacity(b.len());
     out.extend_from_slice(&b[..2]);
     let mut i = 2;
     loop {
         if i + 2 > b.len() || b[i] != 0xFF {
-            return Err(StripError::Damaged("a JPEG segment is cut short"));
+            return Err(cut());
         }
         let marker = b[i + 1];
         if marker == 0xFF {
@@ -136,27 +139,45 @@ fn strip_jpeg(b: &[u8]) -> Result<Vec<u8>, StripError> {
             i += 1;
             continue;
         }
-        if marker == 0xDA || marker == 0xD9 {
-            // Start of scan (or end of image): the rest is picture data.
-            out.extend_from_slice(&b[i..]);
+        if marker == 0xD9 {
+            out.extend_from_slice(&[0xFF, 0xD9]);
             return Ok(out);
         }
         if i + 4 > b.len() {
-            return Err(StripError::Damaged("a JPEG segment is cut short"));
+            return Err(cut());
         }
         let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
         if len < 2 || i + 2 + len > b.len() {
             return Err(StripError::Damaged("a JPEG segment runs past the end"));
         }
-        let keep = !matches!(marker, 0xE1 | 0xE3..=0xED | 0xEF | 0xFE);
+        let body = &b[i + 4..i + 2 + len];
+        let keep = match marker {
+            0xE2 => body.starts_with(b"ICC_PROFILE\0"),
+            0xE0 | 0xEE => true,
+            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,
+            _ => true,
+        };
         if keep {
             out.extend_from_slice(&b[i..i + 2 + len]);
         }
         i += 2 + len;
+        if marker == 0xDA {
+            // The entropy-coded scan: up to the next marker that is neither a stuffed byte
+            // (FF 00) nor a restart (FF D0–D7).
+            let start = i;
+            while i + 1 < b.len() && !(b[i] == 0xFF && b[i + 1] != 0 && !(0xD0..=0xD7).contains(&b[i + 1])) {
+                i += 1;
+            }
+            if i + 1 >= b.len() {
+                return Err(StripError::Damaged("a JPEG scan has no end"));
+            }
+            out.extend_from_slice(&b[start..i]);
+        }
     }
 }
 
-/// PNG: drops text chunks (tEXt, zTXt, iTXt: author, comments), eXIf and the time it was made.
+/// PNG: keeps only the chunks a picture is drawn from (and animation's), and drops the rest:
+/// text (author, comments), eXIf, the time it was made, content credentials, anything unknown.
 fn strip_png(b: &[u8]) -> Result<Vec<u8>, StripError> {
     if b.len() < 8 {
         return Err(StripError::Damaged("a PNG chunk is cut short"));
@@ -172,7 +193,11 @@ fn strip_png(b: &[u8]) -> Result<Vec<u8>, StripError> {
         let end = i.checked_add(12 + len).filter(|e| *e <= b.len());
         let Some(end) = end else { return Err(StripError::Damaged("a PNG chunk runs past the end")) };
         let kind = &b[i + 4..i + 8];
-        if !matches!(kind, b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf" | b"tIME") {
+        const DRAWN: [&[u8]; 15] = [
+            b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB",
+            b"bKGD", b"pHYs", b"acTL", b"fcTL", b"fdAT",
+        ];
+        if DRAWN.contains(&kind) {
             out.extend_from_slice(&b[i..end]);
         }
         i = end;
@@ -180,7 +205,8 @@ fn strip_png(b: &[u8]) -> Result<Vec<u8>, StripError> {
     Ok(out)
 }
 
-/// WebP: drops the EXIF and XMP chunks of the RIFF container and fixes its size.
+/// WebP: keeps the image, alpha, animation and colour-profile chunks, drops EXIF, XMP and
+/// anything else, clears the extended header's EXIF and XMP flags, and fixes the size.
 fn strip_webp(b: &[u8]) -> Result<Vec<u8>, StripError> {
     if b.len() < 12 {
         return Err(StripError::Damaged("a WebP chunk runs past the end"));
@@ -195,8 +221,14 @@ fn strip_webp(b: &[u8]) -> Result<Vec<u8>, StripError> {
         if i + 8 + len > b.len() {
             return Err(StripError::Damaged("a WebP chunk runs past the end"));
         }
-        if !matches!(&b[i..i + 4], b"EXIF" | b"XMP ") {
+        let kind = &b[i..i + 4];
+        if matches!(kind, b"VP8 " | b"VP8L" | b"VP8X" | b"ALPH" | b"ANIM" | b"ANMF" | b"ICCP") {
+            let at = out.len();
             out.extend_from_slice(&b[i..end]);
+            if kind == b"VP8X" && out.len() > at + 8 {
+                // Flags: 0x08 EXIF, 0x04 XMP.
+                out[at + 8] &= !0x0C;
+            }
         }
         i = end;
     }
@@ -205,12 +237,34 @@ fn strip_webp(b: &[u8]) -> Result<Vec<u8>, StripError> {
     Ok(out)
 }
 
-/// PDF: blanks the document information values that name people or tools (Author, Creator,
-/// Producer, Title, Subject, Keywords) and the XMP packet, each with spaces of the same length,
-/// so the cross-reference offsets stay right and the file opens as before.
-fn strip_pdf(b: &[u8]) -> Vec<u8> {
+/// PDF: blanks the document information values that name people, tools or times (Author,
+/// Creator, Producer, Title, Subject, Keywords, CreationDate, ModDate) and the XMP packet, each with
+/// spaces (or zeros) of the same length, so the cross-reference offsets stay right and the file
+/// opens as before. Where metadata may hide where this cannot reach it — compressed object
+/// streams, values kept in other objects, compressed XMP, embedded JPEG pictures with their own
+/// EXIF — it refuses rather than hand out a copy that is not clean.
+fn strip_pdf(b: &[u8]) -> Result<Vec<u8>, StripError> {
+    // `#` escapes in names (`/Au#74hor`) would hide keys from the search below.
+    if has_name_escape(b) {
+        return Err(StripError::Unsupported);
+    }
+    for risky in [&b"/ObjStm"[..], b"/DCTDecode", b"/JPXDecode", b"/EmbeddedFile"] {
+        if find(b, risky).is_some() {
+            return Err(StripError::Unsupported);
+        }
+    }
     let mut out = b.to_vec();
-    for key in [&b"/Author"[..], b"/Creator", b"/Producer", b"/Title", b"/Subject", b"/Keywords"] {
+    let keys = [
+        &b"/Author"[..],
+        b"/Creator",
+        b"/Producer",
+        b"/Title",
+        b"/Subject",
+        b"/Keywords",
+        b"/CreationDate",
+        b"/ModDate",
+    ];
+    for key in keys {
         let mut from = 0;
         while let Some(at) = find(&out[from..], key).map(|p| p + from) {
             from = at + key.len();
@@ -221,21 +275,53 @@ fn strip_pdf(b: &[u8]) -> Vec<u8> {
             match out.get(j) {
                 Some(b'(') => blank_string(&mut out, j),
                 Some(b'<') if out.get(j + 1) != Some(&b'<') => {
-                    if let Some(end) = find(&out[j..], b">").map(|p| p + j) {
-                        out[j + 1..end].fill(b'0');
+                    // A hex string: up to its closing bracket, which only hex digits precede.
+                    let end =
+                        out[j + 1..].iter().position(|c| !c.is_ascii_hexdigit() && !c.is_ascii_whitespace());
+                    match end.map(|e| e + j + 1) {
+                        Some(e) if out[e] == b'>' => out[j + 1..e].fill(b'0'),
+                        _ => return Err(StripError::Damaged("a PDF hex string has no end")),
                     }
                 }
+                // An indirect value (`/Author 7 0 R`) lives in another object: not reachable here.
+                Some(c) if c.is_ascii_digit() => return Err(StripError::Unsupported),
                 _ => {}
             }
         }
     }
     let mut from = 0;
-    while let Some(start) = find(&out[from..], b"<x:xmpmeta").map(|p| p + from) {
-        let Some(end) = find(&out[start..], b"</x:xmpmeta>").map(|p| p + start + 12) else { break };
-        out[start..end].fill(b' ');
-        from = end;
+    let mut packets = 0;
+    for (open, close) in [(&b"<x:xmpmeta"[..], &b"</x:xmpmeta>"[..]), (b"<x:xapmeta", b"</x:xapmeta>")] {
+        while let Some(start) = find(&out[from..], open).map(|p| p + from) {
+            let Some(end) = find(&out[start..], close).map(|p| p + start + close.len()) else { break };
+            out[start..end].fill(b' ');
+            from = end;
+            packets += 1;
+        }
+        from = 0;
     }
-    out
+    // A metadata stream whose packet was not found in the clear is compressed: refuse.
+    let streams = count(&out, b"/Metadata");
+    if streams > packets {
+        return Err(StripError::Unsupported);
+    }
+    Ok(out)
+}
+
+/// Whether a name is written with a `#xx` escape anywhere: `/` then name characters then `#` and
+/// a hex digit.
+fn has_name_escape(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'/' && {
+            let rest = &b[i + 1..];
+            let name_len = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            rest.get(name_len) == Some(&b'#') && rest.get(name_len + 1).is_some_and(u8::is_ascii_hexdigit)
+        }
+    })
+}
+
+fn count(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
 }
 
 /// Replaces a literal string's contents `( … )` (nested brackets and escapes allowed) by spaces.
@@ -346,6 +432,7 @@ mod tests {
         p.extend(chunk(b"IHDR", &[0u8; 13]));
         p.extend(chunk(b"tEXt", b"Author\0Halima Okafor"));
         p.extend(chunk(b"eXIf", b"MM\0*GPS"));
+        p.extend(chunk(b"caBX", b"c2pa manifest Halima"));
         p.extend(chunk(b"IDAT", b"pixels"));
         p.extend(chunk(b"IEND", b""));
         let clean = strip_metadata("image/png", &p).unwrap();
@@ -356,13 +443,66 @@ mod tests {
 
     #[test]
     fn pdf_info_and_xmp_are_blanked_in_place() {
-        let pdf = b"%PDF-1.4\n1 0 obj << /Title (Report \\(draft\\) on Kumba) /Author (Halima Okafor) /Producer <FEFF0048> >> endobj\n\
+        let pdf = b"%PDF-1.4\n1 0 obj << /Title (Report \\(draft\\) on Kumba) /Author (Halima Okafor) /Producer <FEFF0048> /CreationDate (D:20260301) >> endobj\n\
             2 0 obj << /Type /Metadata >> stream\n<x:xmpmeta><dc:creator>Halima</dc:creator></x:xmpmeta>\nendstream\nxref\n0 3\ntrailer << /Info 1 0 R >>\n%%EOF\n";
         let clean = strip_metadata("application/pdf", pdf).unwrap();
         assert_eq!(clean.len(), pdf.len(), "same length: the xref offsets stay right");
         assert!(find(&clean, b"Halima").is_none() && find(&clean, b"Kumba").is_none());
         assert!(find(&clean, b"FEFF0048").is_none());
         assert!(find(&clean, b"/Author (").is_some() && find(&clean, b"trailer << /Info 1 0 R >>").is_some());
+        assert!(find(&clean, b"D:2026").is_none(), "dates go too");
+        // Where metadata may hide out of reach, no "clean" copy is made.
+        for refused in [
+            &b"%PDF-1.5\n1 0 obj << /Type /ObjStm /N 3 >> stream\nx\nendstream\n"[..],
+            b"%PDF-1.4\n1 0 obj << /Author 7 0 R >> endobj\n",
+            b"%PDF-1.4\n3 0 obj << /Filter /DCTDecode >> stream\n\xff\xd8\nendstream\n",
+            b"%PDF-1.4\n1 0 obj << /Au#74hor (Halima) >> endobj\n",
+            b"%PDF-1.4\n2 0 obj << /Type /Metadata /Filter /FlateDecode >> stream\nxx\nendstream\n",
+        ] {
+            assert_eq!(
+                strip_metadata("application/pdf", refused),
+                Err(StripError::Unsupported),
+                "{}",
+                String::from_utf8_lossy(refused)
+            );
+        }
+        // A hex string that never closes is refused, quickly, not searched to the end each time.
+        let mut endless = b"%PDF-1.4\n".to_vec();
+        for _ in 0..20_000 {
+            endless.extend_from_slice(b"/Author<");
+        }
+        assert!(matches!(strip_metadata("application/pdf", &endless), Err(StripError::Damaged(_))));
+    }
+
+    #[test]
+    fn jpeg_trailers_extra_pictures_and_metadata_between_scans_go() {
+        let mut j = jpeg_with_exif();
+        // A second scan with a comment before it, then a Motion Photo's video after the end.
+        let end = j.len() - 2;
+        j.truncate(end);
+        j.extend(seg(0xFE, b"between scans: Halima"));
+        j.extend([0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0x56, 0xFF, 0x00, 0x78, 0xFF, 0xD0, 0x9A]);
+        j.extend([0xFF, 0xD9]);
+        j.extend(b"\0\0\0\x18ftypmp42 GPS +4.63+9.44 Halima's phone");
+        j.extend(seg(0xE2, b"MPF\0multi-picture"));
+        let clean = strip_metadata("image/jpeg", &j).unwrap();
+        assert!(
+            find(&clean, b"Halima").is_none()
+                && find(&clean, b"ftyp").is_none()
+                && find(&clean, b"MPF").is_none()
+        );
+        assert!(clean.ends_with(&[0xFF, 0xD9]), "ends at the end of the image");
+        assert!(
+            find(&clean, &[0x56, 0xFF, 0x00, 0x78, 0xFF, 0xD0, 0x9A]).is_some(),
+            "the second scan, stuffing and restarts kept"
+        );
+        let mut icc = vec![0xFF, 0xD8];
+        icc.extend(seg(0xE2, b"ICC_PROFILE\0\x01\x01colour"));
+        icc.extend([0xFF, 0xD9]);
+        assert!(
+            find(&strip_metadata("image/jpeg", &icc).unwrap(), b"colour").is_some(),
+            "a colour profile stays"
+        );
     }
 
     #[test]

@@ -311,11 +311,10 @@ impl Keyring {
     }
 
     /// The current key's id and `org`'s evidence identity under it: new files are sealed to it.
-    pub fn current_evidence_identity(&self, org: &str) -> (String, age::x25519::Identity) {
+    pub fn current_evidence_identity(&self, org: &str) -> Result<(String, age::x25519::Identity), SealError> {
         let id = self.current_id().to_owned();
-        // The current key is in the ring, so the derivation cannot miss it.
-        let identity = self.evidence_identity(&id, org).unwrap_or_else(|_| age::x25519::Identity::generate());
-        (id, identity)
+        let identity = self.evidence_identity(&id, org)?;
+        Ok((id, identity))
     }
 }
 
@@ -331,14 +330,14 @@ mod tests {
     fn evidence_identities_are_stable_per_key_and_organisation() {
         use age::secrecy::ExposeSecret;
         let ring = Keyring::generate("t");
-        let (id, a) = ring.current_evidence_identity("org1");
+        let (id, a) = ring.current_evidence_identity("org1").unwrap();
         let again = ring.evidence_identity(&id, "org1").unwrap();
         assert_eq!(a.to_string().expose_secret(), again.to_string().expose_secret());
         assert!(a.to_string().expose_secret().starts_with("AGE-SECRET-KEY-1"));
         let other = ring.evidence_identity(&id, "org2").unwrap();
         assert_ne!(a.to_public().to_string(), other.to_public().to_string(), "one per organisation");
         let rotated = ring.rotated("u");
-        let (new_id, b) = rotated.current_evidence_identity("org1");
+        let (new_id, b) = rotated.current_evidence_identity("org1").unwrap();
         assert_ne!(new_id, id);
         assert_ne!(a.to_public().to_string(), b.to_public().to_string(), "one per key");
         assert_eq!(

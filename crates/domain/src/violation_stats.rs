@@ -4,9 +4,11 @@
 //! as shared aggregates ([`crate::disclosure::linked`]). The master's tree is the country, its
 //! admin1 areas and, under each, one leaf per institution kind; its categories are the acts. One
 //! suppression pattern covers every published entry, so no combination of them pins a hidden one.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::disclosure::linked::{Counted, Master};
+use std::collections::BTreeSet;
+
+use crate::disclosure::linked::{Counted, EntryId, Master};
 use crate::violation::InstitutionKind;
 
 /// The smallest count published (0 is published too: it is no one).
@@ -19,6 +21,9 @@ pub const RELEASE_AFTER_DAYS: i64 = 90;
 /// is placed that finely), who was involved (the kind of institution), which act.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placed {
+    /// The organisation that documented it: no organisation may learn the others' counts by
+    /// taking its own away (the dominance rule in [`cells`]).
+    pub org: String,
     pub country: String,
     pub admin1: Option<String>,
     pub kind: InstitutionKind,
@@ -33,14 +38,21 @@ fn leaf(area: &str, kind: InstitutionKind) -> String {
 }
 
 /// The master of one quarter. `admin1` lists every admin1 area (with its country) so that each
-/// gets its fixed cells, violations or not.
+/// gets its fixed cells, violations or not; every country gets its fixed cells for violations
+/// placed at the country alone.
 pub fn master(acts: Vec<String>, admin1: &[(String, String)], placed: &[Placed], k: u32) -> Master {
     let mut counted: Vec<Counted> = vec![];
     // Zero entries first: the fixed shape, whatever was documented.
+    let countries: std::collections::BTreeSet<&String> = admin1.iter().map(|(c, _)| c).collect();
     for (country, area) in admin1 {
         for kind in InstitutionKind::ALL {
             let chain = vec![(country.clone(), 1), (area.clone(), 2), (leaf(area, kind), 3)];
             counted.push((chain, 0, 0));
+        }
+    }
+    for country in countries {
+        for kind in InstitutionKind::ALL {
+            counted.push((vec![(country.clone(), 1), (leaf(country, kind), 2)], 0, 0));
         }
     }
     for p in placed {
@@ -54,9 +66,40 @@ pub fn master(acts: Vec<String>, admin1: &[(String, String)], placed: &[Placed],
     Master::build(acts, &counted, k)
 }
 
+/// The entries one organisation could work out by taking its own share away: those whose count
+/// without that organisation's violations is from 1 to k − 1.
+fn dominated(m: &Master, admin1: &[(String, String)], placed: &[Placed]) -> BTreeSet<EntryId> {
+    let orgs: BTreeSet<&str> = placed.iter().map(|p| p.org.as_str()).collect();
+    let w = m.categories.len() + 1;
+    let total = m.values();
+    let mut out = BTreeSet::new();
+    if orgs.len() < 2 {
+        // A single contributor learns nothing new from its own numbers.
+        return out;
+    }
+    for org in orgs {
+        let own: Vec<Placed> = placed.iter().filter(|p| p.org == org).cloned().collect();
+        let theirs = master(m.categories.clone(), admin1, &own, m.k);
+        let values = theirs.values();
+        // The same tree, so the same entry order: both are built from the same zero entries.
+        let index: std::collections::HashMap<(&str, bool), usize> =
+            theirs.nodes.iter().enumerate().map(|(i, n)| ((n.area.as_str(), n.own), i)).collect();
+        for (i, node) in m.nodes.iter().enumerate() {
+            let Some(&j) = index.get(&(node.area.as_str(), node.own)) else { continue };
+            for col in 0..w {
+                let rest = total[i * w + col].saturating_sub(values[j * w + col]);
+                if (1..m.k).contains(&rest) {
+                    out.insert((i, col));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// One published entry: an area (a country or an admin1 area), an act (None: all acts), an
 /// institution kind (None: all kinds), and its count (None: hidden).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicCell {
     pub area: String,
@@ -66,9 +109,23 @@ pub struct PublicCell {
     pub count: Option<u32>,
 }
 
-/// Every entry of `m` below the root, each with its count or None where the master hides it.
-pub fn cells(m: &Master, period: &str) -> Vec<PublicCell> {
-    let hidden = m.hidden();
+/// Every entry of a quarter's master below the root, each with its count or None where it is
+/// hidden: counts from 1 to k − 1, counts any one organisation could work out by taking its own
+/// share away, and the complements that keep both from being worked out.
+pub fn cells(
+    acts: Vec<String>,
+    admin1: &[(String, String)],
+    placed: &[Placed],
+    k: u32,
+    period: &str,
+) -> Vec<PublicCell> {
+    let m = master(acts, admin1, placed, k);
+    let hidden = m.hidden_with(&dominated(&m, admin1, placed));
+    published(&m, &hidden, period)
+}
+
+/// The entries of `m` below the root with `hidden` left out.
+pub fn published(m: &Master, hidden: &BTreeSet<EntryId>, period: &str) -> Vec<PublicCell> {
     let values = m.values();
     let cats = m.categories.len();
     let w = cats + 1;
@@ -129,9 +186,13 @@ impl Quarter {
         let (year, q) = (y.parse().ok()?, q.parse().ok()?);
         ((1990..=9999).contains(&year) && (1..=4).contains(&q)).then_some(Self { year, q })
     }
+    /// The day it is published: [`RELEASE_AFTER_DAYS`] after it ends.
+    pub fn release_day(self) -> chrono::NaiveDate {
+        self.end() + chrono::Duration::days(RELEASE_AFTER_DAYS)
+    }
     /// Whether it may be published on `today`.
     pub fn released_by(self, today: chrono::NaiveDate) -> bool {
-        self.end() + chrono::Duration::days(RELEASE_AFTER_DAYS) <= today
+        self.release_day() <= today
     }
 }
 
@@ -155,22 +216,26 @@ mod tests {
     }
 
     fn at(area: Option<&str>, kind: InstitutionKind, act: usize, count: u32) -> Placed {
-        Placed { country: "MR".into(), admin1: area.map(str::to_owned), kind, act, count }
+        Placed { org: "obs".into(), country: "MR".into(), admin1: area.map(str::to_owned), kind, act, count }
+    }
+
+    fn of(placed: &[Placed]) -> Vec<PublicCell> {
+        cells(acts(), &admin1(), placed, PUBLIC_K, "2026Q1")
     }
 
     #[test]
     fn cells_are_fixed_whatever_was_documented() {
-        let empty = cells(&master(acts(), &admin1(), &[], PUBLIC_K), "2026Q1");
-        let some = cells(
-            &master(acts(), &admin1(), &[at(Some("MR01"), InstitutionKind::Police, 0, 12)], PUBLIC_K),
-            "2026Q1",
-        );
+        let empty = of(&[]);
+        let some = of(&[
+            at(Some("MR01"), InstitutionKind::Police, 0, 12),
+            at(None, InstitutionKind::Ministry, 1, 7),
+        ]);
         let shape = |c: &[PublicCell]| {
             c.iter().map(|c| (c.area.clone(), c.act.clone(), c.institution.clone())).collect::<Vec<_>>()
         };
         assert_eq!(shape(&empty), shape(&some), "the same cells, counts aside");
-        // Country + 2 admin1 + 2 × 9 kinds, each with 2 acts and an all-acts entry.
-        assert_eq!(empty.len(), (1 + 2 + 2 * 9) * 3);
+        // Country + its 9 kinds + 2 admin1 + 2 × 9 kinds, each with 2 acts and an all-acts entry.
+        assert_eq!(empty.len(), (1 + 9 + 2 + 2 * 9) * 3);
         assert!(empty.iter().all(|c| c.count == Some(0)), "zeros are published: they are no one");
         let police = some
             .iter()
@@ -191,7 +256,7 @@ mod tests {
             at(Some("MR02"), InstitutionKind::Military, 0, 7),
             at(None, InstitutionKind::Ministry, 1, 6),
         ];
-        let c = cells(&master(acts(), &admin1(), &placed, PUBLIC_K), "2026Q2");
+        let c = of(&placed);
         let find = |area: &str, kind: Option<&str>, act: Option<&str>| {
             c.iter()
                 .find(|x| x.area == area && x.institution.as_deref() == kind && x.act.as_deref() == act)
@@ -207,6 +272,41 @@ mod tests {
         assert_eq!(find("MR", None, None), Some(24), "the country's total");
         let hidden = c.iter().filter(|x| x.count.is_none()).count();
         assert!(hidden >= 2, "a lone hidden cell would be its total minus the rest");
+    }
+
+    #[test]
+    fn no_organisation_learns_the_others_by_taking_its_own_away() {
+        // Seven arrests in MR01 by the police: five from one observatory, two from another. Each
+        // knows its own; the first would learn that the second has exactly two.
+        let mut placed = vec![
+            at(Some("MR01"), InstitutionKind::Police, 0, 5),
+            at(Some("MR02"), InstitutionKind::Police, 0, 9),
+        ];
+        placed.push(Placed { org: "other".into(), ..at(Some("MR01"), InstitutionKind::Police, 0, 2) });
+        let c = of(&placed);
+        let cell = c
+            .iter()
+            .find(|x| {
+                x.area == "MR01"
+                    && x.institution.as_deref() == Some("police")
+                    && x.act.as_deref() == Some("arbitrary_arrest")
+            })
+            .unwrap();
+        assert_eq!(cell.count, None, "7 ≥ k, but 7 − 5 = 2 would be the other's");
+        // With one contributor only, 7 shows.
+        let alone = of(&[
+            at(Some("MR01"), InstitutionKind::Police, 0, 7),
+            at(Some("MR02"), InstitutionKind::Police, 0, 9),
+        ]);
+        let cell = alone
+            .iter()
+            .find(|x| {
+                x.area == "MR01"
+                    && x.institution.as_deref() == Some("police")
+                    && x.act.as_deref() == Some("arbitrary_arrest")
+            })
+            .unwrap();
+        assert_eq!(cell.count, Some(7));
     }
 
     #[test]

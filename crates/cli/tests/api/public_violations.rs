@@ -55,10 +55,11 @@ async fn public_statistics_are_fixed_suppressed_and_frozen(b: Backend) {
             assert_eq!(s, 200, "{v}");
         }
     };
-    // Seven arrests by the police in MR01's districts, from two observatories; two extortions by
-    // the military; one arrest left unverified; all in February 2026 (published since the end of June).
-    for i in 0..7 {
-        let (doc, second) = &keys[i % 2];
+    // Thirteen arrests by the police in MR01's districts, from two observatories (seven and six:
+    // neither can work out the other's by taking its own away); two extortions by the military;
+    // one arrest left unverified; all in February 2026 (published since the end of June).
+    for i in 0..13 {
+        let (doc, second) = &keys[usize::from(i >= 7)];
         let area = if i % 3 == 0 { "MR01" } else { "MR0101" };
         let id = documented(&app, doc, area, "arbitrary_arrest", "police", "2026-02-10").await;
         verify(id, second.clone()).await;
@@ -68,6 +69,16 @@ async fn public_statistics_are_fixed_suppressed_and_frozen(b: Backend) {
         verify(id, keys[0].1.clone()).await;
     }
     documented(&app, &keys[1].0, "MR0101", "arbitrary_arrest", "police", "2026-02-11").await;
+    // The police station documents its own (it may); they never count in the public statistics,
+    // so the monitored cannot pad or probe them.
+    let station = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    app.create_user(&station, "one@police.example", Role::Coordinator, false).await;
+    app.create_user(&station, "two@police.example", Role::Coordinator, false).await;
+    let (p1, p2) = (app.login("one@police.example").await, app.login("two@police.example").await);
+    for _ in 0..5 {
+        let id = documented(&app, &p1, "MR0101", "arbitrary_arrest", "police", "2026-02-12").await;
+        verify(id, p2.clone()).await;
+    }
     // One in the current quarter: not published yet, whatever is verified.
     let today = chrono::Utc::now().date_naive().to_string();
     let id = documented(&app, &keys[1].0, "MR0101", "arbitrary_arrest", "police", &today).await;
@@ -90,7 +101,7 @@ async fn public_statistics_are_fixed_suppressed_and_frozen(b: Backend) {
     }
     let police = cell(&v, "MR01", Some("arbitrary_arrest"), Some("police"));
     assert!(
-        police["count"] == 7 && police["period"] == "2026Q1",
+        police["count"] == 13 && police["period"] == "2026Q1",
         "verified only, both organisations: {police}"
     );
     assert_eq!(cell(&v, "MR01", Some("extortion"), Some("military"))["count"], Value::Null, "2 < k");
@@ -99,8 +110,8 @@ async fn public_statistics_are_fixed_suppressed_and_frozen(b: Backend) {
         0,
         "fixed cells: zeros too"
     );
-    // The map's entry: MR01, every act and kind (7 + 2 = 9, hidden or shown, never wrong).
-    assert!(matches!(cell(&v, "MR01", None, None)["count"].as_u64(), Some(9) | None));
+    // The map's entry: MR01, every act and kind (13 + 2 = 15, hidden or shown, never wrong).
+    assert!(matches!(cell(&v, "MR01", None, None)["count"].as_u64(), Some(15) | None));
 
     // A violation of that quarter verified now changes nothing published.
     let late = documented(&app, &keys[0].0, "MR0101", "extortion", "military", "2026-03-01").await;

@@ -164,9 +164,15 @@ impl Master {
 
     /// The entries the master hides (the pattern every cut starts from).
     pub fn hidden(&self) -> BTreeSet<EntryId> {
+        self.hidden_with(&BTreeSet::new())
+    }
+
+    /// [`Master::hidden`] with more entries to protect as if they were small: for instance those
+    /// one contributor could work out by taking its own share away (the dominance rule).
+    pub fn hidden_with(&self, sensitive: &BTreeSet<EntryId>) -> BTreeSet<EntryId> {
         let net = Network::new(self);
         let all: Vec<EntryId> = net.entries().collect();
-        protect(&net, &all, &BTreeSet::new(), self.k)
+        protect_with(&net, &all, &BTreeSet::new(), self.k, sensitive)
     }
 
     /// The rows of a cut at `depth`: each leaf's ancestor at that depth, or the leaf itself where
@@ -369,10 +375,23 @@ impl Network {
 /// those can be worked out exactly; `unknown` entries are hidden from the start (the reader in
 /// question is not given them, but may still be able to sum them up). Returns every hidden entry.
 fn protect(net: &Network, entries: &[EntryId], unknown: &BTreeSet<EntryId>, k: u32) -> BTreeSet<EntryId> {
+    protect_with(net, entries, unknown, k, &BTreeSet::new())
+}
+
+fn protect_with(
+    net: &Network,
+    entries: &[EntryId],
+    unknown: &BTreeSet<EntryId>,
+    k: u32,
+    sensitive: &BTreeSet<EntryId>,
+) -> BTreeSet<EntryId> {
     let candidates = entries;
     let mut hidden = unknown.clone();
-    let small: Vec<EntryId> =
-        candidates.iter().copied().filter(|&e| (1..k).contains(&net.value(e))).collect();
+    let small: Vec<EntryId> = candidates
+        .iter()
+        .copied()
+        .filter(|&e| (1..k).contains(&net.value(e)) || (sensitive.contains(&e) && net.value(e) > 0))
+        .collect();
     hidden.extend(small.iter().copied());
     // The grand total is what partners most need; it is hidden only when nothing else will do.
     let grand: BTreeSet<EntryId> = [(0, net.cats)].into();

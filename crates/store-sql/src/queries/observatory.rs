@@ -374,18 +374,26 @@ impl ObservatoryStore for d::Backend {
         &self,
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
-    ) -> Result<Vec<(String, String, String, u32)>> {
-        let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
-            "SELECT area_code, institution_kind, act, CAST(COUNT(*) AS BIGINT) FROM violations
-             WHERE verified_at IS NOT NULL AND occurred_on >= $1 AND occurred_on < $2
-             GROUP BY area_code, institution_kind, act ORDER BY area_code, institution_kind, act",
+        verified_before: DateTime<Utc>,
+    ) -> Result<Vec<(String, String, String, String, u32)>> {
+        let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+            "SELECT v.org_id, v.area_code, v.institution_kind, v.act, CAST(COUNT(*) AS BIGINT)
+             FROM violations v JOIN orgs o ON o.id = v.org_id
+             WHERE o.kind = 'civil_society' AND v.verified_at IS NOT NULL AND v.verified_at < $3
+               AND v.occurred_on >= $1 AND v.occurred_on < $2
+             GROUP BY v.org_id, v.area_code, v.institution_kind, v.act
+             ORDER BY v.org_id, v.area_code, v.institution_kind, v.act",
         )
         .bind(from.format("%Y-%m-%d").to_string())
         .bind(to.format("%Y-%m-%d").to_string())
+        .bind(ts(verified_before))
         .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;
-        Ok(rows.into_iter().map(|(a, k, act, n)| (a, k, act, n.clamp(0, u32::MAX as i64) as u32)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(o, a, k, act, n)| (o, a, k, act, n.clamp(0, u32::MAX as i64) as u32))
+            .collect())
     }
 
     async fn earliest_verified_violation(&self) -> Result<Option<chrono::NaiveDate>> {

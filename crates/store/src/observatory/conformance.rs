@@ -293,13 +293,18 @@ pub async fn chapter(store: Arc<dyn Store>) {
     // Public statistics read verified violations of every organisation, and a release is frozen
     // by its first writer.
     let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
-    let counts = s.verified_violation_counts(day(7, 1), day(10, 1)).await.unwrap();
-    assert_eq!(
-        counts,
-        vec![("MR".to_owned(), "police".to_owned(), "arbitrary_arrest".to_owned(), 1)],
-        "verified only"
+    let later = Utc::now() + chrono::Duration::days(1);
+    let counts = s.verified_violation_counts(day(7, 1), day(10, 1), later).await.unwrap();
+    let key = |o: &tandem_domain::OrgId| {
+        (o.to_string(), "MR".to_owned(), "police".to_owned(), "arbitrary_arrest".to_owned(), 1)
+    };
+    assert_eq!(counts, vec![key(&a.id)], "verified only, by organisation");
+    assert!(s.verified_violation_counts(day(10, 1), day(12, 31), later).await.unwrap().is_empty());
+    let before = Utc::now() - chrono::Duration::days(1);
+    assert!(
+        s.verified_violation_counts(day(7, 1), day(10, 1), before).await.unwrap().is_empty(),
+        "verified after the cut-off: not counted"
     );
-    assert!(s.verified_violation_counts(day(10, 1), day(12, 31)).await.unwrap().is_empty());
     assert_eq!(s.earliest_verified_violation().await.unwrap(), Some(day(7, 1)));
     assert_eq!(s.public_release("violations", "2026Q3").await.unwrap(), None);
     let first = s.save_public_release("violations", "2026Q3", 5, "{\"a\":1}").await.unwrap();

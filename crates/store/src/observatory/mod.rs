@@ -85,13 +85,16 @@ pub trait ObservatoryStore: Send + Sync {
     ) -> Result<Evidence>;
     /// The audit events about `subject` (an evidence file: its chain of custody), oldest first.
     async fn custody(&self, org: &OrgId, subject: &str) -> Result<Vec<AuditEvent>>;
-    /// Verified violations of every organisation whose act fell in `[from, to)`: (area code,
-    /// institution kind, act, count). For the public statistics, which are suppressed.
+    /// Verified violations of every civil-society organisation whose act fell in `[from, to)`
+    /// and which were verified before `verified_before`: (organisation, area code, institution
+    /// kind, act, count). For the public statistics, which are suppressed. Security services and
+    /// public bodies, whose conduct is monitored, do not count (nor can they add to the counts).
     async fn verified_violation_counts(
         &self,
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
-    ) -> Result<Vec<(String, String, String, u32)>>;
+        verified_before: DateTime<Utc>,
+    ) -> Result<Vec<(String, String, String, String, u32)>>;
     /// The earliest day a verified violation (of any organisation) happened on.
     async fn earliest_verified_violation(&self) -> Result<Option<chrono::NaiveDate>>;
     /// A frozen public release: (k, the master as JSON).

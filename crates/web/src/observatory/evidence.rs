@@ -92,7 +92,8 @@ where
     let dir = folder(state, &actor.org_id);
     tokio::fs::create_dir_all(&dir).await.map_err(AppError::internal)?;
     let tmp = dir.join(format!(".{id}.part"));
-    let (key_id, identity) = state.keys.current_evidence_identity(actor.org_id.as_str());
+    let (key_id, identity) =
+        state.keys.current_evidence_identity(actor.org_id.as_str()).map_err(AppError::internal)?;
     let recipient = identity.to_public();
     let (tx, rx) = mpsc::channel::<Bytes>(IN_FLIGHT);
     let writer = tokio::task::spawn_blocking({

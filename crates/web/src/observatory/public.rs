@@ -1,12 +1,11 @@
 //! Public statistics of verified violations (no sign-in): per quarter, once it is released
-//! ([`Quarter::released_by`]), the master of every organisation's verified violations is built
-//! once, frozen in the store and never recomputed; what is served is its cells under the
-//! master's suppression (`violation_stats`).
+//! ([`Quarter::released_by`]), its cells are computed once from the civil-society organisations'
+//! verified violations, frozen in the store (hidden ones and all) and
+//! never recomputed (`violation_stats`).
 use std::sync::Arc;
 
 use chrono::Utc;
 use tandem_domain::area::AreaLevel;
-use tandem_domain::disclosure::linked::Master;
 use tandem_domain::violation::InstitutionKind;
 use tandem_domain::violation_stats::{self, Placed, PublicCell, Quarter, PUBLIC_K};
 
@@ -44,7 +43,10 @@ fn placed_at(cfg: &EwConfig, code: &str) -> Option<(String, Option<String>)> {
     country.map(|c| (c, admin1))
 }
 
-async fn build(state: &AppState, q: Quarter) -> Result<Master, AppError> {
+/// The quarter's cells, from the violations verified until now (it is frozen once built: a later
+/// verification never changes what was published). Violations an organisation adds to learn the
+/// others' counts are its own share, which the dominance rule takes into account.
+async fn build(state: &AppState, q: Quarter) -> Result<Vec<PublicCell>, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let acts: Vec<String> = state.store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
     let mut admin1: Vec<(String, String)> = cfg
@@ -54,17 +56,21 @@ async fn build(state: &AppState, q: Quarter) -> Result<Master, AppError> {
         .filter_map(|a| placed_at(&cfg, &a.code).map(|(country, _)| (country, a.code.clone())))
         .collect();
     admin1.sort();
-    let counts = state.store.verified_violation_counts(q.first_day(), q.end()).await?;
+    let counts = state.store.verified_violation_counts(q.first_day(), q.end(), Utc::now()).await?;
     let placed: Vec<Placed> = counts
         .into_iter()
-        .filter_map(|(area, kind, act, count)| {
+        .filter_map(|(org, area, kind, act, count)| {
             let (country, admin1) = placed_at(&cfg, &area)?;
             let kind: InstitutionKind = kind.parse().ok()?;
             let act = acts.iter().position(|a| *a == act)?;
-            Some(Placed { country, admin1, kind, act, count })
+            Some(Placed { org, country, admin1, kind, act, count })
         })
         .collect();
-    Ok(violation_stats::master(acts, &admin1, &placed, PUBLIC_K))
+    let period = q.to_string();
+    // Suppression is computed on a blocking thread: a large tree takes a moment.
+    tokio::task::spawn_blocking(move || violation_stats::cells(acts, &admin1, &placed, PUBLIC_K, &period))
+        .await
+        .map_err(AppError::internal)
 }
 
 /// A released quarter's cells. NotFound for a quarter not (yet) released.
@@ -76,19 +82,17 @@ pub async fn cells(state: &AppState, q: Quarter) -> Result<Arc<Vec<PublicCell>>,
         return Ok(c.clone());
     }
     let period = q.to_string();
+    // The published cells themselves are frozen, hidden ones and all: a later version of the
+    // suppression never publishes the same quarter with another pattern.
     let stored = match state.store.public_release(DATASET, &period).await? {
         Some((_, json)) => json,
         None => {
-            let master = build(state, q).await?;
-            let json = serde_json::to_string(&master).map_err(AppError::internal)?;
-            state.store.save_public_release(DATASET, &period, master.k, &json).await?.1
+            let cells = build(state, q).await?;
+            let json = serde_json::to_string(&cells).map_err(AppError::internal)?;
+            state.store.save_public_release(DATASET, &period, PUBLIC_K, &json).await?.1
         }
     };
-    let master: Master = serde_json::from_str(&stored).map_err(AppError::internal)?;
-    // Suppression is computed on a blocking thread: a large tree takes a moment.
-    let cells = tokio::task::spawn_blocking(move || violation_stats::cells(&master, &period))
-        .await
-        .map_err(AppError::internal)?;
+    let cells: Vec<PublicCell> = serde_json::from_str(&stored).map_err(AppError::internal)?;
     let cells = Arc::new(cells);
     state.public.lock().map_err(|_| AppError::internal("poisoned cache"))?.insert(q, cells.clone());
     Ok(cells)

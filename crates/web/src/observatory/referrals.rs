@@ -41,6 +41,7 @@ pub struct Referral {
 
 async fn view(
     state: &AppState,
+    viewer: &Actor,
     v: Violation,
     names: &mut std::collections::HashMap<String, String>,
 ) -> Result<Referral, AppError> {
@@ -53,7 +54,8 @@ async fn view(
             n
         }
     };
-    let scrubber = crate::protection::secrets::scrubber(state, &owner).await?;
+    // The observatory's protected names, and this violation's own victims and source.
+    let scrubber = crate::protection::secrets::violation_scrubber(state, viewer, &owner, &v.id).await?;
     let today = Utc::now().date_naive();
     Ok(Referral {
         overdue: v.status == ViolationStatus::Referred && v.referral_due_on.is_some_and(|d| d < today),
@@ -82,7 +84,7 @@ pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<Referral>, AppE
     let mut names = Default::default();
     let mut out = vec![];
     for v in state.store.referrals_to(&actor.org_id, 500).await? {
-        out.push(view(state, v, &mut names).await?);
+        out.push(view(state, actor, v, &mut names).await?);
     }
     Ok(out)
 }
@@ -92,7 +94,7 @@ pub async fn get(state: &AppState, actor: &Actor, id: &str) -> Result<Referral, 
     actor.may(Action::AnswerReferral)?;
     let owner = state.store.referral_owner(&actor.org_id, id).await?;
     let v = state.store.get_violation(&owner, id).await?;
-    view(state, v, &mut Default::default()).await
+    view(state, actor, v, &mut Default::default()).await
 }
 
 /// The institution's own answer, recorded on the observatory's violation (referred → responded);
@@ -108,5 +110,5 @@ pub async fn answer(state: &AppState, actor: &Actor, id: &str, response: &str) -
         .subject(id)
         .detail(serde_json::json!({ "answered_by_org": actor.org_id }));
     let v = state.store.record_violation_response(&owner, id, &text, &actor.user_id, Utc::now(), ev).await?;
-    view(state, v, &mut Default::default()).await
+    view(state, actor, v, &mut Default::default()).await
 }

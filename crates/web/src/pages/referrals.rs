@@ -72,6 +72,8 @@ async fn render(
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let r = referrals::get(state, &who.actor(), id).await?;
     let item = words(ctx.lang, &cfg, &r);
+    // The page's notice is shown by the base template, from its message key.
+    let notice = notice.then_some("referral-done");
     Ok(ctx.render(status, "referral.html", minijinja::context! { item, notice, form, errors }))
 }
 

@@ -105,6 +105,35 @@ pub async fn scrubber(state: &AppState, org: &OrgId) -> Result<Arc<Scrubber>, Ap
     Ok(s)
 }
 
+/// The scrubber for one violation shown outside its organisation (a referral): the
+/// organisation's protected names, and this violation's own victims' names and source (opened
+/// for the machine, never shown; the reading is audited as such). Names are split at `;`, `,`
+/// and line ends, as people list them.
+pub async fn violation_scrubber(
+    state: &AppState,
+    viewer: &Actor,
+    owner: &OrgId,
+    violation: &str,
+) -> Result<Scrubber, AppError> {
+    let mut names: Vec<String> = list_names(state, owner).await?.into_iter().map(|n| n.name).collect();
+    for purpose in [Purpose::VictimNames, Purpose::SourceIdentity] {
+        let ev = NewAuditEvent::new("violation.scrub")
+            .org(owner)
+            .actor(&viewer.user_id)
+            .subject(violation)
+            .detail(json!({ "purpose": purpose.as_str(), "for_org": viewer.org_id }));
+        if let Some(found) = state.store.read_secret(owner, purpose, violation, ev).await? {
+            let text = open(&state.keys, purpose, &found).map_err(unreadable)?;
+            names.extend(
+                text.split([';', ',', '\n']).map(str::trim).filter(|n| n.len() >= 2).map(str::to_owned),
+            );
+        }
+    }
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let codes: Vec<String> = cfg.areas.keys().cloned().collect();
+    Ok(Scrubber::new(&names, &codes))
+}
+
 /// Files are large: a few at a time, so that re-encryption stays within a small server's memory.
 const FILE_PAGE: i64 = 4;
 

@@ -103,9 +103,8 @@ async fn authenticate(state: &AppState, mut req: Request) -> Result<Request, Api
     // API routes authenticate anonymous posts their own way (e.g. the SMS gateway's shared
     // secret), so only pages need the double-submit token for forms without a session.
     let is_api = req.uri().path().starts_with("/api/");
-    let needs_check = unsafe_method
-        && (token.is_none() || via_cookie)
-        && (principal.is_some() || ((is_form || is_multipart(&req)) && !is_api));
+    let needs_check =
+        unsafe_method && (token.is_none() || via_cookie) && (principal.is_some() || (is_form && !is_api));
     if needs_check {
         let expected = csrf.as_deref().ok_or(ApiError::Csrf)?;
         let sent_header = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);

@@ -321,7 +321,7 @@ proptest! {
     #[test]
     fn public_violation_cells_pin_down_no_small_count(
         areas in 1usize..=3,
-        placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8), 1..=14),
+        placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8, 0usize..2), 1..=14),
     ) {
         use crate::violation::InstitutionKind;
         use crate::violation_stats::{cells, master as public_master, Placed, PUBLIC_K};
@@ -329,7 +329,8 @@ proptest! {
         let kinds = [InstitutionKind::Police, InstitutionKind::Military, InstitutionKind::ArmedGroup];
         let placed: Vec<Placed> = placed
             .iter()
-            .map(|&(a, kind, act, count)| Placed {
+            .map(|&(a, kind, act, count, org)| Placed {
+                org: format!("org{org}"),
                 country: "C".into(),
                 // Index `areas` and above: placed only at the country.
                 admin1: (a < areas).then(|| format!("C{a}")),
@@ -339,8 +340,8 @@ proptest! {
             })
             .collect();
         let acts: Vec<String> = (0..3).map(|a| format!("act{a}")).collect();
-        let m = public_master(acts, &admin1, &placed, PUBLIC_K);
-        let published = cells(&m, "2026Q1");
+        let m = public_master(acts.clone(), &admin1, &placed, PUBLIC_K);
+        let published = cells(acts, &admin1, &placed, PUBLIC_K, "2026Q1");
         let values = m.values();
         let w = m.categories.len() + 1;
         // The cells as the master's entries, in the order `cells` lists them.
@@ -358,5 +359,27 @@ proptest! {
             }
         }
         prop_assert_eq!(disclosed(&m, &known, PUBLIC_K), vec![], "everything published, pooled");
+        // An organisation that takes its own violations away from everything published learns
+        // no other's count from 1 to k − 1 either.
+        for org in ["org0", "org1"] {
+            let own: Vec<Placed> = placed.iter().filter(|p| p.org == org).cloned().collect();
+            let mine = public_master(m.categories.clone(), &admin1, &own, PUBLIC_K);
+            let mine_values = mine.values();
+            let index: std::collections::HashMap<(&str, bool), usize> =
+                mine.nodes.iter().enumerate().map(|(i, n)| ((n.area.as_str(), n.own), i)).collect();
+            let rest: Vec<u32> = (0..m.nodes.len() * w)
+                .map(|x| {
+                    let (i, c) = (x / w, x % w);
+                    let j = index[&(m.nodes[i].area.as_str(), m.nodes[i].own)];
+                    values[x] - mine_values[j * w + c]
+                })
+                .collect();
+            for (e, cell) in entries.iter().zip(&published) {
+                if cell.count.is_some() {
+                    let r = rest[e.0 * w + e.1];
+                    prop_assert!(r == 0 || r >= PUBLIC_K, "{} learns {} at {:?}", org, r, e);
+                }
+            }
+        }
     }
 }
