@@ -254,6 +254,11 @@ async fn refused_uploads_leave_nothing(b: Backend) {
         .await
         .unwrap();
     assert_eq!(r.status(), 422);
+    // Not a multipart body at all: 415 in the error contract (found by schemathesis).
+    let (s, e) = app
+        .send("POST", &format!("/api/v1/violations/{id}/evidence"), Some(&field), Some(json!({"file": "x"})))
+        .await;
+    assert_eq!((s, e["error"]["code"].as_str()), (415, Some("unsupported_media_type")), "{e}");
     let (s, list) = app.send("GET", &format!("/api/v1/violations/{id}/evidence"), Some(&field), None).await;
     assert_eq!((s, list["evidence"].as_array().map(Vec::len)), (200, Some(0)));
     assert!(
@@ -388,6 +393,7 @@ async fn pages_add_evidence_and_open_sealed_details(b: Backend) {
         .unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.headers()["content-disposition"].to_str().unwrap().contains("-clean.jpg"));
+    assert_eq!(r.headers()["content-type"], "application/octet-stream", "a download, never rendered");
     let clean = r.bytes().await.unwrap();
     assert!(!String::from_utf8_lossy(&clean).contains("GPSLatitude"));
     assert_eq!(

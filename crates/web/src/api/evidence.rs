@@ -1,6 +1,7 @@
 //! A violation's evidence files and sealed details over the API: any member uploads (streamed;
 //! the size limit is the server's `max_evidence_mb`), coordinators open, every opening audited.
 use axum::body::Body;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -73,9 +74,18 @@ async fn upload(
     State(state): State<AppState>,
     who: Can<perm::DocumentViolation>,
     Path(id): Path<String>,
-    multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<(StatusCode, Json<Evidence>), ApiError> {
+    let multipart = multipart.map_err(not_multipart)?;
     Ok((StatusCode::CREATED, Json(receive(&state, &who.actor(), &id, multipart).await?)))
+}
+
+/// A body that is not a multipart form (or has no boundary): 415, in the error contract.
+pub fn not_multipart(e: MultipartRejection) -> ApiError {
+    ApiError::UnsupportedMediaType(format!(
+        "expected a multipart/form-data body with a part named file: {}",
+        e.body_text()
+    ))
 }
 
 /// One step of a file's chain of custody.

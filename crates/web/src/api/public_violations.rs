@@ -37,7 +37,7 @@ struct PublicViolations {
 }
 
 /// Public statistics of verified violations (no sign-in)
-#[utoipa::path(get, path = "/public/violations", tag = "observatory", params(PublicQuery),
+#[utoipa::path(get, path = "/public/violations", tag = "observatory", security(()), params(PublicQuery),
     responses((status = 200, description = "Fixed cells, suppressed", body = PublicViolations)))]
 async fn cells(
     State(state): State<AppState>,

@@ -285,10 +285,13 @@ pub async fn open(
     let evidence = state.store.open_evidence(&actor.org_id, violation, id, ev).await?;
     let path = path_of(state, &actor.org_id, id);
     let short = &evidence.id[..evidence.id.len().min(8)];
-    let (file_name, content_type) = match copy {
-        Copy::Sealed => (format!("evidence-{short}.{}.age", evidence.ext), "application/octet-stream".into()),
-        Copy::Original => (format!("evidence-{short}.{}", evidence.ext), evidence.content_type.clone()),
-        Copy::Clean => (format!("evidence-{short}-clean.{}", evidence.ext), evidence.content_type.clone()),
+    // Always a download, never shown in the browser: a file someone sent is not trusted to
+    // render, whatever it claims to be. The name carries the kind.
+    let content_type = "application/octet-stream".to_owned();
+    let file_name = match copy {
+        Copy::Sealed => format!("evidence-{short}.{}.age", evidence.ext),
+        Copy::Original => format!("evidence-{short}.{}", evidence.ext),
+        Copy::Clean => format!("evidence-{short}-clean.{}", evidence.ext),
     };
     let identity = match copy {
         Copy::Sealed => None,

@@ -349,8 +349,9 @@ async fn upload(
     who: Can<perm::DocumentViolation>,
     ctx: PageCtx,
     Path(id): Path<String>,
-    multipart: axum::extract::Multipart,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, PageError> {
+    let multipart = multipart.map_err(crate::api::evidence::not_multipart)?;
     let stored = crate::api::evidence::receive(&state, &who.actor(), &id, multipart).await;
     let field_error = |message: String| {
         let mut errors = std::collections::BTreeMap::new();
