@@ -42,6 +42,10 @@ pub struct Inner {
     /// Field submissions read at once: each may hold up to `max_submission_bytes` in memory
     /// (photos), so a small server serves a few at a time and the rest wait their turn.
     pub uploads: tokio::sync::Semaphore,
+    /// Evidence streams (uploads, downloads) and clean copies at once: each holds a blocking
+    /// thread (and a clean copy up to 64 MB), so that a few slow ones cannot stop sign-ins,
+    /// which hash passwords on the same threads.
+    pub evidence_turns: Arc<tokio::sync::Semaphore>,
 }
 
 /// Field submissions read at the same time (see [`Inner::uploads`]).
@@ -96,6 +100,7 @@ impl AppState {
             dashboards: Default::default(),
             public: Default::default(),
             uploads: tokio::sync::Semaphore::new(CONCURRENT_UPLOADS),
+            evidence_turns: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_UPLOADS)),
         })))
     }
 }

@@ -60,6 +60,32 @@ where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
     E: std::fmt::Display,
 {
+    let result = receive(state, actor, violation, &mut body).await;
+    if result.is_err() {
+        // Read (and drop) a bounded rest of the body, so that the sender is still listening
+        // when the refusal comes (a 404, a 403, a refused type or size): a phone's browser
+        // shows the page, not a reset connection.
+        let mut drained = 0u64;
+        while let Some(Ok(c)) = body.next().await {
+            drained += c.len() as u64;
+            if drained > DRAIN_MAX {
+                break;
+            }
+        }
+    }
+    result
+}
+
+async fn receive<S, E>(
+    state: &AppState,
+    actor: &Actor,
+    violation: &str,
+    body: &mut S,
+) -> Result<Evidence, AppError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
     actor.may(Action::DocumentViolation)?;
     // 404 before reading a byte, for another organisation's violation.
     state.store.get_violation(&actor.org_id, violation).await?;
@@ -88,10 +114,15 @@ where
         InvalidInput::new("file", "is not a photo, PDF, sound recording or video").because(Problem::Unknown)
     })?;
 
+    // A few at a time (see `AppState::evidence_turns`); the others wait their turn.
+    let _turn = state.evidence_turns.acquire().await.map_err(AppError::internal)?;
     let id = OrgId::new().to_string();
     let dir = folder(state, &actor.org_id);
     tokio::fs::create_dir_all(&dir).await.map_err(AppError::internal)?;
     let tmp = dir.join(format!(".{id}.part"));
+    // Whatever ends this request early (a refusal, a dropped connection, a shutdown), the
+    // partial file goes with it; once renamed, there is nothing left to remove.
+    let _leftover = Leftover(tmp.clone());
     let (key_id, identity) =
         state.keys.current_evidence_identity(actor.org_id.as_str()).map_err(AppError::internal)?;
     let recipient = identity.to_public();
@@ -119,15 +150,6 @@ where
         size += chunk.len() as u64;
         if size > max {
             outcome = Err(too_large());
-            // Read (and drop) a bounded rest of the body, so that the sender is still listening
-            // when the refusal comes: a phone's browser shows the page, not a reset connection.
-            let mut drained = 0u64;
-            while let Some(Ok(c)) = body.next().await {
-                drained += c.len() as u64;
-                if drained > DRAIN_MAX {
-                    break;
-                }
-            }
             break;
         }
         if tx.send(chunk).await.is_err() {
@@ -174,6 +196,15 @@ where
             let _ = tokio::fs::remove_file(&path).await;
             Err(e.into())
         }
+    }
+}
+
+/// Removes a partial upload when dropped (a rename before that leaves nothing to remove).
+struct Leftover(PathBuf);
+
+impl Drop for Leftover {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
     }
 }
 
@@ -303,12 +334,15 @@ pub async fn open(
         ),
     };
     let file = std::fs::File::open(&path).map_err(AppError::internal)?;
+    // Held by the blocking thread until the last byte is sent.
+    let turn = state.evidence_turns.clone().acquire_owned().await.map_err(AppError::internal)?;
     let (tx, rx) = mpsc::channel(IN_FLIGHT);
     // What can fail before the first byte (a damaged file, a missing key) is said as an error;
     // once the answer has started, a failure can only cut it short.
     let (ready, started) = tokio::sync::oneshot::channel::<std::io::Result<()>>();
     let content = evidence.content_type.clone();
     tokio::task::spawn_blocking(move || {
+        let _turn = turn;
         let source: std::io::Result<Box<dyn Read>> = match (copy, identity) {
             (Copy::Sealed, _) | (_, None) => Ok(Box::new(file)),
             (Copy::Original, Some(identity)) => {
