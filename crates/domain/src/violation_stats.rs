@@ -223,6 +223,17 @@ mod tests {
         cells(acts(), &admin1(), placed, PUBLIC_K, "2026Q1")
     }
 
+    /// The count published for (area, institution kind, act); None as kind or act is "all".
+    fn count(c: &[PublicCell], area: &str, kind: Option<&str>, act: Option<&str>) -> Option<u32> {
+        c.iter()
+            .find(|x| x.area == area && x.institution.as_deref() == kind && x.act.as_deref() == act)
+            .unwrap_or_else(|| panic!("no cell {area} {kind:?} {act:?}"))
+            .count
+    }
+
+    const POLICE_ARRESTS: (&str, Option<&str>, Option<&str>) =
+        ("MR01", Some("police"), Some("arbitrary_arrest"));
+
     #[test]
     fn cells_are_fixed_whatever_was_documented() {
         let empty = of(&[]);
@@ -237,15 +248,8 @@ mod tests {
         // Country + its 9 kinds + 2 admin1 + 2 × 9 kinds, each with 2 acts and an all-acts entry.
         assert_eq!(empty.len(), (1 + 9 + 2 + 2 * 9) * 3);
         assert!(empty.iter().all(|c| c.count == Some(0)), "zeros are published: they are no one");
-        let police = some
-            .iter()
-            .find(|c| {
-                c.area == "MR01"
-                    && c.institution.as_deref() == Some("police")
-                    && c.act.as_deref() == Some("arbitrary_arrest")
-            })
-            .unwrap();
-        assert_eq!(police.count, Some(12));
+        let (area, kind, act) = POLICE_ARRESTS;
+        assert_eq!(count(&some, area, kind, act), Some(12));
     }
 
     #[test]
@@ -257,12 +261,7 @@ mod tests {
             at(None, InstitutionKind::Ministry, 1, 6),
         ];
         let c = of(&placed);
-        let find = |area: &str, kind: Option<&str>, act: Option<&str>| {
-            c.iter()
-                .find(|x| x.area == area && x.institution.as_deref() == kind && x.act.as_deref() == act)
-                .map(|x| x.count)
-                .unwrap()
-        };
+        let find = |area, kind, act| count(&c, area, kind, act);
         assert_eq!(find("MR01", Some("police"), Some("arbitrary_arrest")), None, "2 < k");
         assert!(c.iter().all(|x| x.count.is_none_or(|n| n == 0 || n >= PUBLIC_K)), "nothing below k shows");
         assert!(
@@ -283,30 +282,14 @@ mod tests {
             at(Some("MR02"), InstitutionKind::Police, 0, 9),
         ];
         placed.push(Placed { org: "other".into(), ..at(Some("MR01"), InstitutionKind::Police, 0, 2) });
-        let c = of(&placed);
-        let cell = c
-            .iter()
-            .find(|x| {
-                x.area == "MR01"
-                    && x.institution.as_deref() == Some("police")
-                    && x.act.as_deref() == Some("arbitrary_arrest")
-            })
-            .unwrap();
-        assert_eq!(cell.count, None, "7 ≥ k, but 7 − 5 = 2 would be the other's");
+        let (area, kind, act) = POLICE_ARRESTS;
+        assert_eq!(count(&of(&placed), area, kind, act), None, "7 ≥ k, but 7 − 5 = 2 would be the other's");
         // With one contributor only, 7 shows.
         let alone = of(&[
             at(Some("MR01"), InstitutionKind::Police, 0, 7),
             at(Some("MR02"), InstitutionKind::Police, 0, 9),
         ]);
-        let cell = alone
-            .iter()
-            .find(|x| {
-                x.area == "MR01"
-                    && x.institution.as_deref() == Some("police")
-                    && x.act.as_deref() == Some("arbitrary_arrest")
-            })
-            .unwrap();
-        assert_eq!(cell.count, Some(7));
+        assert_eq!(count(&alone, area, kind, act), Some(7));
     }
 
     #[test]

@@ -6,7 +6,47 @@ use std::process::{Command, Output, Stdio};
 use serde_json::json;
 use tandem_testkit::{both, fresh_db, Backend};
 
-both!(admin_commands_then_login_and_me);
+both!(admin_commands_then_login_and_me, evidence_identity_is_the_one_the_server_seals_to);
+
+/// `tandem admin evidence-identity` prints the age identity the server seals an organisation's
+/// evidence to (what a court needs with the files), and refuses an unknown organisation.
+async fn evidence_identity_is_the_one_the_server_seals_to(b: Backend) {
+    let db = fresh_db(b).await;
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("tandem.key");
+    let key_arg = key.to_str().unwrap();
+    let out = tandem(&["admin", "init-key", "--key-file", key_arg], &db.url, None);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = tandem(
+        &[
+            "admin",
+            "create-org",
+            "--name",
+            "Lakeside Human Rights Observatory",
+            "--kind",
+            "civil_society",
+            "--key-file",
+            key_arg,
+        ],
+        &db.url,
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let org = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+    let out = tandem(&["admin", "evidence-identity", "--org", &org, "--key-file", key_arg], &db.url, None);
+    assert!(out.status.success(), "{}", text(&out));
+    let printed = String::from_utf8_lossy(&out.stdout).into_owned();
+    let secrets: Vec<&str> = printed.lines().filter(|l| l.starts_with("AGE-SECRET-KEY-1")).collect();
+    assert_eq!(secrets.len(), 1, "one key in the file, one identity: {printed}");
+    let ring = tandem_domain::seal::Keyring::parse(&std::fs::read_to_string(&key).unwrap()).unwrap();
+    let (_, identity) = ring.current_evidence_identity(&org).unwrap();
+    use age::secrecy::ExposeSecret;
+    assert_eq!(secrets[0], identity.to_string().expose_secret(), "the identity uploads are sealed to");
+    assert!(printed.contains(&identity.to_public().to_string()), "with its public key named");
+    let out =
+        tandem(&["admin", "evidence-identity", "--org", "not-an-org", "--key-file", key_arg], &db.url, None);
+    assert!(!out.status.success() && text(&out).contains("--org"), "{}", text(&out));
+}
 
 fn tandem(args: &[&str], db: &str, stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
