@@ -349,8 +349,7 @@ async fn pages_add_evidence_and_open_sealed_details(b: Backend) {
                 .text()
                 .await
                 .unwrap();
-            let i = html.find("name=\"_csrf\" value=\"").unwrap() + 20;
-            let csrf = html[i..].split('"').next().unwrap().to_owned();
+            let csrf = crate::browser::hidden_csrf(&html);
             let r = app
                 .http
                 .post(app.url(&format!("/violations/{id}/sealed")))

@@ -604,35 +604,22 @@ impl ProtectionStore for d::Backend {
                 });
             }
         }
-        // Files are sealed as bytes, apart from the texts above, but under the same keys.
-        let rows =
-            sqlx::query("SELECT key_id, COUNT(*) AS n FROM attachments GROUP BY key_id ORDER BY key_id")
-                .fetch_all(&self.db.pool)
-                .await
-                .map_err(other)?;
-        for r in &rows {
-            let r = Sq(r);
-            out.push(KeyUse {
-                purpose: Purpose::Attachment.as_str(),
-                key_id: r.opt_text("key_id")?,
-                count: r.int("n")? as u64,
-            });
-        }
-        // Evidence files are age files sealed to identities derived from these keys: a key stays
-        // in the key file while any evidence needs it.
-        let rows = sqlx::query(
-            "SELECT key_id, COUNT(*) AS n FROM violation_evidence GROUP BY key_id ORDER BY key_id",
-        )
-        .fetch_all(&self.db.pool)
-        .await
-        .map_err(other)?;
-        for r in &rows {
-            let r = Sq(r);
-            out.push(KeyUse {
-                purpose: "evidence",
-                key_id: r.opt_text("key_id")?,
-                count: r.int("n")? as u64,
-            });
+        // Files are sealed as bytes, apart from the texts above, but under the same keys; evidence
+        // files are age files sealed to identities derived from these keys. A key stays in the key
+        // file while anything needs it.
+        for (table, purpose) in
+            [("attachments", Purpose::Attachment.as_str()), ("violation_evidence", "evidence")]
+        {
+            let rows = sqlx::query(&format!(
+                "SELECT key_id, COUNT(*) AS n FROM {table} GROUP BY key_id ORDER BY key_id"
+            ))
+            .fetch_all(&self.db.pool)
+            .await
+            .map_err(other)?;
+            for r in &rows {
+                let r = Sq(r);
+                out.push(KeyUse { purpose, key_id: r.opt_text("key_id")?, count: r.int("n")? as u64 });
+            }
         }
         Ok(out)
     }
