@@ -96,6 +96,8 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     let csos: Vec<_> =
         orgs.iter().filter(|o| o.kind == tandem_domain::OrgKind::CivilSociety).cloned().collect();
     crate::demo_ew::reports(store, keys, &mut rng, &csos).await?;
+    // Before the alert runs: verified violations are a signal of their own.
+    crate::demo_observatory::populate(store, &mut rng, &orgs).await?;
     let cfg =
         tandem_web::ew::config::load(store, &Default::default()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     for o in &csos {
@@ -104,7 +106,6 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     }
     crate::demo_protection::populate(store, keys, &orgs).await?;
     crate::demo_index::populate(store, &mut rng).await?;
-    crate::demo_observatory::populate(store, &mut rng, &orgs).await?;
     Ok(logins)
 }
 

@@ -24,6 +24,7 @@ pub mod sms;
 pub mod text;
 pub mod throttle;
 pub mod violation;
+pub mod violation_signal;
 pub mod violation_stats;
 pub mod week;
 

@@ -928,3 +928,19 @@ referral-answer = إرسال الرد
 referral-done = أُرسل ردكم.
 referrals-back = كل الإحالات
 violation-on-tandem = هم على تاندم: يرون هذه الإحالة دون أسماء أو مصدر أو أدلة، ويمكنهم الرد عليها هنا.
+
+# Verified violations as a warning sign in the alert engine.
+alert-violations = الانتهاكات الموثقة وراء هذا التنبيه
+alert-violation-count = { $count ->
+    [one] انتهاك واحد تم التحقق منه
+    [two] انتهاكان تم التحقق منهما
+    [few] { $count } انتهاكات تم التحقق منها
+   *[other] { $count } انتهاكًا تم التحقق منه
+}
+alert-more-violations = … و{ $count } أخرى في قائمة الانتهاكات
+alert-violations-of = انتهاكات: { $act }
+episode-violations = { $count ->
+    [one] انتهاك واحد تم التحقق منه ({ $category }) في { $area }، { $dates }.
+   *[other] { $count } انتهاكات تم التحقق منها ({ $category }) في { $area }، { $dates }.
+}
+episode-violation-severe = انتهاك تم التحقق منه بلغ من الخطورة ما يطلق تنبيهًا فورًا ({ $category }) في { $area }، { $dates }.

@@ -894,3 +894,17 @@ referral-answer = Send the answer
 referral-done = Your answer is sent.
 referrals-back = All referrals
 violation-on-tandem = They are on Tandem: they see this referral, without names, source or evidence, and can answer it here.
+
+# Verified violations as a warning sign in the alert engine.
+alert-violations = Verified violations behind this alert
+alert-violation-count = { $count ->
+    [one] One verified violation
+   *[other] { $count } verified violations
+}
+alert-more-violations = … and { $count } more in the violations list
+alert-violations-of = Violations: { $act }
+episode-violations = { $count ->
+    [one] One verified violation ({ $category }) in { $area }, { $dates }.
+   *[other] { $count } verified violations ({ $category }) in { $area }, { $dates }.
+}
+episode-violation-severe = A verified violation grave enough to raise an alert at once ({ $category }) in { $area }, { $dates }.

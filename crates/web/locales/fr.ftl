@@ -894,3 +894,17 @@ referral-answer = Envoyer la réponse
 referral-done = Votre réponse est envoyée.
 referrals-back = Toutes les transmissions
 violation-on-tandem = Ils sont sur Tandem : ils voient cette transmission, sans noms, source ni preuves, et peuvent y répondre ici.
+
+# Verified violations as a warning sign in the alert engine.
+alert-violations = Violations vérifiées à l'origine de cette alerte
+alert-violation-count = { $count ->
+    [one] Une violation vérifiée
+   *[other] { $count } violations vérifiées
+}
+alert-more-violations = … et { $count } de plus dans la liste des violations
+alert-violations-of = Violations : { $act }
+episode-violations = { $count ->
+    [one] Une violation vérifiée ({ $category }) à { $area }, { $dates }.
+   *[other] { $count } violations vérifiées ({ $category }) à { $area }, { $dates }.
+}
+episode-violation-severe = Une violation vérifiée assez grave pour déclencher une alerte immédiate ({ $category }) à { $area }, { $dates }.

@@ -314,7 +314,7 @@ async fn incremental_alerts_equal_the_full_run(b: Backend) {
 }
 
 /// Every alert of `org` with its figures and reports, in a stable order.
-async fn snapshot(app: &TestApp, org: &tandem_domain::OrgId) -> Vec<Value> {
+pub async fn snapshot(app: &TestApp, org: &tandem_domain::OrgId) -> Vec<Value> {
     let alerts = app
         .store
         .list_alerts(org, &tandem_store::AlertFilter { limit: 10_000, ..Default::default() })

@@ -4,7 +4,11 @@ use serde_json::json;
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, spawn_app, Backend};
 
-both!(document_and_verify_with_two_keys, the_institution_on_tandem_answers_its_referral);
+both!(
+    document_and_verify_with_two_keys,
+    the_institution_on_tandem_answers_its_referral,
+    verified_violations_are_a_warning_sign
+);
 
 /// A referral to an organisation on Tandem reaches it without names, source or evidence, and
 /// with the observatory's protected names scrubbed; its coordinators answer there, once; no one
@@ -373,4 +377,125 @@ async fn document_and_verify_with_two_keys(b: Backend) {
             "{q}"
         );
     }
+}
+
+/// "Identify increasing repression and human rights abuses as warning signs" (context 002): a
+/// rise in verified arbitrary arrests in a district opens an alert of its own for the
+/// observatory, one verified killing opens one at once, and violations not yet verified count
+/// for nothing. The incremental runs after each verification agree with a full run.
+async fn verified_violations_are_a_warning_sign(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    let other = app.create_org("Marenia Youth for Dialogue", OrgKind::CivilSociety).await;
+    app.create_user(&obs, "amina@obs.example", Role::Coordinator, false).await;
+    app.create_user(&obs, "bello@obs.example", Role::Coordinator, false).await;
+    app.create_user(&other, "coordinator@youth.example", Role::Coordinator, false).await;
+    let amina = app.login("amina@obs.example").await;
+    let bello = app.login("bello@obs.example").await;
+    let outsider = app.login("coordinator@youth.example").await;
+    let monday = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let document = |area: &str, act: &str, week: i64, n: i64| {
+        let (app, amina, area, act) = (&app, amina.clone(), area.to_owned(), act.to_owned());
+        async move {
+            let mut ids = vec![];
+            for i in 0..n {
+                let day = monday + chrono::Duration::days(week * 7 + i % 5);
+                let body = json!({"area": area, "occurred_on": day.to_string(), "act": act,
+                    "institution": "Kumba Central Police Station", "institution_kind": "police",
+                    "victims": {"total": 1}, "description": format!("held at the station, week {week}")});
+                let (s, v) = app.send("POST", "/api/v1/violations", Some(&amina), Some(body)).await;
+                assert_eq!(s, 201, "{v}");
+                ids.push(v["id"].as_str().unwrap().to_owned());
+            }
+            ids
+        }
+    };
+    // A quiet background of about one arrest a week across the two districts, then six in one
+    // week in MR0102; six more in MR0101 that week stay documented, never verified.
+    let mut verify = vec![];
+    for w in 0..12 {
+        verify.extend(document(["MR0101", "MR0102"][w as usize % 2], "arbitrary_arrest", w, 1).await);
+    }
+    verify.extend(document("MR0102", "arbitrary_arrest", 12, 6).await);
+    verify.extend(document("MR0101", "extrajudicial_killing", 3, 1).await);
+    let unverified = document("MR0101", "arbitrary_arrest", 12, 6).await;
+    for id in &verify {
+        let (s, v) = app.send("POST", &format!("/api/v1/violations/{id}/verify"), Some(&bello), None).await;
+        assert_eq!(s, 200, "{v}");
+    }
+    app.state.alert_worker.flush().await;
+    let alerts = crate::ew::snapshot(&app, &obs.id).await;
+    let week = |w: i64| {
+        serde_json::to_value(tandem_domain::week::Week::of_date(monday + chrono::Duration::days(w * 7)))
+            .unwrap()
+    };
+    let rise: Vec<_> = alerts
+        .iter()
+        .filter(|r| {
+            r[0] == "MR0102"
+                && r[1] == "violation:arbitrary_arrest"
+                && r[2] == week(12)
+                && r[3] != "threshold"
+        })
+        .collect();
+    assert!(!rise.is_empty(), "the rise in arrests opened an EARS alert: {alerts:?}");
+    assert!(rise.iter().all(|r| r[4] == 6 && r[7].as_array().unwrap().len() == 6), "{rise:?}");
+    let behind: Vec<&str> = rise[0][7].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(
+        behind.iter().all(|id| verify.contains(&id.to_string())),
+        "only verified violations are behind it"
+    );
+    assert!(
+        !alerts.iter().any(|r| r[0] == "MR0101" && r[2] == week(12) && r[1] == "violation:arbitrary_arrest"),
+        "six documented, unverified arrests count for nothing: {alerts:?}"
+    );
+    assert!(unverified.iter().all(|id| !alerts.iter().any(|r| r[7]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x == id))));
+    let killing: Vec<_> = alerts.iter().filter(|r| r[1] == "violation:extrajudicial_killing").collect();
+    assert!(
+        killing.iter().any(|r| r[0] == "MR0101" && r[3] == "threshold" && r[2] == week(3) && r[4] == 1),
+        "one verified killing opens an alert at once: {killing:?}"
+    );
+    assert!(
+        crate::ew::snapshot(&app, &other.id).await.is_empty(),
+        "another organisation's violations never reach it"
+    );
+
+    // The full run finds nothing to change.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["alerts", "run", "--database-url", &app.db.url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(" 0 opened") && text.contains(" 0 withdrawn"), "{text}");
+    assert_eq!(crate::ew::snapshot(&app, &obs.id).await, alerts);
+
+    // The alert page says it in words and lists the violations, linked; the other
+    // organisation's coordinator gets 404.
+    let (_, list) = app.send("GET", "/api/v1/alerts?status=open", Some(&amina), None).await;
+    let id = list["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["category"] == "violation:arbitrary_arrest" && a["area"] == "MR0102")
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .unwrap_or_else(|| panic!("{list}"));
+    let page = |t: String| {
+        let (app, id) = (&app, id.clone());
+        async move {
+            let r = app.http.get(app.url(&format!("/alerts/{id}"))).bearer_auth(t).send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let (s, html) = page(amina.clone()).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("Violations: Arbitrary arrest or detention"), "{html}");
+    assert!(html.contains("6 verified violations (arbitrary arrest or detention) in Area MR0102"), "{html}");
+    assert_eq!(html.matches("href=\"/violations/").count(), 6, "{html}");
+    assert_eq!(page(outsider).await.0, 404);
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use tandem_domain::alert_engine::{AlertMethod, Cell, Obs};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::report::{ReportStatus, TrustedChannels};
+use tandem_domain::violation_signal;
 use tandem_domain::week::Week;
 use tandem_domain::{OrgId, UserId};
 use tandem_store::row::{self, cols, RowRead};
@@ -266,20 +267,48 @@ impl EarlyWarningStore for d::Backend {
         category: Option<&str>,
     ) -> Result<Vec<Obs>> {
         let (lo, hi) = weeks.map(|(a, b)| (a.0, b.0)).unwrap_or((i64::MIN, i64::MAX));
-        let rows = sqlx::query(
-            "SELECT id, area_code, category, week, severity, channel,
-                    CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END AS verified FROM reports
-             WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3
-               AND (CAST($4 AS TEXT) IS NULL OR category = $4)",
-        )
-        .bind(org.as_str())
-        .bind(lo)
-        .bind(hi)
-        .bind(category)
-        .fetch_all(&self.db.pool)
-        .await
-        .map_err(other)?;
-        rows.iter().map(|r| row::obs(&Sq(r))).collect()
+        let act = category.and_then(violation_signal::act_of);
+        let mut out = vec![];
+        if act.is_none() {
+            let rows = sqlx::query(
+                "SELECT id, area_code, category, week, severity, channel,
+                        CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END AS verified FROM reports
+                 WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3
+                   AND (CAST($4 AS TEXT) IS NULL OR category = $4)",
+            )
+            .bind(org.as_str())
+            .bind(lo)
+            .bind(hi)
+            .bind(category)
+            .fetch_all(&self.db.pool)
+            .await
+            .map_err(other)?;
+            out = rows.iter().map(|r| row::obs(&Sq(r))).collect::<Result<_>>()?;
+        }
+        if category.is_none() || act.is_some() {
+            // Verified violations, each a vetted count of its act kind's own series.
+            let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+                "SELECT id, area_code, act, signal_week FROM violations
+                 WHERE org_id = $1 AND signal_week BETWEEN $2 AND $3 AND (CAST($4 AS TEXT) IS NULL OR act = $4)",
+            )
+            .bind(org.as_str())
+            .bind(lo)
+            .bind(hi)
+            .bind(act)
+            .fetch_all(&self.db.pool)
+            .await
+            .map_err(other)?;
+            out.extend(rows.into_iter().map(|(id, area, act, week)| Obs {
+                report_id: id,
+                area,
+                severity: violation_signal::severity(&act),
+                category: violation_signal::category(&act),
+                week: Week(week),
+                verified: true,
+                channel: tandem_domain::report::Channel::Web,
+            }));
+        }
+        Ok(out)
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
@@ -304,23 +333,25 @@ impl EarlyWarningStore for d::Backend {
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>> {
-        // Two ordered index walks that stop at the first counting report: constant time however
-        // many reports there are (MIN/MAX with the status filter would scan them all).
-        let lo: Option<i64> = sqlx::query_scalar(
+        // Ordered index walks that stop at the first counting report or verified violation:
+        // constant time however many there are (MIN/MAX with the status filter would scan them all).
+        let mut weeks = vec![];
+        for sql in [
             "SELECT week FROM reports WHERE org_id = $1 AND status <> 'dismissed' ORDER BY week ASC LIMIT 1",
-        )
-        .bind(org.as_str())
-        .fetch_optional(&self.db.pool)
-        .await
-        .map_err(other)?;
-        let hi: Option<i64> = sqlx::query_scalar(
             "SELECT week FROM reports WHERE org_id = $1 AND status <> 'dismissed' ORDER BY week DESC LIMIT 1",
-        )
-        .bind(org.as_str())
-        .fetch_optional(&self.db.pool)
-        .await
-        .map_err(other)?;
-        Ok(lo.zip(hi).map(|(a, b)| (Week(a), Week(b))))
+            "SELECT signal_week FROM violations WHERE org_id = $1 AND signal_week IS NOT NULL
+             ORDER BY signal_week ASC LIMIT 1",
+            "SELECT signal_week FROM violations WHERE org_id = $1 AND signal_week IS NOT NULL
+             ORDER BY signal_week DESC LIMIT 1",
+        ] {
+            let week: Option<i64> = sqlx::query_scalar(sql)
+                .bind(org.as_str())
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(other)?;
+            weeks.extend(week);
+        }
+        Ok(weeks.iter().min().zip(weeks.iter().max()).map(|(a, b)| (Week(*a), Week(*b))))
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
@@ -477,6 +508,21 @@ impl EarlyWarningStore for d::Backend {
     ) -> Result<Vec<String>> {
         if areas.is_empty() {
             return Ok(vec![]);
+        }
+        if let Some(act) = violation_signal::act_of(category) {
+            let mut qb = sqlx::QueryBuilder::<d::Db>::new("SELECT id FROM violations WHERE org_id = ");
+            qb.push_bind(org.as_str())
+                .push(" AND act = ")
+                .push_bind(act)
+                .push(" AND signal_week = ")
+                .push_bind(week.0)
+                .push(" AND area_code IN (");
+            let mut sep = qb.separated(", ");
+            for a in areas {
+                sep.push_bind(a.as_str());
+            }
+            qb.push(") ORDER BY id");
+            return qb.build_query_scalar().fetch_all(&self.db.pool).await.map_err(other);
         }
         let mut qb = sqlx::QueryBuilder::<d::Db>::new("SELECT id FROM reports WHERE org_id = ");
         qb.push_bind(org.as_str())

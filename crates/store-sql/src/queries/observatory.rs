@@ -3,6 +3,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
 use tandem_domain::violation::{Ending, ViolationStatus};
+use tandem_domain::violation_signal;
 use tandem_domain::{OrgId, UserId};
 use tandem_store::row::{self, cols};
 use tandem_store::*;
@@ -161,8 +162,11 @@ impl ObservatoryStore for d::Backend {
         audit.subject.get_or_insert_with(|| id.to_owned());
         audit.org_id.get_or_insert_with(|| org.to_string());
         let (_write, mut tx) = self.db.write().await?;
+        let current = one(&mut tx, org, id).await?;
+        // From now on it counts in the alert engine, in this week.
+        let week = violation_signal::week(current.occurred_on, current.date_precision, at.date_naive());
         let done = sqlx::query(
-            "UPDATE violations SET status = 'verified', verified_by = $3, verified_at = $4
+            "UPDATE violations SET status = 'verified', verified_by = $3, verified_at = $4, signal_week = $5
              WHERE org_id = $1 AND id = $2 AND status = 'documented'
                AND (documented_by IS NULL OR documented_by <> $3)",
         )
@@ -170,6 +174,7 @@ impl ObservatoryStore for d::Backend {
         .bind(id)
         .bind(by.as_str())
         .bind(ts(at))
+        .bind(week.0)
         .execute(&mut *tx)
         .await
         .map_err(other)?;

@@ -46,8 +46,9 @@ pub trait EarlyWarningStore: Send + Sync {
     ) -> Result<Report>;
 
     // The alert engine's input and output.
-    /// Counting (not dismissed) reports of the organisation, optionally only in weeks lo..=hi and
-    /// one category.
+    /// Counting (not dismissed) reports and verified violations (their series named by
+    /// `violation_signal::category`) of the organisation, optionally only in weeks lo..=hi and one
+    /// category or violation series.
     async fn alert_obs(
         &self,
         org: &OrgId,
@@ -57,14 +58,15 @@ pub trait EarlyWarningStore: Send + Sync {
     /// Counting reports per (category, week) in weeks lo..=hi, aggregated in the database (the
     /// dashboard's series, cheap even over a million reports).
     async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>>;
-    /// Earliest and latest week of the organisation's counting reports.
+    /// Earliest and latest week of the organisation's counting reports and verified violations.
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>>;
     async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled>;
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>>;
     /// Open alerts per area, counted in the database (the dashboard's map).
     async fn open_alert_counts(&self, org: &OrgId) -> Result<Vec<(String, u32)>>;
     /// Counting reports of one cell: `areas` (an area and its descendants), category, week;
-    /// verified, or from a `trusted` channel (see `Obs::vetted`).
+    /// verified, or from a `trusted` channel (see `Obs::vetted`). For a violation series, the
+    /// verified violations of the cell.
     async fn cell_reports(
         &self,
         org: &OrgId,

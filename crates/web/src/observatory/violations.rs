@@ -11,7 +11,7 @@ use tandem_domain::violation::{
     check_verification, institution_name, referral_ask, victim_names, ActSlug, DatePrecision, Ending,
     InstitutionKind, SourceInfo, Victims, ViolationStatus,
 };
-use tandem_domain::{text, InvalidInput, OrgId, Problem};
+use tandem_domain::{text, violation_signal, InvalidInput, OrgId, Problem};
 use tandem_store::{NewReferral, NewViolation, Violation, ViolationFilter};
 
 use crate::app_error::AppError;
@@ -147,6 +147,15 @@ pub async fn verify(state: &AppState, actor: &Actor, id: &str) -> Result<Violati
     let ev = NewAuditEvent::new("violation.verify").org(&actor.org_id).actor(&actor.user_id).subject(id);
     let done = state.store.verify_violation(&actor.org_id, id, &actor.user_id, Utc::now(), ev).await?;
     debug_assert_eq!(done.status, ViolationStatus::Verified);
+    // A verified violation is a warning sign: its series is evaluated again, as a report's is.
+    let verified_on = done.verified_at.unwrap_or_else(Utc::now).date_naive();
+    let week = violation_signal::week(done.occurred_on, done.date_precision, verified_on);
+    let change = crate::ew::alerts::Change {
+        area: done.area.clone(),
+        category: violation_signal::category(&done.act),
+        week,
+    };
+    state.alert_worker.submit(&actor.org_id, vec![change]);
     Ok(done)
 }
 

@@ -13,6 +13,7 @@ use tandem_domain::access::Action;
 use tandem_domain::alert_engine::AlertMethod;
 use tandem_domain::episodes::{group, usual_range, AlertKey};
 use tandem_domain::sharing::RecordKind;
+use tandem_domain::violation_signal;
 use tandem_domain::week::Week;
 use tandem_domain::OrgId;
 use tandem_store::AlertFilter;
@@ -129,6 +130,8 @@ const REPORT_LINES: usize = 20;
 /// One report behind an alert, in words: when, where, how serious, where it stands.
 #[derive(Serialize)]
 struct ReportLine {
+    /// The list it belongs to: `reports` or `violations`.
+    list: &'static str,
     id: String,
     text: String,
 }
@@ -138,9 +141,13 @@ async fn report_lines(
     cfg: &EwConfig,
     lang: Lang,
     org: &OrgId,
+    category: &str,
     ids: &[String],
 ) -> Result<Vec<ReportLine>, AppError> {
     let words = Words { cfg, lang };
+    if violation_signal::act_of(category).is_some() {
+        return violation_lines(state, &words, org, ids).await;
+    }
     let mut found = Vec::new();
     // Read a bounded number, then list them by date (ids are random, so their order is none).
     for id in ids.iter().take(REPORT_LINES * 10) {
@@ -163,7 +170,39 @@ async fn report_lines(
                 words.text(&format!("severity-{}", r.severity)),
                 words.text(&format!("status-{}", r.status.as_str())),
             );
-            ReportLine { id: r.id, text }
+            ReportLine { list: "reports", id: r.id, text }
+        })
+        .collect())
+}
+
+/// The verified violations behind an alert on a violation series, in words like reports'.
+async fn violation_lines(
+    state: &AppState,
+    words: &Words<'_>,
+    org: &OrgId,
+    ids: &[String],
+) -> Result<Vec<ReportLine>, AppError> {
+    let mut found = Vec::new();
+    for id in ids.iter().take(REPORT_LINES * 10) {
+        match state.store.get_violation(org, id).await {
+            Ok(v) => found.push(v),
+            Err(tandem_store::StoreError::NotFound) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    found.sort_by_key(|v| v.occurred_on);
+    Ok(found
+        .into_iter()
+        .take(REPORT_LINES)
+        .map(|v| {
+            let text = format!(
+                "{} · {} · {} · {}",
+                day(words.lang, v.occurred_on),
+                words.area(&v.area),
+                v.institution,
+                words.text(&format!("vstatus-{}", v.status.as_str())),
+            );
+            ReportLine { list: "violations", id: v.id, text }
         })
         .collect())
 }
@@ -200,14 +239,29 @@ impl Words<'_> {
         self.cfg.areas.get(code).map(|a| a.name.clone()).unwrap_or_else(|| code.to_owned())
     }
 
-    /// A category's translated name, or the name it was configured with.
+    /// A category's translated name, or the name it was configured with; for a violation
+    /// series, its act kind's.
     fn category(&self, slug: &str) -> String {
+        if let Some(act) = violation_signal::act_of(slug) {
+            return self.text_with("alert-violations-of", &[("act", self.act(act))]);
+        }
         let key = format!("cat-{slug}");
         let text = self.text(&key);
         if text != key {
             return text;
         }
         self.cfg.category(slug).map(|c| c.name.clone()).unwrap_or_else(|| slug.to_owned())
+    }
+
+    /// An act kind's translated name; a kind added locally shows its handle in words.
+    fn act(&self, slug: &str) -> String {
+        let key = format!("act-{slug}");
+        let text = self.text(&key);
+        if text != key {
+            text
+        } else {
+            slug.replace('_', " ")
+        }
     }
 
     /// "Usually 0 to 1 a week.", from the alert's baseline; `None` for a threshold alert.
@@ -219,13 +273,22 @@ impl Words<'_> {
     }
 
     fn sentence(&self, a: &tandem_store::Alert, first: Week, last: Week) -> String {
-        let key = match a.method {
-            AlertMethod::Threshold => "episode-severe",
-            _ => "episode-reports",
+        let violations = violation_signal::act_of(&a.category).is_some();
+        let key = match (a.method, violations) {
+            (AlertMethod::Threshold, false) => "episode-severe",
+            (_, false) => "episode-reports",
+            (AlertMethod::Threshold, true) => "episode-violation-severe",
+            (_, true) => "episode-violations",
         };
         let args = [
             ("count", a.observed.to_string()),
-            ("category", self.category(&a.category).to_lowercase()),
+            (
+                "category",
+                match violation_signal::act_of(&a.category) {
+                    Some(act) => self.act(act).to_lowercase(),
+                    None => self.category(&a.category).to_lowercase(),
+                },
+            ),
             ("area", self.area(&a.area)),
             ("dates", week_dates(self.lang, first, last)),
         ];
@@ -248,7 +311,7 @@ async fn render_alert(
     let responses = state.store.list_responses(who.org_id(), id).await?;
     let responses =
         responses_view(ctx.lang, responses::authored(state.store.as_ref(), who.org_id(), responses).await?);
-    let reports = report_lines(state, &cfg, ctx.lang, who.org_id(), &reports).await?;
+    let reports = report_lines(state, &cfg, ctx.lang, who.org_id(), &a.category, &reports).await?;
     let assignee = match a.assigned_org_id.as_deref().map(OrgId::parse) {
         Some(Ok(id)) => state.store.get_org(&id).await.map(|o| o.name).unwrap_or_default(),
         _ => String::new(),
@@ -286,6 +349,7 @@ async fn render_alert(
         status,
         "alert.html",
         minijinja::context! {
+            violations => violation_signal::act_of(&a.category).is_some(),
             a, reports, report_count, responses, assignee, overdue, may_triage, area_label, partners, errors, notice,
             title, sentence, usual, due => a.due_at.map(|d| moment(ctx.lang, d)),
             acknowledged => a.acknowledged_at.map(|d| moment(ctx.lang, d)),
