@@ -45,6 +45,7 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
     else {
         return Ok(0);
     };
+    protocol_reviews(store, orgs).await?;
     let districts = crate::demo_ew::admin2_codes();
     let now = Utc::now();
     let mut made = 0;
@@ -72,6 +73,10 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
             institution: institution.into(),
             institution_kind: kind,
             unit: unit.map(str::to_owned),
+            // The monitors threatened work for the observatory or the women's network.
+            targeted_org: (act == "threat_to_defender").then(|| {
+                ["Lakeside Human Rights Observatory", "Kumba Women's Peace Network"][i % 2].to_owned()
+            }),
             victims: Victims { total, women: Some(women), men: Some(total - women), girls: None, boys: None },
             description: text.into(),
             // Field monitors document most; coordinators some (then the admin is the second key).
@@ -133,4 +138,25 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
             .await?;
     }
     Ok(made)
+}
+
+/// Protection protocol reviews: the women's network reviewed its protocol two months ago; the
+/// observatory's review is three weeks late, so its admins see it on their home page.
+async fn protocol_reviews(store: &dyn Store, orgs: &[Org]) -> anyhow::Result<()> {
+    use tandem_domain::protocol::Review;
+    let today = Utc::now().date_naive();
+    for (name, reviewed_days_ago, next_in_days) in
+        [("Kumba Women's Peace Network", 60, 120), ("Lakeside Human Rights Observatory", 200, -21)]
+    {
+        let Some(org) = orgs.iter().find(|o| o.name == name) else { continue };
+        let members = store.list_members(&org.id).await?;
+        let Some(admin) = members.iter().find(|m| m.role == Role::Admin) else { continue };
+        let review = Review {
+            reviewed_on: today - Duration::days(reviewed_days_ago),
+            next_review_on: today + Duration::days(next_in_days),
+        };
+        let ev = NewAuditEvent::new("protocol.review").org(&org.id).actor(&admin.user_id);
+        store.record_protocol_review(&org.id, review, &admin.user_id, ev).await?;
+    }
+    Ok(())
 }

@@ -66,6 +66,8 @@ pub enum Action {
     OpenViolationSecrets,
     /// See the violations referred to one's organisation (an institution on Tandem) and answer.
     AnswerReferral,
+    /// Record that the organisation reviewed its protection protocol, and when it will next.
+    ReviewProtocol,
 }
 
 /// What to tell a caller who may not act.
@@ -89,7 +91,9 @@ impl Actor {
             Action::ManageSharing | Action::ReadContact | Action::EraseReport => {
                 self.role.at_least(Role::Coordinator)
             }
-            Action::ManageRetention | Action::ExportOrgData => self.role.at_least(Role::Admin),
+            Action::ManageRetention | Action::ExportOrgData | Action::ReviewProtocol => {
+                self.role.at_least(Role::Admin)
+            }
             Action::CreateOrg | Action::ManageAreas => self.platform_admin,
             Action::TriageReports | Action::ManageFieldTeams => self.role.at_least(Role::Coordinator),
             Action::ViewMembers => self.role.at_least(Role::Coordinator),
@@ -139,6 +143,7 @@ mod tests {
             (VerifyViolation, false, true, true, false),
             (OpenViolationSecrets, false, true, true, false),
             (AnswerReferral, false, true, true, false),
+            (ReviewProtocol, false, false, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

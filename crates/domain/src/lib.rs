@@ -15,6 +15,7 @@ pub mod ids;
 pub mod index;
 pub mod member;
 pub mod org;
+pub mod protocol;
 pub mod report;
 pub mod retention;
 pub mod scrub;
@@ -73,6 +74,10 @@ pub enum Problem {
     EndBeforeStart,
     /// Nothing was chosen where at least one choice is needed.
     NoneChosen,
+    /// A date further ahead than `months` from the one it follows.
+    TooFarAhead {
+        months: u32,
+    },
     /// Anything else: pages show the English message in English and a general one otherwise.
     Other,
 }

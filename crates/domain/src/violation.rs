@@ -51,6 +51,24 @@ impl ActSlug {
     }
 }
 
+/// The organisation a civic-space incident targeted: required for those acts, refused for the
+/// others (an arrest's victims are counts, not an organisation's name).
+pub fn targeted_org(act: &ActSlug, raw: Option<&str>) -> Result<Option<String>, InvalidInput> {
+    let raw = raw.map(str::trim).filter(|s| !s.is_empty());
+    match (act.is_civic_space(), raw) {
+        (true, Some(name)) => Ok(Some(text::bounded("targeted_org", name, 2, 200)?)),
+        (true, None) => {
+            Err(InvalidInput::new("targeted_org", "is required for a threat or attack against defenders")
+                .because(Problem::Required))
+        }
+        (false, Some(_)) => Err(InvalidInput::new(
+            "targeted_org",
+            "is only for threats and attacks against defenders or CSO staff",
+        )),
+        (false, None) => Ok(None),
+    }
+}
+
 /// How precisely the date of an act is known. A month-precise date is stored as the month's
 /// first day, a year-precise one as the 1st of January; `Unknown` keeps the day it was
 /// documented, so that counts per period still place it somewhere honest.
@@ -477,6 +495,15 @@ mod tests {
         assert_eq!(DatePrecision::Exact.normalise(d), d);
         assert!(ActSlug::parse("arbitrary_arrest").is_ok() && ActSlug::parse("Arrest!").is_err());
         assert!(ActSlug::parse("threat_to_defender").unwrap().is_civic_space());
+        let threat = ActSlug::parse("threat_to_defender").unwrap();
+        let arrest = ActSlug::parse("arbitrary_arrest").unwrap();
+        assert_eq!(
+            targeted_org(&threat, Some(" Kumba Women's Network ")).unwrap().as_deref(),
+            Some("Kumba Women's Network")
+        );
+        assert_eq!(targeted_org(&threat, Some(" ")).unwrap_err().problem, Problem::Required);
+        assert_eq!(targeted_org(&arrest, Some("A network")).unwrap_err().field, "targeted_org");
+        assert_eq!(targeted_org(&arrest, None).unwrap(), None);
         assert!(DEFAULT_ACTS.iter().all(|a| ActSlug::parse(a).is_ok()));
     }
 }

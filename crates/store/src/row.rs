@@ -99,6 +99,7 @@ pub fn violation(r: &impl RowRead) -> R<Violation> {
         institution: r.text("institution")?,
         institution_kind: r.text("institution_kind")?.parse().map_err(|_| corrupt("institution kind"))?,
         unit: r.opt_text("unit")?,
+        targeted_org: r.opt_text("targeted_org")?,
         victims: tandem_domain::violation::Victims {
             total: count("victims_total")?.unwrap_or(0),
             women: count("victims_women")?,
@@ -335,7 +336,7 @@ pub mod cols {
     pub const INVITATION_FROM: &str = "invitations i JOIN orgs o ON o.id = i.org_id";
     pub const APP_USER: &str = "id, org_id, name, form_id, created_at, revoked_at";
     pub const VIOLATION: &str = "id, org_id, area_code, occurred_on, date_precision, act, institution,
-        institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
+        institution_kind, unit, targeted_org, victims_total, victims_women, victims_men, victims_girls, victims_boys,
         description, status, documented_by, verified_by, verified_at, referred_to_org, referred_to,
         referral_ask, referral_due_on, referred_at, response, responded_at, ended_at, created_at,
         victim_names IS NOT NULL AS has_victim_names, source_kind, source_knowledge, source_reliability,

@@ -485,6 +485,7 @@ problem-range = أدخلوا عددًا صحيحًا من { $min } إلى { $max
 problem-unknown = اختاروا أحد الخيارات المعروضة.
 problem-not-email = أدخلوا عنوان بريد إلكتروني مثل name@example.org.
 problem-email-script = استخدموا في العنوان حروفًا لاتينية دون علامات، وأرقامًا و . _ % + - فقط.
+problem-too-far-ahead = يجب أن يكون التاريخ خلال { $months } شهرًا.
 problem-end-before-start = يجب أن تأتي النهاية بعد البداية.
 problem-other = هذه القيمة غير مقبولة.
 label-other = هذا النموذج
@@ -944,3 +945,28 @@ episode-violations = { $count ->
    *[other] { $count } انتهاكات تم التحقق منها ({ $category }) في { $area }، { $dates }.
 }
 episode-violation-severe = انتهاك تم التحقق منه بلغ من الخطورة ما يطلق تنبيهًا فورًا ({ $category }) في { $area }، { $dates }.
+
+# Protection protocol reviews.
+protocol-title = بروتوكول الحماية
+protocol-intro = خطة منظمتك لحماية موظفيها والأشخاص الذين تعمل معهم: بمن تتصل، وإلى أين تذهب، وماذا تفعل عندما يتعرض أحد للتهديد. راجعها بانتظام. لا يحتفظ تاندم إلا بالتواريخ، ولا يحتفظ بالخطة نفسها أبدًا: احتفظ بها على الورق، لدى من يحتاجون إليها.
+protocol-never = لا توجد مراجعة مسجلة لبروتوكول الحماية الخاص بكم.
+protocol-reviewed-on = آخر مراجعة
+protocol-next = المراجعة القادمة
+protocol-next-hint = اتركه فارغًا لتكون بعد ستة أشهر من المراجعة. 24 شهرًا على الأكثر.
+protocol-overdue = { $days ->
+    [one] متأخرة يومًا واحدًا
+   *[other] متأخرة { $days } يومًا
+}
+protocol-due-soon = { $days ->
+    [0] مستحقة اليوم
+    [one] مستحقة خلال يوم واحد
+   *[other] مستحقة خلال { $days } يومًا
+}
+protocol-record = تسجيل المراجعة
+protocol-saved = تم تسجيل المراجعة.
+needs-protocol-never = سجّل متى رُوجع بروتوكول الحماية الخاص بكم آخر مرة
+needs-protocol-overdue = مراجعة بروتوكول الحماية متأخرة { $days } يومًا
+needs-protocol-due-soon = يجب مراجعة بروتوكول الحماية خلال { $days } يومًا
+violation-targeted-org = المنظمة المستهدفة
+violation-targeted-org-hint = فقط في حالة تهديد أو اعتداء على مدافع عن حقوق الإنسان أو موظف في منظمة مجتمع مدني: المنظمة التي يعمل لديها.
+protocol-review-day = يوم المراجعة

@@ -472,6 +472,7 @@ problem-range = Enter a whole number from { $min } to { $max }.
 problem-unknown = Choose one of the options offered.
 problem-not-email = Enter an e-mail address such as name@example.org.
 problem-email-script = Use only Latin letters without accents, digits and . _ % + - in the address.
+problem-too-far-ahead = The date must be within { $months } months.
 problem-end-before-start = The end must come after the start.
 problem-other = This value is not accepted.
 label-other = This form
@@ -908,3 +909,28 @@ episode-violations = { $count ->
    *[other] { $count } verified violations ({ $category }) in { $area }, { $dates }.
 }
 episode-violation-severe = A verified violation grave enough to raise an alert at once ({ $category }) in { $area }, { $dates }.
+
+# Protection protocol reviews.
+protocol-title = Protection protocol
+protocol-intro = Your organisation's plan for keeping its staff and the people it works with safe: who to call, where to go, what to do when someone is threatened. Review it regularly. Tandem keeps only the dates, never the plan itself: keep that on paper, with the people who need it.
+protocol-never = No review of your protection protocol is on record.
+protocol-reviewed-on = Last reviewed
+protocol-next = Next review
+protocol-next-hint = Leave empty for six months from the review. At most 24 months.
+protocol-overdue = { $days ->
+    [one] One day late
+   *[other] { $days } days late
+}
+protocol-due-soon = { $days ->
+    [0] Due today
+    [one] Due in one day
+   *[other] Due in { $days } days
+}
+protocol-record = Record the review
+protocol-saved = The review is recorded.
+needs-protocol-never = Record when your protection protocol was last reviewed
+needs-protocol-overdue = Your protection protocol's review is { $days } days late
+needs-protocol-due-soon = Your protection protocol is due for review in { $days } days
+violation-targeted-org = Organisation targeted
+violation-targeted-org-hint = Only for a threat or an attack against a human-rights defender or CSO staff: the organisation they work for.
+protocol-review-day = Day of the review

@@ -472,6 +472,7 @@ problem-range = Saisissez un nombre entier de { $min } à { $max }.
 problem-unknown = Choisissez l'une des options proposées.
 problem-not-email = Saisissez une adresse e-mail comme nom@exemple.org.
 problem-email-script = N'utilisez dans l'adresse que des lettres latines sans accents, des chiffres et . _ % + -.
+problem-too-far-ahead = La date doit être dans les { $months } mois.
 problem-end-before-start = La fin doit venir après le début.
 problem-other = Cette valeur n'est pas acceptée.
 label-other = Ce formulaire
@@ -908,3 +909,28 @@ episode-violations = { $count ->
    *[other] { $count } violations vérifiées ({ $category }) à { $area }, { $dates }.
 }
 episode-violation-severe = Une violation vérifiée assez grave pour déclencher une alerte immédiate ({ $category }) à { $area }, { $dates }.
+
+# Protection protocol reviews.
+protocol-title = Protocole de protection
+protocol-intro = Le plan de votre organisation pour protéger son personnel et les personnes avec qui elle travaille : qui appeler, où aller, que faire quand quelqu'un est menacé. Révisez-le régulièrement. Tandem ne garde que les dates, jamais le plan lui-même : gardez-le sur papier, auprès des personnes qui en ont besoin.
+protocol-never = Aucune révision de votre protocole de protection n'est enregistrée.
+protocol-reviewed-on = Dernière révision
+protocol-next = Prochaine révision
+protocol-next-hint = Laissez vide pour six mois après la révision. Au plus 24 mois.
+protocol-overdue = { $days ->
+    [one] Un jour de retard
+   *[other] { $days } jours de retard
+}
+protocol-due-soon = { $days ->
+    [0] Prévue aujourd'hui
+    [one] Prévue dans un jour
+   *[other] Prévue dans { $days } jours
+}
+protocol-record = Enregistrer la révision
+protocol-saved = La révision est enregistrée.
+needs-protocol-never = Indiquez quand votre protocole de protection a été révisé pour la dernière fois
+needs-protocol-overdue = La révision de votre protocole de protection a { $days } jours de retard
+needs-protocol-due-soon = Votre protocole de protection doit être révisé dans { $days } jours
+violation-targeted-org = Organisation visée
+violation-targeted-org-hint = Seulement pour une menace ou une attaque contre un défenseur des droits humains ou le personnel d'une OSC : l'organisation pour laquelle il travaille.
+protocol-review-day = Jour de la révision

@@ -132,6 +132,7 @@ pub mod perm {
         VerifyViolation,
         OpenViolationSecrets,
         AnswerReferral,
+        ReviewProtocol,
     );
 }
 

@@ -47,6 +47,7 @@ async fn sharing_authorisation_matrix(b: Backend) {
     let w = world(b).await;
     let app = &w.app;
     let spare = app.create_org("Spare Partner", OrgKind::Government).await;
+    let today = chrono::Utc::now().date_naive().to_string();
     let page_partner = app.create_org("Page Partner", OrgKind::Government).await;
     let coord = w.t("coordinator");
     // An agreement to revoke, in a window of its own so it overlaps nothing.
@@ -175,6 +176,13 @@ async fn sharing_authorisation_matrix(b: Backend) {
             [401, 403, 403, 200, 403, 403, 403, 200],
         ),
         ("POST", "/api/v1/retention/purge".into(), None, [401, 403, 403, 200, 403, 403, 403, 200]),
+        ("GET", "/api/v1/protocol-review".into(), None, [401, 200, 200, 200, 200, 200, 200, 200]),
+        (
+            "PUT",
+            "/api/v1/protocol-review".into(),
+            Some(json!({"reviewed_on": today})),
+            [401, 403, 403, 200, 403, 403, 403, 200],
+        ),
         ("GET", "/api/v1/export.jsonl".into(), None, [401, 403, 403, 200, 403, 403, 403, 200]),
         ("GET", "/api/v1/export/reports.csv".into(), None, [401, 403, 403, 200, 403, 403, 403, 200]),
         ("GET", "/api/v1/export/secrets.csv".into(), None, [401, 403, 403, 404, 403, 403, 403, 404]),
@@ -249,6 +257,12 @@ async fn sharing_authorisation_matrix(b: Backend) {
             [403, 403, 403, 303, 403, 403, 403, 303],
         ),
         ("POST", "/protection/purge".into(), None, [303, 403, 403, 200, 403, 403, 403, 200]),
+        (
+            "POST",
+            "/protection/protocol".into(),
+            form(&[("reviewed_on", today.as_str()), ("next_review_on", "")]),
+            [403, 403, 403, 303, 403, 403, 403, 303],
+        ),
     ];
 
     let secrets = [

@@ -7,7 +7,8 @@ use tandem_testkit::{both, spawn_app, Backend};
 both!(
     document_and_verify_with_two_keys,
     the_institution_on_tandem_answers_its_referral,
-    verified_violations_are_a_warning_sign
+    verified_violations_are_a_warning_sign,
+    civic_space_names_the_target_and_protocols_are_reviewed
 );
 
 /// A referral to an organisation on Tandem reaches it without names, source or evidence, and
@@ -498,4 +499,159 @@ async fn verified_violations_are_a_warning_sign(b: Backend) {
     assert!(html.contains("6 verified violations (arbitrary arrest or detention) in Area MR0102"), "{html}");
     assert_eq!(html.matches("href=\"/violations/").count(), 6, "{html}");
     assert_eq!(page(outsider).await.0, 404);
+}
+
+/// A threat against a defender names the organisation targeted (required there, refused for an
+/// arrest), and a referral of it never names that organisation to the institution. Each
+/// organisation's admins record their protection protocol's review; the home page tells them
+/// when none is on record (civil society) or it is late; a French admin's mistake is named in
+/// French beside the field.
+async fn civic_space_names_the_target_and_protocols_are_reviewed(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    let police = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    app.create_user(&obs, "amina@obs.example", Role::Coordinator, false).await;
+    app.create_user(&obs, "bello@obs.example", Role::Coordinator, false).await;
+    app.create_user(&obs, "director@obs.example", Role::Admin, false).await;
+    app.create_user(&obs, "field@obs.example", Role::Member, false).await;
+    app.create_user(&police, "chief@police.example", Role::Coordinator, false).await;
+    app.create_user(&police, "head@police.example", Role::Admin, false).await;
+    let amina = app.login("amina@obs.example").await;
+    let bello = app.login("bello@obs.example").await;
+    let director = app.login("director@obs.example").await;
+    let field = app.login("field@obs.example").await;
+    let chief = app.login("chief@police.example").await;
+    let body = |act: &str, target: Option<&str>| {
+        let mut b = json!({"area": "MR0101", "occurred_on": "2026-09-02", "act": act,
+            "institution": "Kumba Central Police Station", "institution_kind": "police", "victims": {"total": 1},
+            "description": "A monitor of Kumba Women's Peace Network was told by phone to stop documenting arrests"});
+        if let Some(t) = target {
+            b["targeted_org"] = json!(t);
+        }
+        b
+    };
+    for (act, target, field_named) in [
+        ("threat_to_defender", None, "targeted_org"),
+        ("arbitrary_arrest", Some("Kumba Women's Peace Network"), "targeted_org"),
+    ] {
+        let (s, v) = app.send("POST", "/api/v1/violations", Some(&field), Some(body(act, target))).await;
+        assert_eq!((s, v["error"]["field"].as_str()), (422, Some(field_named)), "{act}: {v}");
+    }
+    let (s, v) = app
+        .send(
+            "POST",
+            "/api/v1/violations",
+            Some(&field),
+            Some(body("threat_to_defender", Some("Kumba Women's Peace Network"))),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(v["targeted_org"], "Kumba Women's Peace Network");
+    let id = v["id"].as_str().unwrap().to_owned();
+    app.send("POST", &format!("/api/v1/violations/{id}/verify"), Some(&amina), None).await;
+    let due = (chrono::Utc::now().date_naive() + chrono::Duration::days(14)).to_string();
+    let (s, r) = app
+        .send(
+            "POST",
+            &format!("/api/v1/violations/{id}/refer"),
+            Some(&bello),
+            Some(json!({"to_org": police.id, "ask": "Find who made the call", "due_on": due})),
+        )
+        .await;
+    assert_eq!(s, 200, "{r}");
+    let (_, list) = app.send("GET", "/api/v1/referrals", Some(&chief), None).await;
+    let seen = list.to_string();
+    assert!(seen.contains("told by phone") && !seen.contains("Peace Network"), "{seen}");
+
+    // Protocol reviews.
+    let (s, v) = app.send("GET", "/api/v1/protocol-review", Some(&field), None).await;
+    assert_eq!(
+        (s, v["standing"]["state"].as_str(), v["review"].is_null()),
+        (200, Some("never"), true),
+        "{v}"
+    );
+    let home = |email: &'static str| {
+        let app = &app;
+        async move {
+            let cookie = super::attacks::browser_session(app, email).await;
+            let r = app.http.get(app.url("/")).header("cookie", &cookie).send().await.unwrap();
+            r.text().await.unwrap()
+        }
+    };
+    const NEVER: &str = "Record when your protection protocol was last reviewed";
+    assert!(home("director@obs.example").await.contains(NEVER), "civil-society admins are asked");
+    assert!(!home("amina@obs.example").await.contains(NEVER), "only admins");
+    assert!(!home("head@police.example").await.contains(NEVER), "not the police's admins");
+    let today = chrono::Utc::now().date_naive();
+    let put = |t: &String, b: serde_json::Value| {
+        let (app, t) = (&app, t.clone());
+        async move { app.send("PUT", "/api/v1/protocol-review", Some(&t), Some(b)).await }
+    };
+    let reviewed = (today - chrono::Duration::days(10)).to_string();
+    assert_eq!(put(&amina, json!({"reviewed_on": reviewed})).await.0, 403, "admins record reviews");
+    for (b, field_named) in [
+        (json!({"reviewed_on": (today + chrono::Duration::days(1)).to_string()}), "reviewed_on"),
+        (json!({"reviewed_on": reviewed, "next_review_on": reviewed}), "next_review_on"),
+        (json!({"reviewed_on": reviewed, "next_review_on": "2031-01-01"}), "next_review_on"),
+        (json!({"reviewed_on": "2026-13-01"}), "reviewed_on"),
+    ] {
+        let (s, v) = put(&director, b.clone()).await;
+        assert_eq!((s, v["error"]["field"].as_str()), (422, Some(field_named)), "{b}: {v}");
+    }
+    let (s, v) = put(&director, json!({"reviewed_on": reviewed})).await;
+    assert_eq!(s, 200, "{v}");
+    let six_months = (today - chrono::Duration::days(10)).checked_add_months(chrono::Months::new(6)).unwrap();
+    assert_eq!(v["review"]["next_review_on"], six_months.to_string());
+    assert_eq!(v["standing"]["state"], "current");
+    assert!(!home("director@obs.example").await.contains(NEVER));
+    let soon = (today + chrono::Duration::days(5)).to_string();
+    let (_, v) = put(&director, json!({"reviewed_on": today.to_string(), "next_review_on": soon})).await;
+    assert_eq!(
+        (v["standing"]["state"].as_str(), v["standing"]["days"].as_i64()),
+        (Some("due_soon"), Some(5))
+    );
+    assert!(home("director@obs.example").await.contains("due for review in 5 days"));
+    let trail = app.store.org_audit(&obs.id, 100).await.unwrap();
+    assert_eq!(trail.iter().filter(|e| e.action == "protocol.review").count(), 2);
+
+    // The page form: a French admin's late date is refused beside its field, in French.
+    let cookie = super::attacks::browser_session(&app, "director@obs.example").await;
+    let get = |path: &'static str| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            let r = app
+                .http
+                .get(app.url(path))
+                .header("cookie", cookie)
+                .header("accept-language", "fr")
+                .send()
+                .await
+                .unwrap();
+            r.text().await.unwrap()
+        }
+    };
+    let html = get("/protection").await;
+    assert!(html.contains("Protocole de protection") && html.contains("Prévue dans 5 jours"), "{html}");
+    let csrf = crate::browser::hidden_csrf(&html);
+    let r = app
+        .http
+        .post(app.url("/protection/protocol"))
+        .header("cookie", &cookie)
+        .header("accept-language", "fr")
+        .form(&[
+            ("_csrf", csrf.as_str()),
+            ("reviewed_on", &today.to_string()),
+            ("next_review_on", "2031-01-01"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"err-next_review_on\"") && html.contains("La date doit être dans les 24 mois."),
+        "{html}"
+    );
+    assert!(html.contains("value=\"2031-01-01\""), "what was typed stays");
 }

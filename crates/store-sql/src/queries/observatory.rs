@@ -82,9 +82,9 @@ impl ObservatoryStore for d::Backend {
             "INSERT INTO violations (org_id, id, area_code, occurred_on, date_precision, act, institution,
                 institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
                 description, documented_by, created_at, victim_names, victim_names_key, source_kind,
-                source_knowledge, source_reliability, source_identity, source_identity_key)
+                source_knowledge, source_reliability, source_identity, source_identity_key, targeted_org)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24)",
+                $21, $22, $23, $24, $25)",
         )
         .bind(org.as_str())
         .bind(&id)
@@ -110,6 +110,7 @@ impl ObservatoryStore for d::Backend {
         .bind(new.source.reliability.map(|k| k.as_str()))
         .bind(new.source_identity.as_ref().map(|s| s.data.as_str()))
         .bind(new.source_identity.as_ref().map(|s| s.key_id.as_str()))
+        .bind(new.targeted_org.as_deref())
         .execute(&mut *tx)
         .await
         .map_err(other)?;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::protocol::Review;
 use tandem_domain::retention::Retention;
 use tandem_domain::seal::{Purpose, Sealed};
 use tandem_domain::sharing::windows_overlap;
@@ -460,6 +461,47 @@ impl ProtectionStore for d::Backend {
         .execute(&mut *tx)
         .await
         .map_err(|e| conflict(e, "retention"))?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)
+    }
+
+    async fn protocol_review(&self, org: &OrgId) -> Result<Option<Review>> {
+        let r: Option<(String, String)> =
+            sqlx::query_as("SELECT reviewed_on, next_review_on FROM protocol_reviews WHERE org_id = $1")
+                .bind(org.as_str())
+                .fetch_optional(&self.db.pool)
+                .await
+                .map_err(other)?;
+        let day = |s: &str| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| row::corrupt("protocol review day"))
+        };
+        r.map(|(a, b)| Ok(Review { reviewed_on: day(&a)?, next_review_on: day(&b)? })).transpose()
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn record_protocol_review(
+        &self,
+        org: &OrgId,
+        review: Review,
+        by: &UserId,
+        audit: NewAuditEvent,
+    ) -> Result<()> {
+        let (_write, mut tx) = self.db.write().await?;
+        sqlx::query(
+            "INSERT INTO protocol_reviews (org_id, reviewed_on, next_review_on, reviewed_by, updated_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (org_id) DO UPDATE SET reviewed_on = excluded.reviewed_on,
+               next_review_on = excluded.next_review_on, reviewed_by = excluded.reviewed_by,
+               updated_at = excluded.updated_at",
+        )
+        .bind(org.as_str())
+        .bind(review.reviewed_on.format("%Y-%m-%d").to_string())
+        .bind(review.next_review_on.format("%Y-%m-%d").to_string())
+        .bind(by.as_str())
+        .bind(ts(now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| conflict(e, "protocol review"))?;
         append_audit_tx(&mut tx, audit).await?;
         tx.commit().await.map_err(other)
     }

@@ -49,6 +49,7 @@ pub async fn chapter(store: Arc<dyn Store>) {
         institution: "Kumba Central Police Station".into(),
         institution_kind: InstitutionKind::Police,
         unit: Some("Night patrol".into()),
+        targeted_org: None,
         victims: Victims { total: 3, women: Some(1), men: Some(2), girls: None, boys: None },
         description: "Three traders held overnight without charge".into(),
         documented_by: Some(amina.id.clone()),

@@ -29,6 +29,8 @@ pub struct NewViolation {
     pub institution: String,
     pub institution_kind: InstitutionKind,
     pub unit: Option<String>,
+    /// For a civic-space incident, the organisation targeted.
+    pub targeted_org: Option<String>,
     pub victims: Victims,
     pub description: String,
     /// None when imported.
@@ -52,6 +54,8 @@ pub struct Violation {
     pub institution: String,
     pub institution_kind: InstitutionKind,
     pub unit: Option<String>,
+    /// For a civic-space incident, the organisation targeted.
+    pub targeted_org: Option<String>,
     pub victims: Victims,
     pub description: String,
     pub status: ViolationStatus,

@@ -8,6 +8,7 @@ pub use models::*;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::protocol::Review;
 use tandem_domain::retention::Retention;
 use tandem_domain::seal::{Purpose, Sealed};
 use tandem_domain::week::Week;
@@ -108,6 +109,18 @@ pub trait ProtectionStore: Send + Sync {
     /// The organisation's retention periods (defaults if never set).
     async fn get_retention(&self, org: &OrgId) -> Result<Retention>;
     async fn set_retention(&self, org: &OrgId, r: Retention, audit: NewAuditEvent) -> Result<()>;
+
+    // Protection protocol reviews (the protocol itself is never stored).
+    /// The organisation's last protocol review, if any.
+    async fn protocol_review(&self, org: &OrgId) -> Result<Option<Review>>;
+    /// Records a review (replacing the last; the audit trail keeps them all).
+    async fn record_protocol_review(
+        &self,
+        org: &OrgId,
+        review: Review,
+        by: &UserId,
+        audit: NewAuditEvent,
+    ) -> Result<()>;
     /// Deletes contacts and SMS senders older than `contacts_before` and reports dismissed before
     /// `dismissed_before`, with `audit` (its detail gains the counts), in one transaction.
     async fn purge(

@@ -31,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(names, add_name))
         .routes(routes!(remove_name))
         .routes(routes!(get_retention, set_retention))
+        .routes(routes!(get_protocol_review, record_protocol_review))
         .routes(routes!(purge))
         .routes(routes!(export_jsonl))
         .routes(routes!(export_csv))
@@ -122,6 +123,52 @@ async fn set_retention(
     ApiJson(b): ApiJson<SetRetention>,
 ) -> Result<Json<Retention>, ApiError> {
     Ok(Json(retention::set(&state, &who.actor(), b.contact_days, b.dismissed_days).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+struct ProtocolReview {
+    /// The last review on record; null if none.
+    review: Option<tandem_domain::protocol::Review>,
+    /// `never`, `current`, `due_soon` (within 30 days) or `overdue`, with the next review's day
+    /// and how many days are left or late.
+    #[schema(value_type = Object)]
+    standing: tandem_domain::protocol::Standing,
+}
+
+/// When the organisation last reviewed its protection protocol, and when it will next
+#[utoipa::path(get, path = "/protocol-review", tag = "protection",
+    responses((status = 200, description = "The review on record and where it stands", body = ProtocolReview)))]
+async fn get_protocol_review(
+    State(state): State<AppState>,
+    who: Can<perm::ViewReports>,
+) -> Result<Json<ProtocolReview>, ApiError> {
+    let (review, standing) = crate::protection::protocol::standing(&state, who.org_id()).await?;
+    Ok(Json(ProtocolReview { review, standing }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct RecordReview {
+    /// The day the protocol was reviewed (not in the future).
+    #[schema(format = Date)]
+    reviewed_on: String,
+    /// The day of the next review, after today and within 24 months; six months on if left out.
+    #[schema(format = Date)]
+    next_review_on: Option<String>,
+}
+
+/// Record a review of the protection protocol (admins)
+#[utoipa::path(put, path = "/protocol-review", tag = "protection", request_body = RecordReview,
+    responses((status = 200, description = "Recorded", body = ProtocolReview)))]
+async fn record_protocol_review(
+    State(state): State<AppState>,
+    who: Can<perm::ReviewProtocol>,
+    ApiJson(b): ApiJson<RecordReview>,
+) -> Result<Json<ProtocolReview>, ApiError> {
+    use crate::protection::protocol;
+    protocol::record(&state, &who.actor(), &b.reviewed_on, b.next_review_on.as_deref()).await?;
+    let (review, standing) = protocol::standing(&state, who.org_id()).await?;
+    Ok(Json(ProtocolReview { review, standing }))
 }
 
 /// Apply retention now (admins)

@@ -63,6 +63,9 @@ struct NewViolationBody {
     source_reliability: Option<String>,
     /// Who the source is (sealed; coordinators open it, audited).
     source_identity: Option<String>,
+    /// For `threat_to_defender` and `attack_on_defender` (required there, refused elsewhere):
+    /// the organisation targeted.
+    targeted_org: Option<String>,
 }
 
 /// Document a violation (any member)
@@ -89,6 +92,7 @@ async fn create(
         source_knowledge: b.source_knowledge,
         source_reliability: b.source_reliability,
         source_identity: b.source_identity,
+        targeted_org: b.targeted_org,
     };
     Ok((StatusCode::CREATED, Json(violations::document(&state, &who.actor(), &input).await?)))
 }

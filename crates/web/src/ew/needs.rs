@@ -32,6 +32,9 @@ pub struct Needs {
     /// Alerts other organisations handed to this one, and how many of them wait for its answer.
     pub handed_to_us: usize,
     pub handed_waiting: usize,
+    /// For admins: the protection protocol's review when it is near, late, or (for civil
+    /// society, whom the protocols are for) never recorded.
+    pub protocol: Option<tandem_domain::protocol::Standing>,
 }
 
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
@@ -63,6 +66,18 @@ pub async fn of(state: &AppState, actor: &Actor, now: DateTime<Utc>) -> Result<N
                 break;
             }
         }
+    }
+    if actor.may(Action::ReviewProtocol).is_ok() {
+        use tandem_domain::protocol::Standing;
+        let (_, standing) = crate::protection::protocol::standing(state, org).await?;
+        let civil_society = || async {
+            state.store.get_org(org).await.map(|o| o.kind == tandem_domain::OrgKind::CivilSociety)
+        };
+        needs.protocol = match standing {
+            Standing::Current { .. } => None,
+            Standing::Never if !civil_society().await? => None,
+            s => Some(s),
+        };
     }
     let handed = shared::alerts(state, org).await?;
     needs.handed_to_us = handed.len();

@@ -55,7 +55,7 @@ async fn view(
         }
     };
     // The observatory's protected names, and this violation's own victims and source.
-    let scrubber = crate::protection::secrets::violation_scrubber(state, viewer, &owner, &v.id).await?;
+    let scrubber = crate::protection::secrets::violation_scrubber(state, viewer, &owner, &v).await?;
     let today = Utc::now().date_naive();
     Ok(Referral {
         overdue: v.status == ViolationStatus::Referred && v.referral_due_on.is_some_and(|d| d < today),

@@ -8,8 +8,8 @@ use tandem_domain::area::PCode;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::seal::{Binding, Keyring, Purpose};
 use tandem_domain::violation::{
-    check_verification, institution_name, referral_ask, victim_names, ActSlug, DatePrecision, Ending,
-    InstitutionKind, SourceInfo, Victims, ViolationStatus,
+    check_verification, institution_name, referral_ask, targeted_org, victim_names, ActSlug, DatePrecision,
+    Ending, InstitutionKind, SourceInfo, Victims, ViolationStatus,
 };
 use tandem_domain::{text, violation_signal, InvalidInput, OrgId, Problem};
 use tandem_store::{NewReferral, NewViolation, Violation, ViolationFilter};
@@ -37,6 +37,8 @@ pub struct ViolationInput {
     pub source_reliability: Option<String>,
     /// Who the source is, sealed.
     pub source_identity: Option<String>,
+    /// For a threat or attack against defenders, the organisation targeted.
+    pub targeted_org: Option<String>,
 }
 
 fn word<T: std::str::FromStr<Err = InvalidInput>>(raw: &Option<String>) -> Result<Option<T>, InvalidInput> {
@@ -83,7 +85,10 @@ fn parse(input: &ViolationInput, actor: &Actor, keys: &Keyring) -> Result<NewVio
         knowledge: word(&input.source_knowledge)?,
         reliability: word(&input.source_reliability)?,
     };
+    let act = ActSlug::parse(&input.act)?;
     Ok(NewViolation {
+        targeted_org: targeted_org(&act, input.targeted_org.as_deref())?,
+        act,
         victim_names: names.map(|n| seal(Purpose::VictimNames, &n)),
         source_identity: source_identity.map(|s| seal(Purpose::SourceIdentity, &s)),
         source,
@@ -91,7 +96,6 @@ fn parse(input: &ViolationInput, actor: &Actor, keys: &Keyring) -> Result<NewVio
         area,
         occurred_on: date_precision.normalise(day),
         date_precision,
-        act: ActSlug::parse(&input.act)?,
         institution: institution_name("institution", &input.institution)?,
         institution_kind,
         unit,

@@ -20,7 +20,7 @@ use crate::app_error::AppError;
 use crate::extract::{perm, Can};
 use crate::headers::NoStore;
 use crate::protection::export::Kind;
-use crate::protection::{retention, secrets};
+use crate::protection::{protocol, retention, secrets};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         .route("/protection/names", post(add_name))
         .route("/protection/names/{id}/remove", post(remove_name))
         .route("/protection/retention", post(set_retention))
+        .route("/protection/protocol", post(review_protocol))
         .route("/protection/purge", post(purge))
 }
 
@@ -66,26 +67,43 @@ async fn erase(
     Ok(Redirect::to("/reports?done=report-erased").into_response())
 }
 
+/// What a page shows beyond the organisation's settings: errors beside their fields (with what
+/// was typed), a notice, what a purge deleted.
+#[derive(Default)]
+struct Shown<'a> {
+    errors: Option<BTreeMap<&'static str, String>>,
+    notice: Option<&'a str>,
+    purged: Option<tandem_store::Purged>,
+    typed: Option<minijinja::Value>,
+}
+
 async fn render(
     state: &AppState,
     who: &crate::extract::Member,
     ctx: &PageCtx,
     status: StatusCode,
-    errors: Option<BTreeMap<&str, String>>,
-    notice: Option<&str>,
-    purged: Option<tandem_store::Purged>,
+    shown: Shown<'_>,
 ) -> Result<Response, PageError> {
     {
+        let Shown { errors, notice, purged, typed } = shown;
         let may = |a: Action| who.actor().may(a).is_ok();
         let (may_names, may_retention, may_export) =
             (may(Action::EraseReport), may(Action::ManageRetention), may(Action::ExportOrgData));
         let names = if may_names { secrets::list_names(state, who.org_id()).await? } else { vec![] };
         let retention = state.store.get_retention(who.org_id()).await?;
         let export_files: Vec<&str> = Kind::ALL.iter().map(|k| k.file()).collect();
+        let (review, standing) = protocol::standing(state, who.org_id()).await?;
+        let lang = ctx.lang;
+        let protocol = minijinja::context! {
+            standing, typed, may => may(Action::ReviewProtocol),
+            reviewed_on => review.map(|r| super::dates::day(lang, r.reviewed_on)),
+            next_review_on => review.map(|r| super::dates::day(lang, r.next_review_on)),
+            today => Utc::now().date_naive().to_string(),
+        };
         Ok((NoStore, ctx.render(
             status,
             "protection.html",
-            minijinja::context! { may_names, may_retention, may_export, names, retention, export_files, errors, notice, purged },
+            minijinja::context! { may_names, may_retention, may_export, names, retention, export_files, errors, notice, purged, protocol },
         ))
             .into_response())
     }
@@ -97,12 +115,10 @@ async fn settings(
     ctx: PageCtx,
     q: super::report_form::DoneQuery,
 ) -> Result<Response, PageError> {
-    let notice = q
-        .as_ref()
-        .ok()
-        .and_then(|q| q.done.as_deref())
-        .and_then(|d| ["names-added", "names-removed", "retention-saved"].into_iter().find(|k| *k == d));
-    render(&state, &who, &ctx, StatusCode::OK, None, notice, None).await
+    let notice = q.as_ref().ok().and_then(|q| q.done.as_deref()).and_then(|d| {
+        ["names-added", "names-removed", "retention-saved", "protocol-saved"].into_iter().find(|k| *k == d)
+    });
+    render(&state, &who, &ctx, StatusCode::OK, Shown { notice, ..Default::default() }).await
 }
 
 #[derive(Deserialize)]
@@ -122,7 +138,14 @@ async fn add_name(
         Ok(_) => Ok(Redirect::to("/protection?done=names-added").into_response()),
         Err(AppError::Invalid(e)) => {
             let errors = Some(super::forms::field_errors(ctx.lang, &e));
-            render(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None, None).await
+            render(
+                &state,
+                &who,
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Shown { errors, ..Default::default() },
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -155,6 +178,34 @@ async fn remove_name(
 }
 
 #[derive(Deserialize)]
+struct ProtocolForm {
+    #[serde(default)]
+    reviewed_on: String,
+    #[serde(default)]
+    next_review_on: String,
+}
+
+async fn review_protocol(
+    State(state): State<AppState>,
+    who: Can<perm::ReviewProtocol>,
+    ctx: PageCtx,
+    form: FormResult<ProtocolForm>,
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    match protocol::record(&state, &who.actor(), &f.reviewed_on, Some(&f.next_review_on)).await {
+        Ok(_) => Ok(Redirect::to("/protection?done=protocol-saved#protocol-h").into_response()),
+        Err(AppError::Invalid(e)) => {
+            let errors = Some(super::forms::field_errors(ctx.lang, &e));
+            let typed =
+                minijinja::context! { reviewed_on => f.reviewed_on, next_review_on => f.next_review_on };
+            let shown = Shown { errors, typed: Some(typed), ..Default::default() };
+            render(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, shown).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
 struct RetentionForm {
     #[serde(default)]
     contact_days: String,
@@ -175,7 +226,14 @@ async fn set_retention(
         Ok(_) => Ok(Redirect::to("/protection?done=retention-saved").into_response()),
         Err(AppError::Invalid(e)) => {
             let errors = Some(super::forms::field_errors(ctx.lang, &e));
-            render(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, errors, None, None).await
+            render(
+                &state,
+                &who,
+                &ctx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Shown { errors, ..Default::default() },
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
@@ -188,5 +246,5 @@ async fn purge(
 ) -> Result<Response, PageError> {
     let purged =
         retention::purge_org(state.store.as_ref(), who.org_id(), Some(&who.0.user.id), Utc::now()).await?;
-    render(&state, &who, &ctx, StatusCode::OK, None, None, Some(purged)).await
+    render(&state, &who, &ctx, StatusCode::OK, Shown { purged: Some(purged), ..Default::default() }).await
 }

@@ -454,6 +454,8 @@ struct ViolationForm {
     source_reliability: String,
     #[serde(default)]
     source_identity: String,
+    #[serde(default)]
+    targeted_org: String,
 }
 
 async fn render_form(
@@ -547,6 +549,7 @@ async fn create(
         source_knowledge: Some(f.source_knowledge.clone()),
         source_reliability: Some(f.source_reliability.clone()),
         source_identity: Some(f.source_identity.clone()),
+        targeted_org: Some(f.targeted_org.clone()),
     };
     match violations::document(&state, &who.actor(), &input).await {
         Ok(v) => {

@@ -4,6 +4,7 @@
 pub mod agreements;
 pub mod caches;
 pub mod export;
+pub mod protocol;
 pub mod releases;
 pub mod retention;
 pub mod secrets;

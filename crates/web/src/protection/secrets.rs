@@ -107,15 +107,18 @@ pub async fn scrubber(state: &AppState, org: &OrgId) -> Result<Arc<Scrubber>, Ap
 
 /// The scrubber for one violation shown outside its organisation (a referral): the
 /// organisation's protected names, and this violation's own victims' names and source (opened
-/// for the machine, never shown; the reading is audited as such). Names are split at `;`, `,`
-/// and line ends, as people list them.
+/// for the machine, never shown; the reading is audited as such), and the organisation a
+/// civic-space incident targeted. Names are split at `;`, `,` and line ends, as people list them.
 pub async fn violation_scrubber(
     state: &AppState,
     viewer: &Actor,
     owner: &OrgId,
-    violation: &str,
+    v: &tandem_store::Violation,
 ) -> Result<Scrubber, AppError> {
+    let violation = v.id.as_str();
     let mut names: Vec<String> = list_names(state, owner).await?.into_iter().map(|n| n.name).collect();
+    // The organisation a threat targeted is its victim: named no more than a person would be.
+    names.extend(v.targeted_org.clone());
     for purpose in [Purpose::VictimNames, Purpose::SourceIdentity] {
         let ev = NewAuditEvent::new("violation.scrub")
             .org(owner)
