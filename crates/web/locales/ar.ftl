@@ -970,3 +970,7 @@ needs-protocol-due-soon = يجب مراجعة بروتوكول الحماية خ
 violation-targeted-org = المنظمة المستهدفة
 violation-targeted-org-hint = فقط في حالة تهديد أو اعتداء على مدافع عن حقوق الإنسان أو موظف في منظمة مجتمع مدني: المنظمة التي يعمل لديها.
 protocol-review-day = يوم المراجعة
+violations-export-title = تصدير الانتهاكات
+violations-export-intro = كل الانتهاكات التي وثقتها منظمتك، لآلية أممية أو محكمة أو لأرشيفك. لا تتضمن أسماء الضحايا ولا المصادر ولا ملفات الأدلة. يُسجَّل كل تصدير في سجل التدقيق.
+violations-export-json = الأحداث (JSON، بصيغة أحداث HURIDOCS)
+violations-export-hxl = جدول (CSV مع وسوم HXL)

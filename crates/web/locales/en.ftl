@@ -934,3 +934,7 @@ needs-protocol-due-soon = Your protection protocol is due for review in { $days 
 violation-targeted-org = Organisation targeted
 violation-targeted-org-hint = Only for a threat or an attack against a human-rights defender or CSO staff: the organisation they work for.
 protocol-review-day = Day of the review
+violations-export-title = Export the violations
+violations-export-intro = Every violation your organisation documented, for a UN mechanism, a court or your own archive. Victims' names, sources and evidence files are not in it. Each export is recorded in the audit log.
+violations-export-json = Events (JSON, in the HURIDOCS events format)
+violations-export-hxl = Table (CSV with HXL hashtags)

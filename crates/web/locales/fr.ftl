@@ -934,3 +934,7 @@ needs-protocol-due-soon = Votre protocole de protection doit être révisé dans
 violation-targeted-org = Organisation visée
 violation-targeted-org-hint = Seulement pour une menace ou une attaque contre un défenseur des droits humains ou le personnel d'une OSC : l'organisation pour laquelle il travaille.
 protocol-review-day = Jour de la révision
+violations-export-title = Exporter les violations
+violations-export-intro = Toutes les violations documentées par votre organisation, pour un mécanisme de l'ONU, un tribunal ou vos archives. Les noms des victimes, les sources et les pièces n'y figurent pas. Chaque export est inscrit au journal d'audit.
+violations-export-json = Événements (JSON, au format des événements HURIDOCS)
+violations-export-hxl = Tableau (CSV avec étiquettes HXL)

@@ -8,7 +8,8 @@ both!(
     document_and_verify_with_two_keys,
     the_institution_on_tandem_answers_its_referral,
     verified_violations_are_a_warning_sign,
-    civic_space_names_the_target_and_protocols_are_reviewed
+    civic_space_names_the_target_and_protocols_are_reviewed,
+    exports_in_the_formats_documenters_use
 );
 
 /// A referral to an organisation on Tandem reaches it without names, source or evidence, and
@@ -654,4 +655,83 @@ async fn civic_space_names_the_target_and_protocols_are_reviewed(b: Backend) {
         "{html}"
     );
     assert!(html.contains("value=\"2031-01-01\""), "what was typed stays");
+}
+
+/// The organisation's violations leave it in the formats documenters already use: HURIDOCS-style
+/// events as JSON, and HXL CSV that the reference library (libhxl) validates; neither holds what
+/// is sealed, and a description that looks like a formula stays text.
+async fn exports_in_the_formats_documenters_use(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    app.create_user(&obs, "amina@obs.example", Role::Coordinator, false).await;
+    app.create_user(&obs, "director@obs.example", Role::Admin, false).await;
+    let amina = app.login("amina@obs.example").await;
+    let director = app.login("director@obs.example").await;
+    let bodies = [
+        json!({"area": "MR0101", "occurred_on": "2026-07-19", "act": "arbitrary_arrest",
+            "institution": "Kumba Central Police Station", "institution_kind": "police", "unit": "Night patrol",
+            "victims": {"total": 3, "women": 1, "men": 2}, "description": "=HYPERLINK(\"http://evil.example\") three traders held",
+            "victim_names": "Halima Okafor; Idris Okafor", "victim_names_consent": true,
+            "source_kind": "witness", "source_knowledge": "direct", "source_identity": "the baker next door"}),
+        json!({"area": "MR0102", "occurred_on": "2026-08-03", "date_precision": "month", "act": "threat_to_defender",
+            "institution": "3rd Brigade", "institution_kind": "military", "victims": {"total": 1},
+            "description": "A monitor warned by phone", "targeted_org": "Kumba Women's Peace Network"}),
+    ];
+    for body in bodies {
+        let (s, v) = app.send("POST", "/api/v1/violations", Some(&amina), Some(body)).await;
+        assert_eq!(s, 201, "{v}");
+    }
+    assert_eq!(
+        app.send("GET", "/api/v1/violation-export.json", Some(&amina), None).await.0,
+        403,
+        "admins only"
+    );
+    let (s, v) = app.send("GET", "/api/v1/violation-export.json", Some(&director), None).await;
+    assert_eq!(s, 200, "{v}");
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    let arrest = &events[0];
+    assert_eq!(arrest["initial_date"], "2026-07-19");
+    assert_eq!(arrest["acts"][0]["involvement"][0]["perpetrator"], "Kumba Central Police Station");
+    assert_eq!(arrest["acts"][0]["involvement"][0]["unit"], "Night patrol");
+    assert_eq!(arrest["acts"][0]["victims"]["total"], 3);
+    assert_eq!(arrest["acts"][0]["victims"]["names_kept_sealed"], true);
+    assert_eq!(arrest["acts"][0]["rights_affected"], "liberty and security of person");
+    assert_eq!(arrest["information"][0]["source_type"], "witness");
+    assert_eq!(events[1]["initial_date_type"], "month");
+    assert_eq!(events[1]["acts"][0]["targeted_organisation"], "Kumba Women's Peace Network");
+    let text = v.to_string();
+    for sealed in ["Halima", "Idris", "baker"] {
+        assert!(!text.contains(sealed), "{sealed} is sealed: {text}");
+    }
+
+    let r =
+        app.http.get(app.url("/api/v1/violation-export.csv")).bearer_auth(&director).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let csv = r.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[1].starts_with("#event+id,#date+occurred,"), "{csv}");
+    assert!(csv.contains("\"'=HYPERLINK("), "a formula stays text: {csv}");
+    assert!(!csv.contains("Halima") && !csv.contains("baker"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("violations.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scripts/hxl_check.py");
+    let out = std::process::Command::new("python3")
+        .args([script, path.to_str().unwrap(), "violations"])
+        .output()
+        .expect("python3 runs (scripts/test installs libhxl)");
+    let said = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && said.contains("2 rows"), "libhxl refuses the export: {said}");
+    // The check is real: an act that is no slug fails it.
+    std::fs::write(&path, csv.replace(",arbitrary_arrest,", ",Arbitrary Arrest,")).unwrap();
+    let out = std::process::Command::new("python3")
+        .args([script, path.to_str().unwrap(), "violations"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let trail = app.store.org_audit(&obs.id, 100).await.unwrap();
+    assert_eq!(trail.iter().filter(|e| e.action == "violation.export").count(), 2);
 }

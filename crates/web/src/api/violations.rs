@@ -3,6 +3,7 @@
 //! organisation's violation is 404.
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use tandem_domain::violation::{Victims, ViolationStatus};
@@ -14,6 +15,7 @@ use utoipa_axum::routes;
 use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::extract::{perm, Can};
+use crate::headers::{Attachment, NoStore};
 use crate::observatory::violations::{self, ReferralInput, ViolationInput};
 use crate::AppState;
 
@@ -26,6 +28,38 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(respond))
         .routes(routes!(end))
         .routes(routes!(acts))
+        .routes(routes!(export_json))
+        .routes(routes!(export_hxl))
+}
+
+/// All of the organisation's violations as HURIDOCS-style events (admins; audited): event, act,
+/// victims as counts, involvement, information and intervention; nothing sealed
+#[utoipa::path(get, path = "/violation-export.json", tag = "observatory",
+    responses((status = 200, description = "`{format, events:[…]}`", body = Object)))]
+async fn export_json(
+    State(state): State<AppState>,
+    who: Can<perm::ExportOrgData>,
+) -> Result<Response, ApiError> {
+    let body = crate::observatory::export::json(&state, &who.actor()).await?;
+    Ok((NoStore, Attachment("tandem-violations.json".into()), Json(body)).into_response())
+}
+
+/// All of the organisation's violations as HXL CSV (admins; audited): a header row, a row of HXL
+/// hashtags, then a row a violation; nothing sealed
+#[utoipa::path(get, path = "/violation-export.csv", tag = "observatory",
+    responses((status = 200, description = "Its second row holds HXL hashtags", body = String, content_type = "text/csv")))]
+async fn export_hxl(
+    State(state): State<AppState>,
+    who: Can<perm::ExportOrgData>,
+) -> Result<Response, ApiError> {
+    let body = crate::observatory::export::hxl_csv(&state, &who.actor()).await?;
+    Ok((
+        NoStore,
+        Attachment("tandem-violations.csv".into()),
+        [(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        body,
+    )
+        .into_response())
 }
 
 #[derive(Deserialize, ToSchema)]

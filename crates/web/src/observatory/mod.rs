@@ -2,6 +2,7 @@
 //! second key. They know nothing of HTTP; the API and the pages call them.
 pub mod cache;
 pub mod evidence;
+pub mod export;
 pub mod public;
 pub mod referrals;
 pub mod violations;

@@ -106,7 +106,10 @@ async fn list(
     Ok(ctx.render(
         StatusCode::OK,
         "violations.html",
-        minijinja::context! { cards, waiting, overdue, statuses, status => q.status, filtered => !q.status.is_empty() || q.overdue == "1" },
+        minijinja::context! {
+            cards, waiting, overdue, statuses, status => q.status, filtered => !q.status.is_empty() || q.overdue == "1",
+            may_export => who.actor().may(tandem_domain::access::Action::ExportOrgData).is_ok(),
+        },
     ))
 }
 
