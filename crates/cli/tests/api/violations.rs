@@ -467,14 +467,7 @@ async fn verified_violations_are_a_warning_sign(b: Backend) {
         "another organisation's violations never reach it"
     );
 
-    // The full run finds nothing to change.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tandem"))
-        .args(["alerts", "run", "--database-url", &app.db.url])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(" 0 opened") && text.contains(" 0 withdrawn"), "{text}");
+    crate::ew::full_run_changes_nothing(&app);
     assert_eq!(crate::ew::snapshot(&app, &obs.id).await, alerts);
 
     // The alert page says it in words and lists the violations, linked; the other
