@@ -51,7 +51,8 @@ async fn share(
 
 /// `orgs` in the demo's order (see `demo::ORGS`).
 pub async fn populate(store: &dyn Store, keys: &Keyring, orgs: &[Org]) -> anyhow::Result<()> {
-    let [kwpn, youth, _faith, observatory, police, brigade, municipality, ..] = orgs else {
+    let [kwpn, youth, _faith, observatory, police, brigade, municipality, _interior, network, ..] = orgs
+    else {
         anyhow::bail!("the demo needs its ten organisations");
     };
     let both = [RecordKind::Reports, RecordKind::Alerts];
@@ -66,6 +67,18 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, orgs: &[Org]) -> anyhow
         5,
         &["gbv", "service_grievance", "displacement", "hate_speech"],
         &[RecordKind::Reports],
+    )
+    .await?;
+    // The observatory shares its verified violations, as monthly counts, with the regional network.
+    share(
+        store,
+        observatory,
+        network,
+        ShareMode::Aggregates,
+        AreaLevel::Admin1,
+        5,
+        &[],
+        &[RecordKind::Violations],
     )
     .await?;
     let old = share(store, youth, brigade, ShareMode::Aggregates, AreaLevel::Admin1, 5, &[], &both).await?;

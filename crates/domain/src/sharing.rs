@@ -55,14 +55,21 @@ pub enum RecordKind {
     Reports,
     /// Alerts: the owner may assign them to the partner, which then sees and answers them.
     Alerts,
+    /// Verified violations, as monthly aggregate cells (admin1 × institution kind × act) under the
+    /// same linked-table disclosure control; never one by one.
+    Violations,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 2] = [RecordKind::Reports, RecordKind::Alerts];
+    pub const ALL: [RecordKind; 3] = [RecordKind::Reports, RecordKind::Alerts, RecordKind::Violations];
+    /// What an agreement covers when it names no kinds. Violations are shared only when named:
+    /// they are the most dangerous numbers an observatory holds.
+    pub const DEFAULT: [RecordKind; 2] = [RecordKind::Reports, RecordKind::Alerts];
     pub fn as_str(self) -> &'static str {
         match self {
             RecordKind::Reports => "reports",
             RecordKind::Alerts => "alerts",
+            RecordKind::Violations => "violations",
         }
     }
 }
@@ -73,7 +80,7 @@ impl FromStr for RecordKind {
         RecordKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| InvalidInput::new("kinds", "each kind must be reports or alerts"))
+            .ok_or_else(|| InvalidInput::new("kinds", "each kind must be reports, alerts or violations"))
     }
 }
 

@@ -66,8 +66,12 @@ pub fn master(acts: Vec<String>, admin1: &[(String, String)], placed: &[Placed],
     Master::build(acts, &counted, k)
 }
 
-/// The entries one organisation could work out by taking its own share away: those whose count
-/// without that organisation's violations is from 1 to k − 1.
+/// The entries to which some organisation contributed from 1 to k − 1 violations. Any coalition
+/// of the others, pooling their own shares (and what they were shown of each other's under
+/// sharing agreements), would otherwise subtract them from the published count and learn that
+/// organisation's small number; if no single one contributed 1 to k − 1, whatever a coalition
+/// takes away leaves 0 or at least k. This also defeats an organisation that adds violations of
+/// its own to probe a cell.
 fn dominated(m: &Master, admin1: &[(String, String)], placed: &[Placed]) -> BTreeSet<EntryId> {
     let orgs: BTreeSet<&str> = placed.iter().map(|p| p.org.as_str()).collect();
     let w = m.categories.len() + 1;
@@ -87,8 +91,9 @@ fn dominated(m: &Master, admin1: &[(String, String)], placed: &[Placed]) -> BTre
         for (i, node) in m.nodes.iter().enumerate() {
             let Some(&j) = index.get(&(node.area.as_str(), node.own)) else { continue };
             for col in 0..w {
-                let rest = total[i * w + col].saturating_sub(values[j * w + col]);
-                if (1..m.k).contains(&rest) {
+                // Its own share, small, under a total the others could subtract themselves from.
+                let own = values[j * w + col];
+                if (1..m.k).contains(&own) && total[i * w + col] > own {
                     out.insert((i, col));
                 }
             }

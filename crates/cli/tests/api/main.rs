@@ -19,6 +19,7 @@ mod ops;
 mod pages;
 mod protection;
 mod public_violations;
+mod shared_violations;
 mod sharing;
 mod sms;
 mod violations;

@@ -177,6 +177,8 @@ async fn sharing_authorisation_matrix(b: Backend) {
         ),
         ("POST", "/api/v1/retention/purge".into(), None, [401, 403, 403, 200, 403, 403, 403, 200]),
         ("GET", "/api/v1/protocol-review".into(), None, [401, 200, 200, 200, 200, 200, 200, 200]),
+        // Violations under agreements: any member, with what is shared with their organisation.
+        ("GET", "/api/v1/shared/violations".into(), None, [401, 200, 200, 200, 200, 200, 200, 200]),
         (
             "PUT",
             "/api/v1/protocol-review".into(),

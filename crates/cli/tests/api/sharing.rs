@@ -175,7 +175,7 @@ async fn agreements_lifecycle_and_bad_input(b: Backend) {
         (with("partner_org", json!(tandem_domain::OrgId::new().to_string())), "partner_org"),
         (with("partner_org", json!(w.owner.id)), "partner_org"),
         (with("categories", json!(["no_such_category"])), "categories"),
-        (with("kinds", json!(["violations"])), "kinds"),
+        (with("kinds", json!(["evidence"])), "kinds"),
         (with("valid_to", json!("2020-01-01")), "valid_to"),
         (with("valid_to", json!("tomorrow")), "valid_to"),
         (

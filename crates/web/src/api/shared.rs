@@ -17,12 +17,14 @@ use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::extract::{perm, Can};
 use crate::protection::shared::{self, Aggregates, SharedAlert, SharedRecord, DEFAULT_WEEKS, MAX_WEEKS};
+use crate::protection::shared_violations::SharedViolationCell;
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(aggregates))
         .routes(routes!(records))
+        .routes(routes!(violations))
         .routes(routes!(alerts))
         .routes(routes!(alert))
         .routes(routes!(respond))
@@ -56,6 +58,40 @@ async fn aggregates(
 ) -> Result<Json<Aggregates>, ApiError> {
     let weeks = weeks_of(q)?;
     Ok(Json(shared::aggregates(&state, &who.actor(), weeks).await?))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct MonthsQuery {
+    /// How many released months back (1–24, default 6).
+    #[param(minimum = 1, maximum = 24)]
+    months: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+struct SharedViolations {
+    cells: Vec<SharedViolationCell>,
+}
+
+/// Verified violations shared with the caller: per released month, the owner's counts by area
+/// (admin1) × institution kind × act with every total, small ones and their complements hidden
+#[utoipa::path(get, path = "/shared/violations", tag = "sharing", params(MonthsQuery),
+    responses((status = 200, description = "Fixed cells per agreement and month, `count: null` where hidden", body = SharedViolations)))]
+async fn violations(
+    State(state): State<AppState>,
+    who: Can<perm::ViewSharing>,
+    q: QueryResult<MonthsQuery>,
+) -> Result<Json<SharedViolations>, ApiError> {
+    use crate::protection::shared_violations::{tables, DEFAULT_MONTHS, MAX_MONTHS};
+    let months = match paging::query(q)?.months {
+        None => DEFAULT_MONTHS,
+        Some(n) if (1..=MAX_MONTHS as i64).contains(&n) => n as u32,
+        Some(_) => {
+            return Err(InvalidInput::new("months", format!("must be between 1 and {MAX_MONTHS}")).into())
+        }
+    };
+    Ok(Json(SharedViolations { cells: tables(&state, &who.actor(), months).await? }))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -38,6 +38,8 @@ struct NewAgreement {
     /// Category slugs; every category when empty.
     #[serde(default)]
     categories: Vec<String>,
+    /// What the agreement covers; reports and alerts when empty. Violations are shared only when
+    /// named.
     #[serde(default)]
     #[schema(value_type = Vec<RecordKind>)]
     kinds: Vec<String>,

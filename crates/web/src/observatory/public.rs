@@ -30,7 +30,7 @@ pub async fn quarters(state: &AppState) -> Result<Vec<Quarter>, AppError> {
 }
 
 /// The country and admin1 area an area belongs to (None for the admin1 when it is a country).
-fn placed_at(cfg: &EwConfig, code: &str) -> Option<(String, Option<String>)> {
+pub(crate) fn placed_at(cfg: &EwConfig, code: &str) -> Option<(String, Option<String>)> {
     let mut country = None;
     let mut admin1 = None;
     for c in cfg.tree.lineage(code) {
@@ -43,19 +43,25 @@ fn placed_at(cfg: &EwConfig, code: &str) -> Option<(String, Option<String>)> {
     country.map(|c| (c, admin1))
 }
 
+/// Every admin1 area with its country, sorted: the rows every table has, violations or not.
+pub(crate) fn admin1_areas(cfg: &EwConfig) -> Vec<(String, String)> {
+    let mut admin1: Vec<(String, String)> = cfg
+        .areas
+        .values()
+        .filter(|a| a.level == AreaLevel::Admin1)
+        .filter_map(|a| placed_at(cfg, &a.code).map(|(country, _)| (country, a.code.clone())))
+        .collect();
+    admin1.sort();
+    admin1
+}
+
 /// The quarter's cells, from the violations verified until now (it is frozen once built: a later
 /// verification never changes what was published). Violations an organisation adds to learn the
 /// others' counts are its own share, which the dominance rule takes into account.
 async fn build(state: &AppState, q: Quarter) -> Result<Vec<PublicCell>, AppError> {
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let acts: Vec<String> = state.store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
-    let mut admin1: Vec<(String, String)> = cfg
-        .areas
-        .values()
-        .filter(|a| a.level == AreaLevel::Admin1)
-        .filter_map(|a| placed_at(&cfg, &a.code).map(|(country, _)| (country, a.code.clone())))
-        .collect();
-    admin1.sort();
+    let admin1 = admin1_areas(&cfg);
     let counts = state.store.verified_violation_counts(q.first_day(), q.end(), Utc::now()).await?;
     let placed: Vec<Placed> = counts
         .into_iter()

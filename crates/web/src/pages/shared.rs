@@ -141,6 +141,83 @@ pub(super) fn tables(
         .collect()
 }
 
+/// Shared violation cells as the page shows them: per owner and month, newest first, a card per
+/// area and institution kind with any violation (or a hidden count), its acts named.
+async fn violation_tables(
+    state: &AppState,
+    cfg: &crate::ew::config::EwConfig,
+    lang: crate::i18n::Lang,
+    cells: &[crate::protection::shared_violations::SharedViolationCell],
+) -> Result<Vec<minijinja::Value>, AppError> {
+    use std::collections::BTreeMap;
+    let t = |key: &str, fallback: &str| {
+        let text = crate::i18n::global().text(lang, key, &[]);
+        if text == key {
+            fallback.replace('_', " ")
+        } else {
+            text
+        }
+    };
+    // (owner, month) → (area, kind) → [(act, count)], with the row total under act None.
+    type Row = Vec<(Option<String>, Option<u32>)>;
+    let mut tables: BTreeMap<(String, String), BTreeMap<(String, String), Row>> = BTreeMap::new();
+    let mut grand: BTreeMap<(String, String), Option<u32>> = BTreeMap::new();
+    for c in cells {
+        let key = (c.owner_org.clone(), c.month.clone());
+        match (&c.area, &c.institution) {
+            (Some(area), Some(kind)) => tables
+                .entry(key)
+                .or_default()
+                .entry((area.clone(), kind.clone()))
+                .or_default()
+                .push((c.act.clone(), c.count)),
+            (None, None) if c.act.is_none() => {
+                grand.insert(key, c.count);
+            }
+            _ => {}
+        }
+    }
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut out = vec![];
+    for ((owner, month), rows) in tables.into_iter().rev() {
+        if !names.contains_key(&owner) {
+            let name = match tandem_domain::OrgId::parse(&owner) {
+                Ok(id) => state.store.get_org(&id).await.map(|o| o.name).unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            names.insert(owner.clone(), name);
+        }
+        let cards: Vec<minijinja::Value> = rows
+            .into_iter()
+            .filter_map(|((area, kind), entries)| {
+                let total = entries.iter().find(|(a, _)| a.is_none()).map(|(_, n)| *n)?;
+                let acts: Vec<minijinja::Value> = entries
+                    .iter()
+                    .filter(|(a, n)| a.is_some() && *n != Some(0))
+                    .map(|(a, n)| {
+                        let slug = a.clone().unwrap_or_default();
+                        minijinja::context! { name => t(&format!("act-{slug}"), &slug), count => n }
+                    })
+                    .collect();
+                // A row of zeros says nothing the legend does not.
+                (total != Some(0)).then(|| {
+                    minijinja::context! {
+                        place => format!("{} · {}", area_name(cfg, &area), t(&format!("ikind-{kind}"), &kind)),
+                        total, acts,
+                    }
+                })
+            })
+            .collect();
+        out.push(minijinja::context! {
+            owner_name => names[&owner].clone(),
+            month => super::dates::month(lang, &month),
+            total => grand.get(&(owner.clone(), month.clone())).copied().flatten(),
+            cards,
+        });
+    }
+    Ok(out)
+}
+
 #[derive(Deserialize, Default)]
 struct WeeksQuery {
     weeks: Option<String>,
@@ -173,10 +250,12 @@ async fn overview(
             .collect();
         let released_until = agg.released_until;
         let grace_days = state.config.sharing_grace.as_secs() / 86_400;
+        let cells = crate::protection::shared_violations::tables(&state, &who.actor(), 3).await?;
+        let violations = violation_tables(&state, &cfg, ctx.lang, &cells).await?;
         Ok(ctx.render(
             StatusCode::OK,
             "shared.html",
-            minijinja::context! { agreements, alerts, weeks, released_until, grace_days },
+            minijinja::context! { agreements, alerts, weeks, released_until, grace_days, violations },
         ))
     }
 }

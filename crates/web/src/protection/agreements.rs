@@ -84,7 +84,7 @@ pub async fn check(state: &AppState, actor: &Actor, input: AgreementInput) -> Re
         }
     }
     if kinds.is_empty() {
-        kinds = RecordKind::ALL.to_vec();
+        kinds = RecordKind::DEFAULT.to_vec();
     }
     kinds.sort();
     let now = Utc::now();

@@ -9,3 +9,4 @@ pub mod releases;
 pub mod retention;
 pub mod secrets;
 pub mod shared;
+pub mod shared_violations;

@@ -114,7 +114,7 @@ fn columns(cfg: &EwConfig, a: &Agreement) -> Vec<String> {
     }
 }
 
-async fn audit_use(
+pub(crate) async fn audit_use(
     state: &AppState,
     actor: &Actor,
     a: &Agreement,
@@ -126,7 +126,11 @@ async fn audit_use(
     Ok(())
 }
 
-async fn in_force(state: &AppState, partner: &OrgId, kind: RecordKind) -> Result<Vec<Agreement>, AppError> {
+pub(crate) async fn in_force(
+    state: &AppState,
+    partner: &OrgId,
+    kind: RecordKind,
+) -> Result<Vec<Agreement>, AppError> {
     let now = Utc::now();
     Ok(state
         .store

@@ -321,7 +321,7 @@ proptest! {
     #[test]
     fn public_violation_cells_pin_down_no_small_count(
         areas in 1usize..=3,
-        placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8, 0usize..2), 1..=14),
+        placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8, 0usize..3), 1..=14),
     ) {
         use crate::violation::InstitutionKind;
         use crate::violation_stats::{cells, master as public_master, Placed, PUBLIC_K};
@@ -359,10 +359,11 @@ proptest! {
             }
         }
         prop_assert_eq!(disclosed(&m, &known, PUBLIC_K), vec![], "everything published, pooled");
-        // An organisation that takes its own violations away from everything published learns
-        // no other's count from 1 to k − 1 either.
-        for org in ["org0", "org1"] {
-            let own: Vec<Placed> = placed.iter().filter(|p| p.org == org).cloned().collect();
+        // A coalition of organisations that takes its own violations away from everything
+        // published learns no other's count from 1 to k − 1 either: every coalition of the three.
+        for coalition in [&["org0"][..], &["org1"], &["org2"], &["org0", "org1"], &["org0", "org2"], &["org1", "org2"]] {
+            let org = coalition.join("+");
+            let own: Vec<Placed> = placed.iter().filter(|p| coalition.contains(&p.org.as_str())).cloned().collect();
             let mine = public_master(m.categories.clone(), &admin1, &own, PUBLIC_K);
             let mine_values = mine.values();
             let index: std::collections::HashMap<(&str, bool), usize> =

@@ -1,0 +1,130 @@
+//! Verified violations under sharing agreements: monthly fixed cells (admin1 × institution kind
+//! × act, with every total) for partners whose agreement names violations, small counts and the
+//! entries that would give them away hidden, frozen once released; nothing for anyone else.
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use serde_json::{json, Value};
+use tandem_domain::{OrgKind, Role};
+use tandem_testkit::{both, spawn_app, Backend};
+
+both!(violations_reach_partners_as_suppressed_monthly_cells);
+
+/// The newest month released with the default grace period of 7 days.
+fn released_month() -> NaiveDate {
+    let ended_by = (Utc::now() - Duration::days(7)).date_naive();
+    let this = ended_by.with_day(1).unwrap();
+    (this - Duration::days(1)).with_day(1).unwrap()
+}
+
+fn cell<'a>(cells: &'a [Value], area: Option<&str>, kind: Option<&str>, act: Option<&str>) -> &'a Value {
+    cells
+        .iter()
+        .find(|c| c["area"].as_str() == area && c["institution"].as_str() == kind && c["act"].as_str() == act)
+        .unwrap_or_else(|| panic!("no cell {area:?} {kind:?} {act:?}"))
+}
+
+async fn violations_reach_partners_as_suppressed_monthly_cells(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    let network = app.create_org("Lakes Region Peacebuilding Network", OrgKind::International).await;
+    let fund = app.create_org("Human Security Partnership Fund", OrgKind::International).await;
+    let police = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    let stranger = app.create_org("Marenia Youth for Dialogue", OrgKind::CivilSociety).await;
+    for (org, email, role) in [
+        (&obs, "amina@obs.example", Role::Coordinator),
+        (&obs, "bello@obs.example", Role::Coordinator),
+        (&network, "analyst@net.example", Role::Member),
+        (&fund, "officer@fund.example", Role::Member),
+        (&police, "liaison@police.example", Role::Member),
+        (&stranger, "admin@youth.example", Role::Admin),
+    ] {
+        app.create_user(org, email, role, false).await;
+    }
+    let amina = app.login("amina@obs.example").await;
+    let bello = app.login("bello@obs.example").await;
+    let month = released_month();
+    let day = month + Duration::days(9);
+    let document = |act: &str, kind: &str, n: usize| {
+        let (app, amina, bello, act, kind) =
+            (&app, amina.clone(), bello.clone(), act.to_owned(), kind.to_owned());
+        async move {
+            for _ in 0..n {
+                let body = json!({"area": "MR0101", "occurred_on": day.to_string(), "act": act,
+                    "institution": "A unit", "institution_kind": kind, "victims": {"total": 1},
+                    "description": "held overnight"});
+                let (s, v) = app.send("POST", "/api/v1/violations", Some(&amina), Some(body)).await;
+                assert_eq!(s, 201, "{v}");
+                let id = v["id"].as_str().unwrap();
+                let (s, _) =
+                    app.send("POST", &format!("/api/v1/violations/{id}/verify"), Some(&bello), None).await;
+                assert_eq!(s, 200);
+            }
+        }
+    };
+    document("arbitrary_arrest", "police", 7).await;
+    document("torture_ill_treatment", "police", 2).await;
+    document("arbitrary_arrest", "military", 6).await;
+
+    // The network's agreement names violations (k = 5); the fund's shares reports and alerts
+    // only (no kinds named: violations are never shared by default); the police have none.
+    let agree = |partner: &tandem_store::Org, k: i64, kinds: Option<Vec<&str>>| {
+        let mut b = json!({"partner_org": partner.id, "mode": "aggregates", "area_level": "admin1", "k": k});
+        if let Some(kinds) = kinds {
+            b["kinds"] = json!(kinds);
+        }
+        b
+    };
+    for body in [agree(&network, 5, Some(vec!["violations"])), agree(&fund, 3, None)] {
+        let (s, v) = app.send("POST", "/api/v1/sharing-agreements", Some(&amina), Some(body)).await;
+        assert_eq!(s, 201, "{v}");
+    }
+    let shared = |email: &'static str| {
+        let app = &app;
+        async move {
+            let t = app.login(email).await;
+            let (s, v) = app.send("GET", "/api/v1/shared/violations?months=2", Some(&t), None).await;
+            assert_eq!(s, 200, "{v}");
+            v["cells"].as_array().unwrap().clone()
+        }
+    };
+    let cells = shared("analyst@net.example").await;
+    let label = format!("{:04}-{:02}", month.year(), month.month());
+    let ours: Vec<Value> = cells.iter().filter(|c| c["month"] == label.as_str()).cloned().collect();
+    assert!(!ours.is_empty(), "{cells:?}");
+    assert_eq!(cell(&ours, Some("MR01"), Some("police"), Some("arbitrary_arrest"))["count"], 7);
+    assert_eq!(cell(&ours, Some("MR01"), Some("military"), Some("arbitrary_arrest"))["count"], 6);
+    assert!(cell(&ours, Some("MR01"), Some("police"), Some("torture_ill_treatment"))["count"].is_null());
+
+    assert!(cell(&ours, None, None, Some("torture_ill_treatment"))["count"].is_null());
+    assert_eq!(
+        cell(&ours, Some("MR01"), Some("prison"), Some("arbitrary_arrest"))["count"],
+        0,
+        "fixed cells"
+    );
+    for c in &cells {
+        let n = c["count"].as_u64();
+        assert!(n.is_none_or(|n| n == 0 || n >= 5), "a count under k shows: {c}");
+    }
+    // Every row with a hidden cell hides at least two of its entries (cells and total), and so
+    // does every act's column: no hidden count is one subtraction away.
+    let hidden_in = |f: &dyn Fn(&Value) -> bool| ours.iter().filter(|c| f(c) && c["count"].is_null()).count();
+    for kind in ["police", "military"] {
+        let n = hidden_in(&|c| c["area"] == "MR01" && c["institution"] == kind);
+        assert!(n == 0 || n >= 2, "{kind}: {n} hidden");
+    }
+    assert!(hidden_in(&|c| c["act"] == "torture_ill_treatment") >= 2);
+
+    assert!(shared("officer@fund.example").await.is_empty(), "violations are shared only when named");
+    assert!(shared("liaison@police.example").await.is_empty());
+    assert!(shared("admin@youth.example").await.is_empty());
+
+    // Released once, frozen: a violation verified later in that month changes nothing shared.
+    document("torture_ill_treatment", "police", 3).await;
+    assert_eq!(shared("analyst@net.example").await, cells);
+    let trail = app.store.org_audit(&obs.id, 200).await.unwrap();
+    assert!(trail.iter().any(|e| e.action == "violations.shared"), "the owner sees each use");
+
+    let t = app.login("analyst@net.example").await;
+    let (s, v) = app.send("GET", "/api/v1/shared/violations?months=0", Some(&t), None).await;
+    assert_eq!((s, v["error"]["field"].as_str()), (422, Some("months")));
+}
