@@ -117,16 +117,87 @@ pub struct PublicCell {
 /// Every entry of a quarter's master below the root, each with its count or None where it is
 /// hidden: counts from 1 to k − 1, counts any one organisation could work out by taking its own
 /// share away, and the complements that keep both from being worked out.
+/// `also` names entries (see [`Label`]) that must be hidden too: those an organisation's shared
+/// tables of the period did not let its partners work out (`shared_unknown`), so that the public
+/// count, less what the others contributed, tells no partner more than it was shown.
 pub fn cells(
     acts: Vec<String>,
     admin1: &[(String, String)],
     placed: &[Placed],
     k: u32,
     period: &str,
+    also: &BTreeSet<Label>,
 ) -> Vec<PublicCell> {
     let m = master(acts, admin1, placed, k);
-    let hidden = m.hidden_with(&dominated(&m, admin1, placed));
+    let mut sensitive = dominated(&m, admin1, placed);
+    sensitive.extend(entries_labelled(&m, also));
+    let hidden = m.hidden_with(&sensitive);
     published(&m, &hidden, period)
+}
+
+/// An entry named so that two masters of the same shape can be matched: the node's area (with
+/// its institution kind for a leaf), whether it is an area's own leaf, and the act (None: all).
+pub type Label = (String, bool, Option<String>);
+
+fn label(m: &Master, (node, col): EntryId) -> Label {
+    let n = &m.nodes[node];
+    (n.area.clone(), n.own, m.categories.get(col).cloned())
+}
+
+fn entries_labelled(m: &Master, labels: &BTreeSet<Label>) -> BTreeSet<EntryId> {
+    let w = m.categories.len() + 1;
+    (0..m.nodes.len())
+        .flat_map(|i| (0..w).map(move |c| (i, c)))
+        .filter(|&e| labels.contains(&label(m, e)))
+        .collect()
+}
+
+/// The entries of `m` that a reader of `shown` (entries with their counts, `None` where hidden)
+/// can *not* work out: found by the two sums every table obeys (a node's entry is the sum of
+/// its children's, a row's total the sum of its acts), applied until nothing more follows. It
+/// may miss a deduction a cleverer reader would make, which only makes the set larger: safe for
+/// what it is for, hiding more elsewhere.
+pub fn shared_unknown(m: &Master, shown: &[(EntryId, Option<u32>)]) -> BTreeSet<Label> {
+    let cats = m.categories.len();
+    let w = cats + 1;
+    let n = m.nodes.len();
+    let mut known = vec![false; n * w];
+    for &((node, col), count) in shown {
+        if count.is_some() {
+            known[node * w + col] = true;
+        }
+    }
+    let mut children = vec![vec![]; n];
+    for (i, node) in m.nodes.iter().enumerate() {
+        if let Some(p) = node.parent {
+            children[p].push(i);
+        }
+    }
+    // Each sum: a whole and its parts; when all but one of them are known, so is that one.
+    let mut sums: Vec<(usize, Vec<usize>)> = vec![];
+    for (p, ch) in children.iter().enumerate().filter(|(_, ch)| !ch.is_empty()) {
+        for c in 0..w {
+            sums.push((p * w + c, ch.iter().map(|&x| x * w + c).collect()));
+        }
+    }
+    for i in 0..n {
+        sums.push((i * w + cats, (0..cats).map(|c| i * w + c).collect()));
+    }
+    loop {
+        let mut changed = false;
+        for (whole, parts) in &sums {
+            let unknown: Vec<usize> =
+                std::iter::once(*whole).chain(parts.iter().copied()).filter(|&x| !known[x]).collect();
+            if unknown.len() == 1 {
+                known[unknown[0]] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    (0..n * w).filter(|&x| !known[x]).map(|x| label(m, (x / w, x % w))).collect()
 }
 
 /// The entries of `m` below the root with `hidden` left out.
@@ -225,7 +296,46 @@ mod tests {
     }
 
     fn of(placed: &[Placed]) -> Vec<PublicCell> {
-        cells(acts(), &admin1(), placed, PUBLIC_K, "2026Q1")
+        cells(acts(), &admin1(), placed, PUBLIC_K, "2026Q1", &BTreeSet::new())
+    }
+
+    #[test]
+    fn what_a_shared_table_lets_a_partner_work_out() {
+        use InstitutionKind::Police;
+        let m = master(acts(), &admin1(), &[at(Some("MR01"), Police, 0, 7)], PUBLIC_K);
+        let w = m.categories.len() + 1;
+        let leaf = m.nodes.iter().position(|n| n.area == "MR01|police").unwrap();
+        let every: Vec<(EntryId, Option<u32>)> =
+            m.leaves().into_iter().flat_map(|l| (0..w).map(move |c| ((l, c), Some(0)))).collect();
+        assert!(shared_unknown(&m, &every).is_empty(), "every leaf shown: every sum follows");
+        // One cell hidden in a row whose total is shown: the total less the rest gives it.
+        let one: Vec<_> = every.iter().map(|&(e, n)| (e, if e == (leaf, 0) { None } else { n })).collect();
+        assert!(shared_unknown(&m, &one).is_empty());
+        // The cell and its row's total hidden, and the column's other entries shown: the column
+        // still gives it away through the admin1 node? Only if that node's entry is known: it is
+        // not, so both stay unknown, and so does everything they sum into.
+        let two: Vec<_> = every
+            .iter()
+            .map(|&(e, n)| (e, if e == (leaf, 0) || e == (leaf, w - 1) { None } else { n }))
+            .collect();
+        let unknown = shared_unknown(&m, &two);
+        for l in [
+            ("MR01|police".to_owned(), false, Some("arbitrary_arrest".to_owned())),
+            ("MR01".into(), false, None),
+            ("".into(), false, None),
+        ] {
+            assert!(unknown.contains(&l), "{l:?} in {unknown:?}");
+        }
+        assert!(!unknown.contains(&("MR02".into(), false, None)), "elsewhere all is known");
+        // The public table hides what the shared one left unknown, with complements.
+        let placed = [at(Some("MR01"), Police, 0, 7)];
+        let free = cells(acts(), &admin1(), &placed, PUBLIC_K, "2026Q1", &BTreeSet::new());
+        let bound = cells(acts(), &admin1(), &placed, PUBLIC_K, "2026Q1", &unknown);
+        let shown = |cs: &[PublicCell], area: &str| {
+            cs.iter().find(|c| c.area == area && c.act.is_none() && c.institution.is_none()).unwrap().count
+        };
+        assert_eq!(shown(&free, "MR01"), Some(7));
+        assert_eq!(shown(&bound, "MR01"), None);
     }
 
     /// The count published for (area, institution kind, act); None as kind or act is "all".

@@ -1,18 +1,19 @@
-//! Verified violations under sharing agreements: monthly fixed cells (admin1 × institution kind
-//! × act, with every total) for partners whose agreement names violations, small counts and the
-//! entries that would give them away hidden, frozen once released; nothing for anyone else.
-use chrono::{Datelike, Duration, NaiveDate, Utc};
+//! Verified violations under sharing agreements: quarterly fixed cells (admin1 × institution
+//! kind × act, with every total) for partners whose agreement names violations, small counts and
+//! the entries that would give them away hidden, frozen once released; nothing for anyone else;
+//! and the public statistics of a quarter hide whatever its shared table hid.
+use chrono::{Duration, Utc};
 use serde_json::{json, Value};
+use tandem_domain::violation_stats::Quarter;
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, spawn_app, Backend};
 
-both!(violations_reach_partners_as_suppressed_monthly_cells);
+both!(violations_reach_partners_as_suppressed_quarterly_cells);
 
-/// The newest month released with the default grace period of 7 days.
-fn released_month() -> NaiveDate {
-    let ended_by = (Utc::now() - Duration::days(7)).date_naive();
-    let this = ended_by.with_day(1).unwrap();
-    (this - Duration::days(1)).with_day(1).unwrap()
+/// The newest quarter released with the default grace period of 7 days.
+fn released_quarter() -> Quarter {
+    let this = Quarter::of((Utc::now() - Duration::days(7)).date_naive());
+    Quarter::of(this.first_day() - Duration::days(1))
 }
 
 fn cell<'a>(cells: &'a [Value], area: Option<&str>, kind: Option<&str>, act: Option<&str>) -> &'a Value {
@@ -22,7 +23,7 @@ fn cell<'a>(cells: &'a [Value], area: Option<&str>, kind: Option<&str>, act: Opt
         .unwrap_or_else(|| panic!("no cell {area:?} {kind:?} {act:?}"))
 }
 
-async fn violations_reach_partners_as_suppressed_monthly_cells(b: Backend) {
+async fn violations_reach_partners_as_suppressed_quarterly_cells(b: Backend) {
     let app = spawn_app(b).await;
     crate::ew::setup_areas(&app).await;
     let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
@@ -42,9 +43,14 @@ async fn violations_reach_partners_as_suppressed_monthly_cells(b: Backend) {
     }
     let amina = app.login("amina@obs.example").await;
     let bello = app.login("bello@obs.example").await;
-    let month = released_month();
-    let day = month + Duration::days(9);
-    let document = |act: &str, kind: &str, n: usize| {
+    let quarter = released_quarter();
+    // A quarter whose public statistics are out too (90 days after it ended).
+    let mut old = quarter;
+    while !old.released_by(Utc::now().date_naive()) {
+        old = Quarter::of(old.first_day() - Duration::days(1));
+    }
+    let document = |act: &str, kind: &str, n: usize, q: Quarter| {
+        let day = q.first_day() + Duration::days(9);
         let (app, amina, bello, act, kind) =
             (&app, amina.clone(), bello.clone(), act.to_owned(), kind.to_owned());
         async move {
@@ -61,9 +67,11 @@ async fn violations_reach_partners_as_suppressed_monthly_cells(b: Backend) {
             }
         }
     };
-    document("arbitrary_arrest", "police", 7).await;
-    document("torture_ill_treatment", "police", 2).await;
-    document("arbitrary_arrest", "military", 6).await;
+    for q in [quarter, old] {
+        document("arbitrary_arrest", "police", 7, q).await;
+        document("torture_ill_treatment", "police", 2, q).await;
+        document("arbitrary_arrest", "military", 6, q).await;
+    }
 
     // The network's agreement names violations (k = 5); the fund's shares reports and alerts
     // only (no kinds named: violations are never shared by default); the police have none.
@@ -82,14 +90,14 @@ async fn violations_reach_partners_as_suppressed_monthly_cells(b: Backend) {
         let app = &app;
         async move {
             let t = app.login(email).await;
-            let (s, v) = app.send("GET", "/api/v1/shared/violations?months=2", Some(&t), None).await;
+            let (s, v) = app.send("GET", "/api/v1/shared/violations?quarters=12", Some(&t), None).await;
             assert_eq!(s, 200, "{v}");
             v["cells"].as_array().unwrap().clone()
         }
     };
     let cells = shared("analyst@net.example").await;
-    let label = format!("{:04}-{:02}", month.year(), month.month());
-    let ours: Vec<Value> = cells.iter().filter(|c| c["month"] == label.as_str()).cloned().collect();
+    let label = quarter.to_string();
+    let ours: Vec<Value> = cells.iter().filter(|c| c["quarter"] == label.as_str()).cloned().collect();
     assert!(!ours.is_empty(), "{cells:?}");
     assert_eq!(cell(&ours, Some("MR01"), Some("police"), Some("arbitrary_arrest"))["count"], 7);
     assert_eq!(cell(&ours, Some("MR01"), Some("military"), Some("arbitrary_arrest"))["count"], 6);
@@ -118,13 +126,31 @@ async fn violations_reach_partners_as_suppressed_monthly_cells(b: Backend) {
     assert!(shared("liaison@police.example").await.is_empty());
     assert!(shared("admin@youth.example").await.is_empty());
 
-    // Released once, frozen: a violation verified later in that month changes nothing shared.
-    document("torture_ill_treatment", "police", 3).await;
+    // Released once, frozen: a violation verified later in that quarter changes nothing shared.
+    document("torture_ill_treatment", "police", 3, quarter).await;
     assert_eq!(shared("analyst@net.example").await, cells);
     let trail = app.store.org_audit(&obs.id, 200).await.unwrap();
     assert!(trail.iter().any(|e| e.action == "violations.shared"), "the owner sees each use");
 
     let t = app.login("analyst@net.example").await;
-    let (s, v) = app.send("GET", "/api/v1/shared/violations?months=0", Some(&t), None).await;
-    assert_eq!((s, v["error"]["field"].as_str()), (422, Some("months")));
+    let (s, v) = app.send("GET", "/api/v1/shared/violations?quarters=0", Some(&t), None).await;
+    assert_eq!((s, v["error"]["field"].as_str()), (422, Some("quarters")));
+
+    // The public statistics of the older quarter, published after its shared table, hide every
+    // entry that table hid: a partner who pools both, and knows what the other observatories
+    // documented, learns nothing it was not shown.
+    let (s, public) = app.send("GET", &format!("/api/v1/public/violations?period={old}"), None, None).await;
+    assert_eq!(s, 200, "{public}");
+    let public = public["cells"].as_array().unwrap();
+    let shared_old: Vec<&Value> = cells.iter().filter(|c| c["quarter"] == old.to_string().as_str()).collect();
+    let hidden_shared: Vec<&&Value> =
+        shared_old.iter().filter(|c| c["count"].is_null() && !c["area"].is_null()).collect();
+    assert!(hidden_shared.len() >= 2, "{shared_old:?}");
+    for h in hidden_shared {
+        let p = public
+            .iter()
+            .find(|p| p["area"] == h["area"] && p["institution"] == h["institution"] && p["act"] == h["act"])
+            .unwrap_or_else(|| panic!("no public cell for {h}"));
+        assert!(p["count"].is_null(), "hidden in the shared table, shown in public: {p}");
+    }
 }

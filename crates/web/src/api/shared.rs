@@ -63,10 +63,10 @@ async fn aggregates(
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-struct MonthsQuery {
-    /// How many released months back (1–24, default 6).
-    #[param(minimum = 1, maximum = 24)]
-    months: Option<i64>,
+struct QuartersQuery {
+    /// How many released quarters back (1–12, default 4).
+    #[param(minimum = 1, maximum = 12)]
+    quarters: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -74,24 +74,24 @@ struct SharedViolations {
     cells: Vec<SharedViolationCell>,
 }
 
-/// Verified violations shared with the caller: per released month, the owner's counts by area
+/// Verified violations shared with the caller: per released quarter, the owner's counts by area
 /// (admin1) × institution kind × act with every total, small ones and their complements hidden
-#[utoipa::path(get, path = "/shared/violations", tag = "sharing", params(MonthsQuery),
-    responses((status = 200, description = "Fixed cells per agreement and month, `count: null` where hidden", body = SharedViolations)))]
+#[utoipa::path(get, path = "/shared/violations", tag = "sharing", params(QuartersQuery),
+    responses((status = 200, description = "Fixed cells per agreement and quarter, `count: null` where hidden", body = SharedViolations)))]
 async fn violations(
     State(state): State<AppState>,
     who: Can<perm::ViewSharing>,
-    q: QueryResult<MonthsQuery>,
+    q: QueryResult<QuartersQuery>,
 ) -> Result<Json<SharedViolations>, ApiError> {
-    use crate::protection::shared_violations::{tables, DEFAULT_MONTHS, MAX_MONTHS};
-    let months = match paging::query(q)?.months {
-        None => DEFAULT_MONTHS,
-        Some(n) if (1..=MAX_MONTHS as i64).contains(&n) => n as u32,
+    use crate::protection::shared_violations::{tables, DEFAULT_QUARTERS, MAX_QUARTERS};
+    let quarters = match paging::query(q)?.quarters {
+        None => DEFAULT_QUARTERS,
+        Some(n) if (1..=MAX_QUARTERS as i64).contains(&n) => n as u32,
         Some(_) => {
-            return Err(InvalidInput::new("months", format!("must be between 1 and {MAX_MONTHS}")).into())
+            return Err(InvalidInput::new("quarters", format!("must be between 1 and {MAX_QUARTERS}")).into())
         }
     };
-    Ok(Json(SharedViolations { cells: tables(&state, &who.actor(), months).await? }))
+    Ok(Json(SharedViolations { cells: tables(&state, &who.actor(), quarters).await? }))
 }
 
 #[derive(Serialize, ToSchema)]

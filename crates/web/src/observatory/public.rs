@@ -13,7 +13,7 @@ use crate::app_error::AppError;
 use crate::ew::config::EwConfig;
 use crate::AppState;
 
-const DATASET: &str = "violations";
+pub(crate) const DATASET: &str = "violations";
 
 /// The quarters published so far, oldest first: from the first verified violation's quarter to
 /// the last one released by today.
@@ -73,10 +73,14 @@ async fn build(state: &AppState, q: Quarter) -> Result<Vec<PublicCell>, AppError
         })
         .collect();
     let period = q.to_string();
+    // What partners were shown of the quarter under sharing agreements bounds what is published.
+    let also = crate::protection::shared_violations::unknown_for_public(state, q).await?;
     // Suppression is computed on a blocking thread: a large tree takes a moment.
-    tokio::task::spawn_blocking(move || violation_stats::cells(acts, &admin1, &placed, PUBLIC_K, &period))
-        .await
-        .map_err(AppError::internal)
+    tokio::task::spawn_blocking(move || {
+        violation_stats::cells(acts, &admin1, &placed, PUBLIC_K, &period, &also)
+    })
+    .await
+    .map_err(AppError::internal)
 }
 
 /// A released quarter's cells. NotFound for a quarter not (yet) released.

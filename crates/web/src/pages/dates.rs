@@ -32,16 +32,6 @@ pub fn day(lang: Lang, d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), month, d.year())
 }
 
-/// A month from its `2026-07` label: "Jul 2026" (the label itself if it is none).
-pub fn month(lang: Lang, label: &str) -> String {
-    match label.split_once('-').and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?))) {
-        Some((y, m)) if (1..=12).contains(&m) => {
-            format!("{} {y}", i18n::global().text(lang, &format!("month-{m}"), &[]))
-        }
-        _ => label.to_owned(),
-    }
-}
-
 /// A moment: "3 Dec 2026, 21:30 UTC" (times are kept in UTC; the deployment has no zone of its own).
 pub fn moment(lang: Lang, t: chrono::DateTime<chrono::Utc>) -> String {
     let args = [("day", day(lang, t.date_naive())), ("time", t.format("%H:%M").to_string())];

@@ -141,7 +141,7 @@ pub(super) fn tables(
         .collect()
 }
 
-/// Shared violation cells as the page shows them: per owner and month, newest first, a card per
+/// Shared violation cells as the page shows them: per owner and quarter, newest first, a card per
 /// area and institution kind with any violation (or a hidden count), its acts named.
 async fn violation_tables(
     state: &AppState,
@@ -158,12 +158,12 @@ async fn violation_tables(
             text
         }
     };
-    // (owner, month) → (area, kind) → [(act, count)], with the row total under act None.
+    // (owner, quarter) → (area, kind) → [(act, count)], with the row total under act None.
     type Row = Vec<(Option<String>, Option<u32>)>;
     let mut tables: BTreeMap<(String, String), BTreeMap<(String, String), Row>> = BTreeMap::new();
     let mut grand: BTreeMap<(String, String), Option<u32>> = BTreeMap::new();
     for c in cells {
-        let key = (c.owner_org.clone(), c.month.clone());
+        let key = (c.owner_org.clone(), c.quarter.clone());
         match (&c.area, &c.institution) {
             (Some(area), Some(kind)) => tables
                 .entry(key)
@@ -179,7 +179,7 @@ async fn violation_tables(
     }
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut out = vec![];
-    for ((owner, month), rows) in tables.into_iter().rev() {
+    for ((owner, quarter), rows) in tables.into_iter().rev() {
         if !names.contains_key(&owner) {
             let name = match tandem_domain::OrgId::parse(&owner) {
                 Ok(id) => state.store.get_org(&id).await.map(|o| o.name).unwrap_or_default(),
@@ -210,8 +210,10 @@ async fn violation_tables(
             .collect();
         out.push(minijinja::context! {
             owner_name => names[&owner].clone(),
-            month => super::dates::month(lang, &month),
-            total => grand.get(&(owner.clone(), month.clone())).copied().flatten(),
+            quarter => tandem_domain::violation_stats::Quarter::parse(&quarter)
+                .map(|q| crate::i18n::global().text(lang, &format!("quarter-{}", q.q), &[("year", q.year.to_string())]))
+                .unwrap_or(quarter.clone()),
+            total => grand.get(&(owner.clone(), quarter.clone())).copied().flatten(),
             cards,
         });
     }
@@ -250,7 +252,7 @@ async fn overview(
             .collect();
         let released_until = agg.released_until;
         let grace_days = state.config.sharing_grace.as_secs() / 86_400;
-        let cells = crate::protection::shared_violations::tables(&state, &who.actor(), 3).await?;
+        let cells = crate::protection::shared_violations::tables(&state, &who.actor(), 2).await?;
         let violations = violation_tables(&state, &cfg, ctx.lang, &cells).await?;
         Ok(ctx.render(
             StatusCode::OK,

@@ -341,7 +341,7 @@ proptest! {
             .collect();
         let acts: Vec<String> = (0..3).map(|a| format!("act{a}")).collect();
         let m = public_master(acts.clone(), &admin1, &placed, PUBLIC_K);
-        let published = cells(acts, &admin1, &placed, PUBLIC_K, "2026Q1");
+        let published = cells(acts, &admin1, &placed, PUBLIC_K, "2026Q1", &Default::default());
         let values = m.values();
         let w = m.categories.len() + 1;
         // The cells as the master's entries, in the order `cells` lists them.
@@ -382,5 +382,55 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Violations shared under agreements (`protection::shared_violations`): one owner's month as
+    /// the public statistics' master (admin1 × institution kind leaves, acts as columns, fixed
+    /// cells), every partner's table a leaf-level cut at its own k. Pooled, the tables pin down no
+    /// count below the smallest k, and none shows a non-zero count below its own.
+    #[test]
+    fn shared_violation_tables_pooled_pin_down_no_small_count(
+        areas in 1usize..=3,
+        placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8), 1..=12),
+        ks in proptest::collection::vec(3u32..=6, 1..=3),
+    ) {
+        use crate::violation::InstitutionKind;
+        use crate::violation_stats::{master as violation_master, Placed};
+        let admin1: Vec<(String, String)> = (0..areas).map(|i| ("C".to_owned(), format!("C{i}"))).collect();
+        let kinds = [InstitutionKind::Police, InstitutionKind::Military, InstitutionKind::ArmedGroup];
+        let placed: Vec<Placed> = placed
+            .iter()
+            .map(|&(a, kind, act, count)| Placed {
+                org: "owner".into(),
+                country: "C".into(),
+                admin1: (a < areas).then(|| format!("C{a}")),
+                kind: kinds[kind],
+                act,
+                count,
+            })
+            .collect();
+        let acts: Vec<String> = (0..3).map(|a| format!("act{a}")).collect();
+        let k_min = ks.iter().copied().min().unwrap_or(3);
+        let m = violation_master(acts, &admin1, &placed, k_min);
+        let hidden = m.hidden();
+        let views: Vec<(View, u32)> = ks
+            .iter()
+            .map(|&k| (m.view(&ViewSpec { depth: u8::MAX, categories: (0..3).collect(), k }, &hidden), k))
+            .collect();
+        let values = m.values();
+        for (v, k) in &views {
+            for ((n, c), count) in v.cells.iter().chain(&v.totals) {
+                if let Some(x) = count {
+                    prop_assert_eq!(*x, values[n * 4 + c], "a published count is true");
+                    prop_assert!(*x == 0 || *x >= *k, "a table shows {} under its k = {}", x, k);
+                }
+            }
+        }
+        let all: Vec<&View> = views.iter().map(|(v, _)| v).collect();
+        prop_assert_eq!(disclosed(&m, &facts(&m, &all), k_min), vec![], "every table pooled");
     }
 }
