@@ -388,10 +388,11 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// Violations shared under agreements (`protection::shared_violations`): one owner's month as
-    /// the public statistics' master (admin1 × institution kind leaves, acts as columns, fixed
-    /// cells), every partner's table a leaf-level cut at its own k. Pooled, the tables pin down no
-    /// count below the smallest k, and none shows a non-zero count below its own.
+    /// Violations shared under agreements (`protection::shared_violations`): one owner's quarter
+    /// as the public statistics' master (admin1 × institution kind leaves, acts as columns, fixed
+    /// cells), cut at the leaves. Every partner is shown the cut at the master's k; here cuts at
+    /// several k are pooled, which is more than any partner gets: they pin down no count below
+    /// the smallest k, and none shows a non-zero count below its own.
     #[test]
     fn shared_violation_tables_pooled_pin_down_no_small_count(
         areas in 1usize..=3,
