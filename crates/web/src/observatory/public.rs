@@ -5,15 +5,12 @@
 use std::sync::Arc;
 
 use chrono::Utc;
-use tandem_domain::area::AreaLevel;
 use tandem_domain::violation::InstitutionKind;
 use tandem_domain::violation_stats::{self, Placed, PublicCell, Quarter, PUBLIC_K};
 
+use super::placing::{admin1_areas, placed_at, DATASET};
 use crate::app_error::AppError;
-use crate::ew::config::EwConfig;
 use crate::AppState;
-
-pub(crate) const DATASET: &str = "violations";
 
 /// The quarters published so far, oldest first: from the first verified violation's quarter to
 /// the last one released by today.
@@ -27,32 +24,6 @@ pub async fn quarters(state: &AppState) -> Result<Vec<Quarter>, AppError> {
         q = q.next();
     }
     Ok(out)
-}
-
-/// The country and admin1 area an area belongs to (None for the admin1 when it is a country).
-pub(crate) fn placed_at(cfg: &EwConfig, code: &str) -> Option<(String, Option<String>)> {
-    let mut country = None;
-    let mut admin1 = None;
-    for c in cfg.tree.lineage(code) {
-        match cfg.areas.get(&c).map(|a| a.level) {
-            Some(AreaLevel::Country) => country = Some(c),
-            Some(AreaLevel::Admin1) => admin1 = Some(c),
-            _ => {}
-        }
-    }
-    country.map(|c| (c, admin1))
-}
-
-/// Every admin1 area with its country, sorted: the rows every table has, violations or not.
-pub(crate) fn admin1_areas(cfg: &EwConfig) -> Vec<(String, String)> {
-    let mut admin1: Vec<(String, String)> = cfg
-        .areas
-        .values()
-        .filter(|a| a.level == AreaLevel::Admin1)
-        .filter_map(|a| placed_at(cfg, &a.code).map(|(country, _)| (country, a.code.clone())))
-        .collect();
-    admin1.sort();
-    admin1
 }
 
 /// The quarter's cells, from the violations verified until now (it is frozen once built: a later

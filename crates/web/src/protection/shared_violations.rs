@@ -21,7 +21,7 @@ use tandem_store::Agreement;
 
 use super::shared::{audit_use, in_force};
 use crate::app_error::AppError;
-use crate::observatory::public::{admin1_areas, placed_at, DATASET as PUBLIC_DATASET};
+use crate::observatory::placing::{admin1_areas, placed_at, DATASET as PUBLIC_DATASET};
 use crate::AppState;
 
 /// How many quarters a partner may ask for at once.
