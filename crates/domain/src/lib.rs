@@ -16,6 +16,7 @@ pub mod index;
 pub mod member;
 pub mod org;
 pub mod protocol;
+pub mod referral_times;
 pub mod report;
 pub mod retention;
 pub mod scrub;

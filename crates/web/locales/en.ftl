@@ -944,3 +944,23 @@ shared-violations-total = All violations that quarter
 shared-violations-row-total = In all
 shared-violations-none = No verified violation that quarter.
 shared-violations-legend = Counts per quarter, by area and the kind of institution involved. Areas and acts not shown had none. "Too few to show" hides a small number, or one that would let a small number be worked out. A quarter is shown once it has ended and the grace period has passed; after that it never changes.
+answers-title = How fast institutions answer
+answers-intro = Every referral your organisation made, by the institution it went to; the slowest first.
+answers-counts = { $referred ->
+    [one] One referral
+   *[other] { $referred } referrals
+}, { $answered } answered.
+answers-overdue = { $count ->
+    [one] one overdue
+   *[other] { $count } overdue
+}
+answers-median = { $days ->
+    [0] Usually answers the same day.
+    [one] Usually answers in one day.
+   *[other] Usually answers in { $days } days.
+}
+answers-waiting = { $days ->
+    [0] One referral is waiting since today.
+    [one] The oldest unanswered has waited one day.
+   *[other] The oldest unanswered has waited { $days } days.
+}

@@ -944,3 +944,23 @@ shared-violations-total = Toutes les violations ce trimestre
 shared-violations-row-total = En tout
 shared-violations-none = Aucune violation vérifiée ce trimestre.
 shared-violations-legend = Nombres par trimestre, par zone et selon le type d'institution en cause. Les zones et actes absents n'en ont aucune. « Trop peu pour être affiché » masque un petit nombre, ou un nombre qui permettrait d'en déduire un petit. Un trimestre est affiché une fois terminé et le délai de grâce passé ; il ne change plus ensuite.
+answers-title = Délais de réponse des institutions
+answers-intro = Chaque transmission faite par votre organisation, selon l'institution destinataire ; les plus lentes d'abord.
+answers-counts = { $referred ->
+    [one] Une transmission
+   *[other] { $referred } transmissions
+}, { $answered } avec réponse.
+answers-overdue = { $count ->
+    [one] une en retard
+   *[other] { $count } en retard
+}
+answers-median = { $days ->
+    [0] Répond d'habitude le jour même.
+    [one] Répond d'habitude en un jour.
+   *[other] Répond d'habitude en { $days } jours.
+}
+answers-waiting = { $days ->
+    [0] Une transmission attend depuis aujourd'hui.
+    [one] La plus ancienne sans réponse attend depuis un jour.
+   *[other] La plus ancienne sans réponse attend depuis { $days } jours.
+}

@@ -227,6 +227,7 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/api/v1/violation-acts".into(), None, [401, 200, 200, 200, 200, 200]),
         ("POST", "/api/v1/violations".into(), Some(violation_body.clone()), [401, 201, 201, 201, 201, 201]),
         ("GET", "/api/v1/violations".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", "/api/v1/referral-times".into(), None, [401, 200, 200, 200, 200, 200]),
         // Exports leave the organisation: its admins (another's admin gets its own, empty).
         ("GET", "/api/v1/violation-export.json".into(), None, [401, 200, 403, 403, 200, 403]),
         ("GET", "/api/v1/violation-export.csv".into(), None, [401, 200, 403, 403, 200, 403]),

@@ -112,6 +112,22 @@ async fn the_institution_on_tandem_answers_its_referral(b: Backend) {
         (Some("responded"), Some("Both released; the officer is suspended")),
         "the observatory sees the answer"
     );
+    // The answer counts in the institution's answer times; another organisation sees none.
+    let (s, times) = app.send("GET", "/api/v1/referral-times", Some(&amina), None).await;
+    assert_eq!(s, 200, "{times}");
+    let police_times = &times["institutions"][0];
+    assert_eq!(police_times["institution"], "Kumba Central Police Station", "{times}");
+    assert_eq!((police_times["referred"].as_u64(), police_times["answered"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(police_times["median_days"].as_f64(), Some(0.0), "answered the day it was referred");
+    assert!(police_times["longest_waiting_days"].is_null());
+    let (_, theirs) = app.send("GET", "/api/v1/referral-times", Some(&major), None).await;
+    assert_eq!(theirs["institutions"].as_array().map(Vec::len), Some(0));
+    let r = app.http.get(app.url("/violations")).bearer_auth(&amina).send().await.unwrap();
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("How fast institutions answer") && html.contains("Usually answers the same day."),
+        "{html}"
+    );
     let trail = app.store.org_audit(&obs.id, 100).await.unwrap();
     assert!(
         trail.iter().any(|e| e.action == "violation.respond" && e.detail.contains(police.id.as_str())),

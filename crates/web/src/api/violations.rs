@@ -29,7 +29,24 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(end))
         .routes(routes!(acts))
         .routes(routes!(export_json))
+        .routes(routes!(referral_times))
         .routes(routes!(export_hxl))
+}
+
+#[derive(Serialize, ToSchema)]
+struct ReferralTimes {
+    institutions: Vec<tandem_domain::referral_times::AnswerTimes>,
+}
+
+/// How fast each institution answered the organisation's referrals: referred, answered, overdue,
+/// median days to an answer, the longest wait; the slowest first
+#[utoipa::path(get, path = "/referral-times", tag = "observatory",
+    responses((status = 200, description = "One line per institution referred to", body = ReferralTimes)))]
+async fn referral_times(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+) -> Result<Json<ReferralTimes>, ApiError> {
+    Ok(Json(ReferralTimes { institutions: violations::answer_times(&state, &who.actor()).await? }))
 }
 
 /// All of the organisation's violations as HURIDOCS-style events (admins; audited): event, act,

@@ -9,14 +9,11 @@ use serde_json::{json, Value};
 use tandem_domain::access::{Action, Actor};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::text::spreadsheet_safe;
-use tandem_store::{ActKind, Violation, ViolationFilter};
+use tandem_store::{ActKind, Violation};
 
 use crate::app_error::AppError;
 use crate::ew::config::EwConfig;
 use crate::AppState;
-
-/// Violations are read this many at a time.
-const PAGE: i64 = 500;
 
 /// Every violation of the actor's organisation, oldest first, with the act kinds and area names
 /// the rows need; the export is audited.
@@ -26,17 +23,7 @@ async fn all(
     what: &str,
 ) -> Result<(Vec<Violation>, Vec<ActKind>, Arc<EwConfig>), AppError> {
     actor.may(Action::ExportOrgData)?;
-    let mut out = vec![];
-    loop {
-        let filter = ViolationFilter { limit: PAGE, offset: out.len() as i64, ..Default::default() };
-        let page = state.store.list_violations(&actor.org_id, &filter).await?;
-        let done = (page.len() as i64) < PAGE;
-        out.extend(page);
-        if done {
-            break;
-        }
-    }
-    out.reverse();
+    let out = super::violations::every(state, &actor.org_id).await?;
     let ev = NewAuditEvent::new("violation.export")
         .org(&actor.org_id)
         .actor(&actor.user_id)

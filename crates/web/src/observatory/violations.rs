@@ -137,6 +137,46 @@ pub async fn list(
     Ok(state.store.list_violations(&actor.org_id, filter).await?)
 }
 
+/// Violations are read this many at a time when all of them are needed.
+const PAGE: i64 = 500;
+
+/// Every violation of the organisation, oldest first (exports, answer times).
+pub async fn every(state: &AppState, org: &OrgId) -> Result<Vec<Violation>, AppError> {
+    let mut out = vec![];
+    loop {
+        let filter = ViolationFilter { limit: PAGE, offset: out.len() as i64, ..Default::default() };
+        let page = state.store.list_violations(org, &filter).await?;
+        let done = (page.len() as i64) < PAGE;
+        out.extend(page);
+        if done {
+            break;
+        }
+    }
+    out.reverse();
+    Ok(out)
+}
+
+/// How fast each institution answered the organisation's referrals, the slowest first.
+pub async fn answer_times(
+    state: &AppState,
+    actor: &Actor,
+) -> Result<Vec<tandem_domain::referral_times::AnswerTimes>, AppError> {
+    use tandem_domain::referral_times::{answer_times, Referral};
+    let referrals: Vec<Referral> = every(state, &actor.org_id)
+        .await?
+        .into_iter()
+        .filter_map(|v| {
+            Some(Referral {
+                institution: v.referred_to?,
+                referred_on: v.referred_at?.date_naive(),
+                due_on: v.referral_due_on,
+                answered_on: v.responded_at.map(|t| t.date_naive()),
+            })
+        })
+        .collect();
+    Ok(answer_times(&referrals, Utc::now().date_naive()))
+}
+
 pub async fn get(state: &AppState, actor: &Actor, id: &str) -> Result<Violation, AppError> {
     Ok(state.store.get_violation(&actor.org_id, id).await?)
 }

@@ -109,6 +109,7 @@ async fn list(
         minijinja::context! {
             cards, waiting, overdue, statuses, status => q.status, filtered => !q.status.is_empty() || q.overdue == "1",
             may_export => who.actor().may(tandem_domain::access::Action::ExportOrgData).is_ok(),
+            answers => violations::answer_times(&state, &who.actor()).await?,
         },
     ))
 }
