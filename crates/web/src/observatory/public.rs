@@ -5,10 +5,9 @@
 use std::sync::Arc;
 
 use chrono::Utc;
-use tandem_domain::violation::InstitutionKind;
-use tandem_domain::violation_stats::{self, Placed, PublicCell, Quarter, PUBLIC_K};
+use tandem_domain::violation_stats::{self, PublicCell, Quarter, PUBLIC_K};
 
-use super::placing::{admin1_areas, placed_at, DATASET};
+use super::placing::DATASET;
 use crate::app_error::AppError;
 use crate::AppState;
 
@@ -30,19 +29,7 @@ pub async fn quarters(state: &AppState) -> Result<Vec<Quarter>, AppError> {
 /// verification never changes what was published). Violations an organisation adds to learn the
 /// others' counts are its own share, which the dominance rule takes into account.
 async fn build(state: &AppState, q: Quarter) -> Result<Vec<PublicCell>, AppError> {
-    let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let acts: Vec<String> = state.store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
-    let admin1 = admin1_areas(&cfg);
-    let counts = state.store.verified_violation_counts(q.first_day(), q.end(), Utc::now()).await?;
-    let placed: Vec<Placed> = counts
-        .into_iter()
-        .filter_map(|(org, area, kind, act, count)| {
-            let (country, admin1) = placed_at(&cfg, &area)?;
-            let kind: InstitutionKind = kind.parse().ok()?;
-            let act = acts.iter().position(|a| *a == act)?;
-            Some(Placed { org, country, admin1, kind, act, count })
-        })
-        .collect();
+    let (acts, admin1, placed) = super::placing::placed(state, q, None).await?;
     let period = q.to_string();
     // What partners were shown of the quarter under sharing agreements bounds what is published.
     let also = crate::protection::shared_violations::unknown_for_public(state, q).await?;

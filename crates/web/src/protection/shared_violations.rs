@@ -14,14 +14,13 @@ use serde_json::json;
 use tandem_domain::access::Actor;
 use tandem_domain::disclosure::linked::{Master, View, ViewSpec};
 use tandem_domain::sharing::{RecordKind, K};
-use tandem_domain::violation::InstitutionKind;
-use tandem_domain::violation_stats::{self, Label, Placed, Quarter};
+use tandem_domain::violation_stats::{self, Label, Quarter};
 use tandem_domain::OrgId;
 use tandem_store::Agreement;
 
 use super::shared::{audit_use, in_force};
 use crate::app_error::AppError;
-use crate::observatory::placing::{admin1_areas, placed_at, DATASET as PUBLIC_DATASET};
+use crate::observatory::placing::{placed, DATASET as PUBLIC_DATASET};
 use crate::AppState;
 
 /// How many quarters a partner may ask for at once.
@@ -69,9 +68,6 @@ async fn master(state: &AppState, owner: &OrgId, q: Quarter) -> Result<Option<Ma
 }
 
 async fn build(state: &AppState, owner: &OrgId, q: Quarter) -> Result<String, AppError> {
-    let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let acts: Vec<String> = state.store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
-    let admin1 = admin1_areas(&cfg);
     let now = Utc::now();
     let k = state
         .store
@@ -82,17 +78,7 @@ async fn build(state: &AppState, owner: &OrgId, q: Quarter) -> Result<String, Ap
         .map(|a| a.k)
         .max()
         .unwrap_or(K::DEFAULT.get());
-    let counts = state.store.verified_violation_counts(q.first_day(), q.end(), now).await?;
-    let placed: Vec<Placed> = counts
-        .into_iter()
-        .filter(|(org, ..)| org == owner.as_str())
-        .filter_map(|(org, area, kind, act, count)| {
-            let (country, admin1) = placed_at(&cfg, &area)?;
-            let kind: InstitutionKind = kind.parse().ok()?;
-            let act = acts.iter().position(|a| *a == act)?;
-            Some(Placed { org, country, admin1, kind, act, count })
-        })
-        .collect();
+    let (acts, admin1, placed) = placed(state, q, Some(owner.as_str())).await?;
     let m = tokio::task::spawn_blocking(move || violation_stats::master(acts, &admin1, &placed, k))
         .await
         .map_err(AppError::internal)?;
