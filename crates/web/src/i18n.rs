@@ -109,6 +109,18 @@ impl I18n {
         Ok(Self { bundles })
     }
 
+    /// The translated name of a handle (`act-arbitrary_arrest` for prefix `act`); a handle added
+    /// locally, with no translation, shows in words ("land grabbing").
+    pub fn name(&self, lang: Lang, prefix: &str, slug: &str) -> String {
+        let key = format!("{prefix}-{slug}");
+        let text = self.text(lang, &key, &[]);
+        if text == key {
+            slug.replace('_', " ")
+        } else {
+            text
+        }
+    }
+
     /// The text for `key` in `lang`, falling back to English, then to the key itself so that a
     /// missing translation is visible rather than blank.
     pub fn text(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> String {

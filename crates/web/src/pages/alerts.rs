@@ -255,13 +255,7 @@ impl Words<'_> {
 
     /// An act kind's translated name; a kind added locally shows its handle in words.
     fn act(&self, slug: &str) -> String {
-        let key = format!("act-{slug}");
-        let text = self.text(&key);
-        if text != key {
-            text
-        } else {
-            slug.replace('_', " ")
-        }
+        i18n::global().name(self.lang, "act", slug)
     }
 
     /// "Usually 0 to 1 a week.", from the alert's baseline; `None` for a threshold alert.

@@ -150,14 +150,7 @@ async fn violation_tables(
     cells: &[crate::protection::shared_violations::SharedViolationCell],
 ) -> Result<Vec<minijinja::Value>, AppError> {
     use std::collections::BTreeMap;
-    let t = |key: &str, fallback: &str| {
-        let text = crate::i18n::global().text(lang, key, &[]);
-        if text == key {
-            fallback.replace('_', " ")
-        } else {
-            text
-        }
-    };
+    let name = |prefix: &str, slug: &str| crate::i18n::global().name(lang, prefix, slug);
     // (owner, quarter) → (area, kind) → [(act, count)], with the row total under act None.
     type Row = Vec<(Option<String>, Option<u32>)>;
     let mut tables: BTreeMap<(String, String), BTreeMap<(String, String), Row>> = BTreeMap::new();
@@ -196,13 +189,13 @@ async fn violation_tables(
                     .filter(|(a, n)| a.is_some() && *n != Some(0))
                     .map(|(a, n)| {
                         let slug = a.clone().unwrap_or_default();
-                        minijinja::context! { name => t(&format!("act-{slug}"), &slug), count => n }
+                        minijinja::context! { name => name("act", &slug), count => n }
                     })
                     .collect();
                 // A row of zeros says nothing the legend does not.
                 (total != Some(0)).then(|| {
                     minijinja::context! {
-                        place => format!("{} · {}", area_name(cfg, &area), t(&format!("ikind-{kind}"), &kind)),
+                        place => format!("{} · {}", area_name(cfg, &area), name("ikind", &kind)),
                         total, acts,
                     }
                 })

@@ -312,6 +312,30 @@ proptest! {
     }
 }
 
+/// A random quarter of violations: `areas` admin1 areas of one country "C", three institution
+/// kinds, three acts, and each (area, kind, act, count, org) placed (an area index of `areas` or
+/// above is placed only at the country).
+fn violation_case(
+    areas: usize,
+    placed: &[(usize, usize, usize, u32, usize)],
+) -> (Vec<(String, String)>, Vec<crate::violation_stats::Placed>, Vec<String>) {
+    use crate::violation::InstitutionKind;
+    let admin1: Vec<(String, String)> = (0..areas).map(|i| ("C".to_owned(), format!("C{i}"))).collect();
+    let kinds = [InstitutionKind::Police, InstitutionKind::Military, InstitutionKind::ArmedGroup];
+    let placed = placed
+        .iter()
+        .map(|&(a, kind, act, count, org)| crate::violation_stats::Placed {
+            org: format!("org{org}"),
+            country: "C".into(),
+            admin1: (a < areas).then(|| format!("C{a}")),
+            kind: kinds[kind],
+            act,
+            count,
+        })
+        .collect();
+    (admin1, placed, (0..3).map(|a| format!("act{a}")).collect())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -323,23 +347,8 @@ proptest! {
         areas in 1usize..=3,
         placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8, 0usize..3), 1..=14),
     ) {
-        use crate::violation::InstitutionKind;
         use crate::violation_stats::{cells, master as public_master, Placed, PUBLIC_K};
-        let admin1: Vec<(String, String)> = (0..areas).map(|i| ("C".to_owned(), format!("C{i}"))).collect();
-        let kinds = [InstitutionKind::Police, InstitutionKind::Military, InstitutionKind::ArmedGroup];
-        let placed: Vec<Placed> = placed
-            .iter()
-            .map(|&(a, kind, act, count, org)| Placed {
-                org: format!("org{org}"),
-                country: "C".into(),
-                // Index `areas` and above: placed only at the country.
-                admin1: (a < areas).then(|| format!("C{a}")),
-                kind: kinds[kind],
-                act,
-                count,
-            })
-            .collect();
-        let acts: Vec<String> = (0..3).map(|a| format!("act{a}")).collect();
+        let (admin1, placed, acts) = violation_case(areas, &placed);
         let m = public_master(acts.clone(), &admin1, &placed, PUBLIC_K);
         let published = cells(acts, &admin1, &placed, PUBLIC_K, "2026Q1", &Default::default());
         let values = m.values();
@@ -399,22 +408,9 @@ proptest! {
         placed in proptest::collection::vec((0usize..=3, 0usize..3, 0usize..3, 1u32..=8), 1..=12),
         ks in proptest::collection::vec(3u32..=6, 1..=3),
     ) {
-        use crate::violation::InstitutionKind;
-        use crate::violation_stats::{master as violation_master, Placed};
-        let admin1: Vec<(String, String)> = (0..areas).map(|i| ("C".to_owned(), format!("C{i}"))).collect();
-        let kinds = [InstitutionKind::Police, InstitutionKind::Military, InstitutionKind::ArmedGroup];
-        let placed: Vec<Placed> = placed
-            .iter()
-            .map(|&(a, kind, act, count)| Placed {
-                org: "owner".into(),
-                country: "C".into(),
-                admin1: (a < areas).then(|| format!("C{a}")),
-                kind: kinds[kind],
-                act,
-                count,
-            })
-            .collect();
-        let acts: Vec<String> = (0..3).map(|a| format!("act{a}")).collect();
+        use crate::violation_stats::master as violation_master;
+        let placed: Vec<_> = placed.iter().map(|&(a, kind, act, count)| (a, kind, act, count, 0)).collect();
+        let (admin1, placed, acts) = violation_case(areas, &placed);
         let k_min = ks.iter().copied().min().unwrap_or(3);
         let m = violation_master(acts, &admin1, &placed, k_min);
         let hidden = m.hidden();
