@@ -104,6 +104,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
         tandem_web::ew::alerts::run_full(store, &cfg, &o.id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
         crate::demo_ew::settle_episodes(store, &cfg, &o.id, &mut rng).await?;
     }
+    crate::demo_observatory::link_alerts(store, &orgs).await?;
     crate::demo_protection::populate(store, keys, &orgs).await?;
     crate::demo_index::populate(store, &mut rng).await?;
     Ok(logins)

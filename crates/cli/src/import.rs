@@ -46,6 +46,14 @@ pub enum ImportCommand {
         org: String,
         file: PathBuf,
     },
+    /// Import violations for an organisation from CSV: the HXL CSV of a violation export, or a
+    /// header row of the API's field names. They come in documented, to be verified.
+    Violations {
+        /// The owning organisation's id.
+        #[arg(long)]
+        org: String,
+        file: PathBuf,
+    },
     /// Import ACLED- or UCDP GED-style event data as context for the alert engine (column
     /// mapping: docs/event-data.md).
     Events {
@@ -124,6 +132,28 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
                 )
                 .await?;
             println!("imported {stored} reports from {}", file.display());
+        }
+        ImportCommand::Violations { org, file } => {
+            let org = OrgId::parse(&org)
+                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
+            if store.get_org(&org).await.is_err() {
+                bail!("--org: no organisation has id {org}");
+            }
+            let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let acts: Vec<String> = store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
+            let keys = crate::keys::load(settings)?;
+            let list =
+                tandem_web::observatory::import::parse_violations(&data, &cfg, &acts, &org, None, &keys)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+            let ev = NewAuditEvent::new("violations.import").org(&org).detail(json!({ "count": list.len() }));
+            let n = store.create_violations(&org, &list, ev).await?;
+            println!(
+                "imported {n} violations from {} (documented: a coordinator verifies each)",
+                file.display()
+            );
         }
         ImportCommand::Events { org, format, file } => {
             let org = OrgId::parse(&org)

@@ -176,7 +176,9 @@ pub fn institution_name(field: &'static str, raw: &str) -> Result<String, Invali
     text::bounded(field, raw, 2, 160)
 }
 
-/// Victims as counts, never names: a total, and as many of women, men, girls and boys as known.
+/// Victims as counts, never names: a total, and as many of women, men, girls and boys as known
+/// (sex by two age bands: adults, and children under 18); what kind of group they were, and how
+/// they were at the end of the act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Victims {
@@ -185,6 +187,12 @@ pub struct Victims {
     pub men: Option<u32>,
     pub girls: Option<u32>,
     pub boys: Option<u32>,
+    /// individuals (the default), family, community or organisation.
+    #[serde(default)]
+    pub group: VictimGroup,
+    /// How the victims were when the act ended, when known.
+    #[serde(default)]
+    pub status: Option<VictimsState>,
 }
 
 impl Victims {
@@ -267,6 +275,76 @@ word_list!(
         UsuallyReliable => "usually_reliable",
         Unknown => "unknown",
         Doubtful => "doubtful",
+    }
+);
+
+word_list!(
+    /// Who the victims were as a group (the Events Standard Formats' victim type): people one by
+    /// one, a family, a whole community, or an organisation (a CSO whose office was raided).
+    VictimGroup, "victims_group", "is not a kind of victim group", {
+        Individuals => "individuals",
+        Family => "family",
+        Community => "community",
+        Organisation => "organisation",
+    }
+);
+
+// By hand: the enum is declared by `word_list!`, which derives no Default.
+#[allow(clippy::derivable_impls)]
+impl Default for VictimGroup {
+    fn default() -> Self {
+        VictimGroup::Individuals
+    }
+}
+
+word_list!(
+    /// How the victims were when the act ended: what a follow-up visit or a referral asks about.
+    VictimsState, "victims_status", "is not how victims can be at the end of an act", {
+        Released => "released",
+        StillDetained => "still_detained",
+        Injured => "injured",
+        Killed => "killed",
+        Missing => "missing",
+        Displaced => "displaced",
+        Unharmed => "unharmed",
+    }
+);
+
+word_list!(
+    /// How the institution or unit was involved (the Events Standard Formats' degree of
+    /// involvement): its agents did it, it ordered it, it helped, or it failed to prevent it or
+    /// to protect the victims when it had the duty to.
+    Involvement, "involvement", "is not a degree of involvement", {
+        Perpetrator => "perpetrator",
+        Ordered => "ordered",
+        Complicit => "complicit",
+        FailedToProtect => "failed_to_protect",
+    }
+);
+
+#[allow(clippy::derivable_impls)]
+impl Default for Involvement {
+    fn default() -> Self {
+        Involvement::Perpetrator
+    }
+}
+
+/// How the act was carried out ("beaten with batons", "held without charge"), in a line.
+pub fn method(raw: &str) -> Result<Option<String>, InvalidInput> {
+    let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() {
+        return Ok(None);
+    }
+    text::bounded("method", &line, 2, 200).map(Some)
+}
+
+word_list!(
+    /// What a violation may be linked to, in the same organisation: another violation (the same
+    /// event, or one that followed from it), an early-warning report behind it, or an alert.
+    LinkKind, "kind", "is not something a violation links to: violation, report or alert", {
+        Violation => "violation",
+        Report => "report",
+        Alert => "alert",
     }
 );
 
@@ -471,6 +549,25 @@ mod tests {
         }
         assert_eq!("rumour".parse::<SourceKnowledge>().unwrap_err().field, "source_knowledge");
         assert_eq!("usually_reliable".parse::<Reliability>().unwrap(), Reliability::UsuallyReliable);
+    }
+
+    #[test]
+    fn groups_involvement_and_methods_are_words() {
+        assert_eq!(Victims::default().group, VictimGroup::Individuals);
+        assert_eq!(Involvement::default(), Involvement::Perpetrator);
+        assert_eq!("failed_to_protect".parse::<Involvement>().unwrap(), Involvement::FailedToProtect);
+        assert_eq!("bystander".parse::<Involvement>().unwrap_err().field, "involvement");
+        assert_eq!("crowd".parse::<VictimGroup>().unwrap_err().field, "victims_group");
+        assert_eq!("still_detained".parse::<VictimsState>().unwrap(), VictimsState::StillDetained);
+        assert_eq!("fine".parse::<VictimsState>().unwrap_err().field, "victims_status");
+        assert_eq!(method("  beaten \n with batons ").unwrap().as_deref(), Some("beaten with batons"));
+        assert_eq!(method(" ").unwrap(), None);
+        assert_eq!(method(&"x".repeat(201)).unwrap_err().field, "method");
+        for k in LinkKind::ALL {
+            assert_eq!(k.as_str().parse::<LinkKind>().unwrap(), *k);
+        }
+        let v: Victims = serde_json::from_str(r#"{"total":2}"#).unwrap();
+        assert_eq!((v.group, v.status), (VictimGroup::Individuals, None), "older clients still work");
     }
 
     #[test]

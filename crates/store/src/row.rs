@@ -9,8 +9,8 @@ use tandem_domain::alert_engine::{AlertMethod, Obs};
 use tandem_domain::week::Week;
 
 use crate::{
-    Alert, AppUser, Area, Attachment, Category, Evidence, Invitation, Member, Org, Principal, Report,
-    Response, SessionKind, StoreError, User, Violation,
+    Alert, AppUser, Area, Attachment, Category, Evidence, Invitation, LinkedRecord, Member, Org, Principal,
+    Report, Response, SessionKind, StoreError, User, Violation,
 };
 
 type R<T> = Result<T, StoreError>;
@@ -106,7 +106,11 @@ pub fn violation(r: &impl RowRead) -> R<Violation> {
             men: count("victims_men")?,
             girls: count("victims_girls")?,
             boys: count("victims_boys")?,
+            group: r.text("victims_group")?.parse().map_err(|_| corrupt("victims group"))?,
+            status: word(r.opt_text("victims_status")?, "victims status")?,
         },
+        involvement: r.text("involvement")?.parse().map_err(|_| corrupt("involvement"))?,
+        method: r.opt_text("method")?,
         description: r.text("description")?,
         status: r.text("status")?.parse().map_err(|_| corrupt("violation status"))?,
         documented_by: r.opt_text("documented_by")?,
@@ -133,6 +137,16 @@ pub fn violation(r: &impl RowRead) -> R<Violation> {
 
 fn word<T: std::str::FromStr>(s: Option<String>, what: &'static str) -> R<Option<T>> {
     s.map(|s| s.parse().map_err(|_| corrupt(what))).transpose()
+}
+
+/// A link's other end, from `kind`, `other_id` and `created_at`.
+pub fn linked_record(r: &impl RowRead) -> R<LinkedRecord> {
+    Ok(LinkedRecord {
+        kind: r.text("kind")?.parse().map_err(|_| corrupt("link kind"))?,
+        id: r.text("other_id")?,
+        linked_at: r.time("created_at")?,
+        held: r.flag("held")?,
+    })
 }
 
 pub fn evidence(r: &impl RowRead) -> R<Evidence> {
@@ -336,7 +350,8 @@ pub mod cols {
     pub const INVITATION_FROM: &str = "invitations i JOIN orgs o ON o.id = i.org_id";
     pub const APP_USER: &str = "id, org_id, name, form_id, created_at, revoked_at";
     pub const VIOLATION: &str = "id, org_id, area_code, occurred_on, date_precision, act, institution,
-        institution_kind, unit, targeted_org, victims_total, victims_women, victims_men, victims_girls, victims_boys,
+        institution_kind, unit, involvement, method, targeted_org, victims_total, victims_women, victims_men,
+        victims_girls, victims_boys, victims_group, victims_status,
         description, status, documented_by, verified_by, verified_at, referred_to_org, referred_to,
         referral_ask, referral_due_on, referred_at, response, responded_at, ended_at, created_at,
         victim_names IS NOT NULL AS has_victim_names, source_kind, source_knowledge, source_reliability,

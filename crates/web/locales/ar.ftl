@@ -1002,3 +1002,34 @@ answers-waiting = { $days ->
     [one] أقدم إحالة بلا رد تنتظر منذ يوم واحد.
    *[other] أقدم إحالة بلا رد تنتظر منذ { $days } يومًا.
 }
+violation-involvement = كيف تورطت المؤسسة
+involvement-perpetrator = ارتكبه أفرادها
+involvement-ordered = أمرت به أو خططت له
+involvement-complicit = ساعدت من ارتكبوه
+involvement-failed_to_protect = لم تمنعه أو لم تحمِ الضحايا
+violation-method = كيف تم
+violation-method-hint = في سطر واحد، مثل «ضُربوا بالهراوات» أو «احتُجزوا دون تهمة». بلا أسماء.
+violation-victims-group = من كان الضحايا
+vgroup-individuals = أفراد، كلٌّ على حدة
+vgroup-family = أسرة
+vgroup-community = مجتمع بأكمله
+vgroup-organisation = منظمة
+violation-victims-after = حال الضحايا في النهاية
+vstate-released = أُطلق سراحهم
+vstate-still_detained = ما زالوا محتجزين
+vstate-injured = جرحى
+vstate-killed = قُتلوا
+vstate-missing = مفقودون
+vstate-displaced = هُجّروا من بيوتهم
+vstate-unharmed = لم يُصابوا بأذى
+links-title = سجلات مرتبطة
+links-none = لا شيء مرتبط بعد.
+link-kind-violation = انتهاك
+link-kind-report = بلاغ
+link-kind-alert = إنذار
+link-choose = اربط بلاغًا أو إنذارًا أو انتهاكًا
+link-hint = ما كان من المنطقة نفسها وفي الوقت نفسه تقريبًا. اربط البلاغات أو الإنذارات التي سبقت هذا الانتهاك، أو انتهاكًا آخر من الحدث نفسه.
+link-add = اربطه
+link-remove = أزل الرابط
+violation-done-linked = تم الربط.
+violation-done-unlinked = أُزيل الرابط.

@@ -964,3 +964,34 @@ answers-waiting = { $days ->
     [one] The oldest unanswered has waited one day.
    *[other] The oldest unanswered has waited { $days } days.
 }
+violation-involvement = How the institution was involved
+involvement-perpetrator = its agents did it
+involvement-ordered = it ordered or planned it
+involvement-complicit = it helped those who did it
+involvement-failed_to_protect = it failed to prevent it or to protect the victims
+violation-method = How it was done
+violation-method-hint = In a line, for example “beaten with batons” or “held without charge”. No names.
+violation-victims-group = Who the victims were
+vgroup-individuals = people, one by one
+vgroup-family = a family
+vgroup-community = a whole community
+vgroup-organisation = an organisation
+violation-victims-after = How the victims were at the end
+vstate-released = released
+vstate-still_detained = still detained
+vstate-injured = injured
+vstate-killed = killed
+vstate-missing = missing
+vstate-displaced = forced from their homes
+vstate-unharmed = not harmed
+links-title = Linked records
+links-none = Nothing is linked yet.
+link-kind-violation = violation
+link-kind-report = report
+link-kind-alert = alert
+link-choose = Link a report, an alert or a violation
+link-hint = Those from the same area, around the same time. Link the reports or alerts behind this violation, or another violation of the same event.
+link-add = Link it
+link-remove = Remove the link
+violation-done-linked = Linked.
+violation-done-unlinked = The link is removed.

@@ -964,3 +964,34 @@ answers-waiting = { $days ->
     [one] La plus ancienne sans réponse attend depuis un jour.
    *[other] La plus ancienne sans réponse attend depuis { $days } jours.
 }
+violation-involvement = Implication de l’institution
+involvement-perpetrator = ses agents l’ont commis
+involvement-ordered = elle l’a ordonné ou planifié
+involvement-complicit = elle a aidé ceux qui l’ont commis
+involvement-failed_to_protect = elle ne l’a pas empêché ou n’a pas protégé les victimes
+violation-method = Comment
+violation-method-hint = En une ligne, par exemple « frappés à coups de matraque » ou « détenus sans inculpation ». Pas de noms.
+violation-victims-group = Qui étaient les victimes
+vgroup-individuals = des personnes, une à une
+vgroup-family = une famille
+vgroup-community = toute une communauté
+vgroup-organisation = une organisation
+violation-victims-after = État des victimes à la fin
+vstate-released = libérées
+vstate-still_detained = toujours détenues
+vstate-injured = blessées
+vstate-killed = tuées
+vstate-missing = disparues
+vstate-displaced = chassées de chez elles
+vstate-unharmed = indemnes
+links-title = Dossiers liés
+links-none = Rien n’est encore lié.
+link-kind-violation = violation
+link-kind-report = signalement
+link-kind-alert = alerte
+link-choose = Lier un signalement, une alerte ou une violation
+link-hint = Ceux de la même zone, vers la même date. Liez les signalements ou alertes à l’origine de cette violation, ou une autre violation du même événement.
+link-add = Lier
+link-remove = Retirer le lien
+violation-done-linked = Lié.
+violation-done-unlinked = Le lien est retiré.

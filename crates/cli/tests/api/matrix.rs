@@ -232,6 +232,22 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/api/v1/violation-export.json".into(), None, [401, 200, 403, 403, 200, 403]),
         ("GET", "/api/v1/violation-export.csv".into(), None, [401, 200, 403, 403, 200, 403]),
         ("GET", violation_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        // Links: any member adds one to its own records; coordinators remove them.
+        ("GET", format!("{violation_path}/links"), None, [401, 404, 200, 200, 200, 404]),
+        (
+            "POST",
+            format!("{violation_path}/links"),
+            Some(json!({"kind": "report", "target": report_id})),
+            [401, 404, 201, 201, 201, 404],
+        ),
+        ("DELETE", format!("{violation_path}/links/report/{report_id}"), None, [401, 404, 403, 204, 404, 403]),
+        // Imports: any member, into its own organisation (the body is sent as CSV).
+        (
+            "POST",
+            "/api/v1/violations/import".into(),
+            Some(json!("occurred_on,area,act,institution,victims_total,description\n2026-05-04,MR01,arbitrary_arrest,Kumba Central Police Station,1,Held overnight\n")),
+            [401, 201, 201, 201, 201, 201],
+        ),
         // Members add evidence and see its custody record; only coordinators open what is sealed.
         ("GET", format!("{violation_path}/evidence"), None, [401, 404, 200, 200, 200, 404]),
         ("GET", format!("{evidence_path}?copy=original"), None, [401, 404, 403, 200, 200, 403]),
@@ -330,6 +346,12 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", violation_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
         (
             "POST",
+            format!("{}/links/report/{report_id}/remove", violation_path.replace("/api/v1", "")),
+            None,
+            [303, 404, 403, 404, 404, 403],
+        ),
+        (
+            "POST",
             format!("{}/sealed", violation_path.replace("/api/v1", "")),
             None,
             [303, 404, 403, 200, 200, 403],
@@ -390,8 +412,12 @@ async fn authorisation_matrix(b: Backend) {
             if let Some(t) = token {
                 rb = rb.bearer_auth(t);
             }
-            if let Some(b) = &body {
-                rb = rb.json(b);
+            match &body {
+                Some(serde_json::Value::String(csv)) => {
+                    rb = rb.header("content-type", "text/csv").body(csv.clone());
+                }
+                Some(b) => rb = rb.json(b),
+                None => {}
             }
             let r = rb.send().await.unwrap();
             let got = r.status().as_u16();

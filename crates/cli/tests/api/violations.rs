@@ -9,7 +9,8 @@ both!(
     the_institution_on_tandem_answers_its_referral,
     verified_violations_are_a_warning_sign,
     civic_space_names_the_target_and_protocols_are_reviewed,
-    exports_in_the_formats_documenters_use
+    exports_in_the_formats_documenters_use,
+    links_to_reports_alerts_and_violations
 );
 
 /// A referral to an organisation on Tandem reaches it without names, source or evidence, and
@@ -186,7 +187,10 @@ async fn document_and_verify_with_two_keys(b: Backend) {
         (made["status"].as_str(), made["occurred_on"].as_str()),
         (Some("documented"), Some("2026-07-01"))
     );
-    assert_eq!(made["victims"], json!({"total": 3, "women": 1, "men": 2, "girls": null, "boys": null}));
+    assert_eq!(
+        made["victims"],
+        json!({"total": 3, "women": 1, "men": 2, "girls": null, "boys": null, "group": "individuals", "status": null})
+    );
     let id = made["id"].as_str().unwrap().to_owned();
     let one = format!("/api/v1/violations/{id}");
     let verify = format!("{one}/verify");
@@ -680,7 +684,9 @@ async fn exports_in_the_formats_documenters_use(b: Backend) {
     let bodies = [
         json!({"area": "MR0101", "occurred_on": "2026-07-19", "act": "arbitrary_arrest",
             "institution": "Kumba Central Police Station", "institution_kind": "police", "unit": "Night patrol",
-            "victims": {"total": 3, "women": 1, "men": 2}, "description": "=HYPERLINK(\"http://evil.example\") three traders held",
+            "victims": {"total": 3, "women": 1, "men": 2, "group": "family", "status": "still_detained"},
+            "involvement": "ordered", "method": "held without charge",
+            "description": "=HYPERLINK(\"http://evil.example\") three traders held",
             "victim_names": "Halima Okafor; Idris Okafor", "victim_names_consent": true,
             "source_kind": "witness", "source_knowledge": "direct", "source_identity": "the baker next door"}),
         json!({"area": "MR0102", "occurred_on": "2026-08-03", "date_precision": "month", "act": "threat_to_defender",
@@ -705,6 +711,10 @@ async fn exports_in_the_formats_documenters_use(b: Backend) {
     assert_eq!(arrest["acts"][0]["involvement"][0]["perpetrator"], "Kumba Central Police Station");
     assert_eq!(arrest["acts"][0]["involvement"][0]["unit"], "Night patrol");
     assert_eq!(arrest["acts"][0]["victims"]["total"], 3);
+    assert_eq!(arrest["acts"][0]["victims"]["group_kind"], "family");
+    assert_eq!(arrest["acts"][0]["victims"]["status_at_end"], "still_detained");
+    assert_eq!(arrest["acts"][0]["involvement"][0]["degree_of_involvement"], "ordered");
+    assert_eq!(arrest["acts"][0]["method_of_violence"], "held without charge");
     assert_eq!(arrest["acts"][0]["victims"]["names_kept_sealed"], true);
     assert_eq!(arrest["acts"][0]["rights_affected"], "liberty and security of person");
     assert_eq!(arrest["information"][0]["source_type"], "witness");
@@ -743,4 +753,128 @@ async fn exports_in_the_formats_documenters_use(b: Backend) {
     assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
     let trail = app.store.org_audit(&obs.id, 100).await.unwrap();
     assert_eq!(trail.iter().filter(|e| e.action == "violation.export").count(), 2);
+
+    // The export imports again, into another observatory: all of it, documented, to be verified
+    // there; a bad cell names its line and column and writes nothing.
+    let other = app.create_org("Northern Observatory", OrgKind::CivilSociety).await;
+    app.create_user(&other, "bello@north.example", Role::Member, false).await;
+    let bello = app.login("bello@north.example").await;
+    let import = |body: String| {
+        app.http
+            .post(app.url("/api/v1/violations/import"))
+            .bearer_auth(&bello)
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+    };
+    let r = import(csv.replace(",MR0102,", ",MR0199,")).await.unwrap();
+    assert_eq!(r.status(), 422);
+    let said: serde_json::Value = r.json().await.unwrap();
+    let message = said["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("line 4, column #loc+code") && message.contains("nothing was imported"),
+        "{said}"
+    );
+    let none = app.send("GET", "/api/v1/violations", Some(&bello), None).await.1;
+    assert_eq!(none["violations"].as_array().unwrap().len(), 0, "the good first row is not kept either");
+    let r = import(csv.clone()).await.unwrap();
+    assert_eq!(r.status(), 201);
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["imported"], 2);
+    let (_, got) = app.send("GET", "/api/v1/violations", Some(&bello), None).await;
+    let got = got["violations"].as_array().unwrap().clone();
+    let arrest = got.iter().find(|v| v["act"] == "arbitrary_arrest").unwrap();
+    assert_eq!(
+        (&arrest["status"], &arrest["involvement"], &arrest["victims"]["group"], &arrest["method"]),
+        (&json!("documented"), &json!("ordered"), &json!("family"), &json!("held without charge"))
+    );
+    assert_eq!(arrest["victims"]["status"], "still_detained");
+    assert_eq!(
+        arrest["description"], "'=HYPERLINK(\"http://evil.example\") three traders held",
+        "as exported"
+    );
+    assert_eq!(arrest["has_victim_names"], false, "no names come from a file");
+    let threat = got.iter().find(|v| v["act"] == "threat_to_defender").unwrap();
+    assert_eq!(
+        (&threat["date_precision"], &threat["targeted_org"]),
+        (&json!("month"), &json!("Kumba Women's Peace Network"))
+    );
+    // The importer documented them: the second key is someone else's.
+    let (s, _) = app
+        .send(
+            "POST",
+            &format!("/api/v1/violations/{}/verify", arrest["id"].as_str().unwrap()),
+            Some(&bello),
+            None,
+        )
+        .await;
+    assert_eq!(s, 403, "a member does not verify");
+    assert!(!arrest["documented_by"].as_str().unwrap().is_empty());
+}
+
+/// A violation links to the reports and alerts behind it and to other violations of the same
+/// event, of its own organisation only; the links read both ways, on the API and the page.
+async fn links_to_reports_alerts_and_violations(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    let far = app.create_org("Northern Observatory", OrgKind::CivilSociety).await;
+    app.create_user(&obs, "amina@obs.example", Role::Coordinator, false).await;
+    app.create_user(&obs, "member@obs.example", Role::Member, false).await;
+    app.create_user(&far, "bello@north.example", Role::Coordinator, false).await;
+    let amina = app.login("amina@obs.example").await;
+    let member = app.login("member@obs.example").await;
+    let bello = app.login("bello@north.example").await;
+    let report = json!({"area": "MR0101", "category": "displacement", "severity": 3,
+        "occurred_at": "2026-07-18T10:00:00Z", "description": "Families leaving after the sweep"});
+    let (s, r) = app.send("POST", "/api/v1/reports", Some(&member), Some(report.clone())).await;
+    assert_eq!(s, 201, "{r}");
+    let theirs = app.send("POST", "/api/v1/reports", Some(&bello), Some(report)).await.1;
+    let body = |act: &str| {
+        json!({"area": "MR0101", "occurred_on": "2026-07-19", "act": act,
+        "institution": "Kumba Central Police Station", "victims": {"total": 2}, "description": "Held overnight"})
+    };
+    let v = app.send("POST", "/api/v1/violations", Some(&member), Some(body("arbitrary_arrest"))).await.1;
+    let w =
+        app.send("POST", "/api/v1/violations", Some(&member), Some(body("torture_ill_treatment"))).await.1;
+    let links = format!("/api/v1/violations/{}/links", v["id"].as_str().unwrap());
+    let (s, got) =
+        app.send("POST", &links, Some(&member), Some(json!({"kind": "report", "target": r["id"]}))).await;
+    assert_eq!(s, 201, "{got}");
+    let (s, got) =
+        app.send("POST", &links, Some(&member), Some(json!({"kind": "violation", "target": w["id"]}))).await;
+    assert_eq!((s, got["links"].as_array().unwrap().len()), (201, 2), "{got}");
+    let (s, e) = app
+        .send("POST", &links, Some(&member), Some(json!({"kind": "report", "target": theirs["id"]})))
+        .await;
+    assert_eq!(
+        (s, e["error"]["field"].as_str()),
+        (422, Some("target")),
+        "another's report is unknown here: {e}"
+    );
+    let (s, e) =
+        app.send("POST", &links, Some(&member), Some(json!({"kind": "person", "target": "x"}))).await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(app.send("GET", &links, Some(&bello), None).await.0, 404);
+    let back = app
+        .send("GET", &format!("/api/v1/violations/{}/links", w["id"].as_str().unwrap()), Some(&member), None)
+        .await
+        .1;
+    assert_eq!(back["links"][0]["id"], v["id"], "read both ways: {back}");
+    assert_eq!(back["links"][0]["held"], false);
+    // The page shows them by name, with links, and offers what is near in place and time.
+    let page_path = links.replace("/api/v1", "").replace("/links", "");
+    let page =
+        app.http.get(app.url(&page_path)).bearer_auth(&amina).send().await.unwrap().text().await.unwrap();
+    let page = page.replace("&#x2f;", "/");
+    assert!(page.contains(&format!("href=\"/reports/{}\"", r["id"].as_str().unwrap())), "{page}");
+    assert!(page.contains(&format!("href=\"/violations/{}\"", w["id"].as_str().unwrap())));
+    assert!(page.contains("Report: <bdi>Displacement · Area MR0101 · 18 Jul 2026</bdi>"), "by name: {page}");
+    let remove = format!("{links}/report/{}", r["id"].as_str().unwrap());
+    assert_eq!(app.send("DELETE", &remove, Some(&member), None).await.0, 403, "coordinators remove links");
+    assert_eq!(app.send("DELETE", &remove, Some(&bello), None).await.0, 404);
+    assert_eq!(app.send("DELETE", &remove, Some(&amina), None).await.0, 204);
+    assert_eq!(app.send("DELETE", &remove, Some(&amina), None).await.0, 404, "gone");
+    let trail = app.store.org_audit(&obs.id, 100).await.unwrap();
+    assert_eq!(trail.iter().filter(|e| e.action == "violation.link").count(), 2);
+    assert_eq!(trail.iter().filter(|e| e.action == "violation.unlink").count(), 1);
 }

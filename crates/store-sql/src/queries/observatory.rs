@@ -2,7 +2,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
-use tandem_domain::violation::{Ending, ViolationStatus};
+use tandem_domain::violation::{Ending, LinkKind, ViolationStatus};
 use tandem_domain::violation_signal;
 use tandem_domain::{OrgId, UserId};
 use tandem_store::row::{self, cols};
@@ -40,6 +40,82 @@ async fn one(tx: &mut d::Tx, org: &OrgId, id: &str) -> Result<Violation> {
     row::violation(&Sq(&r))
 }
 
+/// One violation written in `tx`; Conflict naming an unknown area or act kind.
+async fn insert_violation(tx: &mut d::Tx, org: &OrgId, new: &NewViolation) -> Result<()> {
+    let known: (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COUNT(*) FROM areas WHERE code = $1), (SELECT COUNT(*) FROM violation_acts WHERE slug = $2)",
+    )
+    .bind(new.area.as_str())
+    .bind(new.act.as_str())
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(other)?;
+    if known.0 == 0 {
+        return Err(StoreError::Conflict(format!("unknown area {}", new.area.as_str())));
+    }
+    if known.1 == 0 {
+        return Err(StoreError::Conflict(format!("unknown act kind {}", new.act.as_str())));
+    }
+    let v = &new.victims;
+    let count = |n: Option<u32>| n.map(i64::from);
+    sqlx::query(
+        "INSERT INTO violations (org_id, id, area_code, occurred_on, date_precision, act, institution,
+            institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
+            description, documented_by, created_at, victim_names, victim_names_key, source_kind,
+            source_knowledge, source_reliability, source_identity, source_identity_key, targeted_org,
+            victims_group, victims_status, method, involvement)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+            $21, $22, $23, $24, $25, $26, $27, $28, $29)",
+    )
+    .bind(org.as_str())
+    .bind(&new.id)
+    .bind(new.area.as_str())
+    .bind(new.occurred_on.format("%Y-%m-%d").to_string())
+    .bind(new.date_precision.as_str())
+    .bind(new.act.as_str())
+    .bind(&new.institution)
+    .bind(new.institution_kind.as_str())
+    .bind(new.unit.as_deref())
+    .bind(i64::from(v.total))
+    .bind(count(v.women))
+    .bind(count(v.men))
+    .bind(count(v.girls))
+    .bind(count(v.boys))
+    .bind(&new.description)
+    .bind(new.documented_by.as_ref().map(|u| u.as_str()))
+    .bind(ts(now()))
+    .bind(new.victim_names.as_ref().map(|s| s.data.as_str()))
+    .bind(new.victim_names.as_ref().map(|s| s.key_id.as_str()))
+    .bind(new.source.kind.map(|k| k.as_str()))
+    .bind(new.source.knowledge.map(|k| k.as_str()))
+    .bind(new.source.reliability.map(|k| k.as_str()))
+    .bind(new.source_identity.as_ref().map(|s| s.data.as_str()))
+    .bind(new.source_identity.as_ref().map(|s| s.key_id.as_str()))
+    .bind(new.targeted_org.as_deref())
+    .bind(v.group.as_str())
+    .bind(v.status.map(|s| s.as_str()))
+    .bind(new.method.as_deref())
+    .bind(new.involvement.as_str())
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => {
+            StoreError::Conflict(format!("a violation with id {} exists", new.id))
+        }
+        _ => other(e),
+    })?;
+    Ok(())
+}
+
+/// The table holding records of `kind`: a fixed name, never input.
+fn link_table(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Violation => "violations",
+        LinkKind::Report => "reports",
+        LinkKind::Alert => "alerts",
+    }
+}
+
 #[async_trait]
 impl ObservatoryStore for d::Backend {
     async fn act_kinds(&self) -> Result<Vec<ActKind>> {
@@ -58,66 +134,32 @@ impl ObservatoryStore for d::Backend {
         new: &NewViolation,
         mut audit: NewAuditEvent,
     ) -> Result<Violation> {
-        let id = new.id.clone();
-        audit.subject.get_or_insert_with(|| id.clone());
+        audit.subject.get_or_insert_with(|| new.id.clone());
         audit.org_id.get_or_insert_with(|| org.to_string());
         let (_write, mut tx) = self.db.write().await?;
-        let known: (i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM areas WHERE code = $1), (SELECT COUNT(*) FROM violation_acts WHERE slug = $2)",
-        )
-        .bind(new.area.as_str())
-        .bind(new.act.as_str())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(other)?;
-        if known.0 == 0 {
-            return Err(StoreError::Conflict(format!("unknown area {}", new.area.as_str())));
-        }
-        if known.1 == 0 {
-            return Err(StoreError::Conflict(format!("unknown act kind {}", new.act.as_str())));
-        }
-        let v = &new.victims;
-        let count = |n: Option<u32>| n.map(i64::from);
-        sqlx::query(
-            "INSERT INTO violations (org_id, id, area_code, occurred_on, date_precision, act, institution,
-                institution_kind, unit, victims_total, victims_women, victims_men, victims_girls, victims_boys,
-                description, documented_by, created_at, victim_names, victim_names_key, source_kind,
-                source_knowledge, source_reliability, source_identity, source_identity_key, targeted_org)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25)",
-        )
-        .bind(org.as_str())
-        .bind(&id)
-        .bind(new.area.as_str())
-        .bind(new.occurred_on.format("%Y-%m-%d").to_string())
-        .bind(new.date_precision.as_str())
-        .bind(new.act.as_str())
-        .bind(&new.institution)
-        .bind(new.institution_kind.as_str())
-        .bind(new.unit.as_deref())
-        .bind(i64::from(v.total))
-        .bind(count(v.women))
-        .bind(count(v.men))
-        .bind(count(v.girls))
-        .bind(count(v.boys))
-        .bind(&new.description)
-        .bind(new.documented_by.as_ref().map(|u| u.as_str()))
-        .bind(ts(now()))
-        .bind(new.victim_names.as_ref().map(|s| s.data.as_str()))
-        .bind(new.victim_names.as_ref().map(|s| s.key_id.as_str()))
-        .bind(new.source.kind.map(|k| k.as_str()))
-        .bind(new.source.knowledge.map(|k| k.as_str()))
-        .bind(new.source.reliability.map(|k| k.as_str()))
-        .bind(new.source_identity.as_ref().map(|s| s.data.as_str()))
-        .bind(new.source_identity.as_ref().map(|s| s.key_id.as_str()))
-        .bind(new.targeted_org.as_deref())
-        .execute(&mut *tx)
-        .await
-        .map_err(other)?;
+        insert_violation(&mut tx, org, new).await?;
         append_audit_tx(&mut tx, audit).await?;
-        let made = one(&mut tx, org, &id).await?;
+        let made = one(&mut tx, org, &new.id).await?;
         tx.commit().await.map_err(other)?;
         Ok(made)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org, n = new.len()), err(level = "debug"))]
+    async fn create_violations(
+        &self,
+        org: &OrgId,
+        new: &[NewViolation],
+        mut audit: NewAuditEvent,
+    ) -> Result<usize> {
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        for v in new {
+            // An error drops the transaction: nothing of the file is kept.
+            insert_violation(&mut tx, org, v).await?;
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(new.len())
     }
 
     async fn get_violation(&self, org: &OrgId, id: &str) -> Result<Violation> {
@@ -273,6 +315,119 @@ impl ObservatoryStore for d::Backend {
             audit,
         )
         .await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn link_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        kind: LinkKind,
+        target: &str,
+        by: &UserId,
+        mut audit: NewAuditEvent,
+    ) -> Result<()> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        one(&mut tx, org, id).await?;
+        let found: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM {} WHERE org_id = $1 AND id = $2",
+            link_table(kind)
+        ))
+        .bind(org.as_str())
+        .bind(target)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(other)?;
+        if found == 0 || (kind == LinkKind::Violation && target == id) {
+            return Err(StoreError::Conflict(format!("no {} {target} in this organisation", kind.as_str())));
+        }
+        let made = sqlx::query(
+            "INSERT INTO violation_links (org_id, violation_id, kind, target_id, linked_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+        )
+        .bind(org.as_str())
+        .bind(id)
+        .bind(kind.as_str())
+        .bind(target)
+        .bind(by.as_str())
+        .bind(ts(now()))
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?
+        .rows_affected();
+        if made > 0 {
+            append_audit_tx(&mut tx, audit).await?;
+        }
+        tx.commit().await.map_err(other)?;
+        Ok(())
+    }
+
+    async fn unlink_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        kind: LinkKind,
+        target: &str,
+        mut audit: NewAuditEvent,
+    ) -> Result<()> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let gone = sqlx::query(
+            "DELETE FROM violation_links WHERE org_id = $1 AND violation_id = $2 AND kind = $3 AND target_id = $4",
+        )
+        .bind(org.as_str())
+        .bind(id)
+        .bind(kind.as_str())
+        .bind(target)
+        .execute(&mut *tx)
+        .await
+        .map_err(other)?
+        .rows_affected();
+        if gone == 0 {
+            return Err(StoreError::NotFound);
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(())
+    }
+
+    async fn links_of(&self, org: &OrgId, kind: LinkKind, id: &str) -> Result<Vec<LinkedRecord>> {
+        // Links from this record (only a violation has them), then links to it; each other end
+        // still in its table.
+        let other_end = |k: LinkKind, col: &str| {
+            format!("EXISTS (SELECT 1 FROM {} t WHERE t.org_id = l.org_id AND t.id = l.{col})", link_table(k))
+        };
+        let mut parts = vec![];
+        if kind == LinkKind::Violation {
+            for k in LinkKind::ALL {
+                parts.push(format!(
+                    "SELECT kind, target_id AS other_id, created_at, TRUE AS held FROM violation_links l
+                     WHERE l.org_id = $1 AND l.violation_id = $2 AND l.kind = '{}' AND {}",
+                    k.as_str(),
+                    other_end(*k, "target_id")
+                ));
+            }
+        }
+        parts.push(format!(
+            "SELECT 'violation' AS kind, violation_id AS other_id, created_at, FALSE AS held FROM violation_links l
+             WHERE l.org_id = $1 AND l.kind = $3 AND l.target_id = $2 AND {}",
+            other_end(LinkKind::Violation, "violation_id")
+        ));
+        let sql = format!(
+            "SELECT kind, other_id, created_at, held FROM ({}) x ORDER BY created_at, other_id",
+            parts.join(" UNION ALL ")
+        );
+        let rows = sqlx::query(&sql)
+            .bind(org.as_str())
+            .bind(id)
+            .bind(kind.as_str())
+            .fetch_all(&self.db.pool)
+            .await
+            .map_err(other)?;
+        rows.iter().map(|r| row::linked_record(&Sq(r))).collect()
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Utc};
 use tandem_domain::area::PCode;
 use tandem_domain::violation::{
-    ActSlug, DatePrecision, Ending, InstitutionKind, Reliability, SourceInfo, SourceKind, Victims,
-    ViolationStatus, DEFAULT_ACTS,
+    ActSlug, DatePrecision, Ending, InstitutionKind, Involvement, LinkKind, Reliability, SourceInfo,
+    SourceKind, VictimGroup, Victims, VictimsState, ViolationStatus, DEFAULT_ACTS,
 };
 use tandem_domain::{OrgKind, Role};
 
@@ -49,8 +49,10 @@ pub async fn chapter(store: Arc<dyn Store>) {
         institution: "Kumba Central Police Station".into(),
         institution_kind: InstitutionKind::Police,
         unit: Some("Night patrol".into()),
+        involvement: Involvement::Perpetrator,
+        method: None,
         targeted_org: None,
-        victims: Victims { total: 3, women: Some(1), men: Some(2), girls: None, boys: None },
+        victims: Victims { total: 3, women: Some(1), men: Some(2), ..Default::default() },
         description: "Three traders held overnight without charge".into(),
         documented_by: Some(amina.id.clone()),
         victim_names: None,
@@ -339,4 +341,112 @@ pub async fn chapter(store: Arc<dyn Store>) {
         matches!(s.referral_owner(&police.id, &v.id).await, Err(StoreError::NotFound)),
         "not referred to them"
     );
+
+    // The rest of the act: the victims' group and state at the end, the method, the degree of
+    // involvement, as written.
+    let mut detailed = new("excessive_force", "MR");
+    detailed.victims.group = VictimGroup::Community;
+    detailed.victims.status = Some(VictimsState::Injured);
+    detailed.method = Some("tear gas fired into the market".into());
+    detailed.involvement = Involvement::FailedToProtect;
+    let d = s.create_violation(&a.id, &detailed, ev("violation.create")).await.unwrap();
+    assert_eq!(
+        (d.victims.group, d.victims.status, d.method.as_deref(), d.involvement),
+        (
+            VictimGroup::Community,
+            Some(VictimsState::Injured),
+            Some("tear gas fired into the market"),
+            Involvement::FailedToProtect
+        )
+    );
+    assert_eq!(
+        (v.victims.group, v.victims.status, v.involvement),
+        (VictimGroup::Individuals, None, Involvement::Perpetrator)
+    );
+
+    // An import: all of the file, or nothing of it.
+    let before =
+        s.list_violations(&a.id, &ViolationFilter { limit: 100, ..Default::default() }).await.unwrap().len();
+    let batch = [new("extortion", "MR"), new("arbitrary_arrest", "MR"), new("arbitrary_arrest", "XX01")];
+    assert!(matches!(
+        s.create_violations(&a.id, &batch, ev("violations.import")).await,
+        Err(StoreError::Conflict(_))
+    ));
+    let count = || async {
+        s.list_violations(&a.id, &ViolationFilter { limit: 100, ..Default::default() }).await.unwrap().len()
+    };
+    assert_eq!(count().await, before, "a bad last row writes nothing");
+    assert_eq!(s.create_violations(&a.id, &batch[..2], ev("violations.import")).await.unwrap(), 2);
+    assert_eq!(count().await, before + 2);
+
+    // Links: to the organisation's own records only, read from both ends.
+    let report = crate::NewReport {
+        id: tandem_domain::OrgId::new().to_string(),
+        area: PCode::parse("MR").unwrap(),
+        category: tandem_domain::report::CategorySlug::parse("displacement").unwrap(),
+        severity: tandem_domain::report::Severity::new(3).unwrap(),
+        occurred_at: Utc::now(),
+        description: "Families fleeing after the raid".into(),
+        channel: tandem_domain::report::Channel::Web,
+        reporter_contact: None,
+        created_by: None,
+    };
+    let r = s.create_reports(&a.id, std::slice::from_ref(&report)).await.unwrap().remove(0);
+    let theirs = s
+        .create_reports(
+            &b.id,
+            &[crate::NewReport { id: tandem_domain::OrgId::new().to_string(), ..report.clone() }],
+        )
+        .await
+        .unwrap()
+        .remove(0);
+    s.link_violation(&a.id, &d.id, LinkKind::Report, &r.id, &amina.id, ev("violation.link")).await.unwrap();
+    s.link_violation(&a.id, &d.id, LinkKind::Report, &r.id, &amina.id, ev("violation.link")).await.unwrap();
+    s.link_violation(&a.id, &d.id, LinkKind::Violation, &w.id, &amina.id, ev("violation.link"))
+        .await
+        .unwrap();
+    for (org, id, kind, target) in [
+        (&a.id, &d.id, LinkKind::Report, &theirs.id),
+        (&a.id, &d.id, LinkKind::Violation, &d.id),
+        (&a.id, &d.id, LinkKind::Alert, &r.id),
+    ] {
+        assert!(
+            matches!(
+                s.link_violation(org, id, kind, target, &amina.id, ev("violation.link")).await,
+                Err(StoreError::Conflict(_))
+            ),
+            "{kind:?} {target} is not this organisation's to link"
+        );
+    }
+    assert!(matches!(
+        s.link_violation(&b.id, &d.id, LinkKind::Report, &theirs.id, &amina.id, ev("violation.link")).await,
+        Err(StoreError::NotFound)
+    ));
+    let ends = |v: Vec<crate::LinkedRecord>| v.into_iter().map(|l| (l.kind, l.id)).collect::<Vec<_>>();
+    let from_d = ends(s.links_of(&a.id, LinkKind::Violation, &d.id).await.unwrap());
+    assert_eq!(from_d.len(), 2, "a second link is no change: {from_d:?}");
+    assert!(
+        from_d.contains(&(LinkKind::Report, r.id.clone()))
+            && from_d.contains(&(LinkKind::Violation, w.id.clone()))
+    );
+    assert_eq!(
+        ends(s.links_of(&a.id, LinkKind::Violation, &w.id).await.unwrap()),
+        [(LinkKind::Violation, d.id.clone())],
+        "read both ways"
+    );
+    assert_eq!(
+        ends(s.links_of(&a.id, LinkKind::Report, &r.id).await.unwrap()),
+        [(LinkKind::Violation, d.id.clone())]
+    );
+    assert!(s.links_of(&b.id, LinkKind::Report, &r.id).await.unwrap().is_empty());
+    assert!(matches!(
+        s.unlink_violation(&b.id, &d.id, LinkKind::Report, &r.id, ev("violation.unlink")).await,
+        Err(StoreError::NotFound)
+    ));
+    s.unlink_violation(&a.id, &d.id, LinkKind::Report, &r.id, ev("violation.unlink")).await.unwrap();
+    assert!(s.links_of(&a.id, LinkKind::Report, &r.id).await.unwrap().is_empty());
+    assert!(matches!(
+        s.unlink_violation(&a.id, &d.id, LinkKind::Report, &r.id, ev("violation.unlink")).await,
+        Err(StoreError::NotFound)
+    ));
 }

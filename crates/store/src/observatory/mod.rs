@@ -8,7 +8,7 @@ pub use models::*;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use tandem_domain::audit::{AuditEvent, NewAuditEvent};
-use tandem_domain::violation::Ending;
+use tandem_domain::violation::{Ending, LinkKind};
 use tandem_domain::{OrgId, UserId};
 
 use crate::Result;
@@ -24,6 +24,14 @@ pub trait ObservatoryStore: Send + Sync {
         new: &NewViolation,
         audit: NewAuditEvent,
     ) -> Result<Violation>;
+    /// Files many violations as `documented` in one transaction (an import: all or nothing),
+    /// with one audit event. Conflict naming the first unknown area or act kind.
+    async fn create_violations(
+        &self,
+        org: &OrgId,
+        new: &[NewViolation],
+        audit: NewAuditEvent,
+    ) -> Result<usize>;
     /// NotFound for another organisation's violation.
     async fn get_violation(&self, org: &OrgId, id: &str) -> Result<Violation>;
     async fn list_violations(&self, org: &OrgId, filter: &ViolationFilter) -> Result<Vec<Violation>>;
@@ -69,6 +77,30 @@ pub trait ObservatoryStore: Send + Sync {
         at: DateTime<Utc>,
         audit: NewAuditEvent,
     ) -> Result<Violation>;
+    /// Links violation `id` to another record of the organisation (a second link is no change).
+    /// NotFound when the violation is not the organisation's; Conflict when the target is not
+    /// (or is the violation itself).
+    async fn link_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        kind: LinkKind,
+        target: &str,
+        by: &UserId,
+        audit: NewAuditEvent,
+    ) -> Result<()>;
+    /// Removes a link. NotFound when there is no such link in the organisation.
+    async fn unlink_violation(
+        &self,
+        org: &OrgId,
+        id: &str,
+        kind: LinkKind,
+        target: &str,
+        audit: NewAuditEvent,
+    ) -> Result<()>;
+    /// What record (`kind`, `id`) of the organisation is linked with, both ways, oldest link
+    /// first; a link whose other end is gone (a report past its retention) is left out.
+    async fn links_of(&self, org: &OrgId, kind: LinkKind, id: &str) -> Result<Vec<LinkedRecord>>;
     /// Records an evidence file already written to the storage folder. NotFound when the
     /// violation is not the organisation's.
     async fn add_evidence(&self, org: &OrgId, evidence: &Evidence, audit: NewAuditEvent) -> Result<Evidence>;

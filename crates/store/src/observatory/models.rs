@@ -5,7 +5,7 @@ use tandem_domain::area::PCode;
 use tandem_domain::evidence::EvidenceKind;
 use tandem_domain::seal::Sealed;
 use tandem_domain::violation::{
-    ActSlug, DatePrecision, InstitutionKind, SourceInfo, Victims, ViolationStatus,
+    ActSlug, DatePrecision, InstitutionKind, Involvement, LinkKind, SourceInfo, Victims, ViolationStatus,
 };
 use tandem_domain::UserId;
 
@@ -29,6 +29,10 @@ pub struct NewViolation {
     pub institution: String,
     pub institution_kind: InstitutionKind,
     pub unit: Option<String>,
+    /// How far the institution or unit was involved.
+    pub involvement: Involvement,
+    /// How the act was carried out, in a line.
+    pub method: Option<String>,
     /// For a civic-space incident, the organisation targeted.
     pub targeted_org: Option<String>,
     pub victims: Victims,
@@ -54,6 +58,8 @@ pub struct Violation {
     pub institution: String,
     pub institution_kind: InstitutionKind,
     pub unit: Option<String>,
+    pub involvement: Involvement,
+    pub method: Option<String>,
     /// For a civic-space incident, the organisation targeted.
     pub targeted_org: Option<String>,
     pub victims: Victims,
@@ -121,4 +127,18 @@ pub struct ViolationFilter {
     pub overdue_on: Option<NaiveDate>,
     pub limit: i64,
     pub offset: i64,
+}
+
+/// The other end of a link between a violation and another record of the same organisation,
+/// as seen from either end: from a violation, what it links to and what links to it; from a
+/// report or an alert, the violations linked to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedRecord {
+    pub kind: LinkKind,
+    pub id: String,
+    pub linked_at: DateTime<Utc>,
+    /// Whether the record asked about holds the link (else the other end does, and removing it
+    /// is done there).
+    pub held: bool,
 }

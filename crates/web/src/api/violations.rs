@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use tandem_domain::violation::{Victims, ViolationStatus};
+use tandem_domain::violation::{LinkKind, Victims, ViolationStatus};
 use tandem_store::{ActKind, Violation, ViolationFilter};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -31,6 +31,87 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(export_json))
         .routes(routes!(referral_times))
         .routes(routes!(export_hxl))
+        .routes(routes!(links, link))
+        .routes(routes!(unlink))
+        .routes(routes!(import))
+}
+
+#[derive(Serialize, ToSchema)]
+struct Links {
+    /// What the violation links to and what links to it.
+    links: Vec<tandem_store::LinkedRecord>,
+}
+
+/// What a violation is linked with, both ways: other violations, the reports and alerts behind it
+#[utoipa::path(get, path = "/violations/{id}/links", tag = "observatory", params(("id" = String, Path)),
+    responses((status = 200, description = "Oldest link first", body = Links)))]
+async fn links(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    Path(id): Path<String>,
+) -> Result<Json<Links>, ApiError> {
+    let links = violations::links(&state, &who.actor(), LinkKind::Violation, &id).await?;
+    Ok(Json(Links { links }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct LinkBody {
+    /// violation, report or alert.
+    #[schema(value_type = LinkKind)]
+    kind: String,
+    /// The id of the organisation's own record.
+    target: String,
+}
+
+/// Link a violation to another violation, a report or an alert of the organisation (any member)
+#[utoipa::path(post, path = "/violations/{id}/links", tag = "observatory", params(("id" = String, Path)),
+    request_body = LinkBody, responses((status = 201, description = "Linked (again: no change)", body = Links)))]
+async fn link(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<LinkBody>,
+) -> Result<(StatusCode, Json<Links>), ApiError> {
+    let actor = who.actor();
+    violations::link(&state, &actor, &id, &b.kind, &b.target).await?;
+    let links = violations::links(&state, &actor, LinkKind::Violation, &id).await?;
+    Ok((StatusCode::CREATED, Json(Links { links })))
+}
+
+/// Remove a link (coordinators)
+#[utoipa::path(delete, path = "/violations/{id}/links/{kind}/{target}", tag = "observatory",
+    params(("id" = String, Path), ("kind" = LinkKind, Path), ("target" = String, Path)),
+    responses((status = 204, description = "Removed")))]
+async fn unlink(
+    State(state): State<AppState>,
+    who: Can<perm::VerifyViolation>,
+    Path((id, kind, target)): Path<(String, String, String)>,
+) -> Result<StatusCode, ApiError> {
+    violations::unlink(&state, &who.actor(), &id, &kind, &target).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+struct Imported {
+    /// How many violations were documented, all of the file's rows.
+    imported: usize,
+}
+
+/// Import violations from CSV (any member; all or nothing): the HXL CSV of
+/// `/violation-export.csv`, or a header row of this API's field names. An error names the line
+/// and column, and nothing is written. They come in documented by the caller, to be verified by
+/// another coordinator; no names are read from a file
+#[utoipa::path(post, path = "/violations/import", tag = "observatory",
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 201, description = "Imported", body = Imported)))]
+async fn import(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    body: axum::body::Bytes,
+) -> Result<(StatusCode, Json<Imported>), ApiError> {
+    let imported = crate::observatory::import::import(&state, &who.actor(), &body).await?;
+    Ok((StatusCode::CREATED, Json(Imported { imported })))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -117,6 +198,13 @@ struct NewViolationBody {
     /// For `threat_to_defender` and `attack_on_defender` (required there, refused elsewhere):
     /// the organisation targeted.
     targeted_org: Option<String>,
+    /// How the institution was involved: perpetrator (the default), ordered, complicit or
+    /// failed_to_protect.
+    #[schema(value_type = Option<tandem_domain::violation::Involvement>)]
+    involvement: Option<String>,
+    /// How the act was carried out, in a line.
+    #[schema(max_length = 200)]
+    method: Option<String>,
 }
 
 /// Document a violation (any member)
@@ -144,6 +232,8 @@ async fn create(
         source_reliability: b.source_reliability,
         source_identity: b.source_identity,
         targeted_org: b.targeted_org,
+        involvement: b.involvement,
+        method: b.method,
     };
     Ok((StatusCode::CREATED, Json(violations::document(&state, &who.actor(), &input).await?)))
 }

@@ -67,8 +67,10 @@ fn event(v: &Violation, kinds: &[ActKind], cfg: &EwConfig) -> Value {
             "type_of_act_name": act.map(|a| &a.name),
             "rights_affected": act.map(|a| &a.rights),
             "targeted_organisation": v.targeted_org,
+            "method_of_violence": v.method,
             "victims": {
-                "group_kind": "individuals",
+                "group_kind": v.victims.group.as_str(),
+                "status_at_end": v.victims.status.map(|s| s.as_str()),
                 "total": v.victims.total, "women": v.victims.women, "men": v.victims.men,
                 "girls": v.victims.girls, "boys": v.victims.boys,
                 "names_kept_sealed": v.has_victim_names,
@@ -77,6 +79,7 @@ fn event(v: &Violation, kinds: &[ActKind], cfg: &EwConfig) -> Value {
                 "perpetrator_type": v.institution_kind.as_str(),
                 "perpetrator": v.institution,
                 "unit": v.unit,
+                "degree_of_involvement": v.involvement.as_str(),
             }],
         }],
         "information": [{
@@ -101,7 +104,7 @@ pub async fn json(state: &AppState, actor: &Actor) -> Result<Value, AppError> {
 }
 
 /// The HXL CSV columns: (header, hashtag).
-pub const HXL_COLUMNS: [(&str, &str); 22] = [
+pub const HXL_COLUMNS: [(&str, &str); 29] = [
     ("Record", "#event+id"),
     ("Date", "#date+occurred"),
     ("Date precision", "#meta+date_precision"),
@@ -113,17 +116,24 @@ pub const HXL_COLUMNS: [(&str, &str); 22] = [
     ("Institution", "#org+perpetrator+name"),
     ("Institution kind", "#org+perpetrator+type"),
     ("Unit", "#org+perpetrator+unit"),
+    ("Involvement", "#org+perpetrator+involvement"),
+    ("Method", "#event+method"),
     ("Organisation targeted", "#org+targeted+name"),
     ("Victims", "#affected+total+num"),
     ("Women", "#affected+f+adults+num"),
     ("Men", "#affected+m+adults+num"),
     ("Girls", "#affected+f+children+num"),
     ("Boys", "#affected+m+children+num"),
+    ("Victims were", "#affected+type"),
+    ("Victims at the end", "#affected+status"),
     ("Status", "#status"),
     ("Verified", "#date+verified"),
     ("Referred to", "#org+referred+name"),
     ("Answered", "#date+responded"),
     ("Description", "#description"),
+    ("Source", "#meta+source+type"),
+    ("Source knows by", "#meta+source+knowledge"),
+    ("Source reliability", "#meta+source+reliability"),
 ];
 
 /// The HXL CSV export: a header row, the hashtag row, then a row a violation.
@@ -152,17 +162,24 @@ pub async fn hxl_csv(state: &AppState, actor: &Actor) -> Result<String, AppError
             safe(&v.institution),
             v.institution_kind.as_str().to_owned(),
             safe(v.unit.as_deref().unwrap_or_default()),
+            v.involvement.as_str().to_owned(),
+            safe(v.method.as_deref().unwrap_or_default()),
             safe(v.targeted_org.as_deref().unwrap_or_default()),
             v.victims.total.to_string(),
             n(v.victims.women),
             n(v.victims.men),
             n(v.victims.girls),
             n(v.victims.boys),
+            v.victims.group.as_str().to_owned(),
+            v.victims.status.map(|s| s.as_str()).unwrap_or_default().to_owned(),
             v.status.as_str().to_owned(),
             day(v.verified_at),
             safe(v.referred_to.as_deref().unwrap_or_default()),
             day(v.responded_at),
             safe(&v.description),
+            v.source.kind.map(|k| k.as_str()).unwrap_or_default().to_owned(),
+            v.source.knowledge.map(|k| k.as_str()).unwrap_or_default().to_owned(),
+            v.source.reliability.map(|k| k.as_str()).unwrap_or_default().to_owned(),
         ])
         .map_err(fail)?;
     }

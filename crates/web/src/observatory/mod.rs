@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod evidence;
 pub mod export;
+pub mod import;
 pub mod placing;
 pub mod public;
 pub mod referrals;

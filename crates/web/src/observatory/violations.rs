@@ -8,10 +8,10 @@ use tandem_domain::area::PCode;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::seal::{Binding, Keyring, Purpose};
 use tandem_domain::violation::{
-    check_verification, institution_name, referral_ask, targeted_org, victim_names, ActSlug, DatePrecision,
-    Ending, InstitutionKind, SourceInfo, Victims, ViolationStatus,
+    check_verification, institution_name, method, referral_ask, targeted_org, victim_names, ActSlug,
+    DatePrecision, Ending, InstitutionKind, LinkKind, SourceInfo, Victims, ViolationStatus,
 };
-use tandem_domain::{text, violation_signal, InvalidInput, OrgId, Problem};
+use tandem_domain::{text, violation_signal, InvalidInput, OrgId, Problem, UserId};
 use tandem_store::{NewReferral, NewViolation, Violation, ViolationFilter};
 
 use crate::app_error::AppError;
@@ -39,6 +39,10 @@ pub struct ViolationInput {
     pub source_identity: Option<String>,
     /// For a threat or attack against defenders, the organisation targeted.
     pub targeted_org: Option<String>,
+    /// perpetrator (the default), ordered, complicit or failed_to_protect.
+    pub involvement: Option<String>,
+    /// How the act was carried out, in a line.
+    pub method: Option<String>,
 }
 
 fn word<T: std::str::FromStr<Err = InvalidInput>>(raw: &Option<String>) -> Result<Option<T>, InvalidInput> {
@@ -48,7 +52,14 @@ fn word<T: std::str::FromStr<Err = InvalidInput>>(raw: &Option<String>) -> Resul
 /// Acts documented more than this long ago are out of Tandem's scope (and most likely a typo).
 const EARLIEST_YEAR: i32 = 1990;
 
-fn parse(input: &ViolationInput, actor: &Actor, keys: &Keyring) -> Result<NewViolation, InvalidInput> {
+/// A violation for `org`, documented by `by` (None for an operator's import), with what
+/// identifies people sealed to its new id.
+pub(super) fn parse(
+    input: &ViolationInput,
+    org: &OrgId,
+    by: Option<&UserId>,
+    keys: &Keyring,
+) -> Result<NewViolation, InvalidInput> {
     let area = PCode::parse(&input.area).map_err(|e| InvalidInput::new("area", e.message))?;
     let day = NaiveDate::parse_from_str(input.occurred_on.trim(), "%Y-%m-%d")
         .map_err(|_| InvalidInput::new("occurred_on", "must be a date, YYYY-MM-DD"))?;
@@ -73,8 +84,7 @@ fn parse(input: &ViolationInput, actor: &Actor, keys: &Keyring) -> Result<NewVio
         None => None,
     };
     let id = OrgId::new().to_string();
-    let seal =
-        |purpose, text: &str| keys.seal(text, &Binding { purpose, org: actor.org_id.as_str(), record: &id });
+    let seal = |purpose, text: &str| keys.seal(text, &Binding { purpose, org: org.as_str(), record: &id });
     let names = victim_names(input.victim_names.as_deref().unwrap_or_default(), input.victim_names_consent)?;
     let source_identity = match input.source_identity.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Some(text::bounded("source_identity", s, 2, 500)?),
@@ -99,9 +109,11 @@ fn parse(input: &ViolationInput, actor: &Actor, keys: &Keyring) -> Result<NewVio
         institution: institution_name("institution", &input.institution)?,
         institution_kind,
         unit,
+        involvement: word(&input.involvement)?.unwrap_or_default(),
+        method: method(input.method.as_deref().unwrap_or_default())?,
         victims: input.victims.check()?,
         description: text::bounded("description", &input.description, 1, 10_000)?,
-        documented_by: Some(actor.user_id.clone()),
+        documented_by: by.cloned(),
     })
 }
 
@@ -111,7 +123,7 @@ pub async fn document(
     actor: &Actor,
     input: &ViolationInput,
 ) -> Result<Violation, AppError> {
-    let new = parse(input, actor, &state.keys)?;
+    let new = parse(input, &actor.org_id, Some(&actor.user_id), &state.keys)?;
     // Unknown areas and act kinds are the caller's mistake, named beside their field (422).
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     if !cfg.areas.contains_key(new.area.as_str()) {
@@ -201,6 +213,65 @@ pub async fn verify(state: &AppState, actor: &Actor, id: &str) -> Result<Violati
     };
     state.alert_worker.submit(&actor.org_id, vec![change]);
     Ok(done)
+}
+
+/// Links violation `id` to a report, alert or other violation of the organisation (any
+/// member). A target that is not the organisation's is refused beside its field, as unknown.
+pub async fn link(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    kind: &str,
+    target: &str,
+) -> Result<(), AppError> {
+    let kind: LinkKind = kind.parse()?;
+    let target = target.trim();
+    if target.is_empty() {
+        return Err(InvalidInput::new("target", "is required").because(Problem::Required).into());
+    }
+    let ev = NewAuditEvent::new("violation.link")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .detail(json!({ "kind": kind, "target": target }));
+    match state.store.link_violation(&actor.org_id, id, kind, target, &actor.user_id, ev).await {
+        Err(tandem_store::StoreError::Conflict(_)) => Err(InvalidInput::new(
+            "target",
+            format!("no {} of your organisation has this reference", kind.as_str()),
+        )
+        .because(Problem::Unknown)
+        .into()),
+        done => Ok(done?),
+    }
+}
+
+/// Removes a link (coordinators); NotFound when there is none.
+pub async fn unlink(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    kind: &str,
+    target: &str,
+) -> Result<(), AppError> {
+    let kind: LinkKind = kind.parse().map_err(|_| AppError::NotFound)?;
+    let ev = NewAuditEvent::new("violation.unlink")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .detail(json!({ "kind": kind, "target": target }));
+    Ok(state.store.unlink_violation(&actor.org_id, id, kind, target, ev).await?)
+}
+
+/// What a record of the organisation is linked with, both ways. NotFound when the violation
+/// itself is not the organisation's (a report's or alert's page has already read its record).
+pub async fn links(
+    state: &AppState,
+    actor: &Actor,
+    kind: LinkKind,
+    id: &str,
+) -> Result<Vec<tandem_store::LinkedRecord>, AppError> {
+    if kind == LinkKind::Violation {
+        state.store.get_violation(&actor.org_id, id).await?;
+    }
+    Ok(state.store.links_of(&actor.org_id, kind, id).await?)
 }
 
 /// A referral as it arrives: to an organisation on Tandem (`to_org`), or to an institution by
@@ -295,7 +366,7 @@ pub async fn end(state: &AppState, actor: &Actor, id: &str, ending: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tandem_domain::{Role, UserId};
+    use tandem_domain::Role;
 
     fn input() -> ViolationInput {
         ViolationInput {
@@ -317,14 +388,14 @@ mod tests {
         let actor =
             Actor { user_id: UserId::new(), org_id: OrgId::new(), role: Role::Member, platform_admin: false };
         let keys = Keyring::generate("t");
-        let v = parse(&input(), &actor, &keys).unwrap();
+        let v = parse(&input(), &actor.org_id, Some(&actor.user_id), &keys).unwrap();
         assert!(v.victim_names.is_none() && v.source_identity.is_none());
         assert_eq!(v.occurred_on, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(), "kept at its precision");
         assert_eq!((v.unit, v.documented_by), (None, Some(actor.user_id.clone())));
         let bad = |f: fn(&mut ViolationInput)| {
             let mut i = input();
             f(&mut i);
-            parse(&i, &actor, &keys).unwrap_err().field
+            parse(&i, &actor.org_id, Some(&actor.user_id), &keys).unwrap_err().field
         };
         assert_eq!(bad(|i| i.occurred_on = "19/07/2026".into()), "occurred_on");
         assert_eq!(bad(|i| i.occurred_on = "2999-01-01".into()), "occurred_on");
@@ -337,12 +408,14 @@ mod tests {
         assert_eq!(bad(|i| i.date_precision = Some("roughly".into())), "date_precision");
         assert_eq!(bad(|i| i.victim_names = Some("Amina B.".into())), "victim_names_consent");
         assert_eq!(bad(|i| i.source_kind = Some("spy".into())), "source_kind");
+        assert_eq!(bad(|i| i.involvement = Some("bystander".into())), "involvement");
+        assert_eq!(bad(|i| i.method = Some("x".into())), "method");
         let mut named = input();
         named.victim_names = Some("Amina B.".into());
         named.victim_names_consent = true;
         named.source_identity = Some("the market chief".into());
         named.source_reliability = Some("reliable".into());
-        let v = parse(&named, &actor, &keys).unwrap();
+        let v = parse(&named, &actor.org_id, Some(&actor.user_id), &keys).unwrap();
         let open = |p, s: &tandem_domain::seal::Sealed| {
             keys.open(s, &Binding { purpose: p, org: actor.org_id.as_str(), record: &v.id }).unwrap()
         };

@@ -1,5 +1,6 @@
 //! Dates as people write them: a week is "24–30 Nov 2026", not `2026-W48`.
 use chrono::{Datelike, Duration, NaiveDate};
+use tandem_domain::violation::DatePrecision;
 use tandem_domain::week::Week;
 
 use crate::i18n::{self, Lang};
@@ -36,6 +37,18 @@ pub fn day(lang: Lang, d: NaiveDate) -> String {
 pub fn moment(lang: Lang, t: chrono::DateTime<chrono::Utc>) -> String {
     let args = [("day", day(lang, t.date_naive())), ("time", t.format("%H:%M").to_string())];
     i18n::global().text(lang, "date-moment", &args)
+}
+
+/// When an act happened, at the precision it is known: "19 Jul 2026", "July 2026", "2026".
+pub fn when_words(lang: Lang, on: NaiveDate, precision: DatePrecision) -> String {
+    match precision {
+        DatePrecision::Exact => day(lang, on),
+        DatePrecision::Month => {
+            format!("{} {}", i18n::global().text(lang, &format!("month-{}", on.month()), &[]), on.year())
+        }
+        DatePrecision::Year => on.year().to_string(),
+        DatePrecision::Unknown => i18n::global().text(lang, "violation-date-unknown", &[]),
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ mod report_form;
 mod reports;
 mod shared;
 mod sharing;
+mod violation_links;
 mod violations;
 
 use axum::routing::get;

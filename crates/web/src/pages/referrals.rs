@@ -9,9 +9,9 @@ use serde::Deserialize;
 
 use super::ctx::PageCtx;
 use super::dates::day;
+use super::dates::when_words;
 use super::error::PageError;
 use super::forms::{self, FormResult};
-use super::violations::when_words;
 use crate::app_error::AppError;
 use crate::extract::{perm, Can};
 use crate::i18n::Lang;

@@ -13,7 +13,7 @@ use tandem_domain::violation::{DatePrecision, ViolationStatus};
 use tandem_store::{Violation, ViolationFilter};
 
 use super::ctx::PageCtx;
-use super::dates::day;
+use super::dates::{day, when_words};
 use super::error::PageError;
 use super::forms::{self, FormResult};
 use crate::app_error::AppError;
@@ -31,6 +31,8 @@ pub fn router() -> Router<AppState> {
         .route("/violations/{id}/refer", post(refer))
         .route("/violations/{id}/response", post(respond))
         .route("/violations/{id}/end/{ending}", post(end))
+        .route("/violations/{id}/links", post(link))
+        .route("/violations/{id}/links/{kind}/{target}/remove", post(unlink))
         // A form post, so that no link prefetch opens (and audits) them.
         .route("/violations/{id}/sealed", post(sealed))
         .route("/violations/{id}/evidence/{evidence_id}/{copy}", get(download))
@@ -44,19 +46,6 @@ struct ListQuery {
     status: String,
     #[serde(default)]
     overdue: String,
-}
-
-/// When an act happened, at the precision it is known: "19 Jul 2026", "July 2026", "2026".
-pub(super) fn when_words(lang: Lang, on: chrono::NaiveDate, precision: DatePrecision) -> String {
-    use chrono::Datelike;
-    match precision {
-        DatePrecision::Exact => day(lang, on),
-        DatePrecision::Month => {
-            format!("{} {}", i18n::global().text(lang, &format!("month-{}", on.month()), &[]), on.year())
-        }
-        DatePrecision::Year => on.year().to_string(),
-        DatePrecision::Unknown => i18n::global().text(lang, "violation-date-unknown", &[]),
-    }
 }
 
 /// A violation in words, for a card or the page's facts.
@@ -152,6 +141,8 @@ async fn show(
         "violation-done-ended",
         "violation-done-evidence",
         "violation-done-documented",
+        "violation-done-linked",
+        "violation-done-unlinked",
     ]
     .into_iter()
     .find(|k| done.as_deref() == Some(*k));
@@ -202,12 +193,14 @@ async fn render(
     let may_remedy = v.status.may_become(ViolationStatus::Remedied);
     let may_close = v.status.may_become(ViolationStatus::Closed);
     let facts = words(ctx.lang, &cfg, &v);
+    let linked = super::violation_links::linked(state, who, &cfg, ctx.lang, &v).await?;
+    let candidates = super::violation_links::candidates(state, who, &cfg, ctx.lang, &v, &linked).await?;
     Ok(ctx.render(
         status,
         "violation.html",
         minijinja::context! {
             v, facts, coordinator, own, documented_by, verified_by, partners, may_remedy, may_close, notice, errors,
-            files, max_evidence => size_words(ctx.lang, state.config.max_evidence_bytes),
+            files, max_evidence => size_words(ctx.lang, state.config.max_evidence_bytes), linked, candidates,
             refer_form, response_form,
             verified_on => v.verified_at.map(|t| day(ctx.lang, t.date_naive())),
             referred_on => v.referred_at.map(|t| day(ctx.lang, t.date_naive())),
@@ -266,6 +259,68 @@ async fn respond(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+#[derive(Deserialize, Default)]
+struct LinkForm {
+    #[serde(default)]
+    record: String,
+}
+
+/// Links the violation to a record chosen from those near it (`kind:id`; any member).
+async fn link(
+    State(state): State<AppState>,
+    who: Can<perm::DocumentViolation>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: FormResult<LinkForm>,
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    let (kind, target) = f.record.split_once(':').unwrap_or(("", ""));
+    let done = if kind.is_empty() {
+        Err(AppError::Invalid(
+            tandem_domain::InvalidInput::new("record", "choose what to link")
+                .because(tandem_domain::Problem::Required),
+        ))
+    } else {
+        violations::link(&state, &who.actor(), &id, kind, target).await
+    };
+    match done {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/violations/{id}?done=violation-done-linked#links")).into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            let mut errors = forms::field_errors(ctx.lang, &e);
+            // The form has one field: whatever was wrong is said beside it.
+            if let Some(message) = errors.remove(e.field) {
+                errors.insert("record", message);
+            }
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render(
+                &state,
+                &who,
+                &ctx,
+                &id,
+                status,
+                None,
+                Some(errors),
+                ReferForm::default(),
+                ResponseForm::default(),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Removes a link (coordinators).
+async fn unlink(
+    State(state): State<AppState>,
+    who: Can<perm::VerifyViolation>,
+    Path((id, kind, target)): Path<(String, String, String)>,
+) -> Result<Response, PageError> {
+    violations::unlink(&state, &who.actor(), &id, &kind, &target).await?;
+    Ok(Redirect::to(&format!("/violations/{id}?done=violation-done-unlinked#links")).into_response())
 }
 
 /// Remedied or closed cannot be undone: the first post asks, on a page naming what happens.
@@ -460,6 +515,21 @@ struct ViolationForm {
     source_identity: String,
     #[serde(default)]
     targeted_org: String,
+    #[serde(default)]
+    involvement: String,
+    #[serde(default)]
+    method: String,
+    #[serde(default)]
+    victims_group: String,
+    #[serde(default)]
+    victims_status: String,
+}
+
+/// A word from a list, or nothing when the field was left empty.
+fn word<T: std::str::FromStr<Err = tandem_domain::InvalidInput>>(
+    raw: &str,
+) -> Result<Option<T>, tandem_domain::InvalidInput> {
+    Some(raw.trim()).filter(|s| !s.is_empty()).map(str::parse).transpose()
 }
 
 async fn render_form(
@@ -478,11 +548,16 @@ async fn render_form(
     let source_kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.as_str()).collect();
     let knowledges: Vec<&str> = SourceKnowledge::ALL.iter().map(|k| k.as_str()).collect();
     let reliabilities: Vec<&str> = Reliability::ALL.iter().map(|k| k.as_str()).collect();
+    use tandem_domain::violation::{Involvement, VictimGroup, VictimsState};
+    let involvements: Vec<&str> = Involvement::ALL.iter().map(|k| k.as_str()).collect();
+    let groups: Vec<&str> = VictimGroup::ALL.iter().map(|k| k.as_str()).collect();
+    let after: Vec<&str> = VictimsState::ALL.iter().map(|k| k.as_str()).collect();
     Ok(ctx.render(
         status,
         "violation_new.html",
         minijinja::context! {
-            form, errors, acts, kinds, precisions, source_kinds, knowledges, reliabilities,
+            form, errors, acts, kinds, precisions, source_kinds, knowledges, reliabilities, involvements,
+            groups, after,
             areas => super::report_form::area_options(&cfg),
         },
     ))
@@ -496,6 +571,8 @@ async fn new_form(
     let form = ViolationForm {
         occurred_on: Utc::now().date_naive().to_string(),
         date_precision: "exact".into(),
+        involvement: "perpetrator".into(),
+        victims_group: "individuals".into(),
         ..Default::default()
     };
     render_form(&state, &ctx, StatusCode::OK, &form, None).await
@@ -528,6 +605,8 @@ async fn create(
             men: count("victims_men", &f.victims_men)?,
             girls: count("victims_girls", &f.victims_girls)?,
             boys: count("victims_boys", &f.victims_boys)?,
+            group: word(&f.victims_group)?.unwrap_or_default(),
+            status: word(&f.victims_status)?,
         })
     })();
     let victims = match victims {
@@ -554,6 +633,8 @@ async fn create(
         source_reliability: Some(f.source_reliability.clone()),
         source_identity: Some(f.source_identity.clone()),
         targeted_org: Some(f.targeted_org.clone()),
+        involvement: Some(f.involvement.clone()),
+        method: Some(f.method.clone()),
     };
     match violations::document(&state, &who.actor(), &input).await {
         Ok(v) => {
