@@ -67,6 +67,15 @@ pub enum ImportCommand {
     },
 }
 
+/// The `--org` argument: an organisation that exists.
+async fn org_arg(store: &dyn tandem_store::Store, raw: &str) -> anyhow::Result<OrgId> {
+    let org = OrgId::parse(raw).map_err(|_| anyhow::anyhow!("--org: {raw:?} is not an organisation id"))?;
+    if store.get_org(&org).await.is_err() {
+        bail!("--org: no organisation has id {org}");
+    }
+    Ok(org)
+}
+
 pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> {
     let store = crate::open_store(&settings.database_url).await?;
     store.migrate().await?;
@@ -108,11 +117,7 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
             println!("imported {n} areas ({level}) from {}", file.display());
         }
         ImportCommand::Reports { org, file } => {
-            let org = OrgId::parse(&org)
-                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
-            if store.get_org(&org).await.is_err() {
-                bail!("--org: no organisation has id {org}");
-            }
+            let org = org_arg(store.as_ref(), &org).await?;
             let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
                 .await
@@ -134,11 +139,7 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
             println!("imported {stored} reports from {}", file.display());
         }
         ImportCommand::Violations { org, file } => {
-            let org = OrgId::parse(&org)
-                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
-            if store.get_org(&org).await.is_err() {
-                bail!("--org: no organisation has id {org}");
-            }
+            let org = org_arg(store.as_ref(), &org).await?;
             let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
                 .await
@@ -156,11 +157,7 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
             );
         }
         ImportCommand::Events { org, format, file } => {
-            let org = OrgId::parse(&org)
-                .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
-            if store.get_org(&org).await.is_err() {
-                bail!("--org: no organisation has id {org}");
-            }
+            let org = org_arg(store.as_ref(), &org).await?;
             let format = format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
             let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
