@@ -26,34 +26,9 @@ use crate::AppState;
 /// A file holds at most this many violations: an observatory's years of work, not a data dump.
 pub const MAX_ROWS: usize = 20_000;
 
-/// The fields a column can fill, by the name `parse` reports errors under.
-const FIELDS: [&str; 20] = [
-    "occurred_on",
-    "date_precision",
-    "area",
-    "act",
-    "institution",
-    "institution_kind",
-    "unit",
-    "involvement",
-    "method",
-    "targeted_org",
-    "victims_total",
-    "victims_women",
-    "victims_men",
-    "victims_girls",
-    "victims_boys",
-    "victims_group",
-    "victims_status",
-    "description",
-    "source_kind",
-    "source_knowledge",
-];
-
-/// Fields read beyond [`FIELDS`].
-const MORE: [&str; 1] = ["source_reliability"];
-
-/// The HXL hashtags each field is known by (attributes in any order; the export's first).
+/// The fields a column can fill, by the name `parse` reports errors under (and a header row of
+/// the API's field names uses), with the HXL hashtags each is known by (attributes in any order;
+/// the export's first).
 const HASHTAGS: [(&str, &[&str]); 21] = [
     ("occurred_on", &["#date+occurred", "#date"]),
     ("date_precision", &["#meta+date_precision"]),
@@ -100,7 +75,7 @@ fn field_of(cell: &str) -> Option<&'static str> {
             .map(|(f, _)| *f);
     }
     let plain = cell.to_ascii_lowercase().replace(' ', "_");
-    let by_name = FIELDS.iter().chain(MORE.iter()).find(|f| **f == plain).copied();
+    let by_name = HASHTAGS.iter().map(|(f, _)| *f).find(|f| *f == plain);
     by_name.or_else(|| {
         super::export::HXL_COLUMNS
             .iter()
