@@ -81,6 +81,9 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, orgs: &[Org]) -> anyhow
         &[RecordKind::Violations],
     )
     .await?;
+    // And one by one, de-identified, with the women's network, which follows up with survivors.
+    share(store, observatory, kwpn, ShareMode::Records, AreaLevel::Admin1, 5, &[], &[RecordKind::Violations])
+        .await?;
     let old = share(store, youth, brigade, ShareMode::Aggregates, AreaLevel::Admin1, 5, &[], &both).await?;
     let by = coordinator(store, youth).await?;
     let ev = NewAuditEvent::new("sharing.revoke").org(&youth.id).actor(&by).subject(&old.id);

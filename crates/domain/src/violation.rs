@@ -102,6 +102,16 @@ impl DatePrecision {
             DatePrecision::Year => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
         }
     }
+    /// When `d` happened as a partner is told it: the month at most (`2026-03`), the year when
+    /// only that is known, nothing when the date is unknown. A day, with a place and an act, can
+    /// point at the people it happened to.
+    pub fn shared(self, d: NaiveDate) -> Option<String> {
+        match self {
+            DatePrecision::Exact | DatePrecision::Month => Some(d.format("%Y-%m").to_string()),
+            DatePrecision::Year => Some(d.format("%Y").to_string()),
+            DatePrecision::Unknown => None,
+        }
+    }
 }
 
 impl FromStr for DatePrecision {
@@ -493,6 +503,15 @@ pub fn check_verification(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_partner_is_told_the_month_at_most() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 17).unwrap();
+        assert_eq!(DatePrecision::Exact.shared(d).as_deref(), Some("2026-03"));
+        assert_eq!(DatePrecision::Month.shared(d).as_deref(), Some("2026-03"));
+        assert_eq!(DatePrecision::Year.shared(d).as_deref(), Some("2026"));
+        assert_eq!(DatePrecision::Unknown.shared(d), None);
+    }
 
     #[test]
     fn the_workflow_moves_one_way_and_closes_from_any_open_step() {

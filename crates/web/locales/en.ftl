@@ -235,6 +235,8 @@ shared-records-link = De-identified records
 shared-records-title = Shared records
 shared-records-intro = Verified reports shared with you: the area made larger, the day only, no reporter, and names, phone numbers, e-mail addresses and ID numbers removed from the descriptions.
 shared-date = Day
+shared-violation-records-title = Shared violations
+shared-violation-records-intro = Verified violations shared with you one by one: the area made larger, the month at most, the kind of institution but not the unit, how many victims but not who, and names removed from the descriptions.
 shared-alert-note = You see this alert because it was assigned to your organisation under a sharing agreement. The reports behind it stay with their owner.
 
 report-contact-show = Show the contact

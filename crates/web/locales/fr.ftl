@@ -235,6 +235,8 @@ shared-records-link = Fiches anonymisées
 shared-records-title = Fiches partagées
 shared-records-intro = Signalements vérifiés partagés avec vous : zone élargie, jour seulement, sans auteur, et sans les noms, numéros de téléphone, adresses e-mail et numéros d’identité des descriptions.
 shared-date = Jour
+shared-violation-records-title = Violations partagées
+shared-violation-records-intro = Violations vérifiées partagées avec vous une à une : la zone élargie, le mois au plus, le type d’institution mais pas l’unité, le nombre de victimes mais pas qui elles sont, et les noms retirés des descriptions.
 shared-alert-note = Vous voyez cette alerte parce qu'elle a été attribuée à votre organisation dans le cadre d'un accord de partage. Les signalements qui la fondent restent chez leur propriétaire.
 
 report-contact-show = Afficher le contact

@@ -179,6 +179,7 @@ async fn sharing_authorisation_matrix(b: Backend) {
         ("GET", "/api/v1/protocol-review".into(), None, [401, 200, 200, 200, 200, 200, 200, 200]),
         // Violations under agreements: any member, with what is shared with their organisation.
         ("GET", "/api/v1/shared/violations".into(), None, [401, 200, 200, 200, 200, 200, 200, 200]),
+        ("GET", "/api/v1/shared/violation-records".into(), None, [401, 200, 200, 200, 200, 200, 200, 200]),
         (
             "PUT",
             "/api/v1/protocol-review".into(),

@@ -8,7 +8,10 @@ use tandem_domain::violation_stats::Quarter;
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, spawn_app, Backend};
 
-both!(violations_reach_partners_as_suppressed_quarterly_cells);
+both!(
+    violations_reach_partners_as_suppressed_quarterly_cells,
+    violations_cross_one_by_one_only_under_a_records_agreement
+);
 
 /// The newest quarter released with the default grace period of 7 days.
 fn released_quarter() -> Quarter {
@@ -153,4 +156,125 @@ async fn violations_reach_partners_as_suppressed_quarterly_cells(b: Backend) {
             .unwrap_or_else(|| panic!("no public cell for {h}"));
         assert!(p["count"].is_null(), "hidden in the shared table, shown in public: {p}");
     }
+}
+
+/// Under an agreement in records mode that names violations, a partner gets the owner's verified
+/// violations one by one, de-identified: area at the agreed level, month at most, no unit, no
+/// sex or age, no names (protected, the victims', the source's, the targeted organisation's,
+/// however they are written); never a violation not yet verified.
+async fn violations_cross_one_by_one_only_under_a_records_agreement(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    let network = app.create_org("Lakes Region Peacebuilding Network", OrgKind::International).await;
+    let fund = app.create_org("Human Security Partnership Fund", OrgKind::International).await;
+    for (org, email, role) in [
+        (&obs, "amina@obs.example", Role::Coordinator),
+        (&obs, "bello@obs.example", Role::Coordinator),
+        (&network, "analyst@net.example", Role::Member),
+        (&fund, "officer@fund.example", Role::Member),
+    ] {
+        app.create_user(org, email, role, false).await;
+    }
+    let amina = app.login("amina@obs.example").await;
+    let bello = app.login("bello@obs.example").await;
+    let (s, _) = app
+        .send("POST", "/api/v1/protected-names", Some(&amina), Some(json!({"name": "Fatou Ndiaye"})))
+        .await;
+    assert_eq!(s, 201);
+    let day = Utc::now().date_naive() - Duration::days(3);
+    let document = |body: Value, verify: bool| {
+        let (app, amina, bello) = (&app, amina.clone(), bello.clone());
+        async move {
+            let (s, v) = app.send("POST", "/api/v1/violations", Some(&amina), Some(body)).await;
+            assert_eq!(s, 201, "{v}");
+            let id = v["id"].as_str().unwrap().to_owned();
+            if verify {
+                let (s, _) =
+                    app.send("POST", &format!("/api/v1/violations/{id}/verify"), Some(&bello), None).await;
+                assert_eq!(s, 200);
+            }
+            id
+        }
+    };
+    document(
+        json!({"area": "MR0101", "occurred_on": day.to_string(), "act": "arbitrary_arrest",
+            "institution": "Kumba Central Police", "institution_kind": "police", "unit": "Night patrol 3",
+            "victims": {"total": 2, "women": 1, "girls": 1, "status": "still_detained"},
+            "victim_names": "Halima Okafor; Idris Okafor", "victim_names_consent": true,
+            "source_kind": "witness", "source_identity": "Moussa the baker",
+            "description": "HALIMA OKAFOR and her niece taken at the market; Moussa the baker saw it; \
+                Ｆａｔｏｕ Ｎｄｉａｙｅ called us"}),
+        true,
+    )
+    .await;
+    document(
+        json!({"area": "MR0102", "occurred_on": day.to_string(), "date_precision": "year",
+            "act": "threat_to_defender", "institution": "Unknown group", "institution_kind": "armed_group",
+            "victims": {"total": 1, "group": "organisation"}, "targeted_org": "Kumba Women's Peace Network",
+            "description": "Kumba Women’s Peace Network office received a threat"}),
+        true,
+    )
+    .await;
+    document(
+        json!({"area": "MR0101", "occurred_on": day.to_string(), "act": "extortion",
+            "institution": "Road checkpoint", "institution_kind": "police", "victims": {"total": 1},
+            "description": "not verified yet"}),
+        false,
+    )
+    .await;
+
+    // The fund's records agreement names reports only; the network's names violations.
+    for (partner, kinds) in [(&network, json!(["violations"])), (&fund, json!(["reports"]))] {
+        let body = json!({"partner_org": partner.id, "mode": "records", "area_level": "admin1", "k": 5,
+            "kinds": kinds});
+        let (s, v) = app.send("POST", "/api/v1/sharing-agreements", Some(&amina), Some(body)).await;
+        assert_eq!(s, 201, "{v}");
+    }
+    let records = |email: &'static str| {
+        let app = &app;
+        async move {
+            let t = app.login(email).await;
+            let (s, v) = app.send("GET", "/api/v1/shared/violation-records?quarters=4", Some(&t), None).await;
+            assert_eq!(s, 200, "{v}");
+            v["records"].as_array().unwrap().clone()
+        }
+    };
+    let got = records("analyst@net.example").await;
+    assert_eq!(got.len(), 2, "only verified violations cross: {got:?}");
+    let arrest = got.iter().find(|r| r["act"] == "arbitrary_arrest").unwrap();
+    assert_eq!(arrest["area"], "MR01", "the area at the agreed level");
+    assert_eq!(arrest["when"], day.format("%Y-%m").to_string(), "the month, not the day");
+    assert_eq!((&arrest["institution_kind"], &arrest["victims"]), (&json!("police"), &json!(2)));
+    assert_eq!(arrest["victims_status"], "still_detained");
+    let threat = got.iter().find(|r| r["act"] == "threat_to_defender").unwrap();
+    assert_eq!(threat["when"], day.format("%Y").to_string(), "a year stays a year");
+    let text = serde_json::to_string(&got).unwrap();
+    for secret in [
+        "Halima",
+        "HALIMA",
+        "Okafor",
+        "Idris",
+        "Moussa",
+        "Fatou",
+        "Ｆａｔｏｕ",
+        "Kumba Women",
+        "Night patrol",
+        "Kumba Central",
+        "women",
+        "girls",
+        "not verified yet",
+    ] {
+        assert!(!text.contains(secret), "{secret:?} crossed: {text}");
+    }
+    assert!(got.iter().all(|r| r.get("id").is_none() && r.get("documented_by").is_none()));
+
+    assert!(records("officer@fund.example").await.is_empty(), "violations cross only when named");
+    let t = app.login("analyst@net.example").await;
+    let (s, v) = app.send("GET", "/api/v1/shared/violation-records?quarters=13", Some(&t), None).await;
+    assert_eq!((s, v["error"]["field"].as_str()), (422, Some("quarters")));
+    let trail = app.store.org_audit(&obs.id, 200).await.unwrap();
+    assert!(trail.iter().any(|e| e.action == "violations.records.read"), "the owner sees each use");
+    let scrubs = trail.iter().filter(|e| e.action == "violation.scrub").count();
+    assert_eq!(scrubs, 2, "each sealed name or source opened for the scrubber is audited, once a reading");
 }

@@ -179,6 +179,7 @@ impl ObservatoryStore for d::Backend {
         let rows = sqlx::query(&format!(
             "SELECT {} FROM violations WHERE org_id = $1 AND (CAST($2 AS TEXT) IS NULL OR status = $2)
                AND (CAST($5 AS TEXT) IS NULL OR (status = 'referred' AND referral_due_on < $5))
+               AND (CAST($6 AS TEXT) IS NULL OR (verified_at IS NOT NULL AND occurred_on >= $6))
              ORDER BY occurred_on DESC, created_at DESC, id LIMIT $3 OFFSET $4",
             cols::VIOLATION
         ))
@@ -187,6 +188,7 @@ impl ObservatoryStore for d::Backend {
         .bind(filter.limit.clamp(1, 500))
         .bind(filter.offset.max(0))
         .bind(filter.overdue_on.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(filter.verified_from.map(|d| d.format("%Y-%m-%d").to_string()))
         .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;

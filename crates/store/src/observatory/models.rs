@@ -125,6 +125,9 @@ pub struct ViolationFilter {
     pub status: Option<ViolationStatus>,
     /// Only referrals still unanswered whose due day is before this one.
     pub overdue_on: Option<NaiveDate>,
+    /// Only violations past the second key (verified, whatever came after) that happened on or
+    /// after this day: what a records agreement may share.
+    pub verified_from: Option<NaiveDate>,
     pub limit: i64,
     pub offset: i64,
 }

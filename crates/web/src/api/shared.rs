@@ -1,5 +1,6 @@
 //! What partners see under the agreements in force with them: `GET /shared/aggregates` (fixed
 //! cells, small cells suppressed), `GET /shared/records` (de-identified, where agreed),
+//! `GET /shared/violations` (quarterly tables) and `GET /shared/violation-records` (de-identified),
 //! `GET /shared/alerts[/{id}]` (alerts assigned to them) and `POST /shared/alerts/{id}/responses`.
 //! Without an agreement in force the lists are empty and single alerts are 404.
 use axum::extract::{Path, State};
@@ -17,6 +18,7 @@ use super::paging::{self, QueryResult};
 use crate::error::{ApiError, ApiJson};
 use crate::extract::{perm, Can};
 use crate::protection::shared::{self, Aggregates, SharedAlert, SharedRecord, DEFAULT_WEEKS, MAX_WEEKS};
+use crate::protection::shared_violation_records::SharedViolationRecord;
 use crate::protection::shared_violations::SharedViolationCell;
 use crate::AppState;
 
@@ -25,6 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(aggregates))
         .routes(routes!(records))
         .routes(routes!(violations))
+        .routes(routes!(violation_records))
         .routes(routes!(alerts))
         .routes(routes!(alert))
         .routes(routes!(respond))
@@ -69,6 +72,16 @@ struct QuartersQuery {
     quarters: Option<i64>,
 }
 
+/// The number of quarters asked for, 1–12 (default 4).
+fn quarters_of(q: QueryResult<QuartersQuery>) -> Result<u32, ApiError> {
+    use crate::protection::shared_violations::{DEFAULT_QUARTERS, MAX_QUARTERS};
+    match paging::query(q)?.quarters {
+        None => Ok(DEFAULT_QUARTERS),
+        Some(n) if (1..=MAX_QUARTERS as i64).contains(&n) => Ok(n as u32),
+        Some(_) => Err(InvalidInput::new("quarters", format!("must be between 1 and {MAX_QUARTERS}")).into()),
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 struct SharedViolations {
     cells: Vec<SharedViolationCell>,
@@ -83,15 +96,29 @@ async fn violations(
     who: Can<perm::ViewSharing>,
     q: QueryResult<QuartersQuery>,
 ) -> Result<Json<SharedViolations>, ApiError> {
-    use crate::protection::shared_violations::{tables, DEFAULT_QUARTERS, MAX_QUARTERS};
-    let quarters = match paging::query(q)?.quarters {
-        None => DEFAULT_QUARTERS,
-        Some(n) if (1..=MAX_QUARTERS as i64).contains(&n) => n as u32,
-        Some(_) => {
-            return Err(InvalidInput::new("quarters", format!("must be between 1 and {MAX_QUARTERS}")).into())
-        }
-    };
-    Ok(Json(SharedViolations { cells: tables(&state, &who.actor(), quarters).await? }))
+    let quarters = quarters_of(q)?;
+    let cells = crate::protection::shared_violations::tables(&state, &who.actor(), quarters).await?;
+    Ok(Json(SharedViolations { cells }))
+}
+
+#[derive(Serialize, ToSchema)]
+struct SharedViolationRecords {
+    records: Vec<SharedViolationRecord>,
+}
+
+/// Verified violations shared one by one, de-identified, under agreements in `records` mode
+/// that name violations: this quarter and the ones before it, by when the act happened
+#[utoipa::path(get, path = "/shared/violation-records", tag = "sharing", params(QuartersQuery),
+    responses((status = 200, description = "Area at the agreed level, month at most, act, institution kind, victims' number, scrubbed description", body = SharedViolationRecords)))]
+async fn violation_records(
+    State(state): State<AppState>,
+    who: Can<perm::ViewSharing>,
+    q: QueryResult<QuartersQuery>,
+) -> Result<Json<SharedViolationRecords>, ApiError> {
+    let quarters = quarters_of(q)?;
+    let records =
+        crate::protection::shared_violation_records::records(&state, &who.actor(), quarters).await?;
+    Ok(Json(SharedViolationRecords { records }))
 }
 
 #[derive(Serialize, ToSchema)]

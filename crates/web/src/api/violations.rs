@@ -271,7 +271,13 @@ async fn list(
         return Err(tandem_domain::InvalidInput::new("offset", "must not be negative").into());
     }
     let overdue_on = q.overdue.unwrap_or(false).then(|| chrono::Utc::now().date_naive());
-    let filter = ViolationFilter { status, overdue_on, limit: paging::limit(q.limit, 100)?, offset };
+    let filter = ViolationFilter {
+        status,
+        overdue_on,
+        limit: paging::limit(q.limit, 100)?,
+        offset,
+        ..Default::default()
+    };
     Ok(Json(Violations { violations: violations::list(&state, &who.actor(), &filter).await? }))
 }
 

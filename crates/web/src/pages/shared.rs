@@ -255,6 +255,17 @@ async fn overview(
     }
 }
 
+/// A shared violation's month (`2026-03`) or year in words; "date unknown" without either.
+fn shared_when(lang: crate::i18n::Lang, when: Option<&str>) -> String {
+    use tandem_domain::violation::DatePrecision;
+    let month = when.and_then(|w| chrono::NaiveDate::parse_from_str(&format!("{w}-01"), "%Y-%m-%d").ok());
+    match (when, month) {
+        (_, Some(d)) => super::dates::when_words(lang, d, DatePrecision::Month),
+        (Some(year), None) => year.to_owned(),
+        (None, _) => super::dates::when_words(lang, chrono::NaiveDate::MIN, DatePrecision::Unknown),
+    }
+}
+
 async fn records(
     State(state): State<AppState>,
     who: Can<perm::ViewSharing>,
@@ -278,7 +289,21 @@ async fn records(
                 minijinja::context! { area_label, owner_name, ..minijinja::Value::from_serialize(&r) }
             })
             .collect();
-        Ok(ctx.render(StatusCode::OK, "shared_records.html", minijinja::context! { records }))
+        let violations: Vec<minijinja::Value> = crate::protection::shared_violation_records::records(
+            &state,
+            &who.actor(),
+            4,
+        )
+        .await?
+        .into_iter()
+        .map(|r| {
+            let area_label = area_name(&cfg, &r.area);
+            let owner_name = names.get(&r.owner_org).cloned().unwrap_or_default();
+            let when_label = shared_when(ctx.lang, r.when.as_deref());
+            minijinja::context! { area_label, owner_name, when_label, ..minijinja::Value::from_serialize(&r) }
+        })
+        .collect();
+        Ok(ctx.render(StatusCode::OK, "shared_records.html", minijinja::context! { records, violations }))
     }
 }
 

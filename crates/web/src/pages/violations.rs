@@ -74,6 +74,7 @@ async fn list(
         overdue_on: (q.overdue == "1").then(|| Utc::now().date_naive()),
         limit: 100,
         offset: 0,
+        ..Default::default()
     };
     let found = violations::list(&state, &who.actor(), &filter).await?;
     let cards: Vec<minijinja::Value> = found.iter().map(|v| words(ctx.lang, &cfg, v)).collect();

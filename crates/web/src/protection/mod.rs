@@ -9,4 +9,5 @@ pub mod releases;
 pub mod retention;
 pub mod secrets;
 pub mod shared;
+pub mod shared_violation_records;
 pub mod shared_violations;

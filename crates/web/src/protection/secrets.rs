@@ -106,20 +106,35 @@ pub async fn scrubber(state: &AppState, org: &OrgId) -> Result<Arc<Scrubber>, Ap
 }
 
 /// The scrubber for one violation shown outside its organisation (a referral): the
-/// organisation's protected names, and this violation's own victims' names and source (opened
-/// for the machine, never shown; the reading is audited as such), and the organisation a
-/// civic-space incident targeted. Names are split at `;`, `,` and line ends, as people list them.
+/// organisation's protected names and [`violation_names`].
 pub async fn violation_scrubber(
     state: &AppState,
     viewer: &Actor,
     owner: &OrgId,
     v: &tandem_store::Violation,
 ) -> Result<Scrubber, AppError> {
-    let violation = v.id.as_str();
     let mut names: Vec<String> = list_names(state, owner).await?.into_iter().map(|n| n.name).collect();
+    names.extend(violation_names(state, viewer, owner, v).await?);
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let codes: Vec<String> = cfg.areas.keys().cloned().collect();
+    Ok(Scrubber::new(&names, &codes))
+}
+
+/// The names one violation must not show outside its organisation: its victims' names and its
+/// source (opened for the machine, never shown; each reading audited as such, naming the
+/// organisation it was for), and the organisation a civic-space incident targeted. Names are
+/// split at `;`, `,` and line ends, as people list them.
+pub async fn violation_names(
+    state: &AppState,
+    viewer: &Actor,
+    owner: &OrgId,
+    v: &tandem_store::Violation,
+) -> Result<Vec<String>, AppError> {
+    let violation = v.id.as_str();
     // The organisation a threat targeted is its victim: named no more than a person would be.
-    names.extend(v.targeted_org.clone());
-    for purpose in [Purpose::VictimNames, Purpose::SourceIdentity] {
+    let mut names: Vec<String> = v.targeted_org.iter().cloned().collect();
+    let kept = [(Purpose::VictimNames, v.has_victim_names), (Purpose::SourceIdentity, v.has_source_identity)];
+    for purpose in kept.into_iter().filter(|&(_, kept)| kept).map(|(p, _)| p) {
         let ev = NewAuditEvent::new("violation.scrub")
             .org(owner)
             .actor(&viewer.user_id)
@@ -132,9 +147,7 @@ pub async fn violation_scrubber(
             );
         }
     }
-    let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let codes: Vec<String> = cfg.areas.keys().cloned().collect();
-    Ok(Scrubber::new(&names, &codes))
+    Ok(names)
 }
 
 /// Files are large: a few at a time, so that re-encryption stays within a small server's memory.
