@@ -96,6 +96,9 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng) -> anyhow::Result<()>
                 })
             };
             push("civic_space", (85.0 - 55.0 * g + rng.gen_range(-6.0..6.0)).clamp(2.0, 98.0), "");
+            // Members' observatories' counts; Marenia's own year is fed from this deployment
+            // below, from its published violation statistics.
+            push("civic_space_incidents", (2.0 + 60.0 * g * g + rng.gen_range(0.0..6.0)).round(), "");
             // Norvath's displacement agency published nothing for 2026: carried forward.
             if !(*iso3 == "XNV" && year == 2026) {
                 push("displacement", (2.0 + 6.0 * g + rng.gen_range(-0.5..0.5)).exp(), "");
@@ -157,6 +160,15 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng) -> anyhow::Result<()>
     store
         .import_incidents(&incidents, NewAuditEvent::new("index.incidents").detail(json!({ "via": "demo" })))
         .await?;
+    // The observatory's published statistics feed Marenia's civic-space incidents.
+    let cfg =
+        tandem_web::ew::config::load(store, &Default::default()).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    let feed = tandem_web::index::civic_space::Feed {
+        area: "MR",
+        iso3: "XMR",
+        indicator: tandem_web::index::civic_space::INDICATOR,
+    };
+    tandem_web::index::civic_space::feed(store, &cfg, &feed).await.map_err(|e| anyhow::anyhow!("{e}"))?;
 
     for name in ["2024H2", "2025H2", "2026H2"] {
         let edition = EditionName::parse(name).map_err(|e| anyhow::anyhow!("{e}"))?;

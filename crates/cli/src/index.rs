@@ -42,6 +42,19 @@ pub enum IndexCommand {
     /// `#affected+injured`, `#impact+damage` (0–3 or none, minor, major, catastrophic). Figures
     /// are summed per country and year; the years in the file replace those stored.
     ImportIncidents { file: PathBuf },
+    /// Feed the civic-space pillar from this deployment's observatory: the verified threats and
+    /// attacks against civil society in a country area, per year, summed from the published
+    /// public statistics (part-years annualised), stored as values of an index country.
+    CivicSpace {
+        /// The country area, by P-code (`MR`).
+        #[arg(long)]
+        area: String,
+        /// The index country it is (`XMR`).
+        #[arg(long)]
+        country: String,
+        #[arg(long, default_value = tandem_web::index::civic_space::INDICATOR)]
+        indicator: String,
+    },
     /// Compute an edition (a draft until published) with every intermediate value and the
     /// sensitivity analysis.
     Compute {
@@ -150,6 +163,29 @@ pub async fn run(cmd: IndexCommand, settings: &Settings) -> anyhow::Result<()> {
                 )
                 .await?;
             println!("imported {events} incidents ({n} country-years) from {}", file.display());
+        }
+        IndexCommand::CivicSpace { area, country, indicator } => {
+            let cfg = tandem_web::ew::config::load(store.as_ref(), &Default::default())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let f =
+                tandem_web::index::civic_space::Feed { area: &area, iso3: &country, indicator: &indicator };
+            let years = tandem_web::index::civic_space::feed(store.as_ref(), &cfg, &f)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}; nothing was stored"))?;
+            if years.is_empty() {
+                println!("no quarter of violation statistics is published yet: nothing to feed");
+            }
+            for y in years {
+                let n = y.quarters.len();
+                match (y.count, y.value) {
+                    (_, Some(v)) => {
+                        println!("{}: {v} {indicator} for {country} ({n} quarters published)", y.year)
+                    }
+                    (None, _) => println!("{}: no value, an entry of its quarters is hidden", y.year),
+                    (Some(_), None) => println!("{}: no value, only {n} quarter published", y.year),
+                }
+            }
         }
         IndexCommand::Compute { edition, methodology, data_year, draws, seed } => {
             let edition = EditionName::parse(&edition).map_err(|e| anyhow::anyhow!("--{e}"))?;

@@ -6,10 +6,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use tandem_testkit::{both, spawn_app, Backend, TestApp};
 
-both!(index_from_files_to_publication);
+both!(index_from_files_to_publication, civic_space_incidents_feed_the_index_from_published_statistics);
 
 fn tandem(app: &TestApp, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tandem"))
@@ -242,4 +242,82 @@ async fn index_from_files_to_publication(b: Backend) {
     assert!(html.contains("Cestria") && html.contains("<svg class=\"chart\""), "the trend chart");
     let (s, _) = app.get("/index/2026H2/XZZ", None).await;
     assert_eq!(s, 404);
+}
+
+/// `tandem index civic-space` sums a country's published civic-space entries per year from the
+/// public statistics (what anyone can read at `/api/v1/public/violations`), stores them as the
+/// index country's values with their quarters named, and refuses an area that is no country or
+/// a country the index does not know, storing nothing.
+async fn civic_space_incidents_feed_the_index_from_published_statistics(b: Backend) {
+    use chrono::{Datelike, NaiveDate, Utc};
+    use tandem_domain::{OrgKind, Role};
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let obs = app.create_org("Lakeside Human Rights Observatory", OrgKind::CivilSociety).await;
+    app.create_user(&obs, "amina@obs.example", Role::Coordinator, false).await;
+    app.create_user(&obs, "bello@obs.example", Role::Coordinator, false).await;
+    let (amina, bello) = (app.login("amina@obs.example").await, app.login("bello@obs.example").await);
+    // Last year's quarters are all published by now (90 days after each ends).
+    let year = Utc::now().year() - 1;
+    let mut document = |act: &str, month: u32, n: usize| {
+        let (app, amina, bello) = (&app, amina.clone(), bello.clone());
+        let day = NaiveDate::from_ymd_opt(year, month, 10).unwrap();
+        let mut body = json!({"area": "MR0101", "occurred_on": day.to_string(), "act": act,
+            "institution": "Unknown group", "institution_kind": "armed_group", "victims": {"total": 1},
+            "description": "a threat by phone"});
+        if act == "threat_to_defender" {
+            body["targeted_org"] = json!("Kumba Women's Peace Network");
+        }
+        async move {
+            for _ in 0..n {
+                let (s, v) = app.send("POST", "/api/v1/violations", Some(&amina), Some(body.clone())).await;
+                assert_eq!(s, 201, "{v}");
+                let path = format!("/api/v1/violations/{}/verify", v["id"].as_str().unwrap());
+                assert_eq!(app.send("POST", &path, Some(&bello), None).await.0, 200);
+            }
+        }
+    };
+    document("threat_to_defender", 2, 6).await;
+    document("threat_to_defender", 5, 7).await;
+    document("arbitrary_arrest", 5, 9).await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let geo = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ISO_A3":"XMR","NAME":"Marenia"},"geometry":null}]}"#;
+    assert!(tandem(&app, &["index", "import-countries", &write(dir.path(), "c.geojson", geo)])
+        .status
+        .success());
+    for (args, says) in [
+        (["--area", "MR01", "--country", "XMR"], "MR01 is not a country area; nothing was stored"),
+        (["--area", "MR", "--country", "XZZ"], "unknown country XZZ"),
+    ] {
+        let out = tandem(&app, &[&["index", "civic-space"][..], &args[..]].concat());
+        assert!(!out.status.success() && text(&out).contains(says), "{}", text(&out));
+    }
+    assert!(app.store.index_values(year).await.unwrap().is_empty(), "nothing stored");
+
+    let out = tandem(&app, &["index", "civic-space", "--area", "MR", "--country", "XMR"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("{year}: 13 civic_space_incidents for XMR (4 quarters published)")),
+        "{}",
+        text(&out)
+    );
+
+    // Independently: the published entries anyone can read add up to what was stored.
+    let mut published = 0;
+    for q in 1..=4 {
+        let (s, v) =
+            app.send("GET", &format!("/api/v1/public/violations?period={year}Q{q}"), None, None).await;
+        assert_eq!(s, 200, "{v}");
+        for c in v["cells"].as_array().unwrap() {
+            let civic = matches!(c["act"].as_str(), Some("threat_to_defender" | "attack_on_defender"));
+            if c["area"] == "MR" && c["institution"].is_null() && civic {
+                published += c["count"].as_u64().expect("published");
+            }
+        }
+    }
+    let stored = app.store.index_values(year).await.unwrap();
+    let point = stored.iter().find(|p| p.indicator == "civic_space_incidents" && p.iso3 == "XMR").unwrap();
+    assert_eq!((point.year, point.value, published), (year, 13.0, 13));
+    assert_eq!(point.note, format!("{year}Q1–{year}Q4"));
 }

@@ -2,6 +2,7 @@
 //! sub-index, the arithmetic of transformation, normalisation and aggregation, the computation of
 //! an edition with every intermediate value, and the Monte-Carlo sensitivity analysis. Pure: the
 //! store holds inputs and editions, the web layer publishes them.
+pub mod civic_space;
 pub mod compute;
 pub mod gti;
 pub mod methodology;

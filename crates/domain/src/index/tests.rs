@@ -99,7 +99,7 @@ fn close(a: Option<f64>, b: f64) {
 #[test]
 fn the_example_methodology_parses() {
     let m = Methodology::parse(include_str!("../../../../docs/examples/prevention-index.toml")).unwrap();
-    assert_eq!((m.version.as_str(), m.pillars.len(), m.indicators.len(), m.bands.len()), ("2026.1", 3, 5, 4));
+    assert_eq!((m.version.as_str(), m.pillars.len(), m.indicators.len(), m.bands.len()), ("2026.1", 3, 6, 4));
     assert_eq!(m.band(80.0), Some("strong"));
     assert_eq!(m.band(10.0), Some("critical"));
     let w = m.indicators.iter().find(|i| i.id == "abuses_by_security").unwrap();

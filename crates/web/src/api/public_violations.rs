@@ -44,7 +44,7 @@ async fn cells(
     q: QueryResult<PublicQuery>,
 ) -> Result<Json<PublicViolations>, ApiError> {
     let q = paging::query(q)?;
-    let periods = public::quarters(&state).await?;
+    let periods = public::quarters(state.store.as_ref()).await?;
     let wanted: Vec<Quarter> = match q.period.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         Some(p) => {
             let quarter = Quarter::parse(p).ok_or_else(|| {

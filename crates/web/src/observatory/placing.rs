@@ -5,9 +5,10 @@ use tandem_domain::area::AreaLevel;
 use tandem_domain::violation::InstitutionKind;
 use tandem_domain::violation_stats::{Placed, Quarter};
 
+use tandem_store::Store;
+
 use crate::app_error::AppError;
 use crate::ew::config::EwConfig;
-use crate::AppState;
 
 /// The public statistics' name among the frozen releases.
 pub const DATASET: &str = "violations";
@@ -42,22 +43,22 @@ pub fn admin1_areas(cfg: &EwConfig) -> Vec<(String, String)> {
 /// rows), and the verified violations of civil-society organisations (of `only`, if given)
 /// placed in them.
 pub async fn placed(
-    state: &AppState,
+    store: &dyn Store,
+    cfg: &EwConfig,
     q: Quarter,
     only: Option<&str>,
 ) -> Result<(Vec<String>, Vec<(String, String)>, Vec<Placed>), AppError> {
-    let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let acts: Vec<String> = state.store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
-    let counts = state.store.verified_violation_counts(q.first_day(), q.end(), Utc::now()).await?;
+    let acts: Vec<String> = store.act_kinds().await?.into_iter().map(|k| k.slug).collect();
+    let counts = store.verified_violation_counts(q.first_day(), q.end(), Utc::now()).await?;
     let placed: Vec<Placed> = counts
         .into_iter()
         .filter(|(org, ..)| only.is_none_or(|o| o == org))
         .filter_map(|(org, area, kind, act, count)| {
-            let (country, admin1) = placed_at(&cfg, &area)?;
+            let (country, admin1) = placed_at(cfg, &area)?;
             let kind: InstitutionKind = kind.parse().ok()?;
             let act = acts.iter().position(|a| *a == act)?;
             Some(Placed { org, country, admin1, kind, act, count })
         })
         .collect();
-    Ok((acts, admin1_areas(&cfg), placed))
+    Ok((acts, admin1_areas(cfg), placed))
 }

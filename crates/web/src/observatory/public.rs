@@ -7,15 +7,18 @@ use std::sync::Arc;
 use chrono::Utc;
 use tandem_domain::violation_stats::{self, PublicCell, Quarter, PUBLIC_K};
 
+use tandem_store::Store;
+
 use super::placing::DATASET;
 use crate::app_error::AppError;
+use crate::ew::config::EwConfig;
 use crate::AppState;
 
 /// The quarters published so far, oldest first: from the first verified violation's quarter to
 /// the last one released by today.
-pub async fn quarters(state: &AppState) -> Result<Vec<Quarter>, AppError> {
+pub async fn quarters(store: &dyn Store) -> Result<Vec<Quarter>, AppError> {
     let today = Utc::now().date_naive();
-    let Some(first) = state.store.earliest_verified_violation().await? else { return Ok(vec![]) };
+    let Some(first) = store.earliest_verified_violation().await? else { return Ok(vec![]) };
     let mut out = vec![];
     let mut q = Quarter::of(first);
     while q.released_by(today) {
@@ -28,11 +31,11 @@ pub async fn quarters(state: &AppState) -> Result<Vec<Quarter>, AppError> {
 /// The quarter's cells, from the violations verified until now (it is frozen once built: a later
 /// verification never changes what was published). Violations an organisation adds to learn the
 /// others' counts are its own share, which the dominance rule takes into account.
-async fn build(state: &AppState, q: Quarter) -> Result<Vec<PublicCell>, AppError> {
-    let (acts, admin1, placed) = super::placing::placed(state, q, None).await?;
+async fn build(store: &dyn Store, cfg: &EwConfig, q: Quarter) -> Result<Vec<PublicCell>, AppError> {
+    let (acts, admin1, placed) = super::placing::placed(store, cfg, q, None).await?;
     let period = q.to_string();
     // What partners were shown of the quarter under sharing agreements bounds what is published.
-    let also = crate::protection::shared_violations::unknown_for_public(state, q).await?;
+    let also = crate::protection::shared_violations::unknown_for_public(store, cfg, q).await?;
     // Suppression is computed on a blocking thread: a large tree takes a moment.
     tokio::task::spawn_blocking(move || {
         violation_stats::cells(acts, &admin1, &placed, PUBLIC_K, &period, &also)
@@ -41,27 +44,33 @@ async fn build(state: &AppState, q: Quarter) -> Result<Vec<PublicCell>, AppError
     .map_err(AppError::internal)
 }
 
-/// A released quarter's cells. NotFound for a quarter not (yet) released.
+/// A released quarter's cells, from the cache. NotFound for a quarter not (yet) released.
 pub async fn cells(state: &AppState, q: Quarter) -> Result<Arc<Vec<PublicCell>>, AppError> {
-    if !q.released_by(Utc::now().date_naive()) {
-        return Err(AppError::NotFound);
-    }
     if let Some(c) = state.public.lock().map_err(|_| AppError::internal("poisoned cache"))?.get(&q) {
         return Ok(c.clone());
+    }
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let cells = Arc::new(released(state.store.as_ref(), &cfg, q).await?);
+    state.public.lock().map_err(|_| AppError::internal("poisoned cache"))?.insert(q, cells.clone());
+    Ok(cells)
+}
+
+/// A released quarter's cells as frozen in the store, built and frozen first if nobody asked for
+/// them before. NotFound for a quarter not (yet) released.
+pub async fn released(store: &dyn Store, cfg: &EwConfig, q: Quarter) -> Result<Vec<PublicCell>, AppError> {
+    if !q.released_by(Utc::now().date_naive()) {
+        return Err(AppError::NotFound);
     }
     let period = q.to_string();
     // The published cells themselves are frozen, hidden ones and all: a later version of the
     // suppression never publishes the same quarter with another pattern.
-    let stored = match state.store.public_release(DATASET, &period).await? {
+    let stored = match store.public_release(DATASET, &period).await? {
         Some((_, json)) => json,
         None => {
-            let cells = build(state, q).await?;
+            let cells = build(store, cfg, q).await?;
             let json = serde_json::to_string(&cells).map_err(AppError::internal)?;
-            state.store.save_public_release(DATASET, &period, PUBLIC_K, &json).await?.1
+            store.save_public_release(DATASET, &period, PUBLIC_K, &json).await?.1
         }
     };
-    let cells: Vec<PublicCell> = serde_json::from_str(&stored).map_err(AppError::internal)?;
-    let cells = Arc::new(cells);
-    state.public.lock().map_err(|_| AppError::internal("poisoned cache"))?.insert(q, cells.clone());
-    Ok(cells)
+    serde_json::from_str(&stored).map_err(AppError::internal)
 }

@@ -54,7 +54,7 @@ async fn page(
     ctx: PageCtx,
     Query(q): Query<PeriodQuery>,
 ) -> Result<Response, PageError> {
-    let periods = public::quarters(&state).await?;
+    let periods = public::quarters(state.store.as_ref()).await?;
     let chosen = match Quarter::parse(&q.period) {
         Some(p) if periods.contains(&p) => Some(p),
         Some(_) => return Err(PageError::not_found()),

@@ -16,10 +16,11 @@ use tandem_domain::disclosure::linked::{Master, View, ViewSpec};
 use tandem_domain::sharing::{RecordKind, K};
 use tandem_domain::violation_stats::{self, Label, Quarter};
 use tandem_domain::OrgId;
-use tandem_store::Agreement;
+use tandem_store::{Agreement, Store};
 
 use super::shared::{audit_use, in_force};
 use crate::app_error::AppError;
+use crate::ew::config::EwConfig;
 use crate::observatory::placing::{placed, DATASET as PUBLIC_DATASET};
 use crate::AppState;
 
@@ -62,15 +63,17 @@ async fn master(state: &AppState, owner: &OrgId, q: Quarter) -> Result<Option<Ma
     let json = match state.store.public_release(&dataset(owner), &period).await? {
         Some((_, json)) => json,
         None if state.store.public_release(PUBLIC_DATASET, &period).await?.is_some() => return Ok(None),
-        None => build(state, owner, q).await?,
+        None => {
+            let cfg = state.ew_config.get(state.store.as_ref()).await?;
+            build(state.store.as_ref(), &cfg, owner, q).await?
+        }
     };
     Ok(Some(serde_json::from_str(&json).map_err(AppError::internal)?))
 }
 
-async fn build(state: &AppState, owner: &OrgId, q: Quarter) -> Result<String, AppError> {
+async fn build(store: &dyn Store, cfg: &EwConfig, owner: &OrgId, q: Quarter) -> Result<String, AppError> {
     let now = Utc::now();
-    let k = state
-        .store
+    let k = store
         .list_agreements(owner)
         .await?
         .iter()
@@ -78,13 +81,13 @@ async fn build(state: &AppState, owner: &OrgId, q: Quarter) -> Result<String, Ap
         .map(|a| a.k)
         .max()
         .unwrap_or(K::DEFAULT.get());
-    let (acts, admin1, placed) = placed(state, q, Some(owner.as_str())).await?;
+    let (acts, admin1, placed) = placed(store, cfg, q, Some(owner.as_str())).await?;
     let m = tokio::task::spawn_blocking(move || violation_stats::master(acts, &admin1, &placed, k))
         .await
         .map_err(AppError::internal)?;
     let text = serde_json::to_string(&m).map_err(AppError::internal)?;
     // The first writer wins: a master another request froze meanwhile is the one kept.
-    Ok(state.store.save_public_release(&dataset(owner), &q.to_string(), k, &text).await?.1)
+    Ok(store.save_public_release(&dataset(owner), &q.to_string(), k, &text).await?.1)
 }
 
 /// The one table every partner of the owner is shown for a quarter: the master's leaves (admin1 ×
@@ -128,11 +131,14 @@ fn table(m: &Master, a: &Agreement, quarter: &str) -> Vec<SharedViolationCell> {
 /// owner's shared table of that quarter does not let its partners work out. The shared tables
 /// of every owner that ever agreed to share violations are frozen first, so that none is built
 /// after the public statistics it must agree with.
-pub async fn unknown_for_public(state: &AppState, q: Quarter) -> Result<BTreeSet<Label>, AppError> {
+pub async fn unknown_for_public(
+    store: &dyn Store,
+    cfg: &EwConfig,
+    q: Quarter,
+) -> Result<BTreeSet<Label>, AppError> {
     let mut out = BTreeSet::new();
-    for org in state.store.list_orgs().await? {
-        let shares = state
-            .store
+    for org in store.list_orgs().await? {
+        let shares = store
             .list_agreements(&org.id)
             .await?
             .iter()
@@ -141,9 +147,9 @@ pub async fn unknown_for_public(state: &AppState, q: Quarter) -> Result<BTreeSet
             continue;
         }
         let period = q.to_string();
-        let json = match state.store.public_release(&dataset(&org.id), &period).await? {
+        let json = match store.public_release(&dataset(&org.id), &period).await? {
             Some((_, json)) => json,
-            None => build(state, &org.id, q).await?,
+            None => build(store, cfg, &org.id, q).await?,
         };
         let m: Master = serde_json::from_str(&json).map_err(AppError::internal)?;
         let labels = tokio::task::spawn_blocking(move || {
