@@ -869,6 +869,13 @@ async fn links_to_reports_alerts_and_violations(b: Backend) {
     assert!(page.contains(&format!("href=\"/reports/{}\"", r["id"].as_str().unwrap())), "{page}");
     assert!(page.contains(&format!("href=\"/violations/{}\"", w["id"].as_str().unwrap())));
     assert!(page.contains("Report: <bdi>Displacement · Area MR0101 · 18 Jul 2026</bdi>"), "by name: {page}");
+    // And the report's page names the violation documented from it, linked.
+    let report_page = format!("/reports/{}", r["id"].as_str().unwrap());
+    let page =
+        app.http.get(app.url(&report_page)).bearer_auth(&member).send().await.unwrap().text().await.unwrap();
+    let page = page.replace("&#x2f;", "/");
+    assert!(page.contains(&format!("href=\"/violations/{}\"", v["id"].as_str().unwrap())), "{page}");
+    assert!(page.contains("Arbitrary arrest or detention · Area MR0101 · 19 Jul 2026"), "by name: {page}");
     let remove = format!("{links}/report/{}", r["id"].as_str().unwrap());
     assert_eq!(app.send("DELETE", &remove, Some(&member), None).await.0, 403, "coordinators remove links");
     assert_eq!(app.send("DELETE", &remove, Some(&bello), None).await.0, 404);

@@ -339,11 +339,20 @@ async fn render_alert(
         .filter(|g| g.covers(RecordKind::Alerts))
         .map(|g| minijinja::context! { id => g.partner_org, name => g.partner_name })
         .collect();
+    let linked_violations = super::violation_links::violations_of(
+        state,
+        who,
+        &cfg,
+        ctx.lang,
+        tandem_domain::violation::LinkKind::Alert,
+        &a.id,
+    )
+    .await?;
     Ok(ctx.render(
         status,
         "alert.html",
         minijinja::context! {
-            violations => violation_signal::act_of(&a.category).is_some(),
+            violations => violation_signal::act_of(&a.category).is_some(), linked_violations,
             a, reports, report_count, responses, assignee, overdue, may_triage, area_label, partners, errors, notice,
             title, sentence, usual, due => a.due_at.map(|d| moment(ctx.lang, d)),
             acknowledged => a.acknowledged_at.map(|d| moment(ctx.lang, d)),

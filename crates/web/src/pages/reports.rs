@@ -196,10 +196,21 @@ pub async fn render_report(
         (may(Action::TriageReports), may(Action::ReadContact), may(Action::EraseReport));
     let area_label = area_label(&cfg, &r.area);
     let files = crate::ew::field::files(state, &who.actor(), &r.id).await?;
+    let violations = super::violation_links::violations_of(
+        state,
+        who,
+        &cfg,
+        ctx.lang,
+        tandem_domain::violation::LinkKind::Report,
+        &r.id,
+    )
+    .await?;
     Ok(ctx.render(
         StatusCode::OK,
         "report.html",
-        minijinja::context! { r, area_label, transitions, may_triage, may_contact, may_erase, contact, notice, files },
+        minijinja::context! {
+            r, area_label, transitions, may_triage, may_contact, may_erase, contact, notice, files, violations,
+        },
     ))
 }
 

@@ -81,6 +81,27 @@ pub(super) async fn linked(
     Ok(out)
 }
 
+/// The violations linked with a report or an alert, for its page: each with its page and a
+/// label. The link is held by the violation, and removed there.
+pub(super) async fn violations_of(
+    state: &AppState,
+    who: &Member,
+    cfg: &EwConfig,
+    lang: Lang,
+    kind: LinkKind,
+    id: &str,
+) -> Result<Vec<Value>, PageError> {
+    let words = Words { cfg, lang };
+    let mut out = vec![];
+    for l in crate::observatory::violations::links(state, &who.actor(), kind, id).await? {
+        let v = state.store.get_violation(who.org_id(), &l.id).await?;
+        out.push(
+            minijinja::context! { href => href(LinkKind::Violation, &v.id), label => words.violation(&v) },
+        );
+    }
+    Ok(out)
+}
+
 /// Records near `v` in place and time that it is not yet linked with: reports from its area in
 /// the month before it, alerts of its area within six weeks, violations of its area within two
 /// months.
