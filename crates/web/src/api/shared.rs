@@ -116,8 +116,8 @@ async fn violation_records(
     q: QueryResult<QuartersQuery>,
 ) -> Result<Json<SharedViolationRecords>, ApiError> {
     let quarters = quarters_of(q)?;
-    let records =
-        crate::protection::shared_violation_records::records(&state, &who.actor(), quarters).await?;
+    use crate::protection::shared_violation_records::{records, MAX_RECORDS};
+    let records = records(&state, &who.actor(), quarters, MAX_RECORDS).await?;
     Ok(Json(SharedViolationRecords { records }))
 }
 

@@ -255,6 +255,9 @@ async fn overview(
     }
 }
 
+/// How many shared violations of each organisation the page lists (the API gives more).
+const PAGE_VIOLATIONS: i64 = 25;
+
 /// A shared violation's month (`2026-03`) or year in words; "date unknown" without either.
 fn shared_when(lang: crate::i18n::Lang, when: Option<&str>) -> String {
     use tandem_domain::violation::DatePrecision;
@@ -293,6 +296,7 @@ async fn records(
             &state,
             &who.actor(),
             4,
+            PAGE_VIOLATIONS,
         )
         .await?
         .into_iter()
@@ -303,7 +307,11 @@ async fn records(
             minijinja::context! { area_label, owner_name, when_label, ..minijinja::Value::from_serialize(&r) }
         })
         .collect();
-        Ok(ctx.render(StatusCode::OK, "shared_records.html", minijinja::context! { records, violations }))
+        Ok(ctx.render(
+            StatusCode::OK,
+            "shared_records.html",
+            minijinja::context! { records, violations, page_violations => PAGE_VIOLATIONS },
+        ))
     }
 }
 

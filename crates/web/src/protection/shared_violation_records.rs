@@ -60,21 +60,24 @@ fn window_start(quarters: u32) -> chrono::NaiveDate {
 }
 
 /// The de-identified violations of every records agreement in force with the caller's
-/// organisation that names violations, newest first, at most [`MAX_RECORDS`] per agreement.
+/// organisation that names violations, newest first, at most `limit` (up to [`MAX_RECORDS`]) per
+/// agreement.
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %actor.org_id), err(level = "debug"))]
 pub async fn records(
     state: &AppState,
     actor: &Actor,
     quarters: u32,
+    limit: i64,
 ) -> Result<Vec<SharedViolationRecord>, AppError> {
     let from = window_start(quarters);
+    let limit = limit.clamp(1, MAX_RECORDS);
     let mut out = vec![];
     for a in in_force(state, &actor.org_id, RecordKind::Violations)
         .await?
         .into_iter()
         .filter(|a| a.mode == ShareMode::Records)
     {
-        let shared = records_of(state, actor, &a, from).await?;
+        let shared = records_of(state, actor, &a, from, limit).await?;
         let detail = json!({ "from": from, "records": shared.len() });
         audit_use(state, actor, &a, "violations.records.read", detail).await?;
         out.extend(shared);
@@ -87,10 +90,11 @@ async fn records_of(
     actor: &Actor,
     a: &Agreement,
     from: chrono::NaiveDate,
+    limit: i64,
 ) -> Result<Vec<SharedViolationRecord>, AppError> {
     let owner = OrgId::from_trusted(a.owner_org.clone());
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let filter = ViolationFilter { verified_from: Some(from), limit: MAX_RECORDS, ..Default::default() };
+    let filter = ViolationFilter { verified_from: Some(from), limit, ..Default::default() };
     let violations = state.store.list_violations(&owner, &filter).await?;
     let protected: Vec<String> = list_names(state, &owner).await?.into_iter().map(|n| n.name).collect();
     let codes: Vec<String> = cfg.areas.keys().cloned().collect();
