@@ -259,7 +259,7 @@ async fn civic_space_incidents_feed_the_index_from_published_statistics(b: Backe
     let (amina, bello) = (app.login("amina@obs.example").await, app.login("bello@obs.example").await);
     // Last year's quarters are all published by now (90 days after each ends).
     let year = Utc::now().year() - 1;
-    let mut document = |act: &str, month: u32, n: usize| {
+    let document = |act: &str, month: u32, n: usize| {
         let (app, amina, bello) = (&app, amina.clone(), bello.clone());
         let day = NaiveDate::from_ymd_opt(year, month, 10).unwrap();
         let mut body = json!({"area": "MR0101", "occurred_on": day.to_string(), "act": act,

@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn years_sum_the_country_entries_of_civic_space_acts_and_annualise_part_years() {
-        let q1 = vec![
+        let q1 = [
             cell("MR", Some("threat_to_defender"), None, Some(6)),
             cell("MR", Some("attack_on_defender"), None, Some(0)),
             // Neither a region's entry, an institution kind's, another act nor the total counts.
@@ -84,11 +84,11 @@ mod tests {
             cell("MR", Some("arbitrary_arrest"), None, Some(40)),
             cell("MR", None, None, Some(46)),
         ];
-        let q2 = vec![
+        let q2 = [
             cell("MR", Some("threat_to_defender"), None, Some(5)),
             cell("MR", Some("attack_on_defender"), None, Some(7)),
         ];
-        let q4 = vec![cell("MR", Some("threat_to_defender"), None, Some(9))];
+        let q4 = [cell("MR", Some("threat_to_defender"), None, Some(9))];
         let published = [(q("2025Q4"), &q4[..]), (q("2026Q1"), &q1[..]), (q("2026Q2"), &q2[..])];
         let got = yearly(&published, "MR", &ACTS);
         assert_eq!(got.len(), 2);
@@ -104,9 +104,9 @@ mod tests {
 
     #[test]
     fn a_hidden_entry_leaves_its_year_unknown() {
-        let q1 = vec![cell("MR", Some("threat_to_defender"), None, Some(8))];
-        let q2 = vec![cell("MR", Some("threat_to_defender"), None, None)];
-        let q3 = vec![cell("MR", Some("threat_to_defender"), None, Some(5))];
+        let q1 = [cell("MR", Some("threat_to_defender"), None, Some(8))];
+        let q2 = [cell("MR", Some("threat_to_defender"), None, None)];
+        let q3 = [cell("MR", Some("threat_to_defender"), None, Some(5))];
         let published = [(q("2026Q1"), &q1[..]), (q("2026Q2"), &q2[..]), (q("2026Q3"), &q3[..])];
         let got = yearly(&published, "MR", &ACTS);
         assert_eq!((got[0].count, got[0].value), (None, None));
@@ -115,8 +115,8 @@ mod tests {
 
     #[test]
     fn another_country_or_no_civic_space_act_counts_nothing() {
-        let q1 = vec![cell("XX", Some("threat_to_defender"), None, Some(8))];
-        let q2 = vec![cell("MR", Some("arbitrary_arrest"), None, Some(8))];
+        let q1 = [cell("XX", Some("threat_to_defender"), None, Some(8))];
+        let q2 = [cell("MR", Some("arbitrary_arrest"), None, Some(8))];
         let published = [(q("2026Q1"), &q1[..]), (q("2026Q2"), &q2[..])];
         let got = yearly(&published, "MR", &ACTS);
         assert_eq!((got[0].count, got[0].value), (Some(0), Some(0.0)));
