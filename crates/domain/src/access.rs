@@ -68,6 +68,11 @@ pub enum Action {
     AnswerReferral,
     /// Record that the organisation reviewed its protection protocol, and when it will next.
     ReviewProtocol,
+    /// Read the forums one's organisation is a member of: meetings, commitments, keeping.
+    ViewForums,
+    /// Convene a forum, record its meetings and commitments, move one's organisation's
+    /// commitments on and confirm other members'.
+    ManageForums,
 }
 
 /// What to tell a caller who may not act.
@@ -82,7 +87,9 @@ impl Actor {
         let ok = match action {
             Action::ViewSelf | Action::ViewOrgDirectory | Action::ViewConfig => true,
             Action::FileReport | Action::ViewReports | Action::RespondToAlert => true,
-            Action::ViewSharing | Action::DocumentViolation => true,
+            Action::ViewSharing | Action::DocumentViolation | Action::ViewForums => true,
+            // Speaking for the organisation in a forum is a coordinator's part.
+            Action::ManageForums => self.role.at_least(Role::Coordinator),
             Action::VerifyViolation | Action::OpenViolationSecrets | Action::AnswerReferral => {
                 self.role.at_least(Role::Coordinator)
             }
@@ -144,6 +151,8 @@ mod tests {
             (OpenViolationSecrets, false, true, true, false),
             (AnswerReferral, false, true, true, false),
             (ReviewProtocol, false, false, true, false),
+            (ViewForums, true, true, true, true),
+            (ManageForums, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

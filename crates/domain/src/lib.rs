@@ -2,6 +2,33 @@
 //! rule can be unit-tested directly.
 #![forbid(unsafe_code)]
 
+/// Declares a closed list of words, each kept and serialised as exactly the text given (`18_24`
+/// too), with the field name its refusals carry.
+macro_rules! word_list {
+    ($(#[$m:meta])* $name:ident, $field:literal, $what:literal, { $($v:ident => $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name { $(#[serde(rename = $s)] $v),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$v => $s),+ }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = InvalidInput;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s.trim())
+                    .ok_or_else(|| InvalidInput::new($field, $what).because(Problem::Unknown))
+            }
+        }
+    };
+}
+pub(crate) use word_list;
+
 pub mod access;
 pub mod alert_engine;
 pub mod area;
@@ -10,6 +37,7 @@ pub mod disclosure;
 pub mod ears;
 pub mod episodes;
 pub mod evidence;
+pub mod forum;
 pub mod geo;
 pub mod ids;
 pub mod index;

@@ -228,33 +228,7 @@ impl Victims {
     }
 }
 
-/// Declares a closed list of words kept as `snake_case` text, with its field name for errors.
-macro_rules! word_list {
-    ($(#[$m:meta])* $name:ident, $field:literal, $what:literal, { $($v:ident => $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name { $($v),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$v => $s),+ }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = InvalidInput;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == s.trim())
-                    .ok_or_else(|| InvalidInput::new($field, $what).because(Problem::Unknown))
-            }
-        }
-    };
-}
-
-word_list!(
+crate::word_list!(
     /// Who the information comes from (the Events Standard Formats' "source type"). Who they
     /// are, by name, is sealed apart ([`crate::seal::Purpose::SourceIdentity`]).
     SourceKind, "source_kind", "is not a kind of source", {
@@ -269,7 +243,7 @@ word_list!(
     }
 );
 
-word_list!(
+crate::word_list!(
     /// How the source knows: saw it, was told, or read it in documents.
     SourceKnowledge, "source_knowledge", "is not how a source knows", {
         Direct => "direct",
@@ -278,7 +252,7 @@ word_list!(
     }
 );
 
-word_list!(
+crate::word_list!(
     /// How far the source has been reliable before (the documenter's judgement).
     Reliability, "source_reliability", "is not a reliability", {
         Reliable => "reliable",
@@ -288,7 +262,7 @@ word_list!(
     }
 );
 
-word_list!(
+crate::word_list!(
     /// Who the victims were as a group (the Events Standard Formats' victim type): people one by
     /// one, a family, a whole community, or an organisation (a CSO whose office was raided).
     VictimGroup, "victims_group", "is not a kind of victim group", {
@@ -307,7 +281,7 @@ impl Default for VictimGroup {
     }
 }
 
-word_list!(
+crate::word_list!(
     /// How the victims were when the act ended: what a follow-up visit or a referral asks about.
     VictimsState, "victims_status", "is not how victims can be at the end of an act", {
         Released => "released",
@@ -320,7 +294,7 @@ word_list!(
     }
 );
 
-word_list!(
+crate::word_list!(
     /// How the institution or unit was involved (the Events Standard Formats' degree of
     /// involvement): its agents did it, it ordered it, it helped, or it failed to prevent it or
     /// to protect the victims when it had the duty to.
@@ -348,7 +322,7 @@ pub fn method(raw: &str) -> Result<Option<String>, InvalidInput> {
     text::bounded("method", &line, 2, 200).map(Some)
 }
 
-word_list!(
+crate::word_list!(
     /// What a violation may be linked to, in the same organisation: another violation (the same
     /// event, or one that followed from it), an early-warning report behind it, or an alert.
     LinkKind, "kind", "is not something a violation links to: violation, report or alert", {
