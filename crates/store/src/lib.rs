@@ -1,5 +1,6 @@
 //! The storage interface, one trait per capability ([`IdentityStore`], [`EarlyWarningStore`],
-//! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`], [`FieldStore`], [`ObservatoryStore`]), each in its module with its models and its chapter of
+//! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`], [`FieldStore`], [`ObservatoryStore`],
+//! [`ForumStore`]), each in its module with its models and its chapter of
 //! the conformance story. [`Store`] is all of them: what a backend implements and the web layer
 //! holds. Every method that touches an organisation's records takes that organisation first, so
 //! that no query can forget the scope.
@@ -8,6 +9,7 @@
 pub mod conformance;
 pub mod ew;
 pub mod field;
+pub mod forums;
 pub mod identity;
 pub mod index;
 pub mod invitations;
@@ -19,6 +21,7 @@ pub mod row;
 
 pub use ew::*;
 pub use field::*;
+pub use forums::*;
 pub use identity::*;
 pub use index::*;
 pub use invitations::*;
@@ -76,6 +79,7 @@ pub trait Store:
     + ProtectionStore
     + IndexStore
     + ObservatoryStore
+    + ForumStore
     + 'static
 {
 }
@@ -89,6 +93,7 @@ impl<T> Store for T where
         + ProtectionStore
         + IndexStore
         + ObservatoryStore
+        + ForumStore
         + 'static
 {
 }

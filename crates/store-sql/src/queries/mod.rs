@@ -9,6 +9,7 @@ use super::dialect as d;
 mod audit;
 mod ew;
 mod field;
+mod forums;
 mod identity;
 mod index;
 mod invitations;
