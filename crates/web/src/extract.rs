@@ -133,6 +133,8 @@ pub mod perm {
         OpenViolationSecrets,
         AnswerReferral,
         ReviewProtocol,
+        ViewForums,
+        ManageForums,
     );
 }
 

@@ -29,6 +29,7 @@ pub mod protection;
 pub mod session;
 mod state;
 mod templates;
+pub mod wheel;
 
 pub use config::{WebConfig, DEFAULT_MAX_EVIDENCE_BYTES, DEFAULT_MAX_SUBMISSION_BYTES};
 pub use state::AppState;

@@ -11,6 +11,7 @@ mod edges;
 mod evidence;
 mod ew;
 mod ew_pages;
+mod forums;
 mod index;
 mod matrix;
 mod matrix_sharing;

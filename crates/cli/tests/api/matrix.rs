@@ -178,6 +178,39 @@ async fn authorisation_matrix(b: Backend) {
     let files_path = format!("/api/v1/reports/{}/attachments", with_file.id);
     let file_path = format!("{files_path}/{file_id}");
 
+    // Forums: one convened by A with a fourth organisation (no caller's), a meeting and a
+    // commitment A owns.
+    let town = app.create_org("Kumba Municipality", OrgKind::Government).await;
+    let forum = app
+        .store
+        .create_forum(
+            &a.id,
+            &tandem_store::NewForum {
+                id: tandem_domain::OrgId::new().to_string(),
+                name: "Kumba community–police forum".into(),
+                area: "MR01".into(),
+                kind: tandem_domain::forum::ForumKind::CommunityPolice,
+                cadence: Default::default(),
+                terms: None,
+                members: vec![town.id.clone()],
+            },
+            tandem_domain::audit::NewAuditEvent::new("forum.create"),
+        )
+        .await
+        .unwrap();
+    let forum_path = format!("/api/v1/forums/{}", forum.id);
+    let held_on = (chrono::Utc::now() - chrono::Duration::days(3)).date_naive().to_string();
+    let meeting_body = json!({"held_on": held_on, "participants": [
+        {"org_kind": "civil_society", "gender": "female", "age_band": "25_34", "count": 4}]});
+    let due_on = (chrono::Utc::now() + chrono::Duration::days(30)).date_naive().to_string();
+    let commitment_body =
+        json!({"forum": forum.id, "owner_org": a.id, "text": "Fix the lights", "due_on": due_on});
+    let (s, c) = app
+        .send("POST", "/api/v1/commitments", Some(&tokens[&Coordinator]), Some(commitment_body.clone()))
+        .await;
+    assert_eq!(s, 201, "{c}");
+    let commitment_path = format!("/api/v1/commitments/{}", c["id"].as_str().unwrap());
+
     let a_id = a.id.to_string();
     let target_path = format!("/api/v1/members/{}", target.id);
     let org_path = format!("/api/v1/orgs/{a_id}");
@@ -367,6 +400,43 @@ async fn authorisation_matrix(b: Backend) {
         (
             "POST",
             format!("{}/verify", violation_path.replace("/api/v1", "")),
+            None,
+            [303, 404, 403, 409, 409, 403],
+        ),
+        // Forums: any member reads its organisation's; coordinators act; outside the forum, 404.
+        ("GET", "/api/v1/forums".into(), None, [401, 200, 200, 200, 200, 200]),
+        (
+            "POST",
+            "/api/v1/forums".into(),
+            Some(json!({"name": "Another forum", "area": "MR01", "kind": "security_committee"})),
+            [401, 201, 403, 201, 201, 403],
+        ),
+        ("GET", forum_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        (
+            "POST",
+            format!("{forum_path}/members"),
+            Some(json!({"org": town.id})),
+            [401, 404, 403, 200, 200, 403],
+        ),
+        ("GET", format!("{forum_path}/meetings"), None, [401, 404, 200, 200, 200, 404]),
+        ("POST", format!("{forum_path}/meetings"), Some(meeting_body), [401, 404, 403, 201, 201, 403]),
+        ("GET", "/api/v1/commitments".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("POST", "/api/v1/commitments".into(), Some(commitment_body), [401, 404, 403, 201, 201, 403]),
+        ("GET", "/api/v1/commitments/keeping".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", commitment_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        // In progress after the coordinator's step: the admin's same step is refused as stale.
+        (
+            "POST",
+            format!("{commitment_path}/status"),
+            Some(json!({"status": "in_progress"})),
+            [401, 404, 403, 200, 409, 403],
+        ),
+        ("POST", format!("{commitment_path}/confirm"), None, [401, 404, 403, 409, 409, 403]),
+        ("GET", "/forums".into(), None, [303, 200, 200, 200, 200, 200]),
+        ("GET", forum_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
+        (
+            "POST",
+            format!("{}/confirm", commitment_path.replace("/api/v1", "")),
             None,
             [303, 404, 403, 409, 409, 403],
         ),

@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 pub mod evidence;
 mod field;
+mod forums;
 pub mod index;
 mod invitations;
 mod me;
@@ -58,6 +59,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(evidence::router())
         .merge(public_violations::router())
         .merge(referrals::router())
+        .merge(forums::router())
         .merge(openapi::router())
         .split_for_parts()
 }
