@@ -106,6 +106,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     }
     crate::demo_observatory::link_alerts(store, &orgs).await?;
     crate::demo_protection::populate(store, keys, &orgs).await?;
+    crate::demo_forums::populate(store, &mut rng, &orgs).await?;
     crate::demo_index::populate(store, &mut rng).await?;
     Ok(logins)
 }

@@ -8,6 +8,7 @@ mod audit;
 mod bench;
 pub mod demo;
 mod demo_ew;
+mod demo_forums;
 mod demo_index;
 mod demo_observatory;
 mod demo_protection;

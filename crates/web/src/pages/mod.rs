@@ -10,6 +10,7 @@ pub mod dates;
 pub mod error;
 mod field;
 mod forms;
+mod forums;
 mod home;
 mod index;
 mod intake;
@@ -50,6 +51,7 @@ pub fn router() -> Router<AppState> {
         .merge(violations::router())
         .merge(public_violations::router())
         .merge(referrals::router())
+        .merge(forums::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

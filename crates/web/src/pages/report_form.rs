@@ -114,6 +114,12 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "report-erased",
         "alert-acknowledged",
         "alert-closed",
+        "forum-convened",
+        "forum-member-added",
+        "meeting-recorded",
+        "commitment-agreed",
+        "commitment-moved",
+        "commitment-confirmed",
     ]
     .into_iter()
     .find(|k| *k == key)
