@@ -61,16 +61,47 @@ crate::word_list!(
     }
 );
 
-crate::word_list!(
-    /// A participant's age band.
-    AgeBand, "age_band", "is not an age band", {
-        Under18 => "under_18",
-        From18To24 => "18_24",
-        From25To34 => "25_34",
-        From35To49 => "35_49",
-        Over50 => "50_plus",
+/// A participant's age band. Written out rather than by `word_list!`: its words (`18_24`) are no
+/// identifiers, and the serialised names must be the contract's (DESIGN §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum AgeBand {
+    #[serde(rename = "under_18")]
+    Under18,
+    #[serde(rename = "18_24")]
+    From18To24,
+    #[serde(rename = "25_34")]
+    From25To34,
+    #[serde(rename = "35_49")]
+    From35To49,
+    #[serde(rename = "50_plus")]
+    Over50,
+}
+
+impl AgeBand {
+    pub const ALL: &'static [AgeBand] =
+        &[AgeBand::Under18, AgeBand::From18To24, AgeBand::From25To34, AgeBand::From35To49, AgeBand::Over50];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgeBand::Under18 => "under_18",
+            AgeBand::From18To24 => "18_24",
+            AgeBand::From25To34 => "25_34",
+            AgeBand::From35To49 => "35_49",
+            AgeBand::Over50 => "50_plus",
+        }
     }
-);
+}
+
+impl FromStr for AgeBand {
+    type Err = InvalidInput;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.as_str() == s.trim())
+            .ok_or_else(|| InvalidInput::new("age_band", "is not an age band").because(Problem::Unknown))
+    }
+}
 
 impl AgeBand {
     /// Youth as the UN's youth, peace and security agenda counts it (18–29), approximated by
@@ -269,6 +300,22 @@ mod tests {
         assert!(!"50_plus".parse::<AgeBand>().unwrap().is_youth());
         assert_eq!("female".parse::<Gender>().unwrap(), Female);
         assert_eq!("nobody".parse::<ForumKind>().unwrap_err().field, "kind");
+    }
+
+    #[test]
+    fn words_serialise_as_they_are_written() {
+        for a in AgeBand::ALL {
+            assert_eq!(serde_json::to_value(a).unwrap(), a.as_str());
+        }
+        for k in ForumKind::ALL {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        for c in Cadence::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+        for s in CommitmentStatus::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
     }
 
     #[test]

@@ -2,14 +2,16 @@
 //! rule can be unit-tested directly.
 #![forbid(unsafe_code)]
 
-/// Declares a closed list of words, each kept and serialised as exactly the text given (`18_24`
-/// too), with the field name its refusals carry.
+/// Declares a closed list of words kept as `snake_case` text (each variant's name in snake case,
+/// which must be the text given: a word that is no identifier, such as `18_24`, is written out by
+/// hand), with the field name its refusals carry.
 macro_rules! word_list {
     ($(#[$m:meta])* $name:ident, $field:literal, $what:literal, { $($v:ident => $s:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name { $(#[serde(rename = $s)] $v),+ }
+        pub enum $name { $($v),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$v),+];
