@@ -55,6 +55,7 @@ pub mod sharing;
 pub mod sms;
 pub mod text;
 pub mod throttle;
+pub mod training;
 pub mod violation;
 pub mod violation_signal;
 pub mod violation_stats;

@@ -57,7 +57,10 @@ pub fn score_pairs(pairs: &[ScorePair]) -> Result<Vec<ScorePair>, InvalidInput> 
     }
     let ok = |x: f64| x.is_finite() && (0.0..=MAX_SCORE).contains(&x);
     if let Some(i) = pairs.iter().position(|p| !ok(p.before) || !ok(p.after)) {
-        return Err(InvalidInput::new("scores", format!("pair {}: each score is from 0 to {MAX_SCORE}", i + 1)));
+        return Err(InvalidInput::new(
+            "scores",
+            format!("pair {}: each score is from 0 to {MAX_SCORE}", i + 1),
+        ));
     }
     Ok(pairs.to_vec())
 }
@@ -86,7 +89,13 @@ pub fn change(pairs: &[ScorePair]) -> Option<Change> {
         let ss: f64 = pairs.iter().map(|p| (p.after - p.before - mean_change).powi(2)).sum();
         (ss / (n - 1) as f64).sqrt()
     });
-    Some(Change { n, mean_before: mean(&|p| p.before), mean_after: mean(&|p| p.after), mean_change, sd_change })
+    Some(Change {
+        n,
+        mean_before: mean(&|p| p.before),
+        mean_after: mean(&|p| p.after),
+        mean_change,
+        sd_change,
+    })
 }
 
 #[cfg(test)]

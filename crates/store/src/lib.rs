@@ -80,6 +80,7 @@ pub trait Store:
     + IndexStore
     + ObservatoryStore
     + ForumStore
+    + TrainingStore
     + 'static
 {
 }
@@ -94,6 +95,7 @@ impl<T> Store for T where
         + IndexStore
         + ObservatoryStore
         + ForumStore
+        + TrainingStore
         + 'static
 {
 }

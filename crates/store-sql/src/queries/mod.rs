@@ -16,6 +16,7 @@ mod invitations;
 mod observatory;
 mod protection;
 mod row;
+mod trainings;
 
 #[allow(unused_imports)] // SQLite's intake batcher only
 pub(super) use ew::insert_report_rows;

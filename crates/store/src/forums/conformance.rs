@@ -221,4 +221,41 @@ pub async fn chapter(store: Arc<dyn Store>) {
     );
     let mine = CommitmentFilter { owner: Some(police.id.clone()), limit: 10, ..Default::default() };
     assert_eq!(s.list_commitments(&town.id, &mine).await.unwrap(), vec![ok]);
+
+    // Trainings: recorded by a member, given by any organisation, read by members only.
+    let trained = crate::NewTraining {
+        id: id(),
+        topic: "Receiving reports from women survivors".into(),
+        held_on,
+        trainer_org: stranger.id.clone(),
+        participants: vec![tandem_domain::training::Trainees {
+            org_kind: OrgKind::Security,
+            gender: Gender::Male,
+            count: 14,
+        }],
+        scores: vec![tandem_domain::training::ScorePair { before: 3.5, after: 7.0 }],
+        by: amina.id.clone(),
+    };
+    let t = s.add_training(&cso.id, &f.id, &trained, ev("forum.training")).await.unwrap();
+    assert_eq!(
+        (t.trainer_name.as_str(), t.participants.len(), t.scores[0].after),
+        ("Northern Observatory", 1, 7.0)
+    );
+    assert!(matches!(
+        s.add_training(
+            &stranger.id,
+            &f.id,
+            &crate::NewTraining { id: id(), ..trained.clone() },
+            ev("forum.training")
+        )
+        .await,
+        Err(StoreError::NotFound)
+    ));
+    let unknown = crate::NewTraining { id: id(), trainer_org: OrgId::new(), ..trained.clone() };
+    assert!(matches!(
+        s.add_training(&cso.id, &f.id, &unknown, ev("forum.training")).await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(s.list_trainings(&police.id, &f.id).await.unwrap(), vec![t]);
+    assert!(matches!(s.list_trainings(&stranger.id, &f.id).await, Err(StoreError::NotFound)));
 }

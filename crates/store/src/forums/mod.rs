@@ -5,6 +5,9 @@
 pub mod conformance;
 mod models;
 pub mod rows;
+mod trainings;
+
+pub use trainings::*;
 
 pub use models::*;
 
