@@ -6,8 +6,9 @@ use rand::rngs::StdRng;
 use rand::Rng;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::forum::{AgeBand, Cadence, CommitmentStatus, ForumKind, Gender, Participants};
+use tandem_domain::training::{ScorePair, Trainees};
 use tandem_domain::{OrgId, OrgKind, Role, UserId};
-use tandem_store::{CommitmentStep, NewCommitment, NewForum, NewMeeting, Org, Store};
+use tandem_store::{CommitmentStep, NewCommitment, NewForum, NewMeeting, NewTraining, Org, Store};
 
 async fn coordinator(store: &dyn Store, org: &Org) -> anyhow::Result<UserId> {
     store
@@ -215,6 +216,51 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
         let (meeting, held_on) = &meetings[i];
         let confirmers = [(kwpn, &kwpn_by), (youth, &youth_by)];
         commitments(store, &forum.id, meeting, *held_on, (kwpn, &kwpn_by), confirmers, &plans).await?;
+    }
+
+    // Two joint trainings in Kumba, with the participants' self-assessments before and after.
+    let scores = |rng: &mut StdRng, n: usize, gain: f64| -> Vec<ScorePair> {
+        (0..n)
+            .map(|_| {
+                let before = f64::from(rng.gen_range(2..7u8));
+                ScorePair {
+                    before,
+                    after: (before + gain + f64::from(rng.gen_range(0..3u8)) - 1.0).clamp(0.0, 10.0),
+                }
+            })
+            .collect()
+    };
+    let trainee = |org_kind, gender, count| Trainees { org_kind, gender, count };
+    for (topic, trainer, days_ago, people, gain) in [
+        (
+            "Receiving reports from women survivors",
+            kwpn,
+            200,
+            vec![trainee(OrgKind::Security, Gender::Male, 14), trainee(OrgKind::Security, Gender::Female, 4)],
+            2.5,
+        ),
+        (
+            "Early warning for young community monitors",
+            observatory,
+            90,
+            vec![
+                trainee(OrgKind::CivilSociety, Gender::Female, 9),
+                trainee(OrgKind::CivilSociety, Gender::Male, 7),
+            ],
+            1.5,
+        ),
+    ] {
+        let n = people.iter().map(|p| p.count as usize).sum::<usize>() - 2;
+        let new = NewTraining {
+            id: OrgId::new().to_string(),
+            topic: topic.into(),
+            held_on: today - Duration::days(days_ago),
+            trainer_org: trainer.id.clone(),
+            participants: people,
+            scores: scores(rng, n, gain),
+            by: kwpn_by.clone(),
+        };
+        store.add_training(&kwpn.id, &forum.id, &new, ev("forum.training")).await?;
     }
 
     // Port Amsel's district security committee: the municipality convenes, quarterly.

@@ -174,6 +174,24 @@ async fn forums_meetings_and_commitments_kept_by_their_members(b: Backend) {
     );
     assert_eq!(t["org_name"], "Kumba Municipality");
 
+    // A joint training, given by the network to the police: what changed, with its spread.
+    let training = json!({"topic": "Receiving reports from women survivors", "held_on": held_on,
+        "trainer_org": cso.id, "participants": [{"org_kind": "security", "gender": "male", "count": 14},
+            {"org_kind": "security", "gender": "female", "count": 3}],
+        "scores": [{"before": 4, "after": 6}, {"before": 3, "after": 6}, {"before": 5, "after": 6}, {"before": 6, "after": 8}]});
+    let (s, t) = app.send("POST", &format!("{path}/trainings"), Some(&chief), Some(training.clone())).await;
+    assert_eq!(s, 201, "{t}");
+    assert_eq!((t["change"]["n"].as_u64(), t["change"]["mean_change"].as_f64()), (Some(4), Some(2.0)));
+    assert!((t["change"]["sd_change"].as_f64().unwrap() - (2.0f64 / 3.0).sqrt()).abs() < 1e-12);
+    let mut bad = training.clone();
+    bad["scores"][1]["after"] = json!(11);
+    let (s, e) = app.send("POST", &format!("{path}/trainings"), Some(&chief), Some(bad)).await;
+    assert_eq!((s, e["error"]["field"].as_str()), (422, Some("scores")), "{e}");
+    let (_, v) = app.send("GET", &format!("{path}/trainings"), Some(&clerk), None).await;
+    assert_eq!(v["trainings"].as_array().unwrap().len(), 1);
+    assert_eq!(app.send("GET", &format!("{path}/trainings"), Some(&bello), None).await.0, 404);
+    assert_eq!(app.send("POST", &format!("{path}/trainings"), Some(&bello), Some(training)).await.0, 404);
+
     // Outside the forum, none of it exists.
     for p in [path.clone(), format!("{path}/meetings"), format!("/api/v1/commitments/{}", ids[0])] {
         assert_eq!(app.send("GET", &p, Some(&bello), None).await.0, 404, "{p}");

@@ -200,7 +200,7 @@ async fn authorisation_matrix(b: Backend) {
         .unwrap();
     let forum_path = format!("/api/v1/forums/{}", forum.id);
     let held_on = (chrono::Utc::now() - chrono::Duration::days(3)).date_naive().to_string();
-    let meeting_body = json!({"held_on": held_on, "participants": [
+    let meeting_body = json!({"held_on": held_on.clone(), "participants": [
         {"org_kind": "civil_society", "gender": "female", "age_band": "25_34", "count": 4}]});
     let due_on = (chrono::Utc::now() + chrono::Duration::days(30)).date_naive().to_string();
     let commitment_body =
@@ -420,6 +420,14 @@ async fn authorisation_matrix(b: Backend) {
         ),
         ("GET", format!("{forum_path}/meetings"), None, [401, 404, 200, 200, 200, 404]),
         ("POST", format!("{forum_path}/meetings"), Some(meeting_body), [401, 404, 403, 201, 201, 403]),
+        ("GET", format!("{forum_path}/trainings"), None, [401, 404, 200, 200, 200, 404]),
+        (
+            "POST",
+            format!("{forum_path}/trainings"),
+            Some(json!({"topic": "Receiving reports", "held_on": held_on, "trainer_org": a.id,
+                "participants": [{"org_kind": "security", "gender": "male", "count": 9}]})),
+            [401, 404, 403, 201, 201, 403],
+        ),
         ("GET", "/api/v1/commitments".into(), None, [401, 200, 200, 200, 200, 200]),
         ("POST", "/api/v1/commitments".into(), Some(commitment_body), [401, 404, 403, 201, 201, 403]),
         ("GET", "/api/v1/commitments/keeping".into(), None, [401, 200, 200, 200, 200, 200]),

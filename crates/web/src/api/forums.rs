@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(one))
         .routes(routes!(add_member))
         .routes(routes!(meetings, record_meeting))
+        .routes(routes!(trainings, record_training))
         .routes(routes!(commitments, commit))
         .routes(routes!(keeping))
         .routes(routes!(commitment))
@@ -314,4 +315,62 @@ async fn confirm(
     Path(id): Path<String>,
 ) -> Result<Json<Commitment>, ApiError> {
     Ok(Json(forums::confirm(&state, &who.actor(), &id).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+struct Trainings {
+    trainings: Vec<crate::wheel::trainings::TrainingView>,
+}
+
+/// The forum's joint trainings, newest first, each with the change in self-assessment
+#[utoipa::path(get, path = "/forums/{id}/trainings", tag = "wheel", params(("id" = String, Path)),
+    responses((status = 200, description = "Trainings", body = Trainings)))]
+async fn trainings(
+    State(state): State<AppState>,
+    who: Can<perm::ViewForums>,
+    Path(id): Path<String>,
+) -> Result<Json<Trainings>, ApiError> {
+    Ok(Json(Trainings { trainings: crate::wheel::trainings::list(&state, &who.actor(), &id).await? }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct TraineesBody {
+    org_kind: String,
+    /// female, male or other.
+    gender: String,
+    count: i64,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct TrainingBody {
+    topic: String,
+    /// YYYY-MM-DD, not in the future.
+    held_on: String,
+    /// The organisation that gave it, by id.
+    trainer_org: String,
+    participants: Vec<TraineesBody>,
+    /// Each participant's self-assessment before and after, 0 to 10.
+    #[serde(default)]
+    scores: Vec<tandem_domain::training::ScorePair>,
+}
+
+/// Record a joint training (coordinators of a member organisation)
+#[utoipa::path(post, path = "/forums/{id}/trainings", tag = "wheel", params(("id" = String, Path)), request_body = TrainingBody,
+    responses((status = 201, description = "Recorded", body = crate::wheel::trainings::TrainingView)))]
+async fn record_training(
+    State(state): State<AppState>,
+    who: Can<perm::ManageForums>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<TrainingBody>,
+) -> Result<(StatusCode, Json<crate::wheel::trainings::TrainingView>), ApiError> {
+    let input = crate::wheel::trainings::TrainingInput {
+        topic: b.topic,
+        held_on: b.held_on,
+        trainer_org: b.trainer_org,
+        participants: b.participants.into_iter().map(|p| (p.org_kind, p.gender, p.count)).collect(),
+        scores: b.scores,
+    };
+    Ok((StatusCode::CREATED, Json(crate::wheel::trainings::record(&state, &who.actor(), &id, &input).await?)))
 }

@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/forums/{id}/members", post(add_member))
         .route("/forums/{id}/meetings", post(record_meeting))
         .route("/forums/{id}/commitments", post(commit))
+        .route("/forums/{id}/trainings", post(record_training))
         .route("/commitments/{id}/status", post(step))
         .route("/commitments/{id}/confirm", post(confirm))
 }
@@ -269,6 +270,32 @@ async fn render_forum(
             minijinja::context! { name => k.org_name, due => k.due, kept => k.kept_on_time, overdue => k.overdue, percent }
         })
         .collect();
+    let trainings: Vec<minijinja::Value> = crate::wheel::trainings::list(state, &actor, id)
+        .await?
+        .iter()
+        .map(|t| {
+            let total: u32 = t.training.participants.iter().map(|p| p.count).sum();
+            let women: u32 =
+                t.training.participants.iter().filter(|p| p.gender == Gender::Female).map(|p| p.count).sum();
+            let change = t.change.map(|c| {
+                minijinja::context! {
+                    n => c.n, before => format!("{:.1}", c.mean_before), after => format!("{:.1}", c.mean_after),
+                    change => format!("{:+.1}", c.mean_change), sd => c.sd_change.map(|s| format!("{s:.1}")),
+                }
+            });
+            minijinja::context! {
+                topic => t.training.topic, trainer => t.training.trainer_name,
+                held_on => day(lang, t.training.held_on), total, women, change,
+            }
+        })
+        .collect();
+    let all_orgs: Vec<minijinja::Value> = state
+        .store
+        .list_orgs()
+        .await?
+        .into_iter()
+        .map(|o| minijinja::context! { id => o.id.to_string(), name => o.name })
+        .collect();
     let convener = f.convener_org == actor.org_id.as_str();
     let others: Vec<minijinja::Value> = if convener && may_manage {
         state
@@ -296,6 +323,7 @@ async fn render_forum(
         "forum.html",
         minijinja::context! {
             f, area => area_name(&cfg, &f.area), meetings, commitments, keeping, others, meeting_choices,
+            trainings, all_orgs, own_org => actor.org_id.to_string(),
             may_manage, convener, failed, errors, typed, notice => note, choices => choices(),
             today => today.to_string(),
         },
@@ -470,4 +498,123 @@ async fn confirm(
 ) -> Result<Response, PageError> {
     let c = svc::confirm(&state, &who.actor(), &id).await?;
     Ok(Redirect::to(&format!("/forums/{}?done=commitment-confirmed", c.forum_id)).into_response())
+}
+
+/// How many groups of trainees the training form offers.
+const TRAINEE_ROWS: usize = 4;
+
+/// The training form: topic, day, trainer, four groups of trainees (`tkind_0`, `tgender_0`,
+/// `tcount_0`...) and the self-assessments, a line per person: "before, after".
+#[derive(Deserialize, serde::Serialize)]
+struct TrainingForm {
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    held_on: String,
+    #[serde(default)]
+    trainer_org: String,
+    #[serde(default)]
+    scores: String,
+    #[serde(flatten)]
+    lines: BTreeMap<String, String>,
+}
+
+/// A line per person: "4, 7", "4 7" or, with decimal commas, "4,5; 7,5". Arabic-Indic digits,
+/// the Arabic comma and the Arabic decimal separator read as their Latin forms. Blank lines are
+/// skipped.
+fn score_lines(text: &str) -> Result<Vec<tandem_domain::training::ScorePair>, tandem_domain::InvalidInput> {
+    let latin: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{060C}' => ',',
+            '\u{066B}' => '.',
+            c => c,
+        })
+        .collect();
+    let mut out = vec![];
+    for (i, line) in latin.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let nums: Option<Vec<f64>> = if line.contains(';') {
+            line.split(';').map(|p| p.trim().replace(',', ".").parse().ok()).collect()
+        } else {
+            line.split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|p| !p.is_empty())
+                .map(|p| p.parse().ok())
+                .collect()
+        };
+        match nums.as_deref() {
+            Some([before, after]) => {
+                out.push(tandem_domain::training::ScorePair { before: *before, after: *after })
+            }
+            _ => {
+                return Err(tandem_domain::InvalidInput::new(
+                    "scores",
+                    format!("line {}: write the score before, then after, such as 4, 7", i + 1),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl TrainingForm {
+    fn input(&self) -> Result<crate::wheel::trainings::TrainingInput, tandem_domain::InvalidInput> {
+        let mut participants = vec![];
+        for i in 0..TRAINEE_ROWS {
+            let get = |k: &str| {
+                self.lines.get(&format!("{k}_{i}")).map(|s| s.trim().to_owned()).unwrap_or_default()
+            };
+            let count = get("tcount");
+            if count.is_empty() {
+                continue;
+            }
+            let count: i64 = count.parse().map_err(|_| {
+                tandem_domain::InvalidInput::new("participants", "each count is a whole number of people")
+            })?;
+            participants.push((get("tkind"), get("tgender"), count));
+        }
+        Ok(crate::wheel::trainings::TrainingInput {
+            topic: self.topic.clone(),
+            held_on: self.held_on.clone(),
+            trainer_org: self.trainer_org.clone(),
+            participants,
+            scores: score_lines(&self.scores)?,
+        })
+    }
+}
+
+async fn record_training(
+    State(state): State<AppState>,
+    who: Can<perm::ManageForums>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: FormResult<TrainingForm>,
+) -> Result<Response, PageError> {
+    let f = forms::read(form)?;
+    let done = match f.input() {
+        Ok(input) => crate::wheel::trainings::record(&state, &who.actor(), &id, &input)
+            .await
+            .map(|_| "training-recorded"),
+        Err(e) => Err(e.into()),
+    };
+    after(&state, &who, &ctx, &id, done, "training", minijinja::Value::from_serialize(&f)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::score_lines;
+
+    #[test]
+    fn scores_are_read_a_line_per_person() {
+        let got = score_lines("4, 7\n\n3 6\n5;8\n4,5 ; 7,5\n\u{0664}\u{060C} \u{0667}\n").unwrap();
+        let pairs: Vec<(f64, f64)> = got.iter().map(|p| (p.before, p.after)).collect();
+        assert_eq!(
+            pairs,
+            [(4.0, 7.0), (3.0, 6.0), (5.0, 8.0), (4.5, 7.5), (4.0, 7.0)],
+            "the last in Arabic digits"
+        );
+        assert!(score_lines("4\n").unwrap_err().message.starts_with("line 1"));
+        assert!(score_lines("4, 7\nfour, 7").unwrap_err().message.starts_with("line 2"));
+    }
 }

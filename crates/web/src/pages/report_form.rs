@@ -120,6 +120,7 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "commitment-agreed",
         "commitment-moved",
         "commitment-confirmed",
+        "training-recorded",
     ]
     .into_iter()
     .find(|k| *k == key)

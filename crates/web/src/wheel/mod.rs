@@ -2,3 +2,4 @@
 //! the commitments agreed in them (more of the wheel to come: trainings, joint assessments and
 //! plans, the wheel view). Callers have passed the access check already.
 pub mod forums;
+pub mod trainings;

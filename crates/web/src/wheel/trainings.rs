@@ -35,15 +35,15 @@ pub fn parse(input: &TrainingInput, by: &tandem_domain::UserId) -> Result<NewTra
     if held_on < today - Duration::days(5 * 366) {
         return Err(InvalidInput::new("held_on", "is more than five years ago").because(Problem::InPast));
     }
-    let trainer_org = OrgId::parse(input.trainer_org.trim())
-        .map_err(|_| InvalidInput::new("trainer_org", "is not an organisation on Tandem").because(Problem::Unknown))?;
+    let trainer_org = OrgId::parse(input.trainer_org.trim()).map_err(|_| {
+        InvalidInput::new("trainer_org", "is not an organisation on Tandem").because(Problem::Unknown)
+    })?;
     let mut lines = vec![];
     for (kind, gender, count) in &input.participants {
         lines.push(Trainees {
-            org_kind: kind
-                .trim()
-                .parse::<OrgKind>()
-                .map_err(|_| InvalidInput::new("participants", format!("{kind} is not a kind of organisation")))?,
+            org_kind: kind.trim().parse::<OrgKind>().map_err(|_| {
+                InvalidInput::new("participants", format!("{kind} is not a kind of organisation"))
+            })?,
             gender: gender.parse::<Gender>().map_err(|e| InvalidInput::new("participants", e.message))?,
             count: u32::try_from(*count)
                 .map_err(|_| InvalidInput::new("participants", "each count is from 1 to 5000"))?,
@@ -51,7 +51,15 @@ pub fn parse(input: &TrainingInput, by: &tandem_domain::UserId) -> Result<NewTra
     }
     let participants = training::trainees(&lines)?;
     let scores = training::score_pairs(&input.scores)?;
-    Ok(NewTraining { id: OrgId::new().to_string(), topic, held_on, trainer_org, participants, scores, by: by.clone() })
+    Ok(NewTraining {
+        id: OrgId::new().to_string(),
+        topic,
+        held_on,
+        trainer_org,
+        participants,
+        scores,
+        by: by.clone(),
+    })
 }
 
 /// A training with what its self-assessments show.
@@ -68,13 +76,20 @@ fn view(t: Training) -> TrainingView {
     TrainingView { training: t, change }
 }
 
-pub async fn record(state: &AppState, actor: &Actor, forum: &str, input: &TrainingInput) -> Result<TrainingView, AppError> {
+pub async fn record(
+    state: &AppState,
+    actor: &Actor,
+    forum: &str,
+    input: &TrainingInput,
+) -> Result<TrainingView, AppError> {
     state.store.get_forum(&actor.org_id, forum).await?;
     let new = parse(input, &actor.user_id)?;
     let ev = NewAuditEvent::new("forum.training").org(&actor.org_id).actor(&actor.user_id).subject(&new.id);
     match state.store.add_training(&actor.org_id, forum, &new, ev).await {
         Err(StoreError::Conflict(_)) => {
-            Err(InvalidInput::new("trainer_org", "is not an organisation on Tandem").because(Problem::Unknown).into())
+            Err(InvalidInput::new("trainer_org", "is not an organisation on Tandem")
+                .because(Problem::Unknown)
+                .into())
         }
         other => Ok(view(other?)),
     }
