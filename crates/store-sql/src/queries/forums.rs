@@ -92,7 +92,8 @@ async fn meeting(tx: &mut d::Tx, id: &str) -> Result<Meeting> {
     rows::meeting(&Sq(&r), lines)
 }
 
-async fn is_member(tx: &mut d::Tx, forum: &str, org: &str) -> Result<bool> {
+/// Whether `org` is a member of `forum`.
+pub(super) async fn is_member(tx: &mut d::Tx, forum: &str, org: &str) -> Result<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM forum_members WHERE forum_id = $1 AND org_id = $2")
         .bind(forum)
         .bind(org)

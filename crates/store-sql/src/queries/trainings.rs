@@ -8,6 +8,7 @@ use tracing::instrument;
 
 use super::audit::append_audit_tx;
 use super::d::{self, ts};
+use super::forums::is_member;
 use super::row::Sq;
 use crate::errors::{now, other};
 
@@ -30,16 +31,6 @@ fn training(r: &impl RowRead) -> Result<Training> {
     })
 }
 
-async fn is_member(tx: &mut d::Tx, forum: &str, org: &OrgId) -> Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM forum_members WHERE forum_id = $1 AND org_id = $2")
-        .bind(forum)
-        .bind(org.as_str())
-        .fetch_one(&mut **tx)
-        .await
-        .map_err(other)?;
-    Ok(n > 0)
-}
-
 #[async_trait]
 impl TrainingStore for d::Backend {
     #[instrument(level = "debug", skip_all, fields(org.id = %viewer), err(level = "debug"))]
@@ -53,7 +44,7 @@ impl TrainingStore for d::Backend {
         audit.subject.get_or_insert_with(|| new.id.clone());
         audit.org_id.get_or_insert_with(|| viewer.to_string());
         let (_write, mut tx) = self.db.write().await?;
-        if !is_member(&mut tx, forum, viewer).await? {
+        if !is_member(&mut tx, forum, viewer.as_str()).await? {
             return Err(StoreError::NotFound);
         }
         let trainer: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs WHERE id = $1")
@@ -95,7 +86,7 @@ impl TrainingStore for d::Backend {
 
     async fn list_trainings(&self, viewer: &OrgId, forum: &str) -> Result<Vec<Training>> {
         let mut tx = self.db.pool.begin().await.map_err(other)?;
-        if !is_member(&mut tx, forum, viewer).await? {
+        if !is_member(&mut tx, forum, viewer.as_str()).await? {
             return Err(StoreError::NotFound);
         }
         let rows = sqlx::query(&format!(

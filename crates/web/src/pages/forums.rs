@@ -280,7 +280,7 @@ async fn render_forum(
             let change = t.change.map(|c| {
                 minijinja::context! {
                     n => c.n, before => format!("{:.1}", c.mean_before), after => format!("{:.1}", c.mean_after),
-                    change => format!("{:+.1}", c.mean_change), sd => c.sd_change.map(|s| format!("{s:.1}")),
+                    change => format!("\u{2066}{:+.1}\u{2069}", c.mean_change), sd => c.sd_change.map(|s| format!("{s:.1}")),
                 }
             });
             minijinja::context! {
@@ -392,27 +392,52 @@ struct MeetingForm {
     lines: BTreeMap<String, String>,
 }
 
+/// One row of a form's counting rows (`kind_3`, `count_3`... on row 3) that has a count.
+struct Counted<'a> {
+    lines: &'a BTreeMap<String, String>,
+    row: usize,
+    count: i64,
+}
+
+impl Counted<'_> {
+    /// The row's field `k`, trimmed (empty when absent).
+    fn get(&self, k: &str) -> String {
+        self.lines.get(&format!("{k}_{}", self.row)).map(|s| s.trim().to_owned()).unwrap_or_default()
+    }
+}
+
+/// The rows of a form's `rows` counting rows that have a count in their field `count`: a row left
+/// without one is skipped, one that is not a whole number refused.
+fn counted_rows<'a>(
+    lines: &'a BTreeMap<String, String>,
+    rows: usize,
+    count: &str,
+) -> Result<Vec<Counted<'a>>, tandem_domain::InvalidInput> {
+    let mut out = vec![];
+    for row in 0..rows {
+        let raw = Counted { lines, row, count: 0 }.get(count);
+        if raw.is_empty() {
+            continue;
+        }
+        let count: i64 = raw.parse().map_err(|_| {
+            tandem_domain::InvalidInput::new("participants", "each count is a whole number of people")
+        })?;
+        out.push(Counted { lines, row, count });
+    }
+    Ok(out)
+}
+
 impl MeetingForm {
     fn input(&self) -> Result<MeetingInput, tandem_domain::InvalidInput> {
-        let mut participants = vec![];
-        for i in 0..ATTENDANCE_ROWS {
-            let get = |k: &str| {
-                self.lines.get(&format!("{k}_{i}")).map(|s| s.trim().to_owned()).unwrap_or_default()
-            };
-            let count = get("count");
-            if count.is_empty() {
-                continue;
-            }
-            let count: i64 = count.parse().map_err(|_| {
-                tandem_domain::InvalidInput::new("participants", "each count is a whole number of people")
-            })?;
-            participants.push(ParticipantsInput {
-                org_kind: get("kind"),
-                gender: get("gender"),
-                age_band: get("band"),
-                count,
-            });
-        }
+        let participants = counted_rows(&self.lines, ATTENDANCE_ROWS, "count")?
+            .into_iter()
+            .map(|r| ParticipantsInput {
+                org_kind: r.get("kind"),
+                gender: r.get("gender"),
+                age_band: r.get("band"),
+                count: r.count,
+            })
+            .collect();
         Ok(MeetingInput {
             held_on: self.held_on.clone(),
             agenda: Some(self.agenda.clone()),
@@ -560,20 +585,10 @@ fn score_lines(text: &str) -> Result<Vec<tandem_domain::training::ScorePair>, ta
 
 impl TrainingForm {
     fn input(&self) -> Result<crate::wheel::trainings::TrainingInput, tandem_domain::InvalidInput> {
-        let mut participants = vec![];
-        for i in 0..TRAINEE_ROWS {
-            let get = |k: &str| {
-                self.lines.get(&format!("{k}_{i}")).map(|s| s.trim().to_owned()).unwrap_or_default()
-            };
-            let count = get("tcount");
-            if count.is_empty() {
-                continue;
-            }
-            let count: i64 = count.parse().map_err(|_| {
-                tandem_domain::InvalidInput::new("participants", "each count is a whole number of people")
-            })?;
-            participants.push((get("tkind"), get("tgender"), count));
-        }
+        let participants = counted_rows(&self.lines, TRAINEE_ROWS, "tcount")?
+            .into_iter()
+            .map(|r| (r.get("tkind"), r.get("tgender"), r.count))
+            .collect();
         Ok(crate::wheel::trainings::TrainingInput {
             topic: self.topic.clone(),
             held_on: self.held_on.clone(),

@@ -136,16 +136,23 @@ pub async fn add_member(state: &AppState, actor: &Actor, forum: &str, org: &str)
 /// Earliest a meeting may have been held: records older than this are history for the minutes.
 const EARLIEST_MEETING_DAYS: i64 = 5 * 366;
 
-pub fn parse_meeting(input: &MeetingInput, by: &tandem_domain::UserId) -> Result<NewMeeting, InvalidInput> {
-    let held_on = date("held_on", &input.held_on)?;
+/// The day something was held (a meeting, a training): a date, not in the future, not more than
+/// five years back.
+pub(super) fn held_on(raw: &str) -> Result<NaiveDate, InvalidInput> {
+    let held_on = date("held_on", raw)?;
     let today = Utc::now().date_naive();
     if held_on > today {
-        return Err(InvalidInput::new("held_on", "is in the future: record a meeting once it is held")
+        return Err(InvalidInput::new("held_on", "is in the future: record it once it has taken place")
             .because(Problem::InFuture));
     }
     if held_on < today - Duration::days(EARLIEST_MEETING_DAYS) {
         return Err(InvalidInput::new("held_on", "is more than five years ago").because(Problem::InPast));
     }
+    Ok(held_on)
+}
+
+pub fn parse_meeting(input: &MeetingInput, by: &tandem_domain::UserId) -> Result<NewMeeting, InvalidInput> {
+    let held_on = held_on(&input.held_on)?;
     let agenda = some(&input.agenda).map(|t| text::multiline("agenda", t, 1, 2_000)).transpose()?;
     let minutes = some(&input.minutes).map(|t| text::multiline("minutes", t, 1, 50_000)).transpose()?;
     let mut lines = Vec::with_capacity(input.participants.len());

@@ -1,6 +1,5 @@
 //! Joint trainings recorded in a forum, as the API and the pages use them: what arrives parsed,
 //! and each training with what changed in its participants' self-assessment.
-use chrono::{Duration, NaiveDate, Utc};
 use serde::Serialize;
 use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
@@ -25,16 +24,7 @@ pub struct TrainingInput {
 
 pub fn parse(input: &TrainingInput, by: &tandem_domain::UserId) -> Result<NewTraining, InvalidInput> {
     let topic = text::bounded("topic", &input.topic, 3, 200)?;
-    let held_on = NaiveDate::parse_from_str(input.held_on.trim(), "%Y-%m-%d")
-        .map_err(|_| InvalidInput::new("held_on", "must be a date, YYYY-MM-DD"))?;
-    let today = Utc::now().date_naive();
-    if held_on > today {
-        return Err(InvalidInput::new("held_on", "is in the future: record a training once it is given")
-            .because(Problem::InFuture));
-    }
-    if held_on < today - Duration::days(5 * 366) {
-        return Err(InvalidInput::new("held_on", "is more than five years ago").because(Problem::InPast));
-    }
+    let held_on = super::forums::held_on(&input.held_on)?;
     let trainer_org = OrgId::parse(input.trainer_org.trim()).map_err(|_| {
         InvalidInput::new("trainer_org", "is not an organisation on Tandem").because(Problem::Unknown)
     })?;
