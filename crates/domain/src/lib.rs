@@ -45,6 +45,7 @@ pub mod ids;
 pub mod index;
 pub mod member;
 pub mod org;
+pub mod ownership;
 pub mod protocol;
 pub mod referral_times;
 pub mod report;
