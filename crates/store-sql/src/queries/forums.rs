@@ -103,7 +103,8 @@ pub(super) async fn is_member(tx: &mut d::Tx, forum: &str, org: &str) -> Result<
     Ok(n > 0)
 }
 
-async fn org_exists(tx: &mut d::Tx, org: &str) -> Result<bool> {
+/// Whether an organisation `org` exists.
+pub(super) async fn org_exists(tx: &mut d::Tx, org: &str) -> Result<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs WHERE id = $1")
         .bind(org)
         .fetch_one(&mut **tx)

@@ -8,7 +8,7 @@ use tracing::instrument;
 
 use super::audit::append_audit_tx;
 use super::d::{self, ts};
-use super::forums::is_member;
+use super::forums::{is_member, org_exists};
 use super::row::Sq;
 use crate::errors::{now, other};
 
@@ -47,12 +47,7 @@ impl TrainingStore for d::Backend {
         if !is_member(&mut tx, forum, viewer.as_str()).await? {
             return Err(StoreError::NotFound);
         }
-        let trainer: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM orgs WHERE id = $1")
-            .bind(new.trainer_org.as_str())
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(other)?;
-        if trainer == 0 {
+        if !org_exists(&mut tx, new.trainer_org.as_str()).await? {
             return Err(StoreError::Conflict("trainer_org".into()));
         }
         sqlx::query(

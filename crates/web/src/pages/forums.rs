@@ -212,8 +212,8 @@ async fn render_forum(
     let f: Forum = svc::get(state, &actor, id).await?;
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let today = Utc::now().date_naive();
-    let meetings: Vec<minijinja::Value> = svc::meetings(state, &actor, id)
-        .await?
+    let found_meetings = svc::meetings(state, &actor, id).await?;
+    let meetings: Vec<minijinja::Value> = found_meetings
         .iter()
         .map(|m| {
             let total: u32 = m.participants.iter().map(|p| p.count).sum();
@@ -262,8 +262,7 @@ async fn render_forum(
             }
         })
         .collect();
-    let keeping: Vec<minijinja::Value> = svc::keeping(state, &actor, Some(id), today)
-        .await?
+    let keeping: Vec<minijinja::Value> = svc::keeping_of(&found, today)
         .into_iter()
         .map(|k| {
             let percent = k.rate.map(|r| (r * 100.0).round() as i64);
@@ -309,8 +308,7 @@ async fn render_forum(
     } else {
         vec![]
     };
-    let meeting_choices: Vec<minijinja::Value> = svc::meetings(state, &actor, id)
-        .await?
+    let meeting_choices: Vec<minijinja::Value> = found_meetings
         .iter()
         .map(|m| minijinja::context! { id => m.id, label => day(lang, m.held_on) })
         .collect();

@@ -325,6 +325,11 @@ pub async fn keeping(
 ) -> Result<Vec<KeepingView>, AppError> {
     let filter = CommitmentFilter { forum: forum.map(str::to_owned), limit: 2_000, ..Default::default() };
     let all = state.store.list_commitments(&actor.org_id, &filter).await?;
+    Ok(keeping_of(&all, today))
+}
+
+/// Each owner's keeping among `all` on `today`, with its name.
+pub fn keeping_of(all: &[Commitment], today: NaiveDate) -> Vec<KeepingView> {
     let names: std::collections::BTreeMap<&str, &str> =
         all.iter().map(|c| (c.owner_org.as_str(), c.owner_name.as_str())).collect();
     let kept: Vec<Kept> = all
@@ -337,7 +342,7 @@ pub async fn keeping(
             confirmed: c.confirmed_org.is_some(),
         })
         .collect();
-    Ok(forum::keeping(&kept, today)
+    forum::keeping(&kept, today)
         .into_iter()
         .map(|k: Keeping| KeepingView {
             org_name: names.get(k.org.as_str()).map(|s| (*s).to_owned()).unwrap_or_default(),
@@ -347,5 +352,5 @@ pub async fn keeping(
             kept_on_time: k.kept_on_time,
             overdue: k.overdue,
         })
-        .collect())
+        .collect()
 }
