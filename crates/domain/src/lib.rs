@@ -43,6 +43,7 @@ pub mod forum;
 pub mod geo;
 pub mod ids;
 pub mod index;
+pub mod joint;
 pub mod member;
 pub mod org;
 pub mod ownership;
@@ -61,6 +62,7 @@ pub mod violation;
 pub mod violation_signal;
 pub mod violation_stats;
 pub mod week;
+pub mod wheel;
 
 pub use ids::{OrgId, UserId};
 pub use member::{Email, Role};
