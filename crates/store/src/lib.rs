@@ -81,6 +81,7 @@ pub trait Store:
     + ObservatoryStore
     + ForumStore
     + TrainingStore
+    + JointStore
     + 'static
 {
 }
@@ -96,6 +97,7 @@ impl<T> Store for T where
         + ObservatoryStore
         + ForumStore
         + TrainingStore
+        + JointStore
         + 'static
 {
 }

@@ -21,7 +21,7 @@ fn member_of(col: &str) -> String {
     MEMBER.replace("{f}", col)
 }
 
-fn day(d: NaiveDate) -> String {
+pub(super) fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 

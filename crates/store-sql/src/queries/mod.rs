@@ -13,6 +13,7 @@ mod forums;
 mod identity;
 mod index;
 mod invitations;
+mod joint;
 mod observatory;
 mod protection;
 mod row;

@@ -220,7 +220,7 @@ pub async fn chapter(store: Arc<dyn Store>) {
         "confirmed once"
     );
     let mine = CommitmentFilter { owner: Some(police.id.clone()), limit: 10, ..Default::default() };
-    assert_eq!(s.list_commitments(&town.id, &mine).await.unwrap(), vec![ok]);
+    assert_eq!(s.list_commitments(&town.id, &mine).await.unwrap(), vec![ok.clone()]);
 
     // Trainings: recorded by a member, given by any organisation, read by members only.
     let trained = crate::NewTraining {
@@ -258,4 +258,100 @@ pub async fn chapter(store: Arc<dyn Store>) {
     ));
     assert_eq!(s.list_trainings(&police.id, &f.id).await.unwrap(), vec![t]);
     assert!(matches!(s.list_trainings(&stranger.id, &f.id).await, Err(StoreError::NotFound)));
+
+    // Joint assessments: by members, naming members only, read by members only.
+    let assessed = crate::NewAssessment {
+        id: id(),
+        title: "Joint conflict analysis, Kumba market".into(),
+        held_on,
+        drivers: "Land disputes at the market; **extortion** at checkpoints.".into(),
+        actors: Some("Traders' union, youth groups".into()),
+        risks: None,
+        police_ethos: Some(tandem_domain::joint::PoliceEthos::Mixed),
+        police_conduct: Some("Bribes at checkpoints reported weekly.".into()),
+        baseline: Some("12 bribe reports a month (2026 Q1)".into()),
+        cso_role: Some(tandem_domain::joint::CsoRole::Collaborator),
+        context: None,
+        took_part: vec![cso.id.clone(), police.id.clone()],
+        by: amina.id.clone(),
+    };
+    let a = s.add_assessment(&cso.id, &f.id, &assessed, ev("forum.assessment")).await.unwrap();
+    assert_eq!(
+        (a.police_ethos, a.took_part.len(), a.baseline.as_deref()),
+        (Some(tandem_domain::joint::PoliceEthos::Mixed), 2, Some("12 bribe reports a month (2026 Q1)"))
+    );
+    let outsider =
+        crate::NewAssessment { id: id(), took_part: vec![stranger.id.clone()], ..assessed.clone() };
+    assert!(matches!(
+        s.add_assessment(&cso.id, &f.id, &outsider, ev("forum.assessment")).await,
+        Err(StoreError::Conflict(field)) if field == "took_part"
+    ));
+    assert!(matches!(
+        s.add_assessment(
+            &stranger.id,
+            &f.id,
+            &crate::NewAssessment { id: id(), ..assessed.clone() },
+            ev("x")
+        )
+        .await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(s.list_assessments(&police.id, &f.id).await.unwrap(), vec![a]);
+    assert!(matches!(s.list_assessments(&stranger.id, &f.id).await, Err(StoreError::NotFound)));
+
+    // Joint plans link commitments of their own forum only.
+    let planned = crate::NewPlan {
+        id: id(),
+        title: "Safer market plan".into(),
+        adopted_on: held_on,
+        goals: "Halve extortion reports by June.".into(),
+        theory_of_change: "If patrols are joint and complaints are answered, traders report.".into(),
+        commitments: vec![ok.id.clone()],
+        by: chief.id.clone(),
+    };
+    let p = s.add_plan(&police.id, &f.id, &planned, ev("forum.plan")).await.unwrap();
+    assert_eq!((p.commitments.clone(), p.recorded_org.as_str()), (vec![ok.id.clone()], police.id.as_str()));
+    let foreign = crate::NewPlan { id: id(), commitments: vec![id()], ..planned.clone() };
+    assert!(matches!(
+        s.add_plan(&police.id, &f.id, &foreign, ev("forum.plan")).await,
+        Err(StoreError::Conflict(field)) if field == "commitments"
+    ));
+    assert_eq!(s.list_plans(&cso.id, &f.id).await.unwrap(), vec![p]);
+    assert!(matches!(s.list_plans(&stranger.id, &f.id).await, Err(StoreError::NotFound)));
+
+    // Self-assessments: the organisation's own, read back by organisation and day.
+    let sa = |on: NaiveDate, v: i64| crate::NewSelfAssessment {
+        id: id(),
+        assessed_on: on,
+        conditions: tandem_domain::joint::Conditions::new([v, v, 5, v, 1]).unwrap(),
+        note: Some("Board review".into()),
+        by: amina.id.clone(),
+    };
+    let old = s
+        .add_self_assessment(&cso.id, &sa(held_on - Duration::days(400), 2), ev("cso.conditions"))
+        .await
+        .unwrap();
+    let new = s.add_self_assessment(&cso.id, &sa(held_on, 4), ev("cso.conditions")).await.unwrap();
+    assert_eq!(
+        (new.conditions.distinct, new.conditions.free, new.org_name.as_str()),
+        (5, 1, "Kumba Women's Peace Network")
+    );
+    let orgs = vec![cso.id.to_string(), police.id.to_string()];
+    assert_eq!(
+        s.list_self_assessments(&orgs, held_on - Duration::days(500)).await.unwrap(),
+        vec![new.clone(), old]
+    );
+    assert_eq!(s.list_self_assessments(&orgs, held_on - Duration::days(10)).await.unwrap(), vec![new]);
+    assert!(s
+        .list_self_assessments(&[stranger.id.to_string()], held_on - Duration::days(500))
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(s.list_self_assessments(&[], held_on).await.unwrap().is_empty());
+    assert!(s
+        .reports_in(&cso.id, &["MR".into()], held_on - Duration::days(500), 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(s.answered_alerts_in(&cso.id, &[], held_on).await.unwrap().is_empty());
 }

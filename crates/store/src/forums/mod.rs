@@ -3,10 +3,12 @@
 //! read takes the viewing organisation and finds nothing (NotFound) in a forum it is not a
 //! member of.
 pub mod conformance;
+mod joint;
 mod models;
 pub mod rows;
 mod trainings;
 
+pub use joint::*;
 pub use trainings::*;
 
 pub use models::*;
