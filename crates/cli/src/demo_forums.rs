@@ -1,14 +1,19 @@
 //! The demo's forums: the women's network's community–police forum in Kumba (monthly, a year of
 //! meetings) and Port Amsel's district security committee (quarterly), with commitments kept on
-//! time, kept late, still open past their day, and dropped.
+//! time, kept late, still open past their day, and dropped; a joint analysis and plan in Kumba and
+//! the CSOs' self-assessments, so the wheel has all five activities there.
 use chrono::{Duration, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use rand::Rng;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::forum::{AgeBand, Cadence, CommitmentStatus, ForumKind, Gender, Participants};
+use tandem_domain::joint::{Conditions, CsoRole, PoliceEthos};
 use tandem_domain::training::{ScorePair, Trainees};
 use tandem_domain::{OrgId, OrgKind, Role, UserId};
-use tandem_store::{CommitmentStep, NewCommitment, NewForum, NewMeeting, NewTraining, Org, Store};
+use tandem_store::{
+    CommitmentFilter, CommitmentStep, NewAssessment, NewCommitment, NewForum, NewMeeting, NewPlan,
+    NewSelfAssessment, NewTraining, Org, Store,
+};
 
 async fn coordinator(store: &dyn Store, org: &Org) -> anyhow::Result<UserId> {
     store
@@ -261,6 +266,58 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
             by: kwpn_by.clone(),
         };
         store.add_training(&kwpn.id, &forum.id, &new, ev("forum.training")).await?;
+    }
+
+    // A joint conflict analysis before the plan, the plan carrying two commitments, and the
+    // two CSOs' own view of their operating conditions: the Kumba wheel's last three parts.
+    let analysis = NewAssessment {
+        id: OrgId::new().to_string(),
+        title: "Joint conflict analysis of the market district".into(),
+        held_on: today - Duration::days(210),
+        drivers: "Harassment of women traders at night; young men stopped without reason; \
+                  unlit roads between the market and the bus park."
+            .into(),
+        actors: Some("Traders' association, moto-taxi riders, the police station, the municipality.".into()),
+        risks: Some("Clashes between riders and the police after arrests at the bus park.".into()),
+        police_ethos: Some(PoliceEthos::Mixed),
+        police_conduct: Some("Traders report small payments demanded at the bus park checkpoint.".into()),
+        baseline: Some(
+            "14 harassment reports a month at the market (last quarter); 3 of 10 women feel safe at night."
+                .into(),
+        ),
+        cso_role: Some(CsoRole::Collaborator),
+        context: None,
+        took_part: vec![kwpn.id.clone(), police.id.clone(), municipality.id.clone(), youth.id.clone()],
+        by: kwpn_by.clone(),
+    };
+    store.add_assessment(&kwpn.id, &forum.id, &analysis, ev("forum.assessment")).await?;
+    let agreed = store
+        .list_commitments(
+            &kwpn.id,
+            &CommitmentFilter { forum: Some(forum.id.clone()), limit: 100, ..Default::default() },
+        )
+        .await?;
+    let joint_plan = NewPlan {
+        id: OrgId::new().to_string(),
+        title: "Safer market nights".into(),
+        adopted_on: today - Duration::days(180),
+        goals: "Halve harassment reports at the market within a year; every woman trader knows how to report.".into(),
+        theory_of_change: "If the roads are lit, patrols are joint and reports are answered, women will trade and report at night.".into(),
+        commitments: agreed.iter().take(2).map(|c| c.id.clone()).collect(),
+        by: kwpn_by.clone(),
+    };
+    store.add_plan(&kwpn.id, &forum.id, &joint_plan, ev("forum.plan")).await?;
+    for (org, by, days, scores) in
+        [(kwpn, &kwpn_by, 120, [4, 4, 5, 3, 3]), (youth, &youth_by, 60, [2, 3, 4, 3, 2])]
+    {
+        let new = NewSelfAssessment {
+            id: OrgId::new().to_string(),
+            assessed_on: today - Duration::days(days),
+            conditions: Conditions::new(scores)?,
+            note: Some("Reviewed by the board.".into()),
+            by: by.clone(),
+        };
+        store.add_self_assessment(&org.id, &new, ev("cso.conditions")).await?;
     }
 
     // Port Amsel's district security committee: the municipality convenes, quarterly.

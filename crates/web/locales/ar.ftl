@@ -1150,3 +1150,97 @@ training-participants = من شارك
 training-scores = التقييم الذاتي قبل وبعد
 training-scores-hint = سطر لكل شخص: الدرجة قبل ثم بعد، من 0 إلى 10، مثل 4، 7. اتركوه فارغًا إن لم يُطلب تقييم.
 training-recorded = سُجّل التدريب.
+
+## عجلة التنسيق
+wheel-title = عجلة التنسيق
+wheel-of-area = ما قام به المجتمع المدني والشرطة والسلطات المحلية معًا في { $area } خلال الأشهر الاثني عشر الماضية، وفق { $forums ->
+    [zero] المنتديات
+    [one] المنتدى
+    [two] المنتديين
+    [few] { $forums } منتديات
+   *[other] { $forums } منتدى
+} التي تشارك فيها منظمتك وبلاغاتك أنت.
+wheel-of-forum = ما قام به أعضاء { $name } معًا خلال الأشهر الاثني عشر الماضية.
+wheel-show = اعرض
+wheel-back-to-forum = العودة إلى { $name }
+wheel-area-link = عجلة { $area }
+wheel-see = اعرض عجلة التنسيق
+wheel-svg-title = الأنشطة المشتركة الخمسة؛ الملكية المحلية: { $level }
+wheel-hub = الملكية
+wheel-level = الملكية المحلية
+level-none = لم تُقَس بعد
+level-none-means = لم يُسجَّل شيء هنا خلال الأشهر الاثني عشر الماضية.
+level-information_sharing = 1. تبادل المعلومات
+level-information_sharing-means = توجد بلاغات أو بيانات مشتركة عن المنطقة.
+level-dialogue_consultation = 2. الحوار والتشاور
+level-dialogue_consultation-means = اجتمع منتدى بحضور المجتمع المدني والشرطة أو السلطات المحلية.
+level-joint_implementation = 3. التنفيذ المشترك
+level-joint_implementation-means = وفت الشرطة أو السلطات المحلية بالتزام مع دليل، أو ردّت على إنذار.
+level-joint_oversight = 4. الرقابة المؤسسية المشتركة
+level-joint_oversight-means = بطاقة أداء لوحدة أمنية تغطي المنطقة، بقياسات يسجلها المجتمع المدني.
+activity-capacity_building = بناء القدرات المشترك
+activity-capacity_building-means = تدريبات تُقدَّم معًا أو من طرف لآخر.
+activity-assessment = التقييم المشترك
+activity-assessment-means = تحليل للنزاع يُعدّ معًا: الدوافع والجهات والمخاطر ونهج الشرطة وخط أساس.
+activity-planning = التخطيط المشترك
+activity-planning-means = خطة تُعتمد معًا، بأهداف ونظرية للتغيير.
+activity-implementation = التنفيذ المشترك
+activity-implementation-means = التزامات أُنجزت، مع دليل على ما أُنجز.
+activity-monitoring = الرصد والتقييم المشتركان
+activity-monitoring-means = التزامات تحققت منها وأكدتها منظمة عضو أخرى.
+wheel-records = { $count ->
+    [zero] لا سجلات
+    [one] سجل واحد
+    [two] سجلان
+    [few] { $count } سجلات
+   *[other] { $count } سجلًا
+}
+wheel-not-done = لا شيء خلال الأشهر الاثني عشر الماضية
+wheel-shading = كلما كان جزء العجلة أغمق كانت سجلاته أكثر: لا شيء، واحد، اثنان أو ثلاثة، أربعة أو أكثر.
+wheel-level-evidence = لماذا هذا المستوى
+wheel-activities = الأنشطة المشتركة الخمسة
+wheel-more = و{ $count } غيرها
+wheel-conditions = واسعة، منهجية، عميقة
+wheel-conditions-intro = تنمو الملكية المحلية حين يشارك أناس متنوعون (واسعة)، في الأنشطة الخمسة كلها (منهجية)، عبر آليات تدوم (عميقة). يُعطى كل شرط درجة من 0 إلى 100 وفق السجلات المذكورة معه.
+condition-wide = واسعة
+condition-wide-means = نساء ورجال، شباب وكبار، وكل أنواع المنظمات في الاجتماعات والتدريبات.
+condition-systematic = منهجية
+condition-systematic-means = كم نشاطًا من الأنشطة المشتركة الخمسة جرى: 20 لكل نشاط.
+condition-deep = عميقة
+condition-deep-means = منتديات تجتمع بالوتيرة التي حددتها ولها اختصاصات مكتوبة، والتزامات يُوفى بها في موعدها، ورأي المجتمع المدني في ظروف عمله.
+part-gender_balance = التوازن بين النساء والرجال
+part-youth = الشباب دون 25 عامًا (كاملة عند الربع)
+part-age_spread = التوزع بين الفئات العمرية
+part-sectors = أنواع المنظمات (كاملة عند ثلاثة)
+part-capacity_building = بناء القدرات المشترك
+part-assessment = التقييم المشترك
+part-planning = التخطيط المشترك
+part-implementation = التنفيذ المشترك
+part-monitoring = الرصد والتقييم المشتركان
+part-mechanisms = منتديات تجتمع بوتيرتها ولها اختصاصات مكتوبة
+part-commitments_kept = التزامات وُفي بها في موعدها
+part-cso_conditions = ظروف عمل المجتمع المدني (تقييم ذاتي)
+wheel-from-records = { $count ->
+    [zero] من لا سجلات
+    [one] من سجل واحد
+    [two] من سجلين
+    [few] من { $count } سجلات
+   *[other] من { $count } سجلًا
+}
+wheel-no-records = لا يُحتسب أي سجل هنا بعد.
+wheel-trend = خلال الأرباع الماضية
+wheel-trend-intro = المقاييس نفسها كما كانت في نهاية كل ربع، كل منها على الأشهر الاثني عشر السابقة له.
+wheel-quarter = في
+wheel-as-of = { $day }
+wheel-activities-short = الأنشطة
+wheel-method = طريقة حساب كل درجة مشروحة في وثائق Tandem (منهجية الملكية).
+record-report = بلاغ
+record-alert = إنذار
+record-forum = منتدى
+record-meeting = اجتماع
+record-training = تدريب
+record-assessment = تقييم
+record-plan = خطة
+record-commitment = التزام
+record-self_assessment = تقييم ذاتي
+record-scorecard = بطاقة أداء

@@ -1112,3 +1112,88 @@ training-participants = Who took part
 training-scores = Self-assessment before and after
 training-scores-hint = One line per person: the score before, then after, from 0 to 10, such as 4, 7. Leave empty if none was asked.
 training-recorded = The training is recorded.
+
+## The wheel view
+wheel-title = Coordination wheel
+wheel-of-area = What civil society, the police and local government did together in { $area } over the last 12 months, from the { $forums ->
+    [one] one forum
+   *[other] { $forums } forums
+} your organisation sits in and your own reports.
+wheel-of-forum = What the members of { $name } did together over the last 12 months.
+wheel-show = Show
+wheel-back-to-forum = Back to { $name }
+wheel-area-link = The wheel of { $area }
+wheel-see = See the coordination wheel
+wheel-svg-title = The five joint activities; local ownership: { $level }
+wheel-hub = ownership
+wheel-level = Local ownership
+level-none = not yet measured
+level-none-means = Nothing has been recorded here in the last 12 months.
+level-information_sharing = 1. Information sharing
+level-information_sharing-means = Reports or shared data exist for the area.
+level-dialogue_consultation = 2. Dialogue and consultation
+level-dialogue_consultation-means = A forum met with civil society and the police or local government in the room.
+level-joint_implementation = 3. Joint implementation
+level-joint_implementation-means = The police or local government did what they committed to, with evidence, or answered an alert.
+level-joint_oversight = 4. Joint institutional oversight
+level-joint_oversight-means = A scorecard of a security unit covers the area, with measurements recorded by civil society.
+activity-capacity_building = Joint capacity building
+activity-capacity_building-means = Trainings given together or to each other.
+activity-assessment = Joint assessment
+activity-assessment-means = A conflict analysis made together: drivers, actors, risks, the police's ethos, a baseline.
+activity-planning = Joint planning
+activity-planning-means = A plan adopted together, with goals and a theory of change.
+activity-implementation = Joint implementation
+activity-implementation-means = Commitments done, with evidence of what was done.
+activity-monitoring = Joint monitoring and evaluation
+activity-monitoring-means = Commitments checked and confirmed by another member organisation.
+wheel-records = { $count ->
+    [one] one record
+   *[other] { $count } records
+}
+wheel-not-done = nothing in the last 12 months
+wheel-shading = The darker a part of the wheel, the more records it has: none, one, two or three, four or more.
+wheel-level-evidence = Why this level
+wheel-activities = The five joint activities
+wheel-more = and { $count } more
+wheel-conditions = Wide, systematic, deep
+wheel-conditions-intro = Local ownership grows when many kinds of people take part (wide), in all five activities (systematic), through mechanisms that last (deep). Each is scored from 0 to 100 from the records listed with it.
+condition-wide = Wide
+condition-wide-means = Women and men, young and old, and every kind of organisation taking part in meetings and trainings.
+condition-systematic = Systematic
+condition-systematic-means = How many of the five joint activities happened: 20 for each.
+condition-deep = Deep
+condition-deep-means = Forums that meet as often as they said with terms of reference, commitments kept on time, and civil society's own view of its operating conditions.
+part-gender_balance = Balance of women and men
+part-youth = Young people under 25 (full at a quarter)
+part-age_spread = Spread across age groups
+part-sectors = Kinds of organisation (full at three)
+part-capacity_building = Joint capacity building
+part-assessment = Joint assessment
+part-planning = Joint planning
+part-implementation = Joint implementation
+part-monitoring = Joint monitoring and evaluation
+part-mechanisms = Forums meeting to their cadence, with terms of reference
+part-commitments_kept = Commitments kept on time
+part-cso_conditions = Civil society's operating conditions (self-assessed)
+wheel-from-records = { $count ->
+    [one] From one record
+   *[other] From { $count } records
+}
+wheel-no-records = No record counts towards this yet.
+wheel-trend = Over the last quarters
+wheel-trend-intro = The same measures as they stood at the end of each quarter, each over the 12 months before it.
+wheel-quarter = As of
+wheel-as-of = { $day }
+wheel-activities-short = Activities
+wheel-method = How each score is worked out is written down in Tandem's documentation (ownership method).
+record-report = Report
+record-alert = Alert
+record-forum = Forum
+record-meeting = Meeting
+record-training = Training
+record-assessment = Assessment
+record-plan = Plan
+record-commitment = Commitment
+record-self_assessment = Self-assessment
+record-scorecard = Scorecard

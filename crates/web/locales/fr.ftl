@@ -1112,3 +1112,88 @@ training-participants = Qui a participé
 training-scores = Auto-évaluation avant et après
 training-scores-hint = Une ligne par personne : la note avant, puis après, de 0 à 10, par exemple 4 ; 7. Laissez vide si rien n’a été demandé.
 training-recorded = La formation est enregistrée.
+
+## La roue de coordination
+wheel-title = Roue de coordination
+wheel-of-area = Ce que la société civile, la police et les autorités locales ont fait ensemble à { $area } ces 12 derniers mois, d'après { $forums ->
+    [one] le forum
+   *[other] les { $forums } forums
+} où siège votre organisation et vos propres signalements.
+wheel-of-forum = Ce que les membres de { $name } ont fait ensemble ces 12 derniers mois.
+wheel-show = Afficher
+wheel-back-to-forum = Retour à { $name }
+wheel-area-link = La roue de { $area }
+wheel-see = Voir la roue de coordination
+wheel-svg-title = Les cinq activités conjointes ; appropriation locale : { $level }
+wheel-hub = appropriation
+wheel-level = Appropriation locale
+level-none = pas encore mesurée
+level-none-means = Rien n'a été enregistré ici ces 12 derniers mois.
+level-information_sharing = 1. Partage d'informations
+level-information_sharing-means = Des signalements ou des données partagées existent pour la zone.
+level-dialogue_consultation = 2. Dialogue et consultation
+level-dialogue_consultation-means = Un forum s'est réuni avec la société civile et la police ou les autorités locales dans la salle.
+level-joint_implementation = 3. Mise en œuvre conjointe
+level-joint_implementation-means = La police ou les autorités locales ont tenu un engagement, preuves à l'appui, ou répondu à une alerte.
+level-joint_oversight = 4. Contrôle institutionnel conjoint
+level-joint_oversight-means = Un tableau de bord d'une unité de sécurité couvre la zone, avec des mesures relevées par la société civile.
+activity-capacity_building = Renforcement conjoint des capacités
+activity-capacity_building-means = Des formations données ensemble ou les uns aux autres.
+activity-assessment = Évaluation conjointe
+activity-assessment-means = Une analyse du conflit faite ensemble : causes, acteurs, risques, l'éthique de la police, une situation de référence.
+activity-planning = Planification conjointe
+activity-planning-means = Un plan adopté ensemble, avec des objectifs et une théorie du changement.
+activity-implementation = Mise en œuvre conjointe
+activity-implementation-means = Des engagements tenus, avec la preuve de ce qui a été fait.
+activity-monitoring = Suivi et évaluation conjoints
+activity-monitoring-means = Des engagements vérifiés et confirmés par une autre organisation membre.
+wheel-records = { $count ->
+    [one] un enregistrement
+   *[other] { $count } enregistrements
+}
+wheel-not-done = rien ces 12 derniers mois
+wheel-shading = Plus une partie de la roue est foncée, plus elle compte d'enregistrements : aucun, un, deux ou trois, quatre ou plus.
+wheel-level-evidence = Pourquoi ce niveau
+wheel-activities = Les cinq activités conjointes
+wheel-more = et { $count } de plus
+wheel-conditions = Large, systématique, profonde
+wheel-conditions-intro = L'appropriation locale grandit quand des personnes très diverses participent (large), aux cinq activités (systématique), par des mécanismes qui durent (profonde). Chaque condition est notée de 0 à 100 d'après les enregistrements listés avec elle.
+condition-wide = Large
+condition-wide-means = Femmes et hommes, jeunes et aînés, et tous les types d'organisations présents aux réunions et aux formations.
+condition-systematic = Systématique
+condition-systematic-means = Combien des cinq activités conjointes ont eu lieu : 20 pour chacune.
+condition-deep = Profonde
+condition-deep-means = Des forums qui se réunissent aussi souvent que prévu, avec des termes de référence, des engagements tenus à temps, et l'avis de la société civile sur ses conditions d'action.
+part-gender_balance = Équilibre entre femmes et hommes
+part-youth = Jeunes de moins de 25 ans (plein à un quart)
+part-age_spread = Répartition entre les âges
+part-sectors = Types d'organisations (plein à trois)
+part-capacity_building = Renforcement conjoint des capacités
+part-assessment = Évaluation conjointe
+part-planning = Planification conjointe
+part-implementation = Mise en œuvre conjointe
+part-monitoring = Suivi et évaluation conjoints
+part-mechanisms = Forums réunis au rythme prévu, avec des termes de référence
+part-commitments_kept = Engagements tenus à temps
+part-cso_conditions = Conditions d'action de la société civile (auto-évaluées)
+wheel-from-records = { $count ->
+    [one] D'après un enregistrement
+   *[other] D'après { $count } enregistrements
+}
+wheel-no-records = Aucun enregistrement ne compte encore ici.
+wheel-trend = Au fil des trimestres
+wheel-trend-intro = Les mêmes mesures telles qu'elles étaient à la fin de chaque trimestre, chacune sur les 12 mois précédents.
+wheel-quarter = Au
+wheel-as-of = { $day }
+wheel-activities-short = Activités
+wheel-method = Le calcul de chaque note est expliqué dans la documentation de Tandem (méthode d'appropriation).
+record-report = Signalement
+record-alert = Alerte
+record-forum = Forum
+record-meeting = Réunion
+record-training = Formation
+record-assessment = Évaluation
+record-plan = Plan
+record-commitment = Engagement
+record-self_assessment = Auto-évaluation
+record-scorecard = Tableau de bord

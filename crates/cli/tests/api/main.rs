@@ -24,6 +24,7 @@ mod shared_violations;
 mod sharing;
 mod sms;
 mod violations;
+mod wheel;
 
 /// Helpers the page tests share.
 mod browser {

@@ -319,16 +319,20 @@ impl JointStore for d::Backend {
             return Ok(vec![]);
         }
         let mut qb = sqlx::QueryBuilder::<d::Db>::new(
-            "SELECT a.id, a.first_response_at AS at, a.area_code FROM alerts a JOIN orgs o ON o.id = a.assigned_org_id
-              WHERE o.kind IN ('security', 'government') AND a.first_response_at IS NOT NULL AND a.org_id = ",
+            "SELECT * FROM (SELECT a.id, a.area_code, a.org_id,
+                    (SELECT MIN(r.responded_at) FROM responses r WHERE r.org_id = a.org_id AND r.alert_id = a.id) AS at
+               FROM alerts a JOIN orgs o ON o.id = a.assigned_org_id
+              WHERE o.kind IN ('security', 'government') AND a.org_id = ",
         );
-        qb.push_bind(viewer.as_str()).push(" AND a.first_response_at >= ").push_bind(ts(midnight(since)));
+        qb.push_bind(viewer.as_str())
+            .push(") a WHERE a.at IS NOT NULL AND a.at >= ")
+            .push_bind(ts(midnight(since)));
         qb.push(" AND a.area_code IN (");
         let mut sep = qb.separated(", ");
         for a in areas {
             sep.push_bind(a.as_str());
         }
-        qb.push(") ORDER BY a.first_response_at DESC, a.id LIMIT 500");
+        qb.push(") ORDER BY a.at DESC, a.id LIMIT 500");
         let rows = qb.build().fetch_all(&self.db.pool).await.map_err(other)?;
         rows.iter().map(|r| dated(&Sq(r))).collect()
     }

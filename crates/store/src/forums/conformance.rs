@@ -354,4 +354,9 @@ pub async fn chapter(store: Arc<dyn Store>) {
         .unwrap()
         .is_empty());
     assert!(s.answered_alerts_in(&cso.id, &[], held_on).await.unwrap().is_empty());
+    assert!(s
+        .answered_alerts_in(&cso.id, &["MR".into()], held_on - Duration::days(500))
+        .await
+        .unwrap()
+        .is_empty());
 }

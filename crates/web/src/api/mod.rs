@@ -22,6 +22,7 @@ mod shared;
 mod sharing;
 mod sms;
 mod violations;
+mod wheel;
 
 use axum::Router;
 use utoipa_axum::router::OpenApiRouter;
@@ -60,6 +61,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(public_violations::router())
         .merge(referrals::router())
         .merge(forums::router())
+        .merge(wheel::router())
         .merge(openapi::router())
         .split_for_parts()
 }

@@ -26,6 +26,7 @@ mod shared;
 mod sharing;
 mod violation_links;
 mod violations;
+mod wheel;
 
 use axum::routing::get;
 use axum::Router;
@@ -52,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .merge(public_violations::router())
         .merge(referrals::router())
         .merge(forums::router())
+        .merge(wheel::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 
