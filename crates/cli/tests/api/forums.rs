@@ -275,6 +275,9 @@ async fn the_forum_pages_work_without_javascript(b: Backend) {
     assert_eq!(r.status(), 303);
     let html = get(&amina, &page).await;
     assert!(html.contains("7 people") && html.contains("5 women"), "{html}");
+    let wheel = get(&amina, "/wheel?area=MR").await;
+    assert!(wheel.contains("<svg") && wheel.contains("2/4"), "the wheel is drawn, level in the hub: {wheel}");
+    assert!(wheel.contains("Local ownership:</strong> 2. Dialogue and consultation"), "{wheel}");
 
     let due = (Utc::now() - Duration::days(2)).date_naive().to_string();
     let commit =
@@ -301,4 +304,14 @@ async fn the_forum_pages_work_without_javascript(b: Backend) {
     let html = get(&chief, &page).await;
     assert!(html.contains("Confirmed by Kumba Women") && html.contains("Twelve lights replaced"), "{html}");
     assert!(html.contains("0 of 1 (0%)"), "done and confirmed, but two days after its day: late: {html}");
+    // The police did what they committed to, with evidence: the area's wheel rises a level, and
+    // the forum's own wheel says the same.
+    for path in ["/wheel?area=MR".to_owned(), format!("/forums/{id}/wheel")] {
+        let wheel = get(&chief, &path).await;
+        assert!(wheel.contains("Local ownership:</strong> 3. Joint implementation"), "{path}: {wheel}");
+        assert!(
+            wheel.contains("Twelve lights replaced") || wheel.contains("Fix the lights"),
+            "its record is listed"
+        );
+    }
 }
