@@ -1,5 +1,5 @@
 // Tandem's browser journeys: playwright-core driving Debian's Chromium (no browser download)
-// against a real `tandem serve` on a fresh database. Nine journeys, as people use Tandem:
+// against a real `tandem serve` on a fresh database. Ten journeys, as people use Tandem:
 //   1. a community member files a concern on the public intake page, on a 360 px phone, with
 //      JavaScript disabled;
 //   2. a CSO coordinator signs in, verifies it, sees the alert it opens, and assigns a response;
@@ -16,7 +16,9 @@
 //   9. the observatory on a phone: a member documents a violation with a photo, a second
 //      coordinator verifies it and refers it to the police station, the police answer on Tandem
 //      (seeing no names), the observatory sees the answer, and the public statistics show the
-//      quarter with its small counts hidden.
+//      quarter with its small counts hidden;
+//  10. a CSO convenes a forum with the police and records a meeting, the police mark a
+//      commitment done with evidence, the CSO confirms, and the area's wheel rises a level.
 // Every page visited is checked with axe-core (no serious or critical violation) and weighed
 // (HTML, CSS, JS, fonts and images under 100 KB on first load), including the pages a form
 // submission lands on. The pages' own Content-Security-Policy stays on: a stylesheet, script or
@@ -635,6 +637,72 @@ await journey("9. the observatory: document, a second key, refer to the police, 
   }
 });
 
+await journey("10. a CSO convenes the police, records a dialogue, the police keep a commitment, the CSO confirms: the wheel rises", async () => {
+  const phoneCtx = async (who) => {
+    const ctx = await context(phone);
+    const page = await ctx.newPage();
+    await signIn(page, who);
+    return { ctx, page };
+  };
+  const day = (d) => new Date(Date.now() + d * 86400e3).toISOString().slice(0, 10);
+  const level = async (page) => (await page.textContent("p.level")).trim();
+  let forum;
+  {
+    const { ctx, page } = await phoneCtx("coordinator@kwpn.example");
+    await visit(page, "/forums");
+    await page.fill("input[name=name]", "Kumba community–police forum");
+    await page.selectOption("select[name=kind]", "community_police");
+    await page.selectOption("select[name=area]", "XE0102");
+    await page.selectOption("select[name=cadence]", "monthly");
+    await page.check(`input[name=members][value='${police}']`);
+    await page.fill("textarea[name=terms]", "Meets monthly at the market hall.");
+    await submit(page, "form[action='/forums'] button.primary");
+    assert.match(page.url(), /\/forums\/[0-9a-f-]{36}\?done=forum-convened/);
+    forum = new URL(page.url()).pathname;
+    await visit(page, "/wheel?area=XE0102");
+    assert.match(await level(page), /not yet measured/, "nothing recorded in this district yet");
+    await visit(page, forum);
+    await page.fill("form[action$='/meetings'] input[name=held_on]", day(-3));
+    await page.fill("form[action$='/meetings'] input[name=count_0]", "6");
+    await page.fill("form[action$='/meetings'] input[name=count_3]", "2");
+    await submit(page, "form[action$='/meetings'] button.primary");
+    assert.match(page.url(), /done=/, "the meeting is recorded");
+    await visit(page, "/wheel?area=XE0102");
+    const said = await level(page);
+    assert.match(said, /2\. Dialogue and consultation/, `a dialogue with the police in the room: ${said} ${(await page.textContent("main")).slice(0, 600)}`);
+    await visit(page, forum);
+    await page.fill("form[action$='/commitments'] textarea[name=text]", "Post a patrol at the bus park on market nights");
+    await page.selectOption("form[action$='/commitments'] select[name=owner_org]", police);
+    await page.fill("form[action$='/commitments'] input[name=due_on]", day(20));
+    await submit(page, "form[action$='/commitments'] button.primary");
+    assert.match(page.url(), /done=/, "the commitment is agreed");
+    await ctx.close();
+  }
+  {
+    const { ctx, page } = await phoneCtx("chief@police.example");
+    await visit(page, forum);
+    await page.click("details:has(form[action$='/status']) summary");
+    await page.selectOption("form[action$='/status'] select[name=status]", "done");
+    await page.fill("form[action$='/status'] textarea[name=evidence]", "Two officers posted on market nights since Monday; rota attached.");
+    await submit(page, "form[action$='/status'] button");
+    assert.match(page.url(), /done=/, "marked done");
+    await ctx.close();
+  }
+  {
+    const { ctx, page } = await phoneCtx("coordinator@kwpn.example");
+    await visit(page, forum);
+    await submit(page, "form[action$='/confirm'] button");
+    assert.match(page.url(), /done=/, "confirmed");
+    await visit(page, "/wheel?area=XE0102");
+    assert.match(await level(page), /3\. Joint implementation/, "the wheel rose a level");
+    assert.ok((await page.textContent("main")).includes("Post a patrol at the bus park"), "the record behind it is listed");
+    assert.equal(await page.locator("main svg path").count(), 5, "five segments");
+    await fitsPhone(page, "the wheel");
+    await page.screenshot({ path: join(shots, "10-wheel.png"), fullPage: true });
+    await ctx.close();
+  }
+});
+
 await journey("8. the pages touched, at 360 px in English, French and Arabic", async () => {
   const pages = [
     ["admin@kwpn.example", "/members"],
@@ -654,6 +722,8 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["liaison@police.example", "/shared"],
     ["liaison@police.example", "/"],
     ["chief@police.example", "/referrals"],
+    ["coordinator@kwpn.example", "/wheel?area=XE0102"],
+    ["coordinator@kwpn.example", "/forums"],
     [null, "/public/violations"],
     [null, "/index/2026H2"],
     [null, "/index/2026H2/XCC"],
