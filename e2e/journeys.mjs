@@ -691,12 +691,14 @@ await journey("10. a CSO convenes the police, records a dialogue, the police kee
   {
     const { ctx, page } = await phoneCtx("coordinator@kwpn.example");
     await visit(page, forum);
+    // Done is final: the commitment sits among the closed ones, folded away.
+    await page.click("details:has(form[action$='/confirm']) > summary");
     await submit(page, "form[action$='/confirm'] button");
     assert.match(page.url(), /done=/, "confirmed");
     await visit(page, "/wheel?area=XE0102");
     assert.match(await level(page), /3\. Joint implementation/, "the wheel rose a level");
     assert.ok((await page.textContent("main")).includes("Post a patrol at the bus park"), "the record behind it is listed");
-    assert.equal(await page.locator("main svg path").count(), 5, "five segments");
+    assert.equal(await page.locator("main svg path[stroke-width='1']").count(), 5, "five segments");
     await fitsPhone(page, "the wheel");
     await page.screenshot({ path: join(shots, "10-wheel.png"), fullPage: true });
     await ctx.close();
