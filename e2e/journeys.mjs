@@ -18,7 +18,9 @@
 //      (seeing no names), the observatory sees the answer, and the public statistics show the
 //      quarter with its small counts hidden;
 //  10. a CSO convenes a forum with the police and records a meeting, the police mark a
-//      commitment done with evidence, the CSO confirms, and the area's wheel rises a level.
+//      commitment done with evidence, the CSO confirms, and the area's wheel rises a level;
+//      the CSO records a joint analysis (refused once, the error beside its field) and scores
+//      its own operating conditions.
 // Every page visited is checked with axe-core (no serious or critical violation) and weighed
 // (HTML, CSS, JS, fonts and images under 100 KB on first load), including the pages a form
 // submission lands on. The pages' own Content-Security-Policy stays on: a stylesheet, script or
@@ -637,6 +639,8 @@ await journey("9. the observatory: document, a second key, refer to the police, 
   }
 });
 
+/** The joint page of journey 10's forum, for the three-language sweep. */
+let joint = "/forums";
 await journey("10. a CSO convenes the police, records a dialogue, the police keep a commitment, the CSO confirms: the wheel rises", async () => {
   const phoneCtx = async (who) => {
     const ctx = await context(phone);
@@ -701,6 +705,30 @@ await journey("10. a CSO convenes the police, records a dialogue, the police kee
     assert.equal(await page.locator("main svg path[stroke-width='1']").count(), 5, "five segments");
     await fitsPhone(page, "the wheel");
     await page.screenshot({ path: join(shots, "10-wheel.png"), fullPage: true });
+    // A joint analysis of the district: refused first for its missing drivers, the error beside
+    // the field and the title kept; then recorded with the police, and the wheel counts it.
+    joint = `${forum}/joint`;
+    await visit(page, joint);
+    const form = "form[action$='/assessments']";
+    await page.fill(`${form} input[name=title]`, "Market district analysis");
+    await page.fill(`${form} input[name=held_on]`, day(-1));
+    await submit(page, `${form} button.primary`);
+    assert.ok(await page.isVisible("#err-assessment-drivers"), "the error is beside the drivers");
+    assert.equal(await page.inputValue(`${form} input[name=title]`), "Market district analysis", "the title is kept");
+    await page.fill(`${form} textarea[name=drivers]`, "Harassment of women traders at night");
+    await page.check(`${form} input[name=took_part][value='${police}']`);
+    await page.check(`${form} input[name=police_ethos][value=mixed]`);
+    await submit(page, `${form} button.primary`);
+    assert.match(page.url(), /done=assessment-recorded/);
+    await fitsPhone(page, "the joint analyses");
+    await visit(page, "/wheel?area=XE0102");
+    assert.ok((await page.textContent("main")).includes("Market district analysis"), "the wheel lists the analysis");
+    // The CSO scores its own operating conditions.
+    await visit(page, "/conditions");
+    for (const c of ["empowered", "independent", "distinct", "accepted", "free"]) await page.check(`input[name=${c}][value='4']`);
+    await submit(page, "form[action='/conditions'] button.primary");
+    assert.match(page.url(), /done=conditions-recorded/);
+    assert.ok((await page.textContent("main")).includes("75%"), "each 4 of 1 to 5 is three quarters of the way: 75%");
     await ctx.close();
   }
 });
@@ -726,6 +754,9 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["chief@police.example", "/referrals"],
     ["coordinator@kwpn.example", "/wheel?area=XE0102"],
     ["coordinator@kwpn.example", "/forums"],
+    ["coordinator@kwpn.example", joint],
+    ["coordinator@kwpn.example", "/conditions"],
+    ["chief@police.example", "/conditions"],
     [null, "/public/violations"],
     [null, "/index/2026H2"],
     [null, "/index/2026H2/XCC"],

@@ -37,11 +37,20 @@ pub struct Record {
     pub on: NaiveDate,
     /// What a reader sees: a forum's name, a meeting's forum, a commitment's text.
     pub label: String,
+    /// The forum a meeting, training, assessment, plan or commitment belongs to, so that a page
+    /// can link the record where it is shown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forum: Option<String>,
 }
 
 impl Record {
     pub fn new(kind: &str, id: impl Into<String>, on: NaiveDate, label: impl Into<String>) -> Self {
-        Self { kind: kind.to_owned(), id: id.into(), on, label: label.into() }
+        Self { kind: kind.to_owned(), id: id.into(), on, label: label.into(), forum: None }
+    }
+
+    /// The same record, placed in its forum.
+    pub fn in_forum(self, forum: &str) -> Self {
+        Self { forum: Some(forum.to_owned()), ..self }
     }
     fn at(&self, on: NaiveDate) -> Self {
         Self { on, ..self.clone() }

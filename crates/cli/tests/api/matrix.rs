@@ -468,6 +468,29 @@ async fn authorisation_matrix(b: Backend) {
         ("POST", format!("{commitment_path}/confirm"), None, [401, 404, 403, 409, 409, 403]),
         ("GET", "/forums".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", forum_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
+        ("GET", format!("{}/joint", forum_path.replace("/api/v1", "")), None, [303, 404, 200, 200, 200, 404]),
+        (
+            "POST",
+            format!("{}/assessments", forum_path.replace("/api/v1", "")),
+            Some(json!({"title": "Joint conflict analysis", "held_on": held_on.clone(), "drivers": "Land disputes"})),
+            [403, 404, 403, 303, 303, 403],
+        ),
+        (
+            "POST",
+            format!("{}/plans", forum_path.replace("/api/v1", "")),
+            Some(json!({"title": "Safer market", "adopted_on": held_on.clone(), "goals": "Fewer thefts",
+                "theory_of_change": "If lights work, people walk at night"})),
+            [403, 404, 403, 303, 303, 403],
+        ),
+        ("GET", "/conditions".into(), None, [303, 200, 200, 200, 200, 200]),
+        // As on the API: only a CSO's coordinators score its conditions.
+        (
+            "POST",
+            "/conditions".into(),
+            Some(json!({"assessed_on": held_on.clone(), "empowered": "3", "independent": "4", "distinct": "4",
+                "accepted": "3", "free": "2"})),
+            [403, 403, 403, 303, 303, 403],
+        ),
         (
             "POST",
             format!("{}/confirm", commitment_path.replace("/api/v1", "")),
@@ -520,6 +543,9 @@ async fn authorisation_matrix(b: Backend) {
                 Some(serde_json::Value::String(csv)) => {
                     rb = rb.header("content-type", "text/csv").body(csv.clone());
                 }
+                // A page's form is posted as a browser posts it (without a session's form token, an
+                // anonymous post is refused as an expired form: 403).
+                Some(b) if !path.starts_with("/api/") => rb = rb.form(b),
                 Some(b) => rb = rb.json(b),
                 None => {}
             }

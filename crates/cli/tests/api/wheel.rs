@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, spawn_app, Backend};
 
-both!(the_wheel_of_an_area_rises_as_its_members_act_together);
+both!(the_wheel_of_an_area_rises_as_its_members_act_together, joint_analyses_plans_and_conditions_have_pages);
 
 fn ids(v: &Value) -> Vec<String> {
     v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect()
@@ -206,4 +206,125 @@ async fn the_wheel_of_an_area_rises_as_its_members_act_together(b: Backend) {
     let (s, v) = app.send("GET", &format!("{path}/wheel"), Some(&amina), None).await;
     assert_eq!((s, v["forum"].as_str()), (200, f["id"].as_str()));
     assert_eq!(v["systematic"]["score"], 80);
+}
+
+/// The joint page and the conditions page without JavaScript: a refused form comes back with the
+/// error beside its field and what was typed kept; a recorded analysis and plan are listed where
+/// the wheel links them; the police may not score a CSO's conditions; a stranger gets 404.
+async fn joint_analyses_plans_and_conditions_have_pages(b: Backend) {
+    let app = spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let cso = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    let police = app.create_org("Kumba Central Police Station", OrgKind::Security).await;
+    let stranger = app.create_org("Northern Observatory", OrgKind::CivilSociety).await;
+    app.create_user(&cso, "amina@kwpn.example", Role::Coordinator, false).await;
+    app.create_user(&police, "chief@police.example", Role::Coordinator, false).await;
+    app.create_user(&stranger, "bello@north.example", Role::Coordinator, false).await;
+    let amina = app.login("amina@kwpn.example").await;
+    let chief = app.login("chief@police.example").await;
+    let bello = app.login("bello@north.example").await;
+    let post = |token: &str, path: &str, form: Vec<(&str, String)>| {
+        let rb = app.http.post(app.url(path)).bearer_auth(token).form(&form);
+        async move { rb.send().await.unwrap() }
+    };
+    let get = |token: &str, path: &str| {
+        let rb = app.http.get(app.url(path)).bearer_auth(token);
+        async move {
+            let r = rb.send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let (cso_id, police_id) = (cso.id.to_string(), police.id.to_string());
+    let body =
+        json!({"name": "Kumba forum", "kind": "community_police", "area": "MR0101", "members": [police_id]});
+    let (_, forum) = app.send("POST", "/api/v1/forums", Some(&amina), Some(body)).await;
+    let id = forum["id"].as_str().unwrap().to_owned();
+    let due = (chrono::Utc::now() + chrono::Duration::days(30)).date_naive().to_string();
+    let body = json!({"forum": id, "owner_org": police_id, "text": "Light the market road", "due_on": due});
+    let (_, c) = app.send("POST", "/api/v1/commitments", Some(&amina), Some(body)).await;
+    let cid = c["id"].as_str().unwrap().to_owned();
+    let today = chrono::Utc::now().date_naive().to_string();
+    let page = format!("/forums/{id}/joint");
+
+    let analysis = |drivers: &str| {
+        vec![
+            ("title", "Market district analysis".to_owned()),
+            ("held_on", today.clone()),
+            ("drivers", drivers.to_owned()),
+            ("police_ethos", "mixed".to_owned()),
+            ("cso_role", "collaborator".to_owned()),
+            ("baseline", "14 harassment reports a month".to_owned()),
+            ("took_part", cso_id.clone()),
+            ("took_part", police_id.clone()),
+        ]
+    };
+    let r = post(&chief, &format!("/forums/{id}/assessments"), analysis("")).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"err-assessment-drivers\""), "the error beside its field: {html}");
+    assert!(html.contains("Market district analysis"), "the title typed is kept");
+    assert_eq!(html.matches("name=\"took_part\" value=\"").count(), 2, "a box per member");
+    assert_eq!(html.matches(" checked> <span><bdi>").count(), 2, "both boxes ticked stay ticked: {html}");
+    let mut outsider = analysis("Harassment at night");
+    outsider.push(("took_part", stranger.id.to_string()));
+    let r = post(&chief, &format!("/forums/{id}/assessments"), outsider).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("id=\"err-assessment-took_part\""), "only members took part");
+    let r = post(&chief, &format!("/forums/{id}/assessments"), analysis("Harassment at night")).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], format!("{page}?done=assessment-recorded"));
+
+    let plan = |title: &str| {
+        vec![
+            ("title", title.to_owned()),
+            ("adopted_on", today.clone()),
+            ("goals", "Halve harassment reports".to_owned()),
+            ("theory_of_change", "If the road is lit, women trade at night".to_owned()),
+            ("commitments", cid.clone()),
+        ]
+    };
+    let r = post(&amina, &format!("/forums/{id}/plans"), plan("")).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("id=\"err-plan-title\""));
+    assert_eq!(post(&amina, &format!("/forums/{id}/plans"), plan("Safer market nights")).await.status(), 303);
+
+    let (status, html) = get(&chief, &format!("{page}?done=plan-adopted")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("The joint plan is recorded."), "the notice");
+    assert!(html.contains("Harassment at night") && html.contains("Both, depending on the unit"), "{html}");
+    assert!(html.contains("Collaborator: works alongside") && html.contains("14 harassment reports"));
+    assert!(html.contains("Safer market nights") && html.contains(&format!("#commitment-{cid}")), "{html}");
+    // (The template escapes the slashes of a link it is given: `&#x2f;`, which browsers read as `/`.)
+    let wheel = get(&amina, &format!("/forums/{id}/wheel")).await.1.replace("&#x2f;", "/");
+    assert!(
+        wheel.contains(&format!("/forums/{id}/joint#assessment-")),
+        "the wheel links the analysis: {wheel}"
+    );
+    assert!(wheel.contains(&format!("/forums/{id}/joint#plan-")), "and the plan");
+    let (status, _) = get(&bello, &page).await;
+    assert_eq!(status, 404, "a stranger learns nothing of the forum");
+    let r = post(&bello, &format!("/forums/{id}/plans"), plan("Safer market nights")).await;
+    assert_eq!(r.status(), 404);
+
+    // The conditions: the CSO scores itself; a missing score is refused beside its scale.
+    let mut scores: Vec<(&str, String)> =
+        vec![("assessed_on", today.clone()), ("note", "Funding renewed".into())];
+    for (c, s) in [("empowered", "4"), ("independent", "4"), ("distinct", "5"), ("accepted", "3")] {
+        scores.push((c, s.to_owned()));
+    }
+    let r = post(&amina, "/conditions", scores.clone()).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"err-free\"") && html.contains("Funding renewed"), "{html}");
+    assert!(html.contains("name=\"distinct\" value=\"5\" checked"), "the scores chosen stay chosen");
+    scores.push(("free", "2".to_owned()));
+    let r = post(&amina, "/conditions", scores.clone()).await;
+    assert_eq!(r.status(), 303);
+    let (_, html) = get(&amina, "/conditions").await;
+    // (4 + 4 + 5 + 3 + 2 - 5) / 20 = 13 / 20 = 65%.
+    assert!(html.contains("65%") && html.contains(">2/5<"), "{html}");
+    let (status, html) = get(&chief, "/conditions").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Only civil-society organisations") && !html.contains("action=\"/conditions\""));
+    assert_eq!(post(&chief, "/conditions", scores).await.status(), 403, "the police do not score a CSO");
 }

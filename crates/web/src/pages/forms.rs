@@ -120,3 +120,57 @@ pub fn confirm_page(ctx: &super::ctx::PageCtx, c: Confirm<'_>) -> axum::response
         minijinja::context! { question => c.question, explain => c.explain, button => c.button, action => c.action, back => c.back },
     )
 }
+
+/// A posted form whose checkboxes send one name several times, read by hand: a form decoder
+/// keeps one value per name.
+pub struct Posted(Vec<(String, String)>);
+
+impl Posted {
+    pub fn parse(body: &[u8]) -> Self {
+        Self(form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+    }
+
+    /// The last value sent under `name`, or empty.
+    pub fn one(&self, name: &str) -> String {
+        self.0.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+
+    /// Every value sent under `name`, in order.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+    }
+
+    /// What was typed, for the page that shows the form again: each name's last value, and the
+    /// names in `lists` as lists.
+    pub fn typed(&self, lists: &[&str]) -> minijinja::Value {
+        let mut map: std::collections::BTreeMap<String, minijinja::Value> = std::collections::BTreeMap::new();
+        for (k, _) in &self.0 {
+            let v = if lists.contains(&k.as_str()) {
+                minijinja::Value::from(self.all(k))
+            } else {
+                minijinja::Value::from(self.one(k))
+            };
+            map.insert(k.clone(), v);
+        }
+        for l in lists {
+            map.entry((*l).to_owned()).or_insert_with(|| minijinja::Value::from(Vec::<String>::new()));
+        }
+        minijinja::Value::from_serialize(&map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Posted;
+
+    #[test]
+    fn a_posted_form_keeps_every_checked_box() {
+        let p = Posted::parse(b"title=Joint+analysis&took_part=a&took_part=b&title=Again");
+        assert_eq!(p.one("title"), "Again");
+        assert_eq!(p.all("took_part"), ["a", "b"]);
+        assert_eq!(p.one("missing"), "");
+        let typed = p.typed(&["took_part", "commitments"]);
+        assert_eq!(typed.get_attr("took_part").unwrap().len(), Some(2));
+        assert_eq!(typed.get_attr("commitments").unwrap().len(), Some(0));
+    }
+}

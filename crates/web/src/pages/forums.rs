@@ -283,7 +283,7 @@ async fn render_forum(
                 }
             });
             minijinja::context! {
-                topic => t.training.topic, trainer => t.training.trainer_name,
+                id => t.training.id, topic => t.training.topic, trainer => t.training.trainer_name,
                 held_on => day(lang, t.training.held_on), total, women, change,
             }
         })

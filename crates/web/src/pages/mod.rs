@@ -15,6 +15,7 @@ mod home;
 mod index;
 mod intake;
 mod invitations;
+mod joint;
 mod lang;
 pub mod nav;
 mod protection;
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(public_violations::router())
         .merge(referrals::router())
         .merge(forums::router())
+        .merge(joint::router())
         .merge(wheel::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }

@@ -121,6 +121,9 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "commitment-moved",
         "commitment-confirmed",
         "training-recorded",
+        "assessment-recorded",
+        "plan-adopted",
+        "conditions-recorded",
     ]
     .into_iter()
     .find(|k| *k == key)

@@ -63,6 +63,10 @@ fn record(lang: Lang, r: &Record) -> minijinja::Value {
         "forum" => Some(format!("/forums/{}", r.id)),
         "report" => Some(format!("/reports/{}", r.id)),
         "alert" => Some(format!("/alerts/{}", r.id)),
+        "meeting" | "training" | "commitment" => {
+            r.forum.as_ref().map(|f| format!("/forums/{f}#{}-{}", r.kind, r.id))
+        }
+        "assessment" | "plan" => r.forum.as_ref().map(|f| format!("/forums/{f}/joint#{}-{}", r.kind, r.id)),
         _ => None,
     };
     minijinja::context! { kind => r.kind, label => r.label, on => day(lang, r.on), href }

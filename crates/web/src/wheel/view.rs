@@ -135,22 +135,22 @@ async fn gather(
         });
         for m in store.list_meetings(viewer, &f.id).await?.into_iter().filter(|m| m.held_on >= since) {
             facts.meetings.push(MeetingFacts {
-                record: Record::new("meeting", &m.id, m.held_on, &f.name),
+                record: Record::new("meeting", &m.id, m.held_on, &f.name).in_forum(&f.id),
                 forum: f.id.clone(),
                 participants: m.participants,
             });
         }
         for t in store.list_trainings(viewer, &f.id).await?.into_iter().filter(|t| t.held_on >= since) {
             facts.trainings.push(TrainingFacts {
-                record: Record::new("training", &t.id, t.held_on, &t.topic),
+                record: Record::new("training", &t.id, t.held_on, &t.topic).in_forum(&f.id),
                 participants: t.participants,
             });
         }
         for a in store.list_assessments(viewer, &f.id).await? {
-            facts.assessments.push(Record::new("assessment", &a.id, a.held_on, &a.title));
+            facts.assessments.push(Record::new("assessment", &a.id, a.held_on, &a.title).in_forum(&f.id));
         }
         for p in store.list_plans(viewer, &f.id).await? {
-            facts.plans.push(Record::new("plan", &p.id, p.adopted_on, &p.title));
+            facts.plans.push(Record::new("plan", &p.id, p.adopted_on, &p.title).in_forum(&f.id));
         }
     }
     let ids: Vec<&str> = forums.iter().map(|f| f.id.as_str()).collect();
@@ -158,7 +158,7 @@ async fn gather(
         store.list_commitments(viewer, &CommitmentFilter { limit: 5_000, ..Default::default() }).await?;
     for c in all.into_iter().filter(|c| ids.contains(&c.forum_id.as_str())) {
         facts.commitments.push(CommitmentFacts {
-            record: Record::new("commitment", &c.id, c.due_on, short(&c.text)),
+            record: Record::new("commitment", &c.id, c.due_on, short(&c.text)).in_forum(&c.forum_id),
             owner_kind: kinds.get(&c.owner_org).copied().unwrap_or(OrgKind::CivilSociety),
             owner: c.owner_org,
             status: c.status,
