@@ -54,10 +54,21 @@ pub struct Evidence {
 /// The level reached on `today`, with the evidence of that level still in the window (newest
 /// first); None when there is no evidence at all in the window.
 pub fn level(evidence: &[Evidence], today: NaiveDate) -> Option<(Level, Vec<&Evidence>)> {
-    let fresh = |e: &&Evidence| e.on <= today && e.on > today - Duration::days(WINDOW_DAYS);
-    let top = evidence.iter().filter(fresh).map(|e| e.level).max()?;
-    let mut behind: Vec<&Evidence> = evidence.iter().filter(fresh).filter(|e| e.level == top).collect();
-    behind.sort_by(|a, b| b.on.cmp(&a.on).then_with(|| a.id.cmp(&b.id)));
+    let (top, behind) = level_at(evidence, today)?;
+    Some((top, behind.into_iter().map(|i| &evidence[i]).collect()))
+}
+
+/// [`level`], naming the evidence behind it by its place in `evidence`, so that a caller holding
+/// the records beside it finds each without a search.
+pub fn level_at(evidence: &[Evidence], today: NaiveDate) -> Option<(Level, Vec<usize>)> {
+    let fresh = |e: &Evidence| e.on <= today && e.on > today - Duration::days(WINDOW_DAYS);
+    let top = evidence.iter().filter(|e| fresh(e)).map(|e| e.level).max()?;
+    let mut behind: Vec<usize> =
+        (0..evidence.len()).filter(|&i| fresh(&evidence[i]) && evidence[i].level == top).collect();
+    behind.sort_by(|&a, &b| {
+        let (a, b) = (&evidence[a], &evidence[b]);
+        b.on.cmp(&a.on).then_with(|| a.id.cmp(&b.id))
+    });
     Some((top, behind))
 }
 

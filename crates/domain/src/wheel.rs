@@ -2,7 +2,8 @@
 //! of forums and an area, which of the five joint activities happened in the last twelve months,
 //! the level of local ownership reached, and the three conditions (wide, systematic, deep) each
 //! scored 0–100 with the records it came from. No I/O: the caller gathers the facts.
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::str::FromStr;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -333,9 +334,12 @@ pub fn systematic(a: &Activities) -> Score {
 pub fn deep(facts: &Facts, today: NaiveDate) -> Score {
     let mut evidence = vec![];
     let mut per_forum = vec![];
+    let mut held_by: HashMap<&str, usize> = HashMap::new();
+    for m in facts.meetings.iter().filter(|m| fresh(m.record.on, today)) {
+        *held_by.entry(m.forum.as_str()).or_default() += 1;
+    }
     for f in &facts.forums {
-        let held =
-            facts.meetings.iter().filter(|m| m.forum == f.record.id && fresh(m.record.on, today)).count();
+        let held = held_by.get(f.record.id.as_str()).copied().unwrap_or(0);
         let regular = (held as f64 / f64::from(meetings_per_year(f.cadence))).min(1.0);
         per_forum.push(0.5 * f64::from(u8::from(f.has_terms)) + 0.5 * regular);
         evidence.push(f.record.at(f.record.on.min(today)));
@@ -397,58 +401,65 @@ fn mean(v: &[f64]) -> f64 {
     }
 }
 
-/// The level's evidence as DESIGN §4.5 names it.
-fn level_evidence(facts: &Facts) -> Vec<(Evidence, Record)> {
-    let mut out = vec![];
-    let mut add = |level: Level, r: Record| {
-        out.push((Evidence { level, on: r.on, kind: r.kind.clone(), id: r.id.clone() }, r));
+/// The level's evidence as DESIGN §4.5 names it, and beside each its record (borrowed where the
+/// facts hold it as it is shown).
+fn level_evidence<'a>(facts: &'a Facts) -> (Vec<Evidence>, Vec<Cow<'a, Record>>) {
+    let mut evidence = vec![];
+    let mut records: Vec<Cow<'a, Record>> = vec![];
+    let mut add = |level: Level, r: Cow<'a, Record>| {
+        evidence.push(Evidence { level, on: r.on, kind: r.kind.clone(), id: r.id.clone() });
+        records.push(r);
     };
     for r in &facts.reports {
-        add(Level::InformationSharing, r.clone());
+        add(Level::InformationSharing, Cow::Borrowed(r));
     }
     for m in facts.meetings.iter().filter(|m| both_sides(&m.participants)) {
-        add(Level::DialogueConsultation, m.record.clone());
+        add(Level::DialogueConsultation, Cow::Borrowed(&m.record));
     }
     let state = |k: OrgKind| matches!(k, OrgKind::Security | OrgKind::Government);
     for c in &facts.commitments {
         if state(c.owner_kind) && c.status == CommitmentStatus::Done && c.has_evidence {
             if let Some(d) = c.done_on {
-                add(Level::JointImplementation, c.record.at(d));
+                add(Level::JointImplementation, Cow::Owned(c.record.at(d)));
             }
         }
     }
     for a in &facts.answered_alerts {
-        add(Level::JointImplementation, a.clone());
+        add(Level::JointImplementation, Cow::Borrowed(a));
     }
     for s in &facts.scorecards {
-        add(Level::JointOversight, s.clone());
+        add(Level::JointOversight, Cow::Borrowed(s));
     }
-    out
+    (evidence, records)
 }
 
 pub fn wheel(facts: &Facts, today: NaiveDate) -> Wheel {
-    let pairs = level_evidence(facts);
-    let evidence: Vec<Evidence> = pairs.iter().map(|(e, _)| e.clone()).collect();
-    let (ownership_level, level_evidence) = match ownership::level(&evidence, today) {
-        None => (None, vec![]),
-        Some((l, behind)) => {
-            let records = behind
-                .iter()
-                .filter_map(|e| pairs.iter().find(|(x, _)| x == *e).map(|(_, r)| r.clone()))
-                .collect();
-            (Some(l), records)
-        }
-    };
-    let activities = activities(facts, today);
-    Wheel {
-        on: today,
-        ownership_level,
-        level_evidence,
-        wide: wide(facts, today),
-        systematic: systematic(&activities),
-        deep: deep(facts, today),
-        activities,
-    }
+    wheels(facts, &[today]).pop().unwrap_or_else(|| unreachable!("one day, one wheel"))
+}
+
+/// The wheel on each of `days` (a trend), the level's evidence gathered once for all of them.
+pub fn wheels(facts: &Facts, days: &[NaiveDate]) -> Vec<Wheel> {
+    let (evidence, records) = level_evidence(facts);
+    days.iter()
+        .map(|&today| {
+            let (ownership_level, level_evidence) = match ownership::level_at(&evidence, today) {
+                None => (None, vec![]),
+                Some((l, behind)) => {
+                    (Some(l), behind.into_iter().map(|i| records[i].clone().into_owned()).collect())
+                }
+            };
+            let activities = activities(facts, today);
+            Wheel {
+                on: today,
+                ownership_level,
+                level_evidence,
+                wide: wide(facts, today),
+                systematic: systematic(&activities),
+                deep: deep(facts, today),
+                activities,
+            }
+        })
+        .collect()
 }
 
 /// The last day of each of the `n` quarters before the one `today` is in, oldest first, then

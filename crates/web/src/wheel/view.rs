@@ -98,16 +98,20 @@ fn view(
     facts: &Facts,
     today: NaiveDate,
 ) -> WheelView {
-    let trend = wheel::trend_days(today, TREND_QUARTERS)
-        .into_iter()
-        .map(|d| TrendPoint { quarter: wheel::quarter_of(d), wheel: wheel::wheel(facts, d) })
+    // The trend ends with today: today's wheel is its last point.
+    let days = wheel::trend_days(today, TREND_QUARTERS);
+    let trend: Vec<TrendPoint> = days
+        .iter()
+        .zip(wheel::wheels(facts, &days))
+        .map(|(d, w)| TrendPoint { quarter: wheel::quarter_of(*d), wheel: w })
         .collect();
+    let now = trend.last().map(|p| p.wheel.clone()).unwrap_or_else(|| wheel::wheel(facts, today));
     WheelView {
         area: area.to_owned(),
         area_name: name.to_owned(),
         forum,
         forums: forums.iter().map(|f| f.id.clone()).collect(),
-        now: wheel::wheel(facts, today),
+        now,
         trend,
     }
 }
