@@ -92,6 +92,7 @@ async fn commitments(
         let step = |to, evidence: Option<&str>, on: NaiveDate| CommitmentStep {
             to,
             evidence: evidence.map(str::to_owned),
+            link: None,
             by: by.clone(),
             at: on.and_hms_opt(10, 0, 0).unwrap_or_default().and_utc(),
         };

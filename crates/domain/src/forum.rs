@@ -268,6 +268,85 @@ pub fn keeping(commitments: &[Kept], today: NaiveDate) -> Vec<Keeping> {
     by.into_values().collect()
 }
 
+crate::word_list!(
+    /// What a commitment's evidence may link to: a report, an alert, or a violation referred to
+    /// (or documented by) the organisation.
+    LinkedKind, "evidence_link", "is not the address of a report, an alert or a referral", {
+        Report => "report",
+        Alert => "alert",
+        Violation => "violation",
+    }
+);
+
+/// A record of another capability that shows a commitment was kept, as its page's address was
+/// pasted (`https://tandem.example/reports/…`, `/shared/alerts/…`, `/referrals/…`, or the
+/// API's `/api/v1/…`). Only where it points is read here; whether the owner may open it is the
+/// service's check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceLink {
+    pub kind: LinkedKind,
+    /// As the owner's pages name it: an alert assigned to it is `/shared/alerts/…`.
+    pub shared: bool,
+    pub id: String,
+}
+
+impl EvidenceLink {
+    /// None for a blank field.
+    pub fn parse(raw: &str) -> Result<Option<Self>, InvalidInput> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let refused = || {
+            InvalidInput::new(
+                "evidence_link",
+                "paste the address of a report, an alert or a referral on Tandem",
+            )
+            .because(Problem::NotALink)
+        };
+        let path = match raw.split_once("://") {
+            Some((_, rest)) => rest.find('/').map(|i| &rest[i..]).ok_or_else(refused)?,
+            None => raw,
+        };
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path.strip_prefix("/api/v1").unwrap_or(path);
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let (kind, shared, id) = match parts.as_slice() {
+            ["reports", id] => (LinkedKind::Report, false, *id),
+            ["alerts", id] => (LinkedKind::Alert, false, *id),
+            ["shared", "alerts", id] => (LinkedKind::Alert, true, *id),
+            ["referrals", id] | ["violations", id] => (LinkedKind::Violation, false, *id),
+            _ => return Err(refused()),
+        };
+        let id = uuid::Uuid::parse_str(id).map_err(|_| refused())?;
+        Ok(Some(Self { kind, shared, id: id.to_string() }))
+    }
+
+    /// Where the owner opens it, as kept with the commitment.
+    pub fn path(&self, referral: bool) -> String {
+        match (self.kind, self.shared) {
+            (LinkedKind::Report, _) => format!("/reports/{}", self.id),
+            (LinkedKind::Alert, false) => format!("/alerts/{}", self.id),
+            (LinkedKind::Alert, true) => format!("/shared/alerts/{}", self.id),
+            (LinkedKind::Violation, _) if referral => format!("/referrals/{}", self.id),
+            (LinkedKind::Violation, _) => format!("/violations/{}", self.id),
+        }
+    }
+
+    /// Where the other side of a shared record opens it: the organisation that assigned an alert
+    /// sees it among its own alerts, the observatory that referred a violation among its
+    /// violations. Anyone else is shown 404 there, which tells nothing.
+    pub fn other_side(path: &str) -> String {
+        if let Some(id) = path.strip_prefix("/shared/alerts/") {
+            format!("/alerts/{id}")
+        } else if let Some(id) = path.strip_prefix("/referrals/") {
+            format!("/violations/{id}")
+        } else {
+            path.to_owned()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,5 +442,30 @@ mod tests {
         assert_eq!((town.due, town.kept_on_time, town.rate()), (1, 1, Some(1.0)));
         let quiet = keeping(&all[5..6], today);
         assert_eq!((quiet[0].due, quiet[0].rate()), (0, None));
+    }
+
+    #[test]
+    fn an_evidence_link_is_read_from_the_address_of_its_page() {
+        let id = "0b0c0c1d-70b8-4a3e-9c1f-5694ca000001";
+        let read = |raw: &str| EvidenceLink::parse(raw).unwrap().unwrap();
+        let l = read(&format!("https://tandem.example/shared/alerts/{id}?done=alert-responded#top"));
+        assert_eq!((l.kind, l.shared, l.id.as_str()), (LinkedKind::Alert, true, id));
+        assert_eq!(l.path(false), format!("/shared/alerts/{id}"));
+        assert_eq!(EvidenceLink::other_side(&l.path(false)), format!("/alerts/{id}"));
+        let l = read(&format!("  /api/v1/reports/{}  ", id.to_uppercase()));
+        assert_eq!((l.kind, l.id.as_str()), (LinkedKind::Report, id), "the id as Tandem writes it");
+        let l = read(&format!("/referrals/{id}"));
+        assert_eq!(l.path(true), format!("/referrals/{id}"));
+        assert_eq!(EvidenceLink::other_side(&l.path(true)), format!("/violations/{id}"));
+        assert_eq!(EvidenceLink::parse("   ").unwrap(), None, "blank is no link");
+        for bad in [
+            "https://evil.example",
+            "/forums/x",
+            &format!("/reports/{id}/contact"),
+            "/reports/not-an-id",
+            "reports",
+        ] {
+            assert_eq!(EvidenceLink::parse(bad).unwrap_err().field, "evidence_link", "{bad}");
+        }
     }
 }

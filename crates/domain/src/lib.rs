@@ -113,6 +113,10 @@ pub enum Problem {
     TooFarAhead {
         months: u32,
     },
+    /// Not the address of a record's page on Tandem.
+    NotALink,
+    /// A record the caller's organisation cannot open.
+    CannotOpen,
     /// Anything else: pages show the English message in English and a general one otherwise.
     Other,
 }

@@ -1269,3 +1269,13 @@ cso-condition-accepted-means = The communities you work with, and the authoritie
 cso-condition-free = Free
 cso-condition-free-means = Your members can meet, speak and travel without threat.
 conditions-scale = For each, choose 1 if it is not true at all, 5 if it is fully true.
+commitment-link = Link to the record that shows it (optional)
+commitment-link-hint = Paste the address of a report, an alert or a referral on Tandem that your organisation can open, such as the alert you answered.
+commitment-link-open = { $kind ->
+    [reports] Open the report it links to
+    [alerts] Open the alert it links to
+    [referrals] Open the referral it links to
+   *[other] Open the record it links to
+}
+problem-not-a-link = Paste the address of a report, an alert or a referral on Tandem, as your browser shows it on its page.
+problem-cannot-open = Your organisation cannot open this record: link one of your own, or one shared with you.

@@ -1269,3 +1269,13 @@ cso-condition-accepted-means = Les communautés avec qui vous travaillez, et les
 cso-condition-free = Libre
 cso-condition-free-means = Vos membres peuvent se réunir, parler et se déplacer sans menace.
 conditions-scale = Pour chacune, choisissez 1 si ce n'est pas vrai du tout, 5 si c'est pleinement vrai.
+commitment-link = Lien vers l'enregistrement qui le montre (facultatif)
+commitment-link-hint = Collez l'adresse d'un signalement, d'une alerte ou d'un renvoi sur Tandem que votre organisation peut ouvrir, par exemple l'alerte à laquelle vous avez répondu.
+commitment-link-open = { $kind ->
+    [reports] Ouvrir le signalement lié
+    [alerts] Ouvrir l'alerte liée
+    [referrals] Ouvrir le renvoi lié
+   *[other] Ouvrir l'enregistrement lié
+}
+problem-not-a-link = Collez l'adresse d'un signalement, d'une alerte ou d'un renvoi sur Tandem, telle que votre navigateur l'affiche sur sa page.
+problem-cannot-open = Votre organisation ne peut pas ouvrir cet enregistrement : liez l'un des vôtres, ou l'un de ceux partagés avec vous.

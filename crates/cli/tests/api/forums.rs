@@ -118,8 +118,47 @@ async fn forums_meetings_and_commitments_kept_by_their_members(b: Backend) {
     );
     let (s, e) = app.send("POST", &status(&ids[2]), Some(&chief), Some(json!({"status": "done"}))).await;
     assert_eq!((s, e["error"]["field"].as_str()), (422, Some("evidence")), "done says what was done");
-    let (s, c) = app.send("POST", &status(&ids[2]), Some(&chief), Some(done.clone())).await;
+    // The evidence may link the record that shows it: one the owner can open, never another's.
+    let body = json!({"area": "MR0101", "category": "hate_speech", "severity": 2,
+        "occurred_at": "2026-03-02T10:00:00Z", "description": "Lights out on the market road"});
+    let theirs = app.send("POST", "/api/v1/reports", Some(&amina), Some(body.clone())).await.1["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let own = app.send("POST", "/api/v1/reports", Some(&chief), Some(body)).await.1["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let linked = |link: String| {
+        let mut b = done.clone();
+        b["evidence_link"] = json!(link);
+        b
+    };
+    for (link, why) in [
+        (
+            format!("https://tandem.example/reports/{theirs}"),
+            "the CSO's report, which the police cannot open",
+        ),
+        ("https://evil.example/x".to_owned(), "not a record on Tandem"),
+        (format!("/forums/{forum}"), "not a record that shows a commitment kept"),
+    ] {
+        let (s, e) = app.send("POST", &status(&ids[2]), Some(&chief), Some(linked(link))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("evidence_link")), "{why}: {e}");
+    }
+    let (s, c) = app
+        .send(
+            "POST",
+            &status(&ids[2]),
+            Some(&chief),
+            Some(linked(format!("https://tandem.example/reports/{own}?x=1"))),
+        )
+        .await;
     assert_eq!((s, c["status"].as_str()), (200, Some("done")), "{c}");
+    assert_eq!(
+        c["evidence_link"].as_str(),
+        Some(format!("/reports/{own}").as_str()),
+        "kept as the owner's page names it"
+    );
     let confirm = |id: &str| format!("/api/v1/commitments/{id}/confirm");
     assert_eq!(app.send("POST", &confirm(&ids[2]), Some(&chief), None).await.0, 409, "never by its owner");
     assert_eq!(app.send("POST", &confirm(&ids[2]), Some(&bello), None).await.0, 404);
@@ -291,6 +330,15 @@ async fn the_forum_pages_work_without_javascript(b: Backend) {
     let r = post(&chief, &format!("/commitments/{cid}/status"), step("")).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("id=\"err-step-evidence\""));
+    let mut linked = step("Twelve lights replaced");
+    linked.push(("evidence_link", "https://elsewhere.example/photo.jpg".to_owned()));
+    let r = post(&chief, &format!("/commitments/{cid}/status"), linked).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"err-step-evidence_link\"") && html.contains("elsewhere.example"),
+        "kept: {html}"
+    );
     assert_eq!(
         post(&chief, &format!("/commitments/{cid}/status"), step("Twelve lights replaced")).await.status(),
         303

@@ -26,7 +26,7 @@ pub(super) fn day(d: NaiveDate) -> String {
 }
 
 const COMMITMENT: &str = "SELECT c.id, c.forum_id, f.name AS forum_name, c.meeting_id, c.owner_org,
-       o.name AS owner_name, c.text, c.due_on, c.status, c.evidence, c.status_at, c.done_on,
+       o.name AS owner_name, c.text, c.due_on, c.status, c.evidence, c.evidence_link, c.status_at, c.done_on,
        c.confirmed_org, c.confirmed_at, c.created_org, c.created_at
   FROM commitments c JOIN forums f ON f.id = c.forum_id JOIN orgs o ON o.id = c.owner_org";
 
@@ -378,7 +378,7 @@ impl ForumStore for d::Backend {
         let done_on = (step.to == CommitmentStatus::Done).then(|| day(step.at.date_naive()));
         let changed = sqlx::query(
             "UPDATE commitments SET status = $3, evidence = COALESCE($4, evidence), status_by = $5,
-                    status_at = $6, done_on = COALESCE($7, done_on)
+                    status_at = $6, done_on = COALESCE($7, done_on), evidence_link = COALESCE($9, evidence_link)
               WHERE id = $1 AND owner_org = $2 AND status = $8",
         )
         .bind(id)
@@ -389,6 +389,7 @@ impl ForumStore for d::Backend {
         .bind(ts(step.at))
         .bind(done_on)
         .bind(current.status.as_str())
+        .bind(step.link.as_deref())
         .execute(&mut *tx)
         .await
         .map_err(other)?

@@ -161,10 +161,14 @@ pub async fn chapter(store: Arc<dyn Store>) {
     let step = |to, evidence: Option<&str>| CommitmentStep {
         to,
         evidence: evidence.map(Into::into),
+        link: None,
         by: chief.id.clone(),
         at,
     };
-    let done = step(CommitmentStatus::Done, Some("Twelve lights replaced; photos in the minutes"));
+    let done = CommitmentStep {
+        link: Some("/shared/alerts/0b0c0c1d-70b8-4a3e-9c1f-5694ca000001".into()),
+        ..step(CommitmentStatus::Done, Some("Twelve lights replaced; photos in the minutes"))
+    };
     assert!(matches!(
         s.step_commitment(&cso.id, &c.id, &done, ev("commitment.step")).await,
         Err(StoreError::NotFound)
@@ -183,8 +187,8 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert_eq!(p.status, CommitmentStatus::InProgress);
     let d = s.step_commitment(&police.id, &c.id, &done, ev("commitment.step")).await.unwrap();
     assert_eq!(
-        (d.status, d.done_on, d.evidence.as_deref()),
-        (CommitmentStatus::Done, Some(at.date_naive()), done.evidence.as_deref())
+        (d.status, d.done_on, d.evidence.as_deref(), d.evidence_link.as_deref()),
+        (CommitmentStatus::Done, Some(at.date_naive()), done.evidence.as_deref(), done.link.as_deref())
     );
     assert!(
         matches!(

@@ -93,6 +93,8 @@ pub struct Commitment {
     pub status: CommitmentStatus,
     /// What was done (or why it was dropped), and where the proof is.
     pub evidence: Option<String>,
+    /// The page of the record that shows it was kept, as its owner opens it (`/reports/…`).
+    pub evidence_link: Option<String>,
     pub status_at: Option<DateTime<Utc>>,
     /// The day it was marked done.
     pub done_on: Option<NaiveDate>,
@@ -108,6 +110,8 @@ pub struct Commitment {
 pub struct CommitmentStep {
     pub to: CommitmentStatus,
     pub evidence: Option<String>,
+    /// Kept unless a new one is given, like the evidence.
+    pub link: Option<String>,
     pub by: UserId,
     pub at: DateTime<Utc>,
 }

@@ -74,6 +74,7 @@ pub fn commitment(r: &impl RowRead) -> R<Commitment> {
         due_on: date(r, "due_on")?,
         status: r.text("status")?.parse().map_err(corrupt)?,
         evidence: r.opt_text("evidence")?,
+        evidence_link: r.opt_text("evidence_link")?,
         status_at: r.opt_time("status_at")?,
         done_on: opt_date(r, "done_on")?,
         confirmed_org: r.opt_text("confirmed_org")?,

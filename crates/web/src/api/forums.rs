@@ -291,6 +291,9 @@ struct StepBody {
     status: String,
     /// What was done (or why it was dropped) and where the proof is: required for done and dropped.
     evidence: Option<String>,
+    /// The address of the record that shows it was kept, as its page names it: a report, an
+    /// alert (or one assigned to the owner, `/shared/alerts/…`), a violation or a referral.
+    evidence_link: Option<String>,
 }
 
 /// Move a commitment on (coordinators of its owner organisation)
@@ -302,7 +305,10 @@ async fn step(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<StepBody>,
 ) -> Result<Json<Commitment>, ApiError> {
-    Ok(Json(forums::step(&state, &who.actor(), &id, &b.status, b.evidence.as_deref()).await?))
+    Ok(Json(
+        forums::step(&state, &who.actor(), &id, &b.status, b.evidence.as_deref(), b.evidence_link.as_deref())
+            .await?,
+    ))
 }
 
 /// Confirm a commitment done: the second key (coordinators of another member organisation; the

@@ -71,6 +71,8 @@ pub fn problem_text(lang: crate::i18n::Lang, e: &tandem_domain::InvalidInput) ->
         P::EmailScript => ("problem-email-script", vec![]),
         P::EndBeforeStart => ("problem-end-before-start", vec![]),
         P::NoneChosen => ("problem-none-chosen", vec![]),
+        P::NotALink => ("problem-not-a-link", vec![]),
+        P::CannotOpen => ("problem-cannot-open", vec![]),
         P::TooFarAhead { months } => ("problem-too-far-ahead", vec![("months", n(i64::from(months)))]),
         P::Other if lang == crate::i18n::Lang::En => return capitalised(&e.message),
         P::Other => ("problem-other", vec![]),

@@ -256,6 +256,11 @@ async fn render_forum(
             minijinja::context! {
                 id => c.id, text => c.text, owner => c.owner_name, status => c.status,
                 due_on => day(lang, c.due_on), evidence => c.evidence, confirmed_by,
+                link => c.evidence_link.as_deref().map(|l| {
+                    let href = if mine { l.to_owned() } else { forum::EvidenceLink::other_side(l) };
+                    let kind = href.rsplit('/').nth(1).unwrap_or_default().to_owned();
+                    minijinja::context! { href, kind }
+                }),
                 overdue => forum::overdue(c.status, c.due_on, today), final => c.status.is_final(),
                 may_step => may_manage && mine && !c.status.is_final(),
                 may_confirm => may_manage && !mine && c.status == forum::CommitmentStatus::Done && c.confirmed_org.is_none(),
@@ -497,6 +502,8 @@ struct StepForm {
     status: String,
     #[serde(default)]
     evidence: String,
+    #[serde(default)]
+    evidence_link: String,
 }
 
 async fn step(
@@ -508,9 +515,12 @@ async fn step(
 ) -> Result<Response, PageError> {
     let f = forms::read(form)?;
     let c = svc::commitment(&state, &who.actor(), &id).await?;
-    let done =
-        svc::step(&state, &who.actor(), &id, &f.status, Some(&f.evidence)).await.map(|_| "commitment-moved");
-    let typed = minijinja::context! { commitment => id, status => f.status, evidence => f.evidence };
+    let done = svc::step(&state, &who.actor(), &id, &f.status, Some(&f.evidence), Some(&f.evidence_link))
+        .await
+        .map(|_| "commitment-moved");
+    let typed = minijinja::context! {
+        commitment => id, status => f.status, evidence => f.evidence, evidence_link => f.evidence_link,
+    };
     after(&state, &who, &ctx, &c.forum_id, done, "step", typed).await
 }
 

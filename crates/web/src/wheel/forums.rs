@@ -6,7 +6,9 @@ use chrono::{Duration, NaiveDate, Utc};
 use serde::Serialize;
 use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::forum::{self, AgeBand, CommitmentStatus, Gender, Keeping, Kept, Participants};
+use tandem_domain::forum::{
+    self, AgeBand, CommitmentStatus, EvidenceLink, Gender, Keeping, Kept, LinkedKind, Participants,
+};
 use tandem_domain::{text, InvalidInput, OrgId, OrgKind, Problem};
 use tandem_store::{
     Commitment, CommitmentFilter, CommitmentStep, Forum, Meeting, NewCommitment, NewForum, NewMeeting,
@@ -268,6 +270,7 @@ pub async fn step(
     id: &str,
     status: &str,
     evidence: Option<&str>,
+    link: Option<&str>,
 ) -> Result<Commitment, AppError> {
     let c = state.store.get_commitment(&actor.org_id, id).await?;
     let to: CommitmentStatus = status.parse()?;
@@ -275,6 +278,10 @@ pub async fn step(
     if c.owner_org != actor.org_id.as_str() {
         return Err(AppError::Forbidden);
     }
+    let link = match link.map(EvidenceLink::parse).transpose()?.flatten() {
+        Some(l) => Some(linked_path(state, actor, &l).await?),
+        None => None,
+    };
     if !c.status.may_become(to) {
         return Err(AppError::Conflict(format!(
             "the commitment is {} and cannot become {}",
@@ -282,13 +289,38 @@ pub async fn step(
             to.as_str()
         )));
     }
-    let step = CommitmentStep { to, evidence, by: actor.user_id.clone(), at: Utc::now() };
+    let step = CommitmentStep { to, evidence, link, by: actor.user_id.clone(), at: Utc::now() };
     let ev = NewAuditEvent::new("commitment.step")
         .org(&actor.org_id)
         .actor(&actor.user_id)
         .subject(id)
         .detail(serde_json::json!({ "to": to.as_str() }));
     Ok(state.store.step_commitment(&actor.org_id, id, &step, ev).await?)
+}
+
+/// Where the owner opens the record its evidence links to: 422 on the link unless the owner's
+/// organisation can open it (its own report, alert or violation, an alert assigned to it, a
+/// violation referred to it), so that a link never points at what the owner could not show.
+async fn linked_path(state: &AppState, actor: &Actor, l: &EvidenceLink) -> Result<String, AppError> {
+    let org = &actor.org_id;
+    let store = state.store.as_ref();
+    let (opens, referral) = match l.kind {
+        LinkedKind::Report => (store.get_report(org, &l.id).await.is_ok(), false),
+        LinkedKind::Alert if l.shared => {
+            (crate::protection::shared::alert(state, org, &l.id).await.is_ok(), false)
+        }
+        LinkedKind::Alert => (store.get_alert(org, &l.id).await.is_ok(), false),
+        LinkedKind::Violation => match store.get_violation(org, &l.id).await {
+            Ok(_) => (true, false),
+            Err(_) => (store.referral_owner(org, &l.id).await.is_ok(), true),
+        },
+    };
+    if !opens {
+        return Err(InvalidInput::new("evidence_link", "is not a record your organisation can open")
+            .because(Problem::CannotOpen)
+            .into());
+    }
+    Ok(l.path(referral))
 }
 
 /// The second key, by a coordinator of another member organisation: its owner gets 409.
