@@ -123,6 +123,24 @@ pub fn confirm_page(ctx: &super::ctx::PageCtx, c: Confirm<'_>) -> axum::response
     )
 }
 
+/// A refused form on a page that holds several: which one, its errors by field, what was typed.
+pub struct Refused {
+    pub form: &'static str,
+    pub errors: std::collections::BTreeMap<&'static str, String>,
+    pub typed: minijinja::Value,
+}
+
+impl Refused {
+    pub fn new(
+        lang: crate::i18n::Lang,
+        form: &'static str,
+        e: &tandem_domain::InvalidInput,
+        typed: minijinja::Value,
+    ) -> Self {
+        Self { form, errors: field_errors(lang, e), typed }
+    }
+}
+
 /// A posted form whose checkboxes send one name several times, read by hand: a form decoder
 /// keeps one value per name.
 pub struct Posted(Vec<(String, String)>);

@@ -19,7 +19,7 @@ use tandem_store::{CommitmentFilter, Forum};
 use super::ctx::PageCtx;
 use super::dates::day;
 use super::error::PageError;
-use super::forms::{self, FormResult};
+use super::forms::{self, FormResult, Refused};
 use super::report_form::{notice, DoneQuery};
 use crate::app_error::AppError;
 use crate::extract::{perm, Can, Member};
@@ -51,13 +51,6 @@ const ROW_DEFAULTS: [(&str, &str, &str); 6] = [
 const ATTENDANCE_ROWS: usize = ROW_DEFAULTS.len();
 
 type Errors = BTreeMap<&'static str, String>;
-
-/// A refused form: which one, its errors by field, what was typed.
-struct Refused {
-    form: &'static str,
-    errors: Errors,
-    typed: minijinja::Value,
-}
 
 fn choices() -> minijinja::Value {
     minijinja::context! {
@@ -187,11 +180,7 @@ async fn create(
     match svc::create_forum(&state, &who.actor(), &input).await {
         Ok(made) => Ok(Redirect::to(&format!("/forums/{}?done=forum-convened", made.id)).into_response()),
         Err(AppError::Invalid(e)) => {
-            let refused = Refused {
-                form: "convene",
-                errors: forms::field_errors(ctx.lang, &e),
-                typed: minijinja::Value::from_serialize(&f),
-            };
+            let refused = Refused::new(ctx.lang, "convene", &e, minijinja::Value::from_serialize(&f));
             render_list(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, None, Some(refused)).await
         }
         Err(e) => Err(e.into()),
@@ -356,7 +345,7 @@ async fn after(
     match done {
         Ok(key) => Ok(Redirect::to(&format!("/forums/{forum}?done={key}")).into_response()),
         Err(AppError::Invalid(e)) => {
-            let refused = Refused { form, errors: forms::field_errors(ctx.lang, &e), typed };
+            let refused = Refused::new(ctx.lang, form, &e, typed);
             render_forum(state, who, ctx, forum, StatusCode::UNPROCESSABLE_ENTITY, None, Some(refused)).await
         }
         Err(e) => Err(e.into()),

@@ -19,7 +19,7 @@ use tandem_store::CommitmentFilter;
 use super::ctx::PageCtx;
 use super::dates::day;
 use super::error::PageError;
-use super::forms::{self, Posted};
+use super::forms::{Posted, Refused};
 use super::report_form::{notice, DoneQuery};
 use crate::app_error::AppError;
 use crate::extract::{perm, Can, Member};
@@ -32,13 +32,6 @@ pub fn router() -> Router<AppState> {
         .route("/forums/{id}/assessments", post(assess))
         .route("/forums/{id}/plans", post(plan))
         .route("/conditions", get(conditions).post(self_assess))
-}
-
-/// A refused form: which one, its errors by field, what was typed.
-struct Refused {
-    form: &'static str,
-    errors: BTreeMap<&'static str, String>,
-    typed: minijinja::Value,
 }
 
 /// Blank when the text is empty, so the page leaves the line out.
@@ -143,7 +136,7 @@ async fn after<T>(
     match done {
         Ok(_) => Ok(Redirect::to(&format!("/forums/{forum}/joint?done={key}")).into_response()),
         Err(AppError::Invalid(e)) => {
-            let refused = Refused { form, errors: forms::field_errors(ctx.lang, &e), typed };
+            let refused = Refused::new(ctx.lang, form, &e, typed);
             render(state, who, ctx, forum, StatusCode::UNPROCESSABLE_ENTITY, None, Some(refused)).await
         }
         Err(e) => Err(e.into()),
@@ -260,11 +253,7 @@ async fn self_assess(
     match svc::self_assess(&state, &who.actor(), &p.one("assessed_on"), scores, &note).await {
         Ok(_) => Ok(Redirect::to("/conditions?done=conditions-recorded").into_response()),
         Err(AppError::Invalid(e)) => {
-            let refused = Refused {
-                form: "conditions",
-                errors: forms::field_errors(ctx.lang, &e),
-                typed: p.typed(&[]),
-            };
+            let refused = Refused::new(ctx.lang, "conditions", &e, p.typed(&[]));
             render_conditions(&state, &who, &ctx, StatusCode::UNPROCESSABLE_ENTITY, None, Some(refused)).await
         }
         Err(e) => Err(e.into()),
