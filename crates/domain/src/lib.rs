@@ -55,6 +55,7 @@ pub mod scrub;
 pub mod seal;
 pub mod sharing;
 pub mod sms;
+pub mod survey;
 pub mod text;
 pub mod throttle;
 pub mod training;
