@@ -68,7 +68,7 @@ pub enum ImportCommand {
 }
 
 /// The `--org` argument: an organisation that exists.
-async fn org_arg(store: &dyn tandem_store::Store, raw: &str) -> anyhow::Result<OrgId> {
+pub(crate) async fn org_arg(store: &dyn tandem_store::Store, raw: &str) -> anyhow::Result<OrgId> {
     let org = OrgId::parse(raw).map_err(|_| anyhow::anyhow!("--org: {raw:?} is not an organisation id"))?;
     if store.get_org(&org).await.is_err() {
         bail!("--org: no organisation has id {org}");

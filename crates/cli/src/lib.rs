@@ -19,6 +19,7 @@ mod keys;
 mod progress;
 mod scan;
 pub mod settings;
+mod survey;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -89,6 +90,9 @@ enum Command {
     /// The prevention index: methodology, inputs, editions.
     #[command(subcommand)]
     Index(index::IndexCommand),
+    /// Perception surveys: import an export, print estimates.
+    #[command(subcommand)]
+    Survey(survey::SurveyCommand),
     /// Check the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
@@ -147,6 +151,7 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
         Command::Audit(cmd) => return audit::run(cmd, &settings).await,
         Command::Import(cmd) => import::run(cmd, &settings).await?,
         Command::Index(cmd) => index::run(cmd, &settings).await?,
+        Command::Survey(cmd) => survey::run(cmd, &settings).await?,
         Command::Alerts(cmd) => alerts::run(cmd, &settings).await?,
         Command::Export { org, out } => export::run(&settings, &org, &out).await?,
         Command::Bench(cmd) => bench::run(cmd, &settings).await?,

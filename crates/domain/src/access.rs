@@ -73,6 +73,11 @@ pub enum Action {
     /// Convene a forum, record its meetings and commitments, move one's organisation's
     /// commitments on and confirm other members'.
     ManageForums,
+    /// Read the organisation's perception surveys, their estimates and its unit scorecards.
+    ViewMonitoring,
+    /// Create surveys and import their responses; keep scorecards, their indicators and
+    /// measurements; publish a scorecard.
+    ManageMonitoring,
 }
 
 /// What to tell a caller who may not act.
@@ -90,6 +95,9 @@ impl Actor {
             Action::ViewSharing | Action::DocumentViolation | Action::ViewForums => true,
             // Speaking for the organisation in a forum is a coordinator's part.
             Action::ManageForums => self.role.at_least(Role::Coordinator),
+            Action::ViewMonitoring => true,
+            // What the organisation says about a unit in public is a coordinator's call.
+            Action::ManageMonitoring => self.role.at_least(Role::Coordinator),
             Action::VerifyViolation | Action::OpenViolationSecrets | Action::AnswerReferral => {
                 self.role.at_least(Role::Coordinator)
             }
@@ -153,6 +161,8 @@ mod tests {
             (ReviewProtocol, false, false, true, false),
             (ViewForums, true, true, true, true),
             (ManageForums, false, true, true, false),
+            (ViewMonitoring, true, true, true, true),
+            (ManageMonitoring, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

@@ -118,6 +118,11 @@ pub enum Problem {
     NotALink,
     /// A record the caller's organisation cannot open.
     CannotOpen,
+    /// A line of an imported file (1 is the header row) and what is wrong there.
+    InFile {
+        line: u64,
+        fault: crate::survey::FileFault,
+    },
     /// Anything else: pages show the English message in English and a general one otherwise.
     Other,
 }

@@ -46,6 +46,52 @@ pub enum SurveyError {
     Columns,
 }
 
+/// What a design column is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DesignRole {
+    Weight,
+    Strata,
+    Cluster,
+}
+
+impl DesignRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DesignRole::Weight => "weight",
+            DesignRole::Strata => "strata",
+            DesignRole::Cluster => "cluster",
+        }
+    }
+}
+
+/// What is wrong in a survey export, in a form every language can say (the line and column
+/// travel beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFault {
+    /// Not text in UTF-8, or not CSV at all.
+    Unreadable,
+    /// A header row and no responses.
+    NoRows,
+    /// A column without a name.
+    BlankHeader,
+    /// Two columns of the same name.
+    HeaderTwice,
+    /// The survey's design column is not in the file.
+    NoColumn(DesignRole),
+    /// Several group-prefixed columns end in the design column's name.
+    AmbiguousColumn(DesignRole),
+    /// A row with more or fewer cells than the header.
+    Ragged,
+    /// A weight that is not a positive number.
+    BadWeight,
+    /// A response without its stratum or cluster.
+    BlankDesign(DesignRole),
+    /// A submission key seen on an earlier line of the same file.
+    KeyTwice,
+    /// More responses than one file may hold.
+    TooMany,
+}
+
 /// The design: each response's weight, stratum and cluster, as dense indices.
 #[derive(Debug, Clone)]
 pub struct Design {

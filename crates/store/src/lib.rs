@@ -1,6 +1,6 @@
 //! The storage interface, one trait per capability ([`IdentityStore`], [`EarlyWarningStore`],
 //! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`], [`FieldStore`], [`ObservatoryStore`],
-//! [`ForumStore`]), each in its module with its models and its chapter of
+//! [`ForumStore`], [`SurveyStore`]), each in its module with its models and its chapter of
 //! the conformance story. [`Store`] is all of them: what a backend implements and the web layer
 //! holds. Every method that touches an organisation's records takes that organisation first, so
 //! that no query can forget the scope.
@@ -13,6 +13,7 @@ pub mod forums;
 pub mod identity;
 pub mod index;
 pub mod invitations;
+pub mod monitoring;
 pub mod observatory;
 #[cfg(feature = "openapi")]
 pub mod openapi;
@@ -25,6 +26,7 @@ pub use forums::*;
 pub use identity::*;
 pub use index::*;
 pub use invitations::*;
+pub use monitoring::*;
 pub use observatory::*;
 pub use protection::*;
 
@@ -82,6 +84,7 @@ pub trait Store:
     + ForumStore
     + TrainingStore
     + JointStore
+    + SurveyStore
     + 'static
 {
 }
@@ -98,6 +101,7 @@ impl<T> Store for T where
         + ForumStore
         + TrainingStore
         + JointStore
+        + SurveyStore
         + 'static
 {
 }

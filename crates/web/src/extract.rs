@@ -135,6 +135,8 @@ pub mod perm {
         ReviewProtocol,
         ViewForums,
         ManageForums,
+        ViewMonitoring,
+        ManageMonitoring,
     );
 }
 

@@ -20,6 +20,7 @@ pub mod invitations;
 mod metrics;
 #[cfg(test)]
 mod module_graph;
+pub mod monitoring;
 pub mod next;
 pub mod observatory;
 mod ops;

@@ -23,6 +23,7 @@ mod public_violations;
 mod shared_violations;
 mod sharing;
 mod sms;
+mod surveys;
 mod violations;
 mod wheel;
 

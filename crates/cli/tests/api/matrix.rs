@@ -83,6 +83,17 @@ async fn authorisation_matrix(b: Backend) {
     assert_eq!(r.status(), 201);
     let evidence: serde_json::Value = r.json().await.unwrap();
     let evidence_path = format!("{violation_path}/evidence/{}", evidence["id"].as_str().unwrap());
+    let (s, v) = app
+        .send(
+            "POST",
+            "/api/v1/surveys",
+            Some(&tokens[&Coordinator]),
+            Some(json!({"title": "Trust in the police", "weight": "weight", "cluster": "village"})),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    let survey_path = format!("/api/v1/surveys/{}", v["id"].as_str().unwrap());
+    let survey_csv = "_uuid;group/village;trust;weight\nu1;v1;yes;1\nu2;v1;no;1,5\nu3;v2;yes;2\nu4;v2;no;1\n";
     let report_path = format!("/api/v1/reports/{report_id}");
     let alert_path = format!("/api/v1/alerts/{alert_id}");
 
@@ -466,6 +477,27 @@ async fn authorisation_matrix(b: Backend) {
             [401, 404, 403, 200, 409, 403],
         ),
         ("POST", format!("{commitment_path}/confirm"), None, [401, 404, 403, 409, 409, 403]),
+        // Surveys: the organisation's own; members read, coordinators create and import.
+        ("GET", "/api/v1/surveys".into(), None, [401, 200, 200, 200, 200, 200]),
+        (
+            "POST",
+            "/api/v1/surveys".into(),
+            Some(json!({"title": "Another round", "weight": "w"})),
+            [401, 201, 403, 201, 201, 403],
+        ),
+        ("GET", survey_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        (
+            "POST",
+            format!("{survey_path}/responses"),
+            Some(json!(survey_csv)),
+            [401, 404, 403, 201, 201, 403],
+        ),
+        (
+            "GET",
+            format!("{survey_path}/estimates?question=trust&value=yes"),
+            None,
+            [401, 404, 200, 200, 200, 404],
+        ),
         ("GET", "/forums".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", forum_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
         ("GET", format!("{}/joint", forum_path.replace("/api/v1", "")), None, [303, 404, 200, 200, 200, 404]),

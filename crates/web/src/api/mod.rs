@@ -21,6 +21,7 @@ pub mod reports;
 mod shared;
 mod sharing;
 mod sms;
+mod surveys;
 mod violations;
 mod wheel;
 
@@ -62,6 +63,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(referrals::router())
         .merge(forums::router())
         .merge(wheel::router())
+        .merge(surveys::router())
         .merge(openapi::router())
         .split_for_parts()
 }

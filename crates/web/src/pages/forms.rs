@@ -74,10 +74,37 @@ pub fn problem_text(lang: crate::i18n::Lang, e: &tandem_domain::InvalidInput) ->
         P::NotALink => ("problem-not-a-link", vec![]),
         P::CannotOpen => ("problem-cannot-open", vec![]),
         P::TooFarAhead { months } => ("problem-too-far-ahead", vec![("months", n(i64::from(months)))]),
+        P::InFile { line, fault } => {
+            ("problem-in-file", vec![("line", n(line as i64)), ("fault", file_fault(lang, fault))])
+        }
         P::Other if lang == crate::i18n::Lang::En => return capitalised(&e.message),
         P::Other => ("problem-other", vec![]),
     };
     crate::i18n::global().text(lang, key, &args)
+}
+
+/// What is wrong in an imported file, in the page's language.
+fn file_fault(lang: crate::i18n::Lang, fault: tandem_domain::survey::FileFault) -> String {
+    use tandem_domain::survey::FileFault as F;
+    let (key, role) = match fault {
+        F::Unreadable => ("file-fault-unreadable", None),
+        F::NoRows => ("file-fault-no-rows", None),
+        F::BlankHeader => ("file-fault-blank-header", None),
+        F::HeaderTwice => ("file-fault-header-twice", None),
+        F::NoColumn(r) => ("file-fault-no-column", Some(r)),
+        F::AmbiguousColumn(r) => ("file-fault-ambiguous", Some(r)),
+        F::Ragged => ("file-fault-ragged", None),
+        F::BadWeight => ("file-fault-bad-weight", None),
+        F::BlankDesign(r) => ("file-fault-blank-design", Some(r)),
+        F::KeyTwice => ("file-fault-key-twice", None),
+        F::TooMany => ("file-fault-too-many", None),
+    };
+    let i18n = crate::i18n::global();
+    let args = match role {
+        Some(r) => vec![("role", i18n.text(lang, &format!("design-role-{}", r.as_str()), &[]))],
+        None => vec![],
+    };
+    i18n.text(lang, key, &args)
 }
 
 /// "is required" as a sentence: "Is required."

@@ -1,0 +1,5 @@
+//! Joint monitoring as the API, the pages and the CLI use it: perception surveys (their design,
+//! the responses imported from KoboToolbox or ODK Central, their estimates). Callers have passed
+//! the access check already.
+pub mod survey_csv;
+pub mod surveys;
