@@ -108,6 +108,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     crate::demo_protection::populate(store, keys, &orgs).await?;
     crate::demo_forums::populate(store, &mut rng, &orgs).await?;
     crate::demo_index::populate(store, &mut rng).await?;
+    crate::demo_surveys::populate(store, &mut rng, &orgs).await?;
     Ok(logins)
 }
 

@@ -1326,3 +1326,83 @@ commitment-link-open = { $kind ->
 }
 problem-not-a-link = الصقوا عنوان بلاغ أو إنذار أو إحالة على تاندم، كما يظهر في المتصفح على صفحته.
 problem-cannot-open = لا تستطيع منظمتكم فتح هذا السجل: اربطوا أحد سجلاتكم، أو سجلًا مُشاركًا معكم.
+
+## Perception surveys
+nav-surveys = الاستطلاعات
+surveys-title = استطلاعات الرأي
+surveys-intro = استطلاعات عن نظرة الناس إلى أمنهم وإلى الشرطة، تُجمع بـ KoboToolbox أو ODK. استورد ملف التصدير واسأل عن نسبة من أعطوا إجابة ما، للجميع وحسب الجنس أو العمر، مع هامش الخطأ الذي يعطيه تصميم العينة.
+surveys-none = لا يوجد استطلاع بعد.
+surveys-back = كل الاستطلاعات
+survey-responses-count = { $count ->
+    [one] إجابة واحدة
+   *[other] { $count } إجابات
+}
+survey-fielded = في الميدان يوم { $date }
+survey-new = بدء استطلاع
+survey-title-field = العنوان
+survey-title-hint = مثلاً: الثقة في الشرطة، الجولة الأولى (مارس 2026).
+survey-fielded-on = في الميدان يوم
+survey-design-hint = سمِّ أعمدة ملف التصدير التي تصف العينة. اترك الطبقات أو العنقود فارغاً إن لم يكن في العينة شيء منها. يمكن إسقاط بادئة المجموعة: «village» تجد «group_a/village».
+survey-weight = عمود الوزن
+survey-weight-hint = وزن المعاينة لكل إجابة. إن كانت كل الإجابات متساوية فأضف عموداً من الآحاد.
+survey-strata = عمود الطبقات
+survey-strata-hint = الطبقة التي سُحبت منها كل إجابة، مثل المديرية.
+survey-cluster = عمود العناقيد
+survey-cluster-hint = العنقود (وحدة المعاينة الأولى)، مثل القرية أو منطقة العدّ.
+survey-create = بدء الاستطلاع
+survey-created = بدأ الاستطلاع. استورد الآن إجاباته.
+survey-imported = استُوردت الإجابات.
+survey-imported-count = { $count ->
+    [one] استُوردت إجابة واحدة
+   *[other] استُوردت { $count } إجابات
+}{ $already ->
+    [0] .
+   *[other] ؛ و{ $already } كانت هنا من قبل فتُركت.
+}
+survey-responses = الإجابات
+survey-none-column = لا شيء
+survey-ask = اسأل الاستطلاع
+survey-question = السؤال (العمود)
+survey-value = الإجابة
+survey-value-hint = اكتب الإجابة كما يكتبها ملف التصدير، مثلاً: yes.
+survey-by = اعرض حسب
+survey-by-none = الجميع فقط
+survey-method = المجال
+survey-method-logit = لوجيت (الخيار المعتاد)
+survey-method-beta = بيتا (كورن–غروبارد، للنسب القريبة من 0٪ أو 100٪)
+survey-estimate = اعرض التقدير
+survey-results = نسبة من أجابوا «{ $value }»
+survey-results-intro = بين الإجابات عن { $question }، موزونة كما يقول تصميم العينة، مع مجالات ثقة 95٪.
+survey-chart-title = نسبة من أجابوا { $value } مع مجالات ثقة 95٪
+survey-group = الفئة
+survey-group-all = الجميع
+survey-share = النسبة
+survey-interval = مجال الثقة 95٪
+survey-se = الخطأ المعياري (نقاط)
+survey-n = الإجابات
+survey-effective-n = الإجابات الفعلية
+survey-deff = أثر التصميم
+survey-small = عينة صغيرة
+survey-small-means = الفئة الموسومة «عينة صغيرة» فيها أقل من 30 إجابة فعلية أو هامش واسع جداً بالنسبة لحجمها: اقرأها بحذر.
+survey-method-said-logit = المجالات بطريقة لوجيت.
+survey-method-said-beta = المجالات بطريقة بيتا (كورن–غروبارد).
+survey-import = استيراد الإجابات
+survey-import-intro = نزّل البيانات من KoboToolbox (CSV، بأسماء المجموعات أو دونها) أو من ODK Central (تصدير CSV) واختر الملف هنا. لا يُستورد شيء إن كان أي سطر خاطئاً، وتُترك الإجابات المستوردة من قبل.
+survey-file = ملف CSV
+survey-file-hint = مفصول بفواصل أو بفواصل منقوطة، حتى 48 ميغابايت.
+survey-import-button = استيراد الملف
+problem-in-file = السطر { $line } من الملف: { $fault }. لم يُستورد شيء.
+file-fault-unreadable = لا يمكن قراءته كملف CSV بترميز UTF-8
+file-fault-no-rows = لا توجد إجابات تحت سطر العناوين
+file-fault-blank-header = عمود بلا اسم
+file-fault-header-twice = عمودان بالاسم نفسه
+file-fault-no-column = عمود { $role } في الاستطلاع غير موجود في الملف
+file-fault-ambiguous = أكثر من عمود قد يكون عمود { $role } في الاستطلاع؛ اكتب اسمه كاملاً
+file-fault-ragged = هذا السطر ليس فيه عدد الخلايا نفسه الذي في سطر العناوين
+file-fault-bad-weight = الوزن ليس عدداً موجباً
+file-fault-blank-design = إجابة بلا { $role }
+file-fault-key-twice = هذه الإجابة مكررة في الملف
+file-fault-too-many = في الملف إجابات أكثر مما يحتمله استيراد واحد
+design-role-weight = الوزن
+design-role-strata = الطبقة
+design-role-cluster = العنقود

@@ -1279,3 +1279,83 @@ commitment-link-open = { $kind ->
 }
 problem-not-a-link = Paste the address of a report, an alert or a referral on Tandem, as your browser shows it on its page.
 problem-cannot-open = Your organisation cannot open this record: link one of your own, or one shared with you.
+
+## Perception surveys
+nav-surveys = Surveys
+surveys-title = Perception surveys
+surveys-intro = Surveys of how people see their security and the police, collected with KoboToolbox or ODK. Import an export and ask what share of people gave an answer, for everyone and by gender or age, with the margin of error the sample design gives.
+surveys-none = No survey yet.
+surveys-back = All surveys
+survey-responses-count = { $count ->
+    [one] 1 response
+   *[other] { $count } responses
+}
+survey-fielded = in the field on { $date }
+survey-new = Start a survey
+survey-title-field = Title
+survey-title-hint = For example: Trust in the police, round 1 (March 2026).
+survey-fielded-on = In the field on
+survey-design-hint = Name the columns of your export that describe the sample. Leave strata or cluster empty if the sample had none. A group prefix can be left out: "village" finds "group_a/village".
+survey-weight = Weight column
+survey-weight-hint = Each response's sampling weight. If every response counts the same, add a column of ones.
+survey-strata = Strata column
+survey-strata-hint = The stratum each response was drawn in, such as the district.
+survey-cluster = Cluster column
+survey-cluster-hint = The cluster (first sampling unit), such as the village or enumeration area.
+survey-create = Start the survey
+survey-created = Survey started. Now import its responses.
+survey-imported = Responses imported.
+survey-imported-count = { $count ->
+    [one] 1 response imported
+   *[other] { $count } responses imported
+}{ $already ->
+    [0] .
+   *[other] ; { $already } were already here and were left out.
+}
+survey-responses = Responses
+survey-none-column = none
+survey-ask = Ask the survey
+survey-question = Question (column)
+survey-value = Answer
+survey-value-hint = Type the answer as the export writes it, for example: yes.
+survey-by = Show by
+survey-by-none = Everyone only
+survey-method = Interval
+survey-method-logit = Logit (the usual choice)
+survey-method-beta = Beta (Korn–Graubard, for shares near 0% or 100%)
+survey-estimate = Show the estimate
+survey-results = Share who answered “{ $value }”
+survey-results-intro = Among the responses that answered { $question }, weighted as the sample design says, with 95% intervals.
+survey-chart-title = Share who answered { $value }, with 95% intervals
+survey-group = Group
+survey-group-all = Everyone
+survey-share = Share
+survey-interval = 95% interval
+survey-se = Standard error (points)
+survey-n = Responses
+survey-effective-n = Effective responses
+survey-deff = Design effect
+survey-small = small sample
+survey-small-means = A group marked “small sample” has fewer than 30 effective responses or a margin too wide for its size: read it with care.
+survey-method-said-logit = Intervals by the logit method.
+survey-method-said-beta = Intervals by the beta (Korn–Graubard) method.
+survey-import = Import responses
+survey-import-intro = Download the data from KoboToolbox (CSV, with or without group names) or ODK Central (CSV export) and choose the file here. Nothing is imported if any line is wrong; responses imported before are left out.
+survey-file = CSV file
+survey-file-hint = Comma or semicolon separated, up to 48 MB.
+survey-import-button = Import the file
+problem-in-file = Line { $line } of the file: { $fault }. Nothing was imported.
+file-fault-unreadable = it cannot be read as a CSV file in UTF-8
+file-fault-no-rows = there are no responses below the header row
+file-fault-blank-header = a column has no name
+file-fault-header-twice = two columns have the same name
+file-fault-no-column = the survey's { $role } column is not in the file
+file-fault-ambiguous = several columns could be the survey's { $role } column; give its whole name
+file-fault-ragged = this row does not have as many cells as the header
+file-fault-bad-weight = the weight is not a positive number
+file-fault-blank-design = a response has no { $role }
+file-fault-key-twice = this submission appears twice in the file
+file-fault-too-many = the file has more responses than one import may hold
+design-role-weight = weight
+design-role-strata = stratum
+design-role-cluster = cluster

@@ -1279,3 +1279,83 @@ commitment-link-open = { $kind ->
 }
 problem-not-a-link = Collez l'adresse d'un signalement, d'une alerte ou d'un renvoi sur Tandem, telle que votre navigateur l'affiche sur sa page.
 problem-cannot-open = Votre organisation ne peut pas ouvrir cet enregistrement : liez l'un des vôtres, ou l'un de ceux partagés avec vous.
+
+## Perception surveys
+nav-surveys = Enquêtes
+surveys-title = Enquêtes de perception
+surveys-intro = Des enquêtes sur la manière dont les gens voient leur sécurité et la police, collectées avec KoboToolbox ou ODK. Importez un export et demandez quelle part des personnes a donné une réponse, pour tous et par sexe ou par âge, avec la marge d'erreur que donne le plan de sondage.
+surveys-none = Aucune enquête pour l'instant.
+surveys-back = Toutes les enquêtes
+survey-responses-count = { $count ->
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+survey-fielded = sur le terrain le { $date }
+survey-new = Commencer une enquête
+survey-title-field = Titre
+survey-title-hint = Par exemple : Confiance dans la police, vague 1 (mars 2026).
+survey-fielded-on = Sur le terrain le
+survey-design-hint = Nommez les colonnes de votre export qui décrivent l'échantillon. Laissez strates ou grappe vides si l'échantillon n'en avait pas. Le préfixe d'un groupe peut être omis : « village » trouve « group_a/village ».
+survey-weight = Colonne du poids
+survey-weight-hint = Le poids de sondage de chaque réponse. Si toutes les réponses comptent autant, ajoutez une colonne de 1.
+survey-strata = Colonne des strates
+survey-strata-hint = La strate où chaque réponse a été tirée, par exemple le district.
+survey-cluster = Colonne des grappes
+survey-cluster-hint = La grappe (unité primaire de sondage), par exemple le village ou la zone de dénombrement.
+survey-create = Commencer l'enquête
+survey-created = Enquête commencée. Importez maintenant ses réponses.
+survey-imported = Réponses importées.
+survey-imported-count = { $count ->
+    [one] 1 réponse importée
+   *[other] { $count } réponses importées
+}{ $already ->
+    [0] .
+   *[other] ; { $already } étaient déjà là et ont été laissées de côté.
+}
+survey-responses = Réponses
+survey-none-column = aucune
+survey-ask = Interroger l'enquête
+survey-question = Question (colonne)
+survey-value = Réponse
+survey-value-hint = Tapez la réponse telle que l'export l'écrit, par exemple : yes.
+survey-by = Afficher par
+survey-by-none = Tout le monde seulement
+survey-method = Intervalle
+survey-method-logit = Logit (le choix habituel)
+survey-method-beta = Bêta (Korn–Graubard, pour les parts proches de 0 % ou 100 %)
+survey-estimate = Afficher l'estimation
+survey-results = Part ayant répondu « { $value } »
+survey-results-intro = Parmi les réponses à { $question }, pondérées selon le plan de sondage, avec des intervalles à 95 %.
+survey-chart-title = Part ayant répondu { $value }, avec intervalles à 95 %
+survey-group = Groupe
+survey-group-all = Tout le monde
+survey-share = Part
+survey-interval = Intervalle à 95 %
+survey-se = Erreur type (points)
+survey-n = Réponses
+survey-effective-n = Réponses effectives
+survey-deff = Effet de plan
+survey-small = petit échantillon
+survey-small-means = Un groupe marqué « petit échantillon » a moins de 30 réponses effectives ou une marge trop large pour sa taille : lisez-le avec prudence.
+survey-method-said-logit = Intervalles par la méthode logit.
+survey-method-said-beta = Intervalles par la méthode bêta (Korn–Graubard).
+survey-import = Importer des réponses
+survey-import-intro = Téléchargez les données de KoboToolbox (CSV, avec ou sans noms de groupes) ou d'ODK Central (export CSV) et choisissez le fichier ici. Rien n'est importé si une ligne est fausse ; les réponses déjà importées sont laissées de côté.
+survey-file = Fichier CSV
+survey-file-hint = Séparé par des virgules ou des points-virgules, jusqu'à 48 Mo.
+survey-import-button = Importer le fichier
+problem-in-file = Ligne { $line } du fichier : { $fault }. Rien n'a été importé.
+file-fault-unreadable = il ne peut pas être lu comme un fichier CSV en UTF-8
+file-fault-no-rows = il n'y a aucune réponse sous la ligne d'en-tête
+file-fault-blank-header = une colonne n'a pas de nom
+file-fault-header-twice = deux colonnes ont le même nom
+file-fault-no-column = la colonne { $role } de l'enquête n'est pas dans le fichier
+file-fault-ambiguous = plusieurs colonnes pourraient être la colonne { $role } de l'enquête ; donnez son nom complet
+file-fault-ragged = cette ligne n'a pas autant de cellules que l'en-tête
+file-fault-bad-weight = le poids n'est pas un nombre positif
+file-fault-blank-design = une réponse n'a pas de { $role }
+file-fault-key-twice = cette soumission apparaît deux fois dans le fichier
+file-fault-too-many = le fichier a plus de réponses qu'un import ne peut en contenir
+design-role-weight = poids
+design-role-strata = strate
+design-role-cluster = grappe

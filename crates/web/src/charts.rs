@@ -180,6 +180,57 @@ pub fn sparkline(values: &[u32], title: &str) -> String {
     )
 }
 
+/// One bar of an estimate chart: its label, the share and its interval (0 to 1).
+pub struct ShareBar<'a> {
+    pub label: &'a str,
+    pub share: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// Shares with their 95% intervals as horizontal bars on a 0–100% scale: the bar is the
+/// estimate, the dark line across its end the interval, and each row says its numbers in text,
+/// so nothing needs hovering.
+pub fn share_bars(bars: &[ShareBar<'_>], title: &str) -> String {
+    let (w, row, left, right, top) = (320.0, 40.0, 104.0, 14.0, 18.0);
+    let h = top + row * bars.len() as f64 + 6.0;
+    let x = |v: f64| left + v.clamp(0.0, 1.0) * (w - left - right);
+    let mut body = String::new();
+    for tick in [0.0, 0.5, 1.0] {
+        body.push_str(&format!(
+            r##"<line x1="{x:.1}" y1="{top}" x2="{x:.1}" y2="{y2:.1}" stroke="#ccc"/><text x="{x:.1}" y="12" font-size="10" fill="#444" text-anchor="middle">{p}%</text>"##,
+            x = x(tick),
+            y2 = h - 6.0,
+            p = (tick * 100.0) as u32
+        ));
+    }
+    for (i, b) in bars.iter().enumerate() {
+        let y = top + row * i as f64;
+        body.push_str(&format!(
+            r##"<text x="{lx:.1}" y="{ty:.1}" font-size="13" fill="#222" text-anchor="end">{label}</text><rect x="{x0:.1}" y="{by:.1}" width="{bw:.1}" height="12" fill="#7fb8c1"/><line x1="{l:.1}" y1="{cy:.1}" x2="{hh:.1}" y2="{cy:.1}" stroke="#0b3d45" stroke-width="2"/><line x1="{l:.1}" y1="{c0:.1}" x2="{l:.1}" y2="{c1:.1}" stroke="#0b3d45" stroke-width="2"/><line x1="{hh:.1}" y1="{c0:.1}" x2="{hh:.1}" y2="{c1:.1}" stroke="#0b3d45" stroke-width="2"/><text x="{lx:.1}" y="{ny:.1}" font-size="12" fill="#444" text-anchor="end">{p:.0}% ({lo:.0}–{hi:.0})</text>"##,
+            lx = left - 6.0,
+            ty = y + 11.0,
+            ny = y + 27.0,
+            label = esc(b.label),
+            x0 = x(0.0),
+            by = y + 2.0,
+            bw = x(b.share) - x(0.0),
+            l = x(b.low),
+            hh = x(b.high),
+            cy = y + 8.0,
+            c0 = y + 3.0,
+            c1 = y + 13.0,
+            p = b.share * 100.0,
+            lo = b.low * 100.0,
+            hi = b.high * 100.0,
+        ));
+    }
+    format!(
+        r##"<svg class="shares" viewBox="0 0 {w} {h:.0}" direction="ltr" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>{body}</svg>"##,
+        t = esc(title)
+    )
+}
+
 /// Green, light to dark, for index scores (higher is better); grey for no score.
 const SCORE_PALETTE: [&str; 5] = ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"];
 const NO_DATA: &str = "#d9d9d9";
@@ -446,6 +497,15 @@ mod tests {
         );
         assert_eq!(svg.matches("<circle").count(), 2);
         assert!(svg.contains("2026H2: 55.5") && svg.contains(">2026H1<"));
+    }
+
+    #[test]
+    fn share_bars_say_their_numbers() {
+        let svg =
+            share_bars(&[ShareBar { label: "Women <all>", share: 0.42, low: 0.35, high: 0.5 }], "Trust");
+        assert!(svg.contains(">42% (35–50)</text>"), "{svg}");
+        assert!(svg.contains("Women &lt;all&gt;"), "labels are escaped");
+        assert_eq!(svg.matches("<rect").count(), 1);
     }
 
     #[test]

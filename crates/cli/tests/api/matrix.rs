@@ -498,6 +498,21 @@ async fn authorisation_matrix(b: Backend) {
             None,
             [401, 404, 200, 200, 200, 404],
         ),
+        ("GET", "/surveys".into(), None, [303, 200, 200, 200, 200, 200]),
+        (
+            "POST",
+            "/surveys".into(),
+            Some(json!({"title": "A page's round", "weight": "w"})),
+            [403, 303, 403, 303, 303, 403],
+        ),
+        ("GET", survey_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
+        // The page's upload takes multipart only: a CSV body is refused once the caller may.
+        (
+            "POST",
+            format!("{}/responses", survey_path.replace("/api/v1", "")),
+            Some(json!(survey_csv)),
+            [303, 415, 403, 415, 415, 403],
+        ),
         ("GET", "/forums".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", forum_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
         ("GET", format!("{}/joint", forum_path.replace("/api/v1", "")), None, [303, 404, 200, 200, 200, 404]),

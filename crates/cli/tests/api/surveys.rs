@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use tandem_domain::{OrgKind, Role};
 use tandem_testkit::{both, spawn_app, Backend, TestApp};
 
-both!(a_kobo_export_imported_and_estimated_as_r_does);
+both!(a_kobo_export_imported_and_estimated_as_r_does, the_survey_pages_work_without_javascript);
 
 /// A deterministic two-district, eight-village survey of `n` respondents: unequal weights with
 /// decimal commas, a few who did not answer the trust question, genders under a group prefix.
@@ -210,4 +210,107 @@ async fn a_kobo_export_imported_and_estimated_as_r_does(b: Backend) {
     let out = run(&["survey", "import", "--org", &org, "--survey", &id, more.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("imported 50 responses"));
+}
+
+/// A coordinator on the pages: starts a survey (a refused form keeps what was typed and says
+/// why beside the field), uploads an export (a bad line refused in French, naming the line),
+/// then asks it a question with a plain GET form and reads the table and the chart.
+async fn the_survey_pages_work_without_javascript(b: Backend) {
+    let app = spawn_app(b).await;
+    let cso = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    app.create_user(&cso, "amina@kwpn.example", Role::Coordinator, false).await;
+    app.create_user(&cso, "member@kwpn.example", Role::Member, false).await;
+    let amina = app.login("amina@kwpn.example").await;
+    let member = app.login("member@kwpn.example").await;
+    let form = |title: &str| {
+        vec![
+            ("title", title.to_owned()),
+            ("weight", "weight".to_owned()),
+            ("strata", "district".to_owned()),
+            ("cluster", "village".to_owned()),
+            ("fielded_on", String::new()),
+        ]
+    };
+    let r = app.http.post(app.url("/surveys")).bearer_auth(&amina).form(&form("x")).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("id=\"err-title\"") && html.contains("value=\"district\""), "kept: {html}");
+    let r = app
+        .http
+        .post(app.url("/surveys"))
+        .bearer_auth(&amina)
+        .form(&form("Trust in the police, round 1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.ends_with("?done=survey-created"), "{to}");
+    let page = to.split('?').next().unwrap().to_owned();
+    let upload = |token: &str, body: String, lang: &str| {
+        let part = tandem_testkit::reqwest::multipart::Part::text(body)
+            .file_name("kobo.csv")
+            .mime_str("text/csv")
+            .unwrap();
+        let rb = app
+            .http
+            .post(app.url(&format!("{page}/responses")))
+            .bearer_auth(token)
+            .header("accept-language", lang)
+            .multipart(tandem_testkit::reqwest::multipart::Form::new().part("file", part));
+        async move { rb.send().await.unwrap() }
+    };
+    let file = kobo_export(300, 3);
+    let mut bad: Vec<String> = file.lines().map(str::to_owned).collect();
+    bad[9] = bad[9].replace(";north;", ";;").replace(";south;", ";;");
+    let r = upload(&amina, bad.join("\n"), "fr").await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"err-file\"")
+            && html.contains("Ligne 10 du fichier")
+            && html.contains("Rien n&#x27;a été importé"),
+        "{html}"
+    );
+    assert_eq!(upload(&member, file.clone(), "en").await.status(), 403);
+    let r = upload(&amina, file.clone(), "en").await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    let html = app.http.get(app.url(&to)).bearer_auth(&member).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("300 responses imported."), "{html}");
+    let r = upload(&amina, file, "en").await;
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    let html = app.http.get(app.url(&to)).bearer_auth(&member).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("0 responses imported; 300 were already here"), "{html}");
+
+    let ask = format!("{page}?question=trust&value=yes&by=group_b%2Fgender&method=logit");
+    let html = app.http.get(app.url(&ask)).bearer_auth(&member).send().await.unwrap().text().await.unwrap();
+    let api = app
+        .send(
+            "GET",
+            &format!("/api/v1{page}/estimates?question=trust&value=yes&by=gender"),
+            Some(&member),
+            None,
+        )
+        .await
+        .1;
+    for e in api["estimates"].as_array().unwrap() {
+        let share = format!("{:.1}%", e["proportion"].as_f64().unwrap() * 100.0);
+        let ci = format!(
+            "{:.1}–{:.1}%",
+            e["ci_low"].as_f64().unwrap() * 100.0,
+            e["ci_high"].as_f64().unwrap() * 100.0
+        );
+        assert!(html.contains(&share) && html.contains(&ci), "{share} {ci} on the page: {html}");
+    }
+    assert!(html.contains("<svg class=\"shares\"") && html.contains(">Everyone</text>"), "the chart: {html}");
+    let r = app
+        .http
+        .get(app.url(&format!("{page}?question=colour&value=x")))
+        .bearer_auth(&member)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("id=\"err-question\""));
 }

@@ -21,7 +21,7 @@ pub mod reports;
 mod shared;
 mod sharing;
 mod sms;
-mod surveys;
+pub mod surveys;
 mod violations;
 mod wheel;
 

@@ -25,6 +25,7 @@ mod report_form;
 mod reports;
 mod shared;
 mod sharing;
+mod surveys;
 mod violation_links;
 mod violations;
 mod wheel;
@@ -56,6 +57,7 @@ pub fn router() -> Router<AppState> {
         .merge(forums::router())
         .merge(joint::router())
         .merge(wheel::router())
+        .merge(surveys::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

@@ -24,6 +24,7 @@ pub fn items(role: Option<Role>, platform_admin: bool, path: &str) -> Vec<NavIte
         ("/shared", "nav-shared", Some(Role::Member)),
         ("/violations", "nav-violations", Some(Role::Member)),
         ("/forums", "nav-forums", Some(Role::Member)),
+        ("/surveys", "nav-surveys", Some(Role::Member)),
         ("/referrals", "nav-referrals", Some(Role::Coordinator)),
         ("/protection", "nav-protection", Some(Role::Coordinator)),
         ("/field", "nav-field", Some(Role::Coordinator)),

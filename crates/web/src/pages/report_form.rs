@@ -124,6 +124,8 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "assessment-recorded",
         "plan-adopted",
         "conditions-recorded",
+        "survey-created",
+        "survey-imported",
     ]
     .into_iter()
     .find(|k| *k == key)
