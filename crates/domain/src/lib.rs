@@ -51,6 +51,7 @@ pub mod protocol;
 pub mod referral_times;
 pub mod report;
 pub mod retention;
+pub mod scorecard;
 pub mod scrub;
 pub mod seal;
 pub mod sharing;

@@ -1,6 +1,6 @@
 //! The storage interface, one trait per capability ([`IdentityStore`], [`EarlyWarningStore`],
 //! [`ProtectionStore`], [`IndexStore`], [`InvitationStore`], [`FieldStore`], [`ObservatoryStore`],
-//! [`ForumStore`], [`SurveyStore`]), each in its module with its models and its chapter of
+//! [`ForumStore`], [`SurveyStore`], [`ScorecardStore`]), each in its module with its models and its chapter of
 //! the conformance story. [`Store`] is all of them: what a backend implements and the web layer
 //! holds. Every method that touches an organisation's records takes that organisation first, so
 //! that no query can forget the scope.
@@ -85,6 +85,7 @@ pub trait Store:
     + TrainingStore
     + JointStore
     + SurveyStore
+    + ScorecardStore
     + 'static
 {
 }
@@ -102,6 +103,7 @@ impl<T> Store for T where
         + TrainingStore
         + JointStore
         + SurveyStore
+        + ScorecardStore
         + 'static
 {
 }

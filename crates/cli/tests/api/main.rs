@@ -20,6 +20,7 @@ mod ops;
 mod pages;
 mod protection;
 mod public_violations;
+mod scorecards;
 mod shared_violations;
 mod sharing;
 mod sms;

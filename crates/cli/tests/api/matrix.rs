@@ -94,6 +94,28 @@ async fn authorisation_matrix(b: Backend) {
     assert_eq!(s, 201, "{v}");
     let survey_path = format!("/api/v1/surveys/{}", v["id"].as_str().unwrap());
     let survey_csv = "_uuid;group/village;trust;weight\nu1;v1;yes;1\nu2;v1;no;1,5\nu3;v2;yes;2\nu4;v2;no;1\n";
+    let (s, v) = app
+        .send(
+            "POST",
+            "/api/v1/scorecards",
+            Some(&tokens[&Coordinator]),
+            Some(json!({"unit_org": other_org.id, "area": "MR01"})),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    let card_path = format!("/api/v1/scorecards/{}", v["id"].as_str().unwrap());
+    let indicator_body = json!({"name": "Women who trust the police", "definition": "Share answering yes",
+        "measure": "percent", "direction": "up", "frequency": "twice_a_year"});
+    let (s, v) = app
+        .send(
+            "POST",
+            &format!("{card_path}/indicators"),
+            Some(&tokens[&Coordinator]),
+            Some(indicator_body.clone()),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    let measurement_path = format!("/api/v1/indicators/{}/measurements", v["id"].as_str().unwrap());
     let report_path = format!("/api/v1/reports/{report_id}");
     let alert_path = format!("/api/v1/alerts/{alert_id}");
 
@@ -513,6 +535,25 @@ async fn authorisation_matrix(b: Backend) {
             Some(json!(survey_csv)),
             [303, 415, 403, 415, 415, 403],
         ),
+        // Scorecards: kept by a CSO's coordinators, read by its members, public once published.
+        ("GET", "/api/v1/scorecards".into(), None, [401, 200, 200, 200, 200, 200]),
+        (
+            "POST",
+            "/api/v1/scorecards".into(),
+            Some(json!({"unit_org": other_org.id, "area": "MR01"})),
+            [401, 403, 403, 422, 422, 403],
+        ),
+        ("GET", card_path.clone(), None, [401, 404, 200, 200, 200, 404]),
+        ("POST", format!("{card_path}/indicators"), Some(indicator_body), [401, 404, 403, 201, 201, 403]),
+        (
+            "POST",
+            measurement_path.clone(),
+            Some(json!({"measured_on": "2026-05-04", "value": 41.0, "source": "Survey round 1"})),
+            [401, 404, 403, 201, 201, 403],
+        ),
+        ("POST", format!("{card_path}/publish"), Some(json!({"published": false})), [401, 404, 403, 200, 200, 403]),
+        ("GET", "/api/v1/public/scorecards".into(), None, [200; 6]),
+        ("GET", card_path.replace("/api/v1/", "/api/v1/public/"), None, [404; 6]),
         ("GET", "/forums".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", forum_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
         ("GET", format!("{}/joint", forum_path.replace("/api/v1", "")), None, [303, 404, 200, 200, 200, 404]),

@@ -8,7 +8,10 @@ use std::sync::Arc;
 use tandem_domain::{OrgId, OrgKind, Role};
 
 use crate::conformance::{ev, marenia, new_org, new_user};
-use crate::{Added, NewSurvey, NewSurveyResponse, Store, StoreError};
+use crate::{
+    Added, NewIndicator, NewMeasurement, NewScorecard, NewSurvey, NewSurveyResponse, Store, StoreError,
+};
+use tandem_domain::scorecard::{Computed, Direction, Frequency, Measure};
 
 fn response(key: Option<&str>, answers: &[(&str, &str)]) -> NewSurveyResponse {
     NewSurveyResponse {
@@ -91,4 +94,111 @@ pub async fn chapter(store: Arc<dyn Store>) {
         ]
     );
     assert!(matches!(s.response_columns(&other.id, &made.id, &want).await, Err(StoreError::NotFound)));
+
+    scorecards(s, &cso.id, &other.id, &amina.id, &made.id).await;
+}
+
+/// A scorecard is its keeper's: the unit it watches reads nothing of it until it is published,
+/// and then only as the public does; a computed indicator takes no typed measurement.
+async fn scorecards(s: &dyn Store, cso: &OrgId, other: &OrgId, by: &tandem_domain::UserId, survey: &str) {
+    let police = s
+        .create_org(&new_org("Kumba Central Police Station", OrgKind::Security, false), ev("org.create"))
+        .await
+        .unwrap();
+    let new = NewScorecard {
+        id: OrgId::new().to_string(),
+        unit_org: police.id.clone(),
+        area: "MR".into(),
+        by: by.clone(),
+    };
+    let card = s.create_scorecard(cso, &new, ev("scorecard.create")).await.unwrap();
+    assert_eq!(
+        (card.unit_name.as_str(), card.area_name.as_str(), card.published_at),
+        ("Kumba Central Police Station", "Marenia", None)
+    );
+    let again = NewScorecard { id: OrgId::new().to_string(), ..new.clone() };
+    assert!(
+        matches!(s.create_scorecard(cso, &again, ev("scorecard.create")).await, Err(StoreError::Conflict(f)) if f == "unit_org")
+    );
+    let nowhere = NewScorecard { id: OrgId::new().to_string(), area: "XX".into(), ..new.clone() };
+    assert!(
+        matches!(s.create_scorecard(other, &nowhere, ev("scorecard.create")).await, Err(StoreError::Conflict(f)) if f == "area")
+    );
+    assert!(matches!(s.unit_scorecard(other, &card.id).await, Err(StoreError::NotFound)));
+    assert!(matches!(s.unit_scorecard(&police.id, &card.id).await, Err(StoreError::NotFound)));
+    assert!(matches!(s.published_scorecard(&card.id).await, Err(StoreError::NotFound)));
+
+    let trust = NewIndicator {
+        id: OrgId::new().to_string(),
+        name: "Women who trust the police".into(),
+        definition: "Share of women answering yes to: do you trust the police to protect you?".into(),
+        measure: Measure::Percent,
+        direction: Direction::Up,
+        disaggregation: Some("gender".into()),
+        baseline: Some(36.0),
+        target: Some(50.0),
+        frequency: Frequency::TwiceAYear,
+        computed: None,
+    };
+    let ind = s.add_indicator(cso, &card.id, &trust, ev("indicator.create")).await.unwrap();
+    assert_eq!((ind.baseline, ind.target, ind.computed), (Some(36.0), Some(50.0), None));
+    assert!(matches!(
+        s.add_indicator(other, &card.id, &trust, ev("indicator.create")).await,
+        Err(StoreError::NotFound)
+    ));
+    let computed = NewIndicator {
+        id: OrgId::new().to_string(),
+        computed: Some(Computed::AlertResponseMedianHours),
+        measure: Measure::Hours,
+        direction: Direction::Down,
+        ..trust.clone()
+    };
+    let computed = s.add_indicator(cso, &card.id, &computed, ev("indicator.create")).await.unwrap();
+    let m = NewMeasurement {
+        id: OrgId::new().to_string(),
+        measured_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+        value: 41.5,
+        ci_low: Some(35.2),
+        ci_high: Some(48.1),
+        source: "Perception survey, round 1".into(),
+        evidence: Some("The survey's estimate by gender".into()),
+        survey_id: Some(survey.to_owned()),
+        by: by.clone(),
+    };
+    let got = s.add_measurement(cso, &ind.id, &m, ev("measurement.add")).await.unwrap();
+    assert_eq!((got.value, got.ci_low, got.survey_id.as_deref()), (41.5, Some(35.2), Some(survey)));
+    let computed_m = NewMeasurement { id: OrgId::new().to_string(), ..m.clone() };
+    assert!(
+        matches!(s.add_measurement(cso, &computed.id, &computed_m, ev("measurement.add")).await, Err(StoreError::Conflict(f)) if f == "indicator")
+    );
+    assert!(matches!(
+        s.add_measurement(other, &ind.id, &computed_m, ev("measurement.add")).await,
+        Err(StoreError::NotFound)
+    ));
+    let foreign = NewMeasurement { survey_id: Some("no-such-survey".into()), ..computed_m.clone() };
+    assert!(
+        matches!(s.add_measurement(cso, &ind.id, &foreign, ev("measurement.add")).await, Err(StoreError::Conflict(f)) if f == "survey")
+    );
+
+    let read = s.unit_scorecard(cso, &card.id).await.unwrap();
+    assert_eq!((read.indicators.len(), read.measurements.len()), (2, 1));
+    assert!(matches!(
+        s.publish_scorecard(other, &card.id, true, ev("scorecard.publish")).await,
+        Err(StoreError::NotFound)
+    ));
+    let published = s.publish_scorecard(cso, &card.id, true, ev("scorecard.publish")).await.unwrap();
+    assert!(published.published_at.is_some());
+    assert_eq!(s.published_scorecard(&card.id).await.unwrap(), read_with(&read, &published));
+    assert_eq!(s.published_scorecards().await.unwrap().len(), 1);
+    s.publish_scorecard(cso, &card.id, false, ev("scorecard.unpublish")).await.unwrap();
+    assert!(matches!(s.published_scorecard(&card.id).await, Err(StoreError::NotFound)), "taken back");
+    assert!(s.published_scorecards().await.unwrap().is_empty());
+    assert_eq!(s.list_scorecards(cso).await.unwrap().len(), 1);
+    assert!(s.list_scorecards(other).await.unwrap().is_empty());
+    let nothing = s.unit_records(cso, &police.id).await.unwrap();
+    assert_eq!(nothing, tandem_domain::scorecard::UnitRecords::default());
+}
+
+fn read_with(r: &crate::ScorecardRecords, card: &crate::Scorecard) -> crate::ScorecardRecords {
+    crate::ScorecardRecords { scorecard: card.clone(), ..r.clone() }
 }

@@ -40,3 +40,53 @@ pub trait SurveyStore: Send + Sync {
         columns: &[String],
     ) -> Result<Vec<Vec<Option<String>>>>;
 }
+
+#[async_trait]
+pub trait ScorecardStore: Send + Sync {
+    /// A scorecard kept by `org` for a unit: Conflict naming `unit_org` when the organisation
+    /// keeps one for it already or it does not exist, `area` for an unknown area.
+    async fn create_scorecard(
+        &self,
+        org: &OrgId,
+        new: &NewScorecard,
+        audit: NewAuditEvent,
+    ) -> Result<Scorecard>;
+    /// The organisation's scorecards, by unit name.
+    async fn list_scorecards(&self, org: &OrgId) -> Result<Vec<Scorecard>>;
+    /// NotFound unless `org` keeps it.
+    async fn unit_scorecard(&self, org: &OrgId, id: &str) -> Result<ScorecardRecords>;
+    /// Every published scorecard, by unit name.
+    async fn published_scorecards(&self) -> Result<Vec<Scorecard>>;
+    /// NotFound unless it is published.
+    async fn published_scorecard(&self, id: &str) -> Result<ScorecardRecords>;
+    /// Publishes it (or takes it back). NotFound unless `org` keeps it.
+    async fn publish_scorecard(
+        &self,
+        org: &OrgId,
+        id: &str,
+        publish: bool,
+        audit: NewAuditEvent,
+    ) -> Result<Scorecard>;
+    /// NotFound unless `org` keeps the scorecard.
+    async fn add_indicator(
+        &self,
+        org: &OrgId,
+        scorecard: &str,
+        new: &NewIndicator,
+        audit: NewAuditEvent,
+    ) -> Result<Indicator>;
+    /// NotFound unless `org` keeps the indicator's scorecard; Conflict naming `indicator` when
+    /// Tandem computes it, `survey` for a survey the organisation does not keep.
+    async fn add_measurement(
+        &self,
+        org: &OrgId,
+        indicator: &str,
+        new: &NewMeasurement,
+        audit: NewAuditEvent,
+    ) -> Result<Measurement>;
+    /// What the computed indicators read about `unit`, from `org`'s own records: its alerts
+    /// assigned to the unit (with the unit's first response), the unit's commitments in the
+    /// forums `org` is a member of, its verified violations naming the unit as the institution,
+    /// and its referrals to the unit.
+    async fn unit_records(&self, org: &OrgId, unit: &OrgId) -> Result<tandem_domain::scorecard::UnitRecords>;
+}

@@ -18,6 +18,7 @@ mod protection;
 mod public_violations;
 mod referrals;
 pub mod reports;
+mod scorecards;
 mod shared;
 mod sharing;
 mod sms;
@@ -64,6 +65,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(forums::router())
         .merge(wheel::router())
         .merge(surveys::router())
+        .merge(scorecards::router())
         .merge(openapi::router())
         .split_for_parts()
 }

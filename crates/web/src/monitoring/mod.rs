@@ -1,5 +1,6 @@
 //! Joint monitoring as the API, the pages and the CLI use it: perception surveys (their design,
-//! the responses imported from KoboToolbox or ODK Central, their estimates). Callers have passed
+//! the responses imported from KoboToolbox or ODK Central, their estimates) and unit scorecards. Callers have passed
 //! the access check already.
+pub mod scorecards;
 pub mod survey_csv;
 pub mod surveys;
