@@ -1,13 +1,21 @@
-//! The demo's perception survey: two rounds by the women's network in Kumba and Port Amsel
-//! districts, nine months and two months ago, each a KoboToolbox export (semicolons, group
-//! prefixes, decimal-comma weights) imported as a coordinator would. Trust in the police rises
-//! between the rounds, more among women than men, after a year of the community–police forum.
+//! The demo's joint monitoring. A perception survey: two rounds by the women's network in Kumba
+//! and Port Amsel districts, nine months and two months ago, each a KoboToolbox export
+//! (semicolons, group prefixes, decimal-comma weights) imported as a coordinator would; trust in
+//! the police rises between the rounds, more among women than men, after a year of the
+//! community–police forum. Scorecards: the women's network keeps (and publishes) one for the
+//! police station, with trust among women from both rounds, the forum commitments the station
+//! kept and its answers to the alerts the network handed it; the human-rights observatory keeps
+//! one each for the police station and the brigade, from the violations it verified and
+//! referred to them, so the two units can be compared.
 use chrono::{Duration, Utc};
 use rand::rngs::StdRng;
 use rand::Rng;
 use tandem_domain::audit::NewAuditEvent;
+use tandem_domain::scorecard::{Computed, Direction, Frequency, Measure};
 use tandem_domain::{OrgId, Role};
-use tandem_store::{NewSurvey, Org, Store};
+use tandem_store::{
+    AlertFilter, NewIndicator, NewMeasurement, NewResponse, NewScorecard, NewSurvey, Org, Store,
+};
 
 /// Respondents per round.
 const RESPONDENTS: usize = 480;
@@ -62,6 +70,7 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
         .map(|m| m.user_id)
         .ok_or_else(|| anyhow::anyhow!("{} has no coordinator", kwpn.name))?;
     let today = Utc::now().date_naive();
+    let mut rounds = vec![];
     for (round, months_ago, women, men) in [(1, 9, 0.36, 0.52), (2, 2, 0.50, 0.56)] {
         let new = NewSurvey {
             id: OrgId::new().to_string(),
@@ -78,6 +87,175 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
         tandem_web::monitoring::surveys::import(store, &kwpn.id, Some(&by), &s.id, file.as_bytes())
             .await
             .map_err(|e| anyhow::anyhow!("demo survey: {e}"))?;
+        rounds.push(s);
+    }
+    scorecards(store, orgs, &by, &rounds).await
+}
+
+fn ev(action: &str, org: &Org, by: &tandem_domain::UserId) -> NewAuditEvent {
+    NewAuditEvent::new(action).org(&org.id).actor(by).detail(serde_json::json!({ "via": "demo" }))
+}
+
+fn computed(kind: Computed, name: &str, target: Option<f64>) -> NewIndicator {
+    let (measure, direction) = kind.shape();
+    NewIndicator {
+        id: OrgId::new().to_string(),
+        name: name.into(),
+        definition: "Computed by Tandem each quarter from the organisation's own records about the unit."
+            .into(),
+        measure,
+        direction,
+        disaggregation: None,
+        baseline: None,
+        target,
+        frequency: Frequency::Quarterly,
+        computed: Some(kind),
+    }
+}
+
+async fn org_named<'a>(orgs: &'a [Org], name: &str) -> anyhow::Result<&'a Org> {
+    orgs.iter().find(|o| o.name == name).ok_or_else(|| anyhow::anyhow!("the demo needs {name}"))
+}
+
+async fn coordinator(store: &dyn Store, org: &Org) -> anyhow::Result<tandem_domain::UserId> {
+    store
+        .list_members(&org.id)
+        .await?
+        .into_iter()
+        .find(|m| m.role == Role::Coordinator)
+        .map(|m| m.user_id)
+        .ok_or_else(|| anyhow::anyhow!("{} has no coordinator", org.name))
+}
+
+async fn scorecards(
+    store: &dyn Store,
+    orgs: &[Org],
+    by: &tandem_domain::UserId,
+    rounds: &[tandem_store::Survey],
+) -> anyhow::Result<()> {
+    let kwpn = &orgs[0];
+    let police = org_named(orgs, "Kumba Central Police Station").await?;
+    let brigade = org_named(orgs, "3rd Brigade Civil-Military Affairs Unit").await?;
+    let observatory = org_named(orgs, "Lakeside Human Rights Observatory").await?;
+
+    // The network hands the station five more open alerts; the station answers four of them.
+    let chief = coordinator(store, police).await?;
+    let open = store
+        .list_alerts(&kwpn.id, &AlertFilter { status: Some("open".into()), limit: 50, ..Default::default() })
+        .await?;
+    let mut handed = 0;
+    for alert in open.iter().filter(|a| a.assigned_org_id.is_none()).take(5) {
+        store
+            .assign_alert(
+                &kwpn.id,
+                &alert.id,
+                &police.id,
+                Utc::now() + Duration::hours(48),
+                ev("alert.assign", kwpn, by),
+            )
+            .await?;
+        handed += 1;
+        if handed < 5 {
+            let response = NewResponse {
+                responder_org: police.id.clone(),
+                responder_user: chief.clone(),
+                action: "Patrol sent to the place named in the alert".into(),
+                outcome: "Officers spoke with residents; no further incident".into(),
+                responded_at: Utc::now(),
+            };
+            store.add_response(&kwpn.id, &alert.id, &response, ev("alert.respond", kwpn, &chief)).await?;
+        }
+    }
+
+    let card = NewScorecard {
+        id: OrgId::new().to_string(),
+        unit_org: police.id.clone(),
+        area: "MR01".into(),
+        by: by.clone(),
+    };
+    let card = store.create_scorecard(&kwpn.id, &card, ev("scorecard.create", kwpn, by)).await?;
+    let trust = NewIndicator {
+        id: OrgId::new().to_string(),
+        name: "Women who trust the police".into(),
+        definition:
+            "Share of women answering yes to: do you trust the police to protect you? (perception survey)"
+                .into(),
+        measure: Measure::Percent,
+        direction: Direction::Up,
+        disaggregation: Some("gender".into()),
+        baseline: Some(36.0),
+        target: Some(50.0),
+        frequency: Frequency::TwiceAYear,
+        computed: None,
+    };
+    let trust = store.add_indicator(&kwpn.id, &card.id, &trust, ev("indicator.create", kwpn, by)).await?;
+    for survey in rounds {
+        let q = tandem_web::monitoring::surveys::Question {
+            question: "trust_police".into(),
+            value: "yes".into(),
+            by: Some("gender".into()),
+            method: None,
+        };
+        let est = tandem_web::monitoring::surveys::estimate(store, &kwpn.id, &survey.id, &q)
+            .await
+            .map_err(|e| anyhow::anyhow!("demo estimate: {e}"))?;
+        let Some(women) = est.estimates.iter().find(|e| e.group == "female") else { continue };
+        let m = NewMeasurement {
+            id: OrgId::new().to_string(),
+            measured_on: survey.fielded_on.unwrap_or_else(|| Utc::now().date_naive()),
+            value: 100.0 * women.proportion,
+            ci_low: Some(100.0 * women.ci_low),
+            ci_high: Some(100.0 * women.ci_high),
+            source: survey.title.clone(),
+            evidence: Some(
+                "Weighted share among women, with its 95% interval, from the survey's page".into(),
+            ),
+            survey_id: Some(survey.id.clone()),
+            by: by.clone(),
+        };
+        store.add_measurement(&kwpn.id, &trust.id, &m, ev("measurement.add", kwpn, by)).await?;
+    }
+    for (kind, name, target) in [
+        (Computed::CommitmentsKeptOnTime, "Forum commitments kept on time", Some(80.0)),
+        (Computed::AlertResponseMedianHours, "Hours to answer an alert (median)", Some(24.0)),
+        (Computed::AlertsAnsweredBeforeDue, "Alerts answered before their due time", Some(90.0)),
+    ] {
+        store
+            .add_indicator(
+                &kwpn.id,
+                &card.id,
+                &computed(kind, name, target),
+                ev("indicator.create", kwpn, by),
+            )
+            .await?;
+    }
+    store.publish_scorecard(&kwpn.id, &card.id, true, ev("scorecard.publish", kwpn, by)).await?;
+
+    // The observatory watches both units, from what it verified and referred.
+    let obs_by = coordinator(store, observatory).await?;
+    for unit in [police, brigade] {
+        let card = NewScorecard {
+            id: OrgId::new().to_string(),
+            unit_org: unit.id.clone(),
+            area: "MR".into(),
+            by: obs_by.clone(),
+        };
+        let card = store
+            .create_scorecard(&observatory.id, &card, ev("scorecard.create", observatory, &obs_by))
+            .await?;
+        for (kind, name, target) in [
+            (Computed::VerifiedViolations, "Verified violations naming the unit", None),
+            (Computed::ReferralsAnswered, "Referrals answered", Some(90.0)),
+        ] {
+            store
+                .add_indicator(
+                    &observatory.id,
+                    &card.id,
+                    &computed(kind, name, target),
+                    ev("indicator.create", observatory, &obs_by),
+                )
+                .await?;
+        }
     }
     Ok(())
 }

@@ -1406,3 +1406,130 @@ file-fault-too-many = في الملف إجابات أكثر مما يحتمله 
 design-role-weight = الوزن
 design-role-strata = الطبقة
 design-role-cluster = العنقود
+
+## Unit scorecards
+nav-scorecards = بطاقات الأداء
+scorecards-title = بطاقات أداء الوحدات
+scorecards-intro = كيف تعمل الوحدات الأمنية التي تتابعها منظمتك: الاستجابة للإنذارات، والالتزامات المنفّذة، والانتهاكات، وما يقوله الناس في استطلاعاتك. يبيّن كل رقم مصدره. تبقى البطاقة لمنظمتك حتى تقرر نشرها.
+scorecards-surveys = استطلاعات الرأي
+scorecards-public-see = البطاقات المنشورة
+scorecard-is-public = منشورة
+scorecard-is-private = لا تراها إلا منظمتك
+scorecards-none = لا توجد بطاقة بعد.
+scorecard-new = بدء بطاقة
+scorecard-unit = الوحدة الأمنية
+scorecard-unit-hint = مركز شرطة أو لواء أو جهاز أمني آخر على تاندم.
+scorecard-create = بدء البطاقة
+scorecards-only-cso = تحتفظ منظمات المجتمع المدني بالبطاقات، رقابةً منها على القطاع الأمني.
+scorecards-back = كل البطاقات
+scorecard-lead = { $area } · تحتفظ بها { $keeper }
+scorecard-public-since = منشورة منذ { $date }.
+scorecard-public-page = عرض الصفحة العامة
+scorecard-private-note = لا يرى هذه البطاقة إلا منظمتك.
+scorecard-indicators = المؤشرات
+scorecard-no-indicators = لا يوجد مؤشر بعد: أضف مؤشراً أدناه.
+scorecard-status-on_track = على المسار
+scorecard-status-off_track = خارج المسار
+scorecard-status-no_data = لا بيانات
+scorecard-computed-alert_response_median_hours = يحسبه تاندم: الساعات من الإنذار إلى أول رد من الوحدة (الوسيط)، كل ربع سنة
+scorecard-computed-alert_response_p90_hours = يحسبه تاندم: الساعات من الإنذار إلى أول رد من الوحدة (9 من 10 أسرع)، كل ربع سنة
+scorecard-computed-alerts_answered_before_due = يحسبه تاندم: نسبة الإنذارات التي ردّت عليها الوحدة قبل موعدها، كل ربع سنة
+scorecard-computed-commitments_kept_on_time = يحسبه تاندم: نسبة التزامات الوحدة في المنتديات المنفّذة في موعدها والمؤكَّدة، كل ربع سنة
+scorecard-computed-verified_violations = يحسبه تاندم: الانتهاكات الموثَّقة والمتحقَّق منها التي تذكر الوحدة، كل ربع سنة
+scorecard-computed-referrals_answered = يحسبه تاندم: نسبة الانتهاكات المحالة إلى الوحدة التي ردّت عليها، كل ربع سنة
+scorecard-recorded = تقيسه منظمتك
+scorecard-baseline = خط الأساس
+scorecard-target = الهدف
+scorecard-by = مفصّل حسب
+scorecard-when = متى
+scorecard-value = القيمة
+scorecard-evidence = الدليل
+scorecard-records-alerts = { $n ->
+    [one] إنذار واحد أُسند إلى الوحدة
+   *[other] { $n } إنذارات أُسندت إلى الوحدة
+}
+scorecard-records-commitments = { $n ->
+    [one] التزام واحد حلّ موعده
+   *[other] { $n } التزامات حلّ موعدها
+}
+scorecard-records-violations = { $n ->
+    [one] انتهاك واحد متحقَّق منه
+   *[other] { $n } انتهاكات متحقَّق منها
+}
+scorecard-records-referrals = { $n ->
+    [one] إحالة واحدة
+   *[other] { $n } إحالات
+}
+scorecard-see-records = اعرضها
+scorecard-no-points = لم يُقَس شيء بعد.
+scorecard-compare = مقارنةً بوحدات أخرى من النوع نفسه
+scorecard-compare-intro = آخر قيمة لكل مؤشر لكل وحدة من هذا النوع تحتفظ منظمتك ببطاقة لها.
+scorecard-indicator = المؤشر
+scorecard-no-value = لا بيانات
+scorecard-measure = تسجيل قياس
+scorecard-measured-on = تاريخ القياس
+scorecard-source = المصدر
+scorecard-source-hint = من أين جاء الرقم، مثلاً: استطلاع الرأي، الجولة الثانية.
+scorecard-value-from = القيمة
+scorecard-value-typed = أكتبها بنفسي
+scorecard-value-survey = من أحد استطلاعاتنا
+scorecard-ci-low = المجال من
+scorecard-ci-high = المجال إلى
+scorecard-from-survey = من استطلاع
+scorecard-survey = الاستطلاع
+scorecard-group = الفئة
+scorecard-group-hint = اتركه فارغاً للجميع، أو اكتب إجابة من عمود «اعرض حسب»، مثلاً: female.
+scorecard-measure-button = تسجيل القياس
+scorecard-add-indicator = إضافة مؤشر
+scorecard-computed = ما الذي يُقاس
+scorecard-computed-none = نقيسه بأنفسنا
+scorecard-computed-hint = يحسب تاندم بعض المؤشرات من سجلاتك؛ الاسم والتعريف لك، والباقي يتبع.
+scorecard-name = الاسم
+scorecard-definition = التعريف
+scorecard-measure-kind = وحدة القياس
+scorecard-measure-percent = نسبة مئوية
+scorecard-measure-hours = ساعات
+scorecard-measure-days = أيام
+scorecard-measure-count = عدد
+scorecard-measure-score = درجة
+scorecard-direction = أي اتجاه أفضل
+scorecard-direction-up = الأعلى أفضل
+scorecard-direction-down = الأدنى أفضل
+scorecard-frequency = كم مرة
+scorecard-frequency-monthly = كل شهر
+scorecard-frequency-quarterly = كل ربع سنة
+scorecard-frequency-twice_a_year = مرتين في السنة
+scorecard-frequency-yearly = كل سنة
+scorecard-by-hint = اختياري، مثلاً: الجنس والفئة العمرية.
+scorecard-add-indicator-button = إضافة المؤشر
+scorecard-publishing = النشر
+scorecard-publishing-intro = تقرر منظمتك إن كانت هذه البطاقة عامة. لا تعرض الصفحة العامة الأعداد إلا في شرائح من خمسة، وتخفي النسب القائمة على أقل من خمسة سجلات، ولا تعرض الانتهاكات إلا للأرباع المنشورة للعموم.
+scorecard-publish = نشرها للعموم
+scorecard-unpublish = سحبها من العموم
+scorecard-created = بدأت البطاقة. أضف مؤشراتها.
+indicator-added = أُضيف المؤشر.
+measurement-recorded = سُجّل القياس.
+scorecard-published = البطاقة منشورة للعموم.
+scorecard-unpublished = لم تعد البطاقة منشورة.
+scorecard-hours = { $n } ساعة
+scorecard-days = { $n } يوماً
+scorecard-chart-title = { $name }: الاتجاه، مع مجالات الثقة 95٪ لقياسات الاستطلاع والهدف خطاً متقطعاً
+scorecard-count-band = { $low ->
+    [0] أقل من 5
+   *[other] من { $low } إلى { $high }
+}
+public-scorecards-title = البطاقات المنشورة
+public-scorecards-intro = بطاقات اختارت منظمات المجتمع المدني نشرها عن الوحدات الأمنية التي تتابعها.
+public-scorecards-none = لم تُنشر أي بطاقة.
+public-scorecards-back = كل البطاقات المنشورة
+public-scorecard-note = نشرتها المنظمة التي تحتفظ بها يوم { $date }.
+public-scorecard-on = (من { $low ->
+    [0] أقل من 5
+   *[other] { $low } إلى { $high }
+} سجلات)
+public-scorecard-source-alerts = الإنذارات المسندة إلى الوحدة
+public-scorecard-source-commitments = التزامات المنتديات
+public-scorecard-source-violations = الانتهاكات المتحقَّق منها
+public-scorecard-source-referrals = الإحالات إلى الوحدة
+public-scorecard-nothing = لا يمكن عرض شيء بعد: سجلات قليلة جداً، أو لم يُنشر أي ربع.
+public-scorecard-rules = لحماية الناس وراء الأرقام، تُعرض الأعداد في شرائح من خمسة، ولا تُعرض نسبة قائمة على أقل من خمسة سجلات، ولا تُعدّ الانتهاكات إلا للأرباع المنشورة للعموم كما تحقق منها حتى يوم نشرها.

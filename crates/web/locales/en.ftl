@@ -1359,3 +1359,130 @@ file-fault-too-many = the file has more responses than one import may hold
 design-role-weight = weight
 design-role-strata = stratum
 design-role-cluster = cluster
+
+## Unit scorecards
+nav-scorecards = Scorecards
+scorecards-title = Unit scorecards
+scorecards-intro = How the security units your organisation watches are doing: response to alerts, commitments kept, violations, and what people say in your surveys. Each number shows where it comes from. A scorecard stays yours until you decide to make it public.
+scorecards-surveys = Perception surveys
+scorecards-public-see = Published scorecards
+scorecard-is-public = public
+scorecard-is-private = seen by your organisation only
+scorecards-none = No scorecard yet.
+scorecard-new = Start a scorecard
+scorecard-unit = Security unit
+scorecard-unit-hint = A police station, a brigade or another security service on Tandem.
+scorecard-create = Start the scorecard
+scorecards-only-cso = Scorecards are kept by civil-society organisations, as their own watch on the security sector.
+scorecards-back = All scorecards
+scorecard-lead = { $area } · kept by { $keeper }
+scorecard-public-since = Public since { $date }.
+scorecard-public-page = See the public page
+scorecard-private-note = Only your organisation sees this scorecard.
+scorecard-indicators = Indicators
+scorecard-no-indicators = No indicator yet: add one below.
+scorecard-status-on_track = on track
+scorecard-status-off_track = off track
+scorecard-status-no_data = no data
+scorecard-computed-alert_response_median_hours = Computed by Tandem: hours from an alert to the unit's first response (median), each quarter
+scorecard-computed-alert_response_p90_hours = Computed by Tandem: hours from an alert to the unit's first response (9 in 10 were faster), each quarter
+scorecard-computed-alerts_answered_before_due = Computed by Tandem: share of alerts the unit answered before their due time, each quarter
+scorecard-computed-commitments_kept_on_time = Computed by Tandem: share of the unit's forum commitments kept on time and confirmed, each quarter
+scorecard-computed-verified_violations = Computed by Tandem: verified violations naming the unit, each quarter
+scorecard-computed-referrals_answered = Computed by Tandem: share of violations referred to the unit that it answered, each quarter
+scorecard-recorded = Measured by your organisation
+scorecard-baseline = Baseline
+scorecard-target = Target
+scorecard-by = Broken down by
+scorecard-when = When
+scorecard-value = Value
+scorecard-evidence = Evidence
+scorecard-records-alerts = { $n ->
+    [one] 1 alert assigned to the unit
+   *[other] { $n } alerts assigned to the unit
+}
+scorecard-records-commitments = { $n ->
+    [one] 1 commitment due
+   *[other] { $n } commitments due
+}
+scorecard-records-violations = { $n ->
+    [one] 1 verified violation
+   *[other] { $n } verified violations
+}
+scorecard-records-referrals = { $n ->
+    [one] 1 referral
+   *[other] { $n } referrals
+}
+scorecard-see-records = see them
+scorecard-no-points = Nothing measured yet.
+scorecard-compare = Beside other units of the same kind
+scorecard-compare-intro = The latest value of each indicator for every unit of this kind your organisation keeps a scorecard for.
+scorecard-indicator = Indicator
+scorecard-no-value = no data
+scorecard-measure = Record a measurement
+scorecard-measured-on = Measured on
+scorecard-source = Source
+scorecard-source-hint = Where the number comes from, for example: perception survey, round 2.
+scorecard-value-from = The value
+scorecard-value-typed = I type it
+scorecard-value-survey = From one of our surveys
+scorecard-ci-low = Interval from
+scorecard-ci-high = Interval to
+scorecard-from-survey = From a survey
+scorecard-survey = Survey
+scorecard-group = Group
+scorecard-group-hint = Leave empty for everyone, or give an answer of the "show by" column, for example: female.
+scorecard-measure-button = Record the measurement
+scorecard-add-indicator = Add an indicator
+scorecard-computed = What is measured
+scorecard-computed-none = Measured by us
+scorecard-computed-hint = Tandem computes some indicators from your records; for those, the name and definition are yours, the rest follows.
+scorecard-name = Name
+scorecard-definition = Definition
+scorecard-measure-kind = Measured in
+scorecard-measure-percent = percent
+scorecard-measure-hours = hours
+scorecard-measure-days = days
+scorecard-measure-count = a count
+scorecard-measure-score = a score
+scorecard-direction = Which way is better
+scorecard-direction-up = higher is better
+scorecard-direction-down = lower is better
+scorecard-frequency = How often
+scorecard-frequency-monthly = every month
+scorecard-frequency-quarterly = every quarter
+scorecard-frequency-twice_a_year = twice a year
+scorecard-frequency-yearly = every year
+scorecard-by-hint = Optional, for example: gender and age band.
+scorecard-add-indicator-button = Add the indicator
+scorecard-publishing = Publishing
+scorecard-publishing-intro = Your organisation decides whether this scorecard is public. The public page shows counts only in bands of five, hides shares that rest on fewer than five records, and shows violations only for quarters released to the public.
+scorecard-publish = Make it public
+scorecard-unpublish = Take it back from the public
+scorecard-created = Scorecard started. Add its indicators.
+indicator-added = Indicator added.
+measurement-recorded = Measurement recorded.
+scorecard-published = The scorecard is public.
+scorecard-unpublished = The scorecard is no longer public.
+scorecard-hours = { $n } h
+scorecard-days = { $n } days
+scorecard-chart-title = { $name }: trend, with 95% intervals where measured by a survey and the target as a dashed line
+scorecard-count-band = { $low ->
+    [0] fewer than 5
+   *[other] { $low } to { $high }
+}
+public-scorecards-title = Published scorecards
+public-scorecards-intro = Scorecards that civil-society organisations chose to publish about the security units they watch.
+public-scorecards-none = No scorecard has been published.
+public-scorecards-back = All published scorecards
+public-scorecard-note = Published by the organisation that keeps it, on { $date }.
+public-scorecard-on = (from { $low ->
+    [0] fewer than 5
+   *[other] { $low } to { $high }
+} records)
+public-scorecard-source-alerts = Alerts assigned to the unit
+public-scorecard-source-commitments = Forum commitments
+public-scorecard-source-violations = Verified violations
+public-scorecard-source-referrals = Referrals to the unit
+public-scorecard-nothing = Nothing can be shown yet: too few records, or no quarter released.
+public-scorecard-rules = To protect the people behind the numbers, counts are shown in bands of five, a share resting on fewer than five records is not shown, and violations are counted only for quarters released to the public, as verified by their release day.

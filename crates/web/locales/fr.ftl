@@ -1359,3 +1359,130 @@ file-fault-too-many = le fichier a plus de réponses qu'un import ne peut en con
 design-role-weight = poids
 design-role-strata = strate
 design-role-cluster = grappe
+
+## Unit scorecards
+nav-scorecards = Fiches d'évaluation
+scorecards-title = Fiches d'évaluation des unités
+scorecards-intro = Comment se comportent les unités de sécurité que votre organisation suit : réponse aux alertes, engagements tenus, violations, et ce que disent les gens dans vos enquêtes. Chaque chiffre montre d'où il vient. Une fiche reste la vôtre jusqu'à ce que vous décidiez de la rendre publique.
+scorecards-surveys = Enquêtes de perception
+scorecards-public-see = Fiches publiées
+scorecard-is-public = publique
+scorecard-is-private = vue par votre organisation seulement
+scorecards-none = Aucune fiche pour l'instant.
+scorecard-new = Commencer une fiche
+scorecard-unit = Unité de sécurité
+scorecard-unit-hint = Un commissariat, une brigade ou un autre service de sécurité présent sur Tandem.
+scorecard-create = Commencer la fiche
+scorecards-only-cso = Les fiches sont tenues par les organisations de la société civile, comme leur propre regard sur le secteur de la sécurité.
+scorecards-back = Toutes les fiches
+scorecard-lead = { $area } · tenue par { $keeper }
+scorecard-public-since = Publique depuis le { $date }.
+scorecard-public-page = Voir la page publique
+scorecard-private-note = Seule votre organisation voit cette fiche.
+scorecard-indicators = Indicateurs
+scorecard-no-indicators = Aucun indicateur : ajoutez-en un ci-dessous.
+scorecard-status-on_track = en bonne voie
+scorecard-status-off_track = en retard
+scorecard-status-no_data = pas de données
+scorecard-computed-alert_response_median_hours = Calculé par Tandem : heures entre une alerte et la première réponse de l'unité (médiane), par trimestre
+scorecard-computed-alert_response_p90_hours = Calculé par Tandem : heures entre une alerte et la première réponse de l'unité (9 sur 10 plus rapides), par trimestre
+scorecard-computed-alerts_answered_before_due = Calculé par Tandem : part des alertes auxquelles l'unité a répondu avant l'échéance, par trimestre
+scorecard-computed-commitments_kept_on_time = Calculé par Tandem : part des engagements de l'unité en forum tenus à temps et confirmés, par trimestre
+scorecard-computed-verified_violations = Calculé par Tandem : violations vérifiées mettant en cause l'unité, par trimestre
+scorecard-computed-referrals_answered = Calculé par Tandem : part des violations transmises à l'unité auxquelles elle a répondu, par trimestre
+scorecard-recorded = Mesuré par votre organisation
+scorecard-baseline = Référence
+scorecard-target = Cible
+scorecard-by = Ventilé par
+scorecard-when = Quand
+scorecard-value = Valeur
+scorecard-evidence = Preuve
+scorecard-records-alerts = { $n ->
+    [one] 1 alerte confiée à l'unité
+   *[other] { $n } alertes confiées à l'unité
+}
+scorecard-records-commitments = { $n ->
+    [one] 1 engagement échu
+   *[other] { $n } engagements échus
+}
+scorecard-records-violations = { $n ->
+    [one] 1 violation vérifiée
+   *[other] { $n } violations vérifiées
+}
+scorecard-records-referrals = { $n ->
+    [one] 1 saisine
+   *[other] { $n } saisines
+}
+scorecard-see-records = les voir
+scorecard-no-points = Rien de mesuré pour l'instant.
+scorecard-compare = À côté d'autres unités du même type
+scorecard-compare-intro = La dernière valeur de chaque indicateur pour chaque unité de ce type dont votre organisation tient une fiche.
+scorecard-indicator = Indicateur
+scorecard-no-value = pas de données
+scorecard-measure = Enregistrer une mesure
+scorecard-measured-on = Mesuré le
+scorecard-source = Source
+scorecard-source-hint = D'où vient le chiffre, par exemple : enquête de perception, vague 2.
+scorecard-value-from = La valeur
+scorecard-value-typed = Je la saisis
+scorecard-value-survey = D'une de nos enquêtes
+scorecard-ci-low = Intervalle de
+scorecard-ci-high = Intervalle à
+scorecard-from-survey = D'une enquête
+scorecard-survey = Enquête
+scorecard-group = Groupe
+scorecard-group-hint = Laissez vide pour tout le monde, ou donnez une réponse de la colonne « afficher par », par exemple : female.
+scorecard-measure-button = Enregistrer la mesure
+scorecard-add-indicator = Ajouter un indicateur
+scorecard-computed = Ce qui est mesuré
+scorecard-computed-none = Mesuré par nous
+scorecard-computed-hint = Tandem calcule certains indicateurs à partir de vos données ; pour ceux-là, le nom et la définition sont à vous, le reste suit.
+scorecard-name = Nom
+scorecard-definition = Définition
+scorecard-measure-kind = Mesuré en
+scorecard-measure-percent = pourcentage
+scorecard-measure-hours = heures
+scorecard-measure-days = jours
+scorecard-measure-count = un nombre
+scorecard-measure-score = une note
+scorecard-direction = Quel sens est meilleur
+scorecard-direction-up = plus haut, c'est mieux
+scorecard-direction-down = plus bas, c'est mieux
+scorecard-frequency = À quelle fréquence
+scorecard-frequency-monthly = chaque mois
+scorecard-frequency-quarterly = chaque trimestre
+scorecard-frequency-twice_a_year = deux fois par an
+scorecard-frequency-yearly = chaque année
+scorecard-by-hint = Facultatif, par exemple : sexe et tranche d'âge.
+scorecard-add-indicator-button = Ajouter l'indicateur
+scorecard-publishing = Publication
+scorecard-publishing-intro = Votre organisation décide si cette fiche est publique. La page publique ne montre les nombres que par tranches de cinq, cache les parts qui reposent sur moins de cinq dossiers et ne montre les violations que pour les trimestres rendus publics.
+scorecard-publish = La rendre publique
+scorecard-unpublish = La retirer du public
+scorecard-created = Fiche commencée. Ajoutez ses indicateurs.
+indicator-added = Indicateur ajouté.
+measurement-recorded = Mesure enregistrée.
+scorecard-published = La fiche est publique.
+scorecard-unpublished = La fiche n'est plus publique.
+scorecard-hours = { $n } h
+scorecard-days = { $n } jours
+scorecard-chart-title = { $name } : évolution, avec les intervalles à 95 % des mesures par enquête et la cible en pointillé
+scorecard-count-band = { $low ->
+    [0] moins de 5
+   *[other] de { $low } à { $high }
+}
+public-scorecards-title = Fiches publiées
+public-scorecards-intro = Des fiches que des organisations de la société civile ont choisi de publier sur les unités de sécurité qu'elles suivent.
+public-scorecards-none = Aucune fiche n'a été publiée.
+public-scorecards-back = Toutes les fiches publiées
+public-scorecard-note = Publiée par l'organisation qui la tient, le { $date }.
+public-scorecard-on = (sur { $low ->
+    [0] moins de 5
+   *[other] { $low } à { $high }
+} dossiers)
+public-scorecard-source-alerts = Alertes confiées à l'unité
+public-scorecard-source-commitments = Engagements en forum
+public-scorecard-source-violations = Violations vérifiées
+public-scorecard-source-referrals = Saisines de l'unité
+public-scorecard-nothing = Rien ne peut encore être montré : trop peu de dossiers, ou aucun trimestre rendu public.
+public-scorecard-rules = Pour protéger les personnes derrière les chiffres, les nombres sont donnés par tranches de cinq, une part reposant sur moins de cinq dossiers n'est pas montrée, et les violations ne sont comptées que pour les trimestres rendus publics, telles que vérifiées à leur date de publication.

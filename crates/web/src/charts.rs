@@ -231,6 +231,114 @@ pub fn share_bars(bars: &[ShareBar<'_>], title: &str) -> String {
     )
 }
 
+/// One point of a trend: its value and, for an estimate, its interval.
+pub struct TrendPoint {
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+/// An indicator's trend: a line through its points, a shaded band where they carry an interval,
+/// the target as a dashed line, and the latest value written above its point, so
+/// that it reads without hovering (the table under it has every number). `top` is the scale's
+/// top (100 for a percentage). Time runs left to right in every language.
+pub fn indicator_trend(points: &[TrendPoint], top: f64, target: Option<f64>, title: &str) -> String {
+    let (w, h, left, right, pad) = (320.0, 150.0, 34.0, 40.0, 18.0);
+    let top = points
+        .iter()
+        .map(|p| p.high.unwrap_or(p.value).max(p.value))
+        .chain(target)
+        .fold(top, f64::max)
+        .max(1.0);
+    let n = points.len().max(1);
+    let x = |i: usize| {
+        if n == 1 {
+            (left + w - right) / 2.0
+        } else {
+            left + i as f64 * (w - left - right) / (n - 1) as f64
+        }
+    };
+    let y = |v: f64| h - pad - (v.clamp(0.0, top) / top) * (h - 2.0 * pad);
+    let mut body = format!(
+        r##"<line x1="{left}" y1="{b:.1}" x2="{r:.1}" y2="{b:.1}" stroke="#999"/><text x="{lx:.1}" y="{b:.1}" font-size="11" fill="#444" text-anchor="end">0</text><text x="{lx:.1}" y="{t:.1}" font-size="11" fill="#444" text-anchor="end">{top}</text>"##,
+        b = y(0.0),
+        r = w - right,
+        lx = left - 4.0,
+        t = y(top) + 4.0,
+        top = fmt_num(top)
+    );
+    let banded: Vec<(usize, f64, f64)> =
+        points.iter().enumerate().filter_map(|(i, p)| Some((i, p.low?, p.high?))).collect();
+    if banded.len() > 1 {
+        let upper: Vec<String> =
+            banded.iter().map(|(i, _, hi)| format!("{:.1},{:.1}", x(*i), y(*hi))).collect();
+        let lower: Vec<String> =
+            banded.iter().rev().map(|(i, lo, _)| format!("{:.1},{:.1}", x(*i), y(*lo))).collect();
+        body.push_str(&format!(
+            r##"<polygon points="{} {}" fill="#b9dbe0" stroke="none"/>"##,
+            upper.join(" "),
+            lower.join(" ")
+        ));
+    }
+    for (i, lo, hi) in &banded {
+        body.push_str(&format!(
+            r##"<line x1="{x:.1}" y1="{a:.1}" x2="{x:.1}" y2="{b:.1}" stroke="#0b3d45" stroke-width="2"/>"##,
+            x = x(*i),
+            a = y(*lo),
+            b = y(*hi)
+        ));
+    }
+    if let Some(t) = target {
+        body.push_str(&format!(
+            r##"<line x1="{left}" y1="{ty:.1}" x2="{r:.1}" y2="{ty:.1}" stroke="#b35806" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{ly:.1}" font-size="11" fill="#b35806">{v}</text>"##,
+            ty = y(t),
+            r = w - right,
+            tx = w - right + 3.0,
+            ly = y(t) + 4.0,
+            v = fmt_num(t)
+        ));
+    }
+    let line: Vec<String> =
+        points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.value))).collect();
+    if points.len() > 1 {
+        body.push_str(&format!(
+            r##"<polyline points="{}" fill="none" stroke="#0b5d6b" stroke-width="2"/>"##,
+            line.join(" ")
+        ));
+    }
+    for (i, p) in points.iter().enumerate() {
+        body.push_str(&format!(
+            r##"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="#0b5d6b"/>"##,
+            x(i),
+            y(p.value)
+        ));
+    }
+    // The latest value, written above its point (the table has the others).
+    if let Some(i) = points.len().checked_sub(1) {
+        if let Some(p) = points.get(i) {
+            body.push_str(&format!(
+                r##"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="bold" fill="#0b3d45" text-anchor="middle">{}</text>"##,
+                x(i),
+                (y(p.high.unwrap_or(p.value).max(p.value)) - 6.0).max(10.0),
+                fmt_num(p.value)
+            ));
+        }
+    }
+    format!(
+        r##"<svg class="spark trend" viewBox="0 0 {w} {h}" direction="ltr" role="img" aria-label="{t}" xmlns="http://www.w3.org/2000/svg"><title>{t}</title>{body}</svg>"##,
+        t = esc(title)
+    )
+}
+
+/// A number as a chart writes it: whole when it is, else one decimal.
+pub fn fmt_num(v: f64) -> String {
+    if (v - v.round()).abs() < 0.05 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
 /// Green, light to dark, for index scores (higher is better); grey for no score.
 const SCORE_PALETTE: [&str; 5] = ["#edf8e9", "#bae4b3", "#74c476", "#31a354", "#006d2c"];
 const NO_DATA: &str = "#d9d9d9";
@@ -497,6 +605,24 @@ mod tests {
         );
         assert_eq!(svg.matches("<circle").count(), 2);
         assert!(svg.contains("2026H2: 55.5") && svg.contains(">2026H1<"));
+    }
+
+    #[test]
+    fn a_trend_draws_its_band_and_target() {
+        let p = |value, low, high| TrendPoint { value, low, high };
+        let svg = indicator_trend(
+            &[p(41.5, Some(35.0), Some(48.0)), p(49.7, Some(43.0), Some(56.0))],
+            100.0,
+            Some(50.0),
+            "Trust",
+        );
+        assert!(svg.contains("<polygon"), "the band between two intervals");
+        assert!(
+            svg.contains("stroke-dasharray=\"4 3\"") && svg.contains(">50</text>"),
+            "the target, labelled"
+        );
+        assert!(svg.contains(">49.7</text>") && !svg.contains(">41.5</text>"), "the latest value written");
+        assert!(!indicator_trend(&[p(3.0, None, None)], 100.0, None, "x").contains("<polygon"));
     }
 
     #[test]

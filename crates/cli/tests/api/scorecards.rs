@@ -11,7 +11,10 @@ use tandem_domain::violation_stats::Quarter;
 use tandem_domain::Role;
 use tandem_testkit::{both, Backend};
 
-both!(a_scorecard_computed_from_the_records_and_published_under_disclosure_control);
+both!(
+    a_scorecard_computed_from_the_records_and_published_under_disclosure_control,
+    the_scorecard_pages_work_without_javascript
+);
 
 fn time(v: &Value) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(v.as_str().unwrap()).unwrap().with_timezone(&Utc)
@@ -383,4 +386,88 @@ async fn public(app: &tandem_testkit::TestApp, id: &str) -> Value {
     let (s, body) = app.get(&format!("/api/v1/public/scorecards/{id}"), None).await;
     assert_eq!(s, 200, "{body}");
     serde_json::from_str(&body).unwrap()
+}
+
+/// A coordinator on the pages: starts a scorecard (refused without a unit, the error beside the
+/// field), adds an indicator, records a measurement (refused in French without a value), then
+/// publishes it, and anyone reads the public page.
+async fn the_scorecard_pages_work_without_javascript(b: Backend) {
+    let app = tandem_testkit::spawn_app(b).await;
+    crate::ew::setup_areas(&app).await;
+    let cso = app.create_org("Kumba Women's Peace Network", tandem_domain::OrgKind::CivilSociety).await;
+    let police = app.create_org("Kumba Central Police Station", tandem_domain::OrgKind::Security).await;
+    app.create_user(&cso, "amina@kwpn.example", Role::Coordinator, false).await;
+    let amina = app.login("amina@kwpn.example").await;
+    let post = |path: &str, form: Vec<(&str, String)>, lang: &str| {
+        let rb = app.http.post(app.url(path)).bearer_auth(&amina).header("accept-language", lang).form(&form);
+        async move { rb.send().await.unwrap() }
+    };
+    let r = post("/scorecards", vec![("unit_org", String::new()), ("area", "MR0101".into())], "en").await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("id=\"err-unit_org\""));
+    let r =
+        post("/scorecards", vec![("unit_org", police.id.to_string()), ("area", "MR0101".into())], "en").await;
+    assert_eq!(r.status(), 303);
+    let to = r.headers()["location"].to_str().unwrap().to_owned();
+    assert!(to.ends_with("?done=scorecard-created"), "{to}");
+    let page = to.split('?').next().unwrap().to_owned();
+    let r = post(
+        &format!("{page}/indicators"),
+        vec![
+            ("name", "Women who trust the police".into()),
+            ("definition", "Share of women answering yes".into()),
+            ("measure", "percent".into()),
+            ("direction", "up".into()),
+            ("baseline", "36".into()),
+            ("target", "50".into()),
+            ("frequency", "twice_a_year".into()),
+            ("computed", String::new()),
+        ],
+        "en",
+    )
+    .await;
+    assert_eq!(r.status(), 303, "{:?}", r.text().await);
+    let html = app.http.get(app.url(&page)).bearer_auth(&amina).send().await.unwrap().text().await.unwrap();
+    let indicator = html
+        .split("name=\"indicator\"")
+        .nth(1)
+        .unwrap()
+        .split("value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let measure = |value: &str| {
+        vec![
+            ("indicator", indicator.clone()),
+            ("measured_on", Utc::now().date_naive().to_string()),
+            ("source", "Perception survey, round 2".into()),
+            ("source_kind", "typed".into()),
+            ("value", value.to_owned()),
+            ("ci_low", "42.4".into()),
+            ("ci_high", "55.2".into()),
+        ]
+    };
+    let r = post(&format!("{page}/measurements"), measure(""), "fr").await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("id=\"err-value\"") && html.contains("Perception survey, round 2"),
+        "kept, in French: {html}"
+    );
+    let r = post(&format!("{page}/measurements"), measure("48.8"), "en").await;
+    assert_eq!(r.status(), 303);
+    let html = app.http.get(app.url(&page)).bearer_auth(&amina).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("48.8%") && html.contains("(42.4–55.2)") && html.contains("on track"), "{html}");
+    assert!(html.contains("<svg class=\"spark trend\""), "the trend chart");
+    let public = page.replace("/scorecards/", "/public/scorecards/");
+    assert_eq!(app.get(&public, None).await.0, 404, "not public yet");
+    let r = post(&format!("{page}/publish"), vec![("published", "yes".into())], "en").await;
+    assert_eq!(r.status(), 303);
+    let (s, html) = app.get(&public, None).await;
+    assert_eq!(s, 200);
+    assert!(html.contains("48.8%") && html.contains("Kumba Central Police Station"), "{html}");
+    assert!(app.get("/public/scorecards", None).await.1.contains(&public));
 }

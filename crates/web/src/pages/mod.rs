@@ -23,6 +23,7 @@ mod public_violations;
 mod referrals;
 mod report_form;
 mod reports;
+mod scorecards;
 mod shared;
 mod sharing;
 mod surveys;
@@ -58,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .merge(joint::router())
         .merge(wheel::router())
         .merge(surveys::router())
+        .merge(scorecards::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

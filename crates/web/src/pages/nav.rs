@@ -25,6 +25,7 @@ pub fn items(role: Option<Role>, platform_admin: bool, path: &str) -> Vec<NavIte
         ("/violations", "nav-violations", Some(Role::Member)),
         ("/forums", "nav-forums", Some(Role::Member)),
         ("/surveys", "nav-surveys", Some(Role::Member)),
+        ("/scorecards", "nav-scorecards", Some(Role::Member)),
         ("/referrals", "nav-referrals", Some(Role::Coordinator)),
         ("/protection", "nav-protection", Some(Role::Coordinator)),
         ("/field", "nav-field", Some(Role::Coordinator)),

@@ -126,6 +126,11 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "conditions-recorded",
         "survey-created",
         "survey-imported",
+        "scorecard-created",
+        "indicator-added",
+        "measurement-recorded",
+        "scorecard-published",
+        "scorecard-unpublished",
     ]
     .into_iter()
     .find(|k| *k == key)
