@@ -224,6 +224,13 @@ async fn a_scorecard_computed_from_the_records_and_published_under_disclosure_co
         404
     );
 
+    // The wheel's fourth level: a unit's scorecard covering the area, measured by the CSO.
+    let (s, wheel) = app.send("GET", "/api/v1/wheel?area=MR0101", Some(coord), None).await;
+    assert_eq!((s, wheel["ownership_level"].as_str()), (200, Some("joint_oversight")), "{wheel}");
+    assert!(wheel.to_string().contains(&id), "the scorecard is the evidence: {wheel}");
+    let (_, wheel) = app.send("GET", "/api/v1/wheel?area=MR0102", Some(coord), None).await;
+    assert_ne!(wheel["ownership_level"], "joint_oversight", "a neighbouring area is not covered: {wheel}");
+
     // Independently: the alert's own times, and the commitments as the API lists them.
     let card = card_of(app, &path, w.t("member")).await;
     let alert =

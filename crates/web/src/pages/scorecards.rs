@@ -384,7 +384,7 @@ async fn public_one(
                 name => i.name, definition => i.definition, computed => i.computed, status => i.status.as_str(),
                 target => i.target.map(|t| with_unit(lang, i.measure, t)),
                 baseline => i.baseline.map(|b| with_unit(lang, i.measure, b)),
-                chart => (shown.len() > 0).then(|| indicator_trend(&shown, top(i.measure), i.target, &title)),
+                chart => (!shown.is_empty()).then(|| indicator_trend(&shown, top(i.measure), i.target, &title)),
                 rows,
             }
         })

@@ -63,6 +63,7 @@ fn record(lang: Lang, r: &Record) -> minijinja::Value {
         "forum" => Some(format!("/forums/{}", r.id)),
         "report" => Some(format!("/reports/{}", r.id)),
         "alert" => Some(format!("/alerts/{}", r.id)),
+        "scorecard" => Some(format!("/scorecards/{}", r.id)),
         "meeting" | "training" | "commitment" => {
             r.forum.as_ref().map(|f| format!("/forums/{f}#{}-{}", r.kind, r.id))
         }

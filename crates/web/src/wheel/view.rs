@@ -186,5 +186,36 @@ async fn gather(
     for a in store.answered_alerts_in(viewer, areas, since).await? {
         facts.answered_alerts.push(Record::new("alert", a.id, a.on, a.label));
     }
+    // Joint oversight: the viewer's scorecards of a unit covering the area (kept for it, an area
+    // within it, or one it lies in), each counted from its latest measurement recorded by the
+    // keeping CSO (computed indicators are Tandem's, not the CSO's, measurement).
+    if !areas.is_empty() {
+        let cfg = state.ew_config.get(store).await?;
+        let within = |card: &str, area: &str| {
+            let mut at = Some(area.to_owned());
+            while let Some(a) = at {
+                if a == card {
+                    return true;
+                }
+                at = cfg.areas.get(&a).and_then(|x| x.parent_code.clone());
+            }
+            false
+        };
+        for s in store.list_scorecards(viewer).await? {
+            if !areas.iter().any(|a| within(&s.area, a)) {
+                continue;
+            }
+            let r = store.unit_scorecard(viewer, &s.id).await?;
+            let latest = r
+                .measurements
+                .iter()
+                .filter(|m| m.recorded_org == s.org_id && m.measured_on >= since)
+                .map(|m| m.measured_on)
+                .max();
+            if let Some(on) = latest {
+                facts.scorecards.push(Record::new("scorecard", &s.id, on, &s.unit_name));
+            }
+        }
+    }
     Ok(facts)
 }
