@@ -7,6 +7,7 @@ mod audit;
 mod auth;
 mod cli;
 mod crash;
+mod demo_monitoring;
 mod edges;
 mod evidence;
 mod ew;
