@@ -28,7 +28,7 @@
 //
 //   node e2e/journeys.mjs            (TANDEM_BIN: the tandem binary, default target/debug/tandem)
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -733,6 +733,92 @@ await journey("10. a CSO convenes the police, records a dialogue, the police kee
   }
 });
 
+let surveyPage = "/surveys";
+let scorecardPage = "/scorecards";
+let publicScorecard = "/public/scorecards";
+await journey("11. a CSO imports a Kobo export of its perception survey, reads trust by gender, and publishes the police station's scorecard", async () => {
+  const ctx = await context(phone);
+  const page = await ctx.newPage();
+  await signIn(page, "coordinator@kwpn.example");
+  // A KoboToolbox export as it downloads: semicolons, group prefixes, decimal commas.
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rows = ["_uuid;grp/district;grp/village;grp/gender;trust;weight"];
+  for (let i = 0; i < 160; i++) {
+    const district = i % 2 ? "north" : "south";
+    const gender = next() < 0.55 ? "female" : "male";
+    const trust = next() < (gender === "female" ? 0.4 : 0.55) ? "yes" : "no";
+    rows.push(`uuid-${i};${district};${district}-${i % 5};${gender};${trust};${(0.6 + next() * 2).toFixed(2).replace(".", ",")}`);
+  }
+  const file = join(work, "kobo-export.csv");
+  writeFileSync(file, rows.join("\n") + "\n");
+  await visit(page, "/surveys");
+  await page.fill("input[name=title]", "Trust in the police, round 1");
+  await page.fill("input[name=strata]", "district");
+  await page.fill("input[name=cluster]", "village");
+  await submit(page, "form[action='/surveys'] button.primary");
+  assert.match(page.url(), /\/surveys\/[0-9a-f-]{36}\?done=survey-created/);
+  surveyPage = new URL(page.url()).pathname;
+  await page.setInputFiles("input[name=file]", file);
+  await submit(page, "form[enctype='multipart/form-data'] button.primary");
+  assert.ok((await page.textContent("main")).includes("160 responses imported"), "the export is in");
+  await page.selectOption("select[name=question]", "trust");
+  await page.fill("input[name=value]", "yes");
+  await page.selectOption("select[name=by]", "grp/gender");
+  await submit(page, "form[method=get] button.primary");
+  const cells = await page.locator("#results ~ .table-wrap tbody tr").count();
+  assert.equal(cells, 3, "everyone, then women and men");
+  assert.equal(await page.locator("main svg.shares").count(), 1, "a chart of the shares");
+  await fitsPhone(page, "the survey's estimates");
+  await chartsRead(page, "the survey's estimates");
+  await page.screenshot({ path: join(shots, "11-survey.png"), fullPage: true });
+  surveyPage = new URL(page.url()).pathname + new URL(page.url()).search;
+  // The police station's scorecard: a trust indicator, measured from the survey for women.
+  await visit(page, "/scorecards");
+  await page.selectOption("select[name=unit_org]", police);
+  await page.selectOption("select[name=area]", "XE0102");
+  await submit(page, "form[action='/scorecards'] button.primary");
+  assert.match(page.url(), /done=scorecard-created/);
+  scorecardPage = new URL(page.url()).pathname;
+  const ind = "form[action$='/indicators']";
+  await page.fill(`${ind} input[name=name]`, "Women who trust the police");
+  await page.fill(`${ind} textarea[name=definition]`, "Share of women answering yes: do you trust the police?");
+  await page.selectOption(`${ind} select[name=measure]`, "percent");
+  await page.check(`${ind} input[name=direction][value=up]`);
+  await page.fill(`${ind} input[name=baseline]`, "30");
+  await page.fill(`${ind} input[name=target]`, "50");
+  await page.selectOption(`${ind} select[name=frequency]`, "twice_a_year");
+  await submit(page, `${ind} button.primary`);
+  assert.match(page.url(), /done=indicator-added/);
+  const m = "form[action$='/measurements']";
+  await page.fill(`${m} input[name=source]`, "Perception survey, round 1");
+  await page.check(`${m} input[name=source_kind][value=survey]`);
+  await page.click(`${m} details summary`);
+  await page.selectOption(`${m} select[name=survey]`, { index: 1 });
+  await page.fill(`${m} input[name=question]`, "trust");
+  await page.fill(`${m} input[name=answer]`, "yes");
+  await page.fill(`${m} input[name=by]`, "gender");
+  await page.fill(`${m} input[name=group]`, "female");
+  await submit(page, `${m} button.primary`);
+  assert.match(page.url(), /done=measurement-recorded/);
+  const main = await page.textContent("main");
+  assert.match(main, /\d+(\.\d)?%/, "the estimate is on the scorecard");
+  assert.ok(main.includes("Perception survey, round 1"), "with its evidence");
+  await fitsPhone(page, "the scorecard");
+  await chartsRead(page, "the scorecard");
+  await page.screenshot({ path: join(shots, "11-scorecard.png"), fullPage: true });
+  await submit(page, "form[action$='/publish'] button");
+  assert.match(page.url(), /done=scorecard-published/);
+  publicScorecard = scorecardPage.replace("/scorecards/", "/public/scorecards/");
+  await ctx.close();
+  const anon = await context(phone);
+  const pub = await anon.newPage();
+  await visit(pub, publicScorecard);
+  assert.ok((await pub.textContent("main")).includes("Women who trust the police"), "anyone reads the published scorecard");
+  await fitsPhone(pub, "the public scorecard");
+  await anon.close();
+});
+
 await journey("8. the pages touched, at 360 px in English, French and Arabic", async () => {
   const pages = [
     ["admin@kwpn.example", "/members"],
@@ -757,6 +843,12 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     ["coordinator@kwpn.example", joint],
     ["coordinator@kwpn.example", "/conditions"],
     ["chief@police.example", "/conditions"],
+    ["coordinator@kwpn.example", "/surveys"],
+    ["coordinator@kwpn.example", surveyPage],
+    ["coordinator@kwpn.example", "/scorecards"],
+    ["coordinator@kwpn.example", scorecardPage],
+    [null, "/public/scorecards"],
+    [null, publicScorecard],
     [null, "/public/violations"],
     [null, "/index/2026H2"],
     [null, "/index/2026H2/XCC"],
@@ -850,4 +942,4 @@ if (failures.length) {
   console.error(`\n${failures.length} problem(s):\n  ${failures.join("\n  ")}`);
   process.exit(1);
 }
-console.log(`\nall nine journeys passed; ${visited.size} pages, each under ${WEIGHT_LIMIT / 1024} KB, no serious or critical axe violation`);
+console.log(`\nall eleven journeys passed; ${visited.size} pages, each under ${WEIGHT_LIMIT / 1024} KB, no serious or critical axe violation`);

@@ -192,7 +192,7 @@ pub struct ShareBar<'a> {
 /// estimate, the dark line across its end the interval, and each row says its numbers in text,
 /// so nothing needs hovering.
 pub fn share_bars(bars: &[ShareBar<'_>], title: &str) -> String {
-    let (w, row, left, right, top) = (320.0, 40.0, 104.0, 14.0, 18.0);
+    let (w, row, left, right, top) = (320.0, 40.0, 104.0, 24.0, 18.0);
     let h = top + row * bars.len() as f64 + 6.0;
     let x = |v: f64| left + v.clamp(0.0, 1.0) * (w - left - right);
     let mut body = String::new();
@@ -239,7 +239,7 @@ pub struct TrendPoint {
 }
 
 /// An indicator's trend: a line through its points, a shaded band where they carry an interval,
-/// the target as a dashed line, and the latest value written above its point, so
+/// the target as a dashed line (its number written beside the chart), and the latest value written above its point, so
 /// that it reads without hovering (the table under it has every number). `top` is the scale's
 /// top (100 for a percentage). Time runs left to right in every language.
 pub fn indicator_trend(points: &[TrendPoint], top: f64, target: Option<f64>, title: &str) -> String {
@@ -288,14 +288,13 @@ pub fn indicator_trend(points: &[TrendPoint], top: f64, target: Option<f64>, tit
             b = y(*hi)
         ));
     }
+    // The target as a dashed line; its number is written beside the chart, where nothing can
+    // sit on it.
     if let Some(t) = target {
         body.push_str(&format!(
-            r##"<line x1="{left}" y1="{ty:.1}" x2="{r:.1}" y2="{ty:.1}" stroke="#b35806" stroke-dasharray="4 3"/><text x="{tx:.1}" y="{ly:.1}" font-size="11" fill="#b35806">{v}</text>"##,
+            r##"<line x1="{left}" y1="{ty:.1}" x2="{r:.1}" y2="{ty:.1}" stroke="#b35806" stroke-dasharray="4 3"/>"##,
             ty = y(t),
             r = w - right,
-            tx = w - right + 3.0,
-            ly = y(t) + 4.0,
-            v = fmt_num(t)
         ));
     }
     let line: Vec<String> =
@@ -319,7 +318,7 @@ pub fn indicator_trend(points: &[TrendPoint], top: f64, target: Option<f64>, tit
             body.push_str(&format!(
                 r##"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="bold" fill="#0b3d45" text-anchor="middle">{}</text>"##,
                 x(i),
-                (y(p.high.unwrap_or(p.value).max(p.value)) - 6.0).max(10.0),
+                (y(p.high.unwrap_or(p.value).max(p.value)) - 9.0).max(13.0),
                 fmt_num(p.value)
             ));
         }
@@ -618,8 +617,8 @@ mod tests {
         );
         assert!(svg.contains("<polygon"), "the band between two intervals");
         assert!(
-            svg.contains("stroke-dasharray=\"4 3\"") && svg.contains(">50</text>"),
-            "the target, labelled"
+            svg.contains("stroke-dasharray=\"4 3\"") && !svg.contains(">50</text>"),
+            "the target drawn, its number written beside the chart"
         );
         assert!(svg.contains(">49.7</text>") && !svg.contains(">41.5</text>"), "the latest value written");
         assert!(!indicator_trend(&[p(3.0, None, None)], 100.0, None, "x").contains("<polygon"));
