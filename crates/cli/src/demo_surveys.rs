@@ -204,8 +204,8 @@ async fn scorecards(
             id: OrgId::new().to_string(),
             measured_on: survey.fielded_on.unwrap_or_else(|| Utc::now().date_naive()),
             value: 100.0 * women.proportion,
-            ci_low: Some(100.0 * women.ci_low),
-            ci_high: Some(100.0 * women.ci_high),
+            ci_low: women.ci_low.map(|v| 100.0 * v),
+            ci_high: women.ci_high.map(|v| 100.0 * v),
             source: survey.title.clone(),
             evidence: Some(
                 "Weighted share among women, with its 95% interval, from the survey's page".into(),

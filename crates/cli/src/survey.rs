@@ -106,17 +106,20 @@ pub async fn run(cmd: SurveyCommand, settings: &Settings) -> anyhow::Result<()> 
                 "{:<16} {:>10} {:>8} {:>17} {:>7} {:>8} {:>6}",
                 "group", "share", "se", "95% interval", "n", "eff. n", "deff"
             );
+            let num = |v: Option<f64>, scale: f64, digits: usize| {
+                v.map_or_else(|| "-".to_owned(), |v| format!("{:.*}", digits, v * scale))
+            };
             for e in &est.estimates {
+                let interval = format!("{}% – {}%", num(e.ci_low, 100.0, 1), num(e.ci_high, 100.0, 1));
                 println!(
-                    "{:<16} {:>9.1}% {:>7.1}% {:>7.1}% – {:>5.1}% {:>7} {:>8.1} {:>6.2}{}",
+                    "{:<16} {:>9.1}% {:>7.1}% {:>17} {:>7} {:>8} {:>6}{}",
                     e.group,
                     100.0 * e.proportion,
                     100.0 * e.se,
-                    100.0 * e.ci_low,
-                    100.0 * e.ci_high,
+                    interval,
                     e.n,
-                    e.effective_n,
-                    e.design_effect,
+                    num(e.effective_n, 1.0, 1),
+                    num(e.design_effect, 1.0, 2),
                     if e.small { "  (small sample: read with care)" } else { "" }
                 );
             }

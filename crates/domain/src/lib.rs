@@ -119,6 +119,12 @@ pub enum Problem {
     NotALink,
     /// A record the caller's organisation cannot open.
     CannotOpen,
+    /// An answer no response gave.
+    NoSuchAnswer,
+    /// Not a number (or not one of 0 or more).
+    NotANumber,
+    /// A percentage above 100.
+    Percent,
     /// A line of an imported file (1 is the header row) and what is wrong there.
     InFile {
         line: u64,

@@ -157,12 +157,19 @@ pub struct ViolationTiming {
     pub verified_on: NaiveDate,
 }
 
+/// A commitment of the unit's, with the day another member confirmed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitmentTiming {
+    pub kept: Kept,
+    pub confirmed_on: Option<NaiveDate>,
+}
+
 /// Everything the computed indicators read about one unit.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UnitRecords {
     pub alerts: Vec<AlertTiming>,
     /// The unit's commitments in the keeping organisation's forums.
-    pub commitments: Vec<Kept>,
+    pub commitments: Vec<CommitmentTiming>,
     pub violations: Vec<ViolationTiming>,
     /// Referrals to the unit: referred, due, answered.
     pub referrals: Vec<crate::referral_times::Referral>,
@@ -207,7 +214,8 @@ pub fn compute(kind: Computed, r: &UnitRecords, quarter: Quarter, today: NaiveDa
             share(kept, due.len()).map(|v| (v, due.len() as u32))
         }
         Computed::CommitmentsKeptOnTime => {
-            let these: Vec<Kept> = r.commitments.iter().filter(|c| inside(c.due_on)).cloned().collect();
+            let these: Vec<Kept> =
+                r.commitments.iter().map(|c| c.kept.clone()).filter(|c| inside(c.due_on)).collect();
             let k = keeping(&these, today).into_iter().next()?;
             k.rate().map(|rate| (100.0 * rate, k.due))
         }
@@ -269,30 +277,75 @@ pub fn public_count(n: u32) -> PublicCount {
     PublicCount { low, high: low + PUBLIC_K - 1 }
 }
 
-/// Whether a computed point may be shown in public, and how: a share or a time only when it
-/// stands on at least k records (a share of three referrals says what happened to each), with
-/// its record count as a band; a count of violations only as a band, and only for a quarter
-/// released to the public, counted as verified by its release day, so that a later download
-/// shows the same figure.
-pub fn public_point(kind: Computed, p: &Point, today: NaiveDate) -> Option<(Option<f64>, PublicCount)> {
+/// Shares and times are shown in public only when they stand on at least this many records.
+pub const PUBLIC_MIN_RECORDS: u32 = 2 * PUBLIC_K;
+
+/// Whether a computed point may be shown in public, and how. Only a quarter released to the
+/// public is shown (as the public violation statistics), computed from the records as they
+/// stood on its release day ([`as_of`]), so that every later download shows the same figure and
+/// watching the page reveals no single new record. A count of violations is shown as its band; a
+/// share or a time only when it stands on at least [`PUBLIC_MIN_RECORDS`] records, rounded (a
+/// share to 5 points, a time to the hour) and without its record count, so that no small number
+/// can be worked back from it (a precise 40% of "5 to 9" records is 2 of 5).
+pub fn public_point(
+    kind: Computed,
+    p: &Point,
+    today: NaiveDate,
+) -> Option<(Option<f64>, Option<PublicCount>)> {
+    let q = Quarter::parse(&p.period)?;
+    if !q.released_by(today) {
+        return None;
+    }
     let n = p.n.unwrap_or(0);
     match kind {
-        Computed::VerifiedViolations => {
-            let q = Quarter::parse(&p.period)?;
-            q.released_by(today).then(|| (None, public_count(n)))
+        Computed::VerifiedViolations => Some((None, Some(public_count(n)))),
+        _ if n < PUBLIC_MIN_RECORDS => None,
+        Computed::AlertResponseMedianHours | Computed::AlertResponseP90Hours => {
+            Some((Some(p.value.round()), None))
         }
-        _ if n < PUBLIC_K => None,
-        _ => Some((Some(p.value), public_count(n))),
+        _ => Some((Some((p.value / 5.0).round() * 5.0), None)),
     }
 }
 
-/// The violations a public scorecard counts for `quarter`: those verified by its release day.
-pub fn released_violations(r: &UnitRecords, quarter: Quarter) -> UnitRecords {
+/// The records as they stood at the start of `day`: answers, confirmations and verifications
+/// from that day on are not yet there.
+pub fn as_of(r: &UnitRecords, day: NaiveDate) -> UnitRecords {
     UnitRecords {
-        violations: r.violations.iter().filter(|v| v.verified_on < quarter.release_day()).cloned().collect(),
-        ..Default::default()
+        alerts: r
+            .alerts
+            .iter()
+            .filter(|a| a.raised.date_naive() < day)
+            .map(|a| AlertTiming { answered: a.answered.filter(|t| t.date_naive() < day), ..a.clone() })
+            .collect(),
+        commitments: r
+            .commitments
+            .iter()
+            .map(|c| {
+                let mut kept = c.kept.clone();
+                let confirmed_on = c.confirmed_on.filter(|d| *d < day);
+                if kept.done_on.is_some_and(|d| d >= day) {
+                    kept.done_on = None;
+                    kept.status = crate::forum::CommitmentStatus::Open;
+                }
+                kept.confirmed = confirmed_on.is_some();
+                CommitmentTiming { kept, confirmed_on }
+            })
+            .collect(),
+        violations: r.violations.iter().filter(|v| v.verified_on < day).cloned().collect(),
+        referrals: r
+            .referrals
+            .iter()
+            .filter(|x| x.referred_on < day)
+            .map(|x| crate::referral_times::Referral {
+                answered_on: x.answered_on.filter(|d| *d < day),
+                ..x.clone()
+            })
+            .collect(),
     }
 }
+
+/// The largest number an indicator takes: larger ones are typing slips, and draw off the chart.
+pub const MAX_VALUE: f64 = 1e9;
 
 /// A recorded measurement's number as typed: finite, and a percent within 0–100.
 pub fn value(field: &'static str, measure: Measure, raw: f64) -> Result<f64, InvalidInput> {
@@ -371,12 +424,9 @@ mod tests {
 
     #[test]
     fn commitments_violations_and_referrals() {
-        let kept = |due_on, status, done_on, confirmed| Kept {
-            owner: "unit".into(),
-            due_on,
-            status,
-            done_on,
-            confirmed,
+        let kept = |due_on, status, done_on, confirmed: bool| CommitmentTiming {
+            kept: Kept { owner: "unit".into(), due_on, status, done_on, confirmed },
+            confirmed_on: confirmed.then_some(d(2026, 3, 20)),
         };
         let r = UnitRecords {
             commitments: vec![
@@ -419,8 +469,17 @@ mod tests {
         );
         assert_eq!(compute(Computed::VerifiedViolations, &r, Quarter { year: 2027, q: 1 }, today), None);
         assert_eq!(compute(Computed::ReferralsAnswered, &r, q1, today), Some((50.0, 2)));
-        // Released on 29 June: the violation verified in September is not counted in public.
-        assert_eq!(released_violations(&r, q1).violations.len(), 1);
+        // Released on 29 June: the violation verified in September is not counted in public, the
+        // referral answered in January is; confirmations after the day are not yet there.
+        let then = as_of(&r, q1.release_day());
+        assert_eq!(compute(Computed::VerifiedViolations, &then, q1, today), Some((1.0, 1)));
+        assert_eq!(compute(Computed::ReferralsAnswered, &then, q1, today), Some((50.0, 2)));
+        let early = as_of(&r, d(2026, 2, 15));
+        assert_eq!(
+            compute(Computed::CommitmentsKeptOnTime, &early, q1, today),
+            Some((0.0, 4)),
+            "nothing confirmed yet on 15 Feb"
+        );
     }
 
     #[test]
@@ -455,32 +514,42 @@ mod tests {
         assert_eq!(public_count(4), PublicCount { low: 0, high: 4 });
         assert_eq!(public_count(5), PublicCount { low: 5, high: 9 });
         assert_eq!(public_count(14), PublicCount { low: 10, high: 14 });
-        let p = |period: &str, n| Point {
+        let p = |period: &str, n, value| Point {
             on: d(2026, 3, 31),
             period: period.into(),
-            value: 80.0,
+            value,
             low: None,
             high: None,
             n: Some(n),
         };
         let today = d(2026, 8, 1);
         assert_eq!(
-            public_point(Computed::ReferralsAnswered, &p("2026Q1", 3), today),
+            public_point(Computed::ReferralsAnswered, &p("2026Q1", 9, 44.4), today),
             None,
-            "a share of three"
+            "a share of nine"
         );
         assert_eq!(
-            public_point(Computed::ReferralsAnswered, &p("2026Q1", 6), today),
-            Some((Some(80.0), PublicCount { low: 5, high: 9 }))
+            public_point(Computed::ReferralsAnswered, &p("2026Q1", 12, 41.7), today),
+            Some((Some(40.0), None)),
+            "rounded, no count"
         );
         assert_eq!(
-            public_point(Computed::VerifiedViolations, &p("2026Q2", 7), today),
+            public_point(Computed::AlertResponseMedianHours, &p("2026Q1", 12, 7.6), today),
+            Some((Some(8.0), None))
+        );
+        assert_eq!(
+            public_point(Computed::ReferralsAnswered, &p("2026Q2", 30, 80.0), today),
             None,
             "not released yet"
         );
         assert_eq!(
-            public_point(Computed::VerifiedViolations, &p("2026Q1", 3), today),
-            Some((None, PublicCount { low: 0, high: 4 }))
+            public_point(Computed::VerifiedViolations, &p("2026Q2", 7, 7.0), today),
+            None,
+            "not released yet"
+        );
+        assert_eq!(
+            public_point(Computed::VerifiedViolations, &p("2026Q1", 3, 3.0), today),
+            Some((None, Some(PublicCount { low: 0, high: 4 })))
         );
     }
 }

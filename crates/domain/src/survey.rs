@@ -76,6 +76,8 @@ pub enum FileFault {
     BlankHeader,
     /// Two columns of the same name.
     HeaderTwice,
+    /// Too many columns, or a column name too long.
+    WideHeader,
     /// The survey's design column is not in the file.
     NoColumn(DesignRole),
     /// Several group-prefixed columns end in the design column's name.
@@ -175,10 +177,12 @@ pub struct Estimate {
 }
 
 impl Estimate {
-    /// To be read with care: too few effective responses or too large a relative error.
+    /// To be read with care: too few effective responses, too large a relative error, or no
+    /// interval at all.
     pub fn small(&self) -> bool {
-        self.effective_n < SMALL_EFFECTIVE_N
+        !(self.effective_n >= SMALL_EFFECTIVE_N && self.effective_n.is_finite())
             || (self.proportion > 0.0 && self.se / self.proportion > LARGE_CV)
+            || !(self.ci_low.is_finite() && self.ci_high.is_finite())
     }
 }
 
@@ -243,7 +247,12 @@ pub fn estimate(
     let design_effect = if srs > 0.0 { var / srs } else { f64::NAN };
     let effective_n = n as f64 / design_effect;
     let alpha = 1.0 - LEVEL;
+    // No interval can be given without a degree of freedom (one cluster in the group's only
+    // stratum: R's qt(·, 0) is NaN too), without a variance (every answer the same), or, for the
+    // beta method, with a single response: the interval is left out (NaN), and `small` says so.
+    let undefined = df < 1.0 || var.is_nan() || var <= 0.0 || (method == Method::Beta && n < 2);
     let (ci_low, ci_high) = match method {
+        _ if undefined => (f64::NAN, f64::NAN),
         Method::Logit if p > 0.0 && p < 1.0 => {
             let b = (p / (1.0 - p)).ln();
             let sb = se / (p * (1.0 - p));
@@ -270,6 +279,10 @@ fn expit(x: f64) -> f64 {
 /// The `q` quantile of the beta distribution, by bisection on its distribution function (the
 /// regularised incomplete beta): to the last bits of a double, which R's `qbeta` also reaches.
 pub fn beta_quantile(q: f64, a: f64, b: f64) -> f64 {
+    // The incomplete beta is defined for positive shapes only (and panics otherwise).
+    if !(a > 0.0 && b > 0.0 && a.is_finite() && b.is_finite()) {
+        return f64::NAN;
+    }
     let (mut lo, mut hi) = (0.0f64, 1.0f64);
     for _ in 0..200 {
         let mid = 0.5 * (lo + hi);
@@ -329,9 +342,29 @@ mod tests {
         // Only those in stratum B: every one says yes; stratum A's clusters count as zeros.
         let e = estimate(&d, &[true, false, true, true], Some(&[false, false, true, true]), Method::Beta)
             .unwrap();
-        assert_eq!((e.proportion, e.n, e.ci_high), (1.0, 2, 1.0));
+        assert_eq!((e.proportion, e.n), (1.0, 2));
+        assert!(e.ci_high.is_nan() && e.small(), "no variance: no interval, read with care");
         assert_eq!(estimate(&d, &[true; 4], Some(&[false; 4]), Method::Logit), Err(SurveyError::EmptyGroup));
         assert_eq!(Design::new([(0.0, None, None)]).unwrap_err(), SurveyError::Weight);
+    }
+
+    #[test]
+    fn no_interval_without_a_degree_of_freedom_or_a_variance() {
+        // One cluster per stratum in the group: df 0, as R's degf says; no interval, flagged.
+        let d =
+            Design::new([(1.0, None, Some("1")), (1.0, None, Some("1")), (1.0, None, Some("2"))]).unwrap();
+        for method in [Method::Logit, Method::Beta] {
+            let e = estimate(&d, &[true, false, true], Some(&[true, true, false]), method).unwrap();
+            assert_eq!((e.df, e.proportion), (0.0, 0.5));
+            assert!(e.ci_low.is_nan() && e.ci_high.is_nan() && e.small(), "{e:?}");
+        }
+        // Everyone says no: no variance, no interval, never read as a firm 0%.
+        let e = estimate(&d, &[false; 3], None, Method::Beta).unwrap();
+        assert!(e.proportion == 0.0 && e.ci_high.is_nan() && e.small(), "{e:?}");
+        // One response in the group, by the beta method.
+        let e = estimate(&d, &[true, false, true], Some(&[false, false, true]), Method::Beta).unwrap();
+        assert!(e.ci_low.is_nan() && e.small());
+        assert!(beta_quantile(0.5, 0.0, 1.0).is_nan() && t_quantile(0.975, 0.0).is_nan());
     }
 
     #[test]

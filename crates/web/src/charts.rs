@@ -184,8 +184,9 @@ pub fn sparkline(values: &[u32], title: &str) -> String {
 pub struct ShareBar<'a> {
     pub label: &'a str,
     pub share: f64,
-    pub low: f64,
-    pub high: f64,
+    /// The interval, when there is one.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
 }
 
 /// Shares with their 95% intervals as horizontal bars on a 0–100% scale: the bar is the
@@ -207,22 +208,32 @@ pub fn share_bars(bars: &[ShareBar<'_>], title: &str) -> String {
     for (i, b) in bars.iter().enumerate() {
         let y = top + row * i as f64;
         body.push_str(&format!(
-            r##"<text x="{lx:.1}" y="{ty:.1}" font-size="13" fill="#222" text-anchor="end">{label}</text><rect x="{x0:.1}" y="{by:.1}" width="{bw:.1}" height="12" fill="#7fb8c1"/><line x1="{l:.1}" y1="{cy:.1}" x2="{hh:.1}" y2="{cy:.1}" stroke="#0b3d45" stroke-width="2"/><line x1="{l:.1}" y1="{c0:.1}" x2="{l:.1}" y2="{c1:.1}" stroke="#0b3d45" stroke-width="2"/><line x1="{hh:.1}" y1="{c0:.1}" x2="{hh:.1}" y2="{c1:.1}" stroke="#0b3d45" stroke-width="2"/><text x="{lx:.1}" y="{ny:.1}" font-size="12" fill="#444" text-anchor="end">{p:.0}% ({lo:.0}–{hi:.0})</text>"##,
+            r##"<text x="{lx:.1}" y="{ty:.1}" font-size="13" fill="#222" text-anchor="end">{label}</text><rect x="{x0:.1}" y="{by:.1}" width="{bw:.1}" height="12" fill="#7fb8c1"/>"##,
             lx = left - 6.0,
             ty = y + 11.0,
-            ny = y + 27.0,
             label = esc(b.label),
             x0 = x(0.0),
             by = y + 2.0,
             bw = x(b.share) - x(0.0),
-            l = x(b.low),
-            hh = x(b.high),
-            cy = y + 8.0,
-            c0 = y + 3.0,
-            c1 = y + 13.0,
-            p = b.share * 100.0,
-            lo = b.low * 100.0,
-            hi = b.high * 100.0,
+        ));
+        let numbers = match b.low.zip(b.high) {
+            Some((lo, hi)) => {
+                body.push_str(&format!(
+                    r##"<line x1="{l:.1}" y1="{cy:.1}" x2="{hh:.1}" y2="{cy:.1}" stroke="#0b3d45" stroke-width="2"/><line x1="{l:.1}" y1="{c0:.1}" x2="{l:.1}" y2="{c1:.1}" stroke="#0b3d45" stroke-width="2"/><line x1="{hh:.1}" y1="{c0:.1}" x2="{hh:.1}" y2="{c1:.1}" stroke="#0b3d45" stroke-width="2"/>"##,
+                    l = x(lo),
+                    hh = x(hi),
+                    cy = y + 8.0,
+                    c0 = y + 3.0,
+                    c1 = y + 13.0,
+                ));
+                format!("{:.0}% ({:.0}–{:.0})", b.share * 100.0, lo * 100.0, hi * 100.0)
+            }
+            None => format!("{:.0}% (?)", b.share * 100.0),
+        };
+        body.push_str(&format!(
+            r##"<text x="{lx:.1}" y="{ny:.1}" font-size="12" fill="#444" text-anchor="end">{numbers}</text>"##,
+            lx = left - 6.0,
+            ny = y + 27.0,
         ));
     }
     format!(
@@ -626,11 +637,18 @@ mod tests {
 
     #[test]
     fn share_bars_say_their_numbers() {
-        let svg =
-            share_bars(&[ShareBar { label: "Women <all>", share: 0.42, low: 0.35, high: 0.5 }], "Trust");
+        let svg = share_bars(
+            &[ShareBar { label: "Women <all>", share: 0.42, low: Some(0.35), high: Some(0.5) }],
+            "Trust",
+        );
         assert!(svg.contains(">42% (35–50)</text>"), "{svg}");
         assert!(svg.contains("Women &lt;all&gt;"), "labels are escaped");
         assert_eq!(svg.matches("<rect").count(), 1);
+        let none = share_bars(&[ShareBar { label: "Men", share: 1.0, low: None, high: None }], "Trust");
+        assert!(
+            none.contains(">100% (?)</text>") && !none.contains("stroke-width=\"2\""),
+            "no interval, no whisker: {none}"
+        );
     }
 
     #[test]

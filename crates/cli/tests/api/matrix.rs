@@ -552,6 +552,8 @@ async fn authorisation_matrix(b: Backend) {
             [401, 404, 403, 201, 201, 403],
         ),
         ("POST", format!("{card_path}/publish"), Some(json!({"published": false})), [401, 404, 403, 200, 200, 403]),
+        ("DELETE", "/api/v1/measurements/no-such-measurement".into(), None, [401, 404, 403, 404, 404, 403]),
+
         ("GET", "/scorecards".into(), None, [303, 200, 200, 200, 200, 200]),
         ("GET", card_path.replace("/api/v1", ""), None, [303, 404, 200, 200, 200, 404]),
         (

@@ -82,6 +82,15 @@ async fn a_kobo_export_imported_and_estimated_as_r_does(b: Backend) {
         let (s, e) = app.send("POST", "/api/v1/surveys", Some(&amina), Some(b)).await;
         assert_eq!((s, e["error"]["field"].as_str()), (422, Some(field)), "{e}");
     }
+    let (s, e) = app
+        .send(
+            "POST",
+            "/api/v1/surveys",
+            Some(&amina),
+            Some(json!({"title": "Same column twice", "weight": "w", "strata": "w"})),
+        )
+        .await;
+    assert_eq!((s, e["error"]["field"].as_str()), (422, Some("strata")), "{e}");
     let (s, made) = app.send("POST", "/api/v1/surveys", Some(&amina), Some(body)).await;
     assert_eq!(s, 201, "{made}");
     let id = made["id"].as_str().unwrap().to_owned();
@@ -101,6 +110,21 @@ async fn a_kobo_export_imported_and_estimated_as_r_does(b: Backend) {
     assert_eq!(import(&app, &member, &id, file.clone()).await.0, 403, "members do not import");
     assert_eq!(import(&app, &bello, &id, file.clone()).await.0, 404);
 
+    for (bad, said) in [
+        ("_uuid;weight;district;village\nu;1e308;north;v\n".to_owned(), "line 2, column weight"),
+        (
+            format!(
+                "weight;district;village;{}\n",
+                (0..2001).map(|i| format!("q{i}")).collect::<Vec<_>>().join(";")
+            ),
+            "line 1",
+        ),
+        (String::new(), "line 1"),
+    ] {
+        let (s, e) = import(&app, &amina, &id, bad).await;
+        assert_eq!(s, 422, "{e}");
+        assert!(e["error"]["message"].as_str().unwrap().contains(said), "{e}");
+    }
     let (s, added) = import(&app, &amina, &id, file.clone()).await;
     assert_eq!((s, &added), (201, &json!({"imported": 600, "already_present": 0})));
     let (_, added) = import(&app, &amina, &id, file.clone()).await;
@@ -155,7 +179,7 @@ async fn a_kobo_export_imported_and_estimated_as_r_does(b: Backend) {
     let (s, e) = app
         .send(
             "GET",
-            &format!("/api/v1/surveys/{id}/estimates?question=start&value=x&by=_uuid"),
+            &format!("/api/v1/surveys/{id}/estimates?question=start&value=2026-03-01&by=_uuid"),
             Some(&member),
             None,
         )

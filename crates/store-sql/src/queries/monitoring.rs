@@ -513,6 +513,52 @@ impl ScorecardStore for d::Backend {
         Ok(made)
     }
 
+    async fn get_indicator(&self, org: &OrgId, id: &str) -> Result<Indicator> {
+        let r = sqlx::query(&format!(
+            "{INDICATOR} WHERE id = $1 AND scorecard_id IN (SELECT id FROM scorecards WHERE org_id = $2)"
+        ))
+        .bind(id)
+        .bind(org.as_str())
+        .fetch_optional(&self.db.pool)
+        .await
+        .map_err(other)?
+        .ok_or(StoreError::NotFound)?;
+        indicator(&Sq(&r))
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn remove_measurement(
+        &self,
+        org: &OrgId,
+        id: &str,
+        mut audit: NewAuditEvent,
+    ) -> Result<Measurement> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let r = sqlx::query(&format!(
+            "{MEASUREMENT} JOIN scorecards c ON c.id = i.scorecard_id WHERE m.id = $1 AND c.org_id = $2"
+        ))
+        .bind(id)
+        .bind(org.as_str())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(other)?
+        .ok_or(StoreError::NotFound)?;
+        let gone = measurement(&Sq(&r))?;
+        sqlx::query("DELETE FROM measurements WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        if let Ok(detail) = serde_json::to_value(&gone) {
+            audit.detail = detail;
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(gone)
+    }
+
     async fn unit_records(&self, org: &OrgId, unit: &OrgId) -> Result<tandem_domain::scorecard::UnitRecords> {
         use tandem_domain::scorecard::{AlertTiming, UnitRecords, ViolationTiming};
         let mut tx = self.db.pool.begin().await.map_err(other)?;
@@ -554,15 +600,19 @@ impl ScorecardStore for d::Backend {
         .map_err(other)?
         {
             let r = Sq(&r);
-            out.commitments.push(tandem_domain::forum::Kept {
-                owner: r.text("owner_org")?,
-                due_on: date(&r, "due_on")?,
-                status: r.text("status")?.parse().map_err(corrupt)?,
-                done_on: r
-                    .opt_text("done_on")?
-                    .map(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(corrupt))
-                    .transpose()?,
-                confirmed: r.opt_time("confirmed_at")?.is_some(),
+            let confirmed_on = r.opt_time("confirmed_at")?.map(|t| t.date_naive());
+            out.commitments.push(tandem_domain::scorecard::CommitmentTiming {
+                kept: tandem_domain::forum::Kept {
+                    owner: r.text("owner_org")?,
+                    due_on: date(&r, "due_on")?,
+                    status: r.text("status")?.parse().map_err(corrupt)?,
+                    done_on: r
+                        .opt_text("done_on")?
+                        .map(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(corrupt))
+                        .transpose()?,
+                    confirmed: confirmed_on.is_some(),
+                },
+                confirmed_on,
             });
         }
         // Names are compared as written, trimmed and case aside (as the referral times are),

@@ -180,6 +180,19 @@ async fn scorecards(s: &dyn Store, cso: &OrgId, other: &OrgId, by: &tandem_domai
         matches!(s.add_measurement(cso, &ind.id, &foreign, ev("measurement.add")).await, Err(StoreError::Conflict(f)) if f == "survey")
     );
 
+    assert_eq!(s.get_indicator(cso, &ind.id).await.unwrap(), ind);
+    assert!(matches!(s.get_indicator(other, &ind.id).await, Err(StoreError::NotFound)));
+    let wrong = NewMeasurement { id: OrgId::new().to_string(), value: 0.0, survey_id: None, ..m.clone() };
+    let wrong = s.add_measurement(cso, &ind.id, &wrong, ev("measurement.add")).await.unwrap();
+    assert!(matches!(
+        s.remove_measurement(other, &wrong.id, ev("measurement.remove")).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(s.remove_measurement(cso, &wrong.id, ev("measurement.remove")).await.unwrap(), wrong);
+    assert!(matches!(
+        s.remove_measurement(cso, &wrong.id, ev("measurement.remove")).await,
+        Err(StoreError::NotFound)
+    ));
     let read = s.unit_scorecard(cso, &card.id).await.unwrap();
     assert_eq!((read.indicators.len(), read.measurements.len()), (2, 1));
     assert!(matches!(

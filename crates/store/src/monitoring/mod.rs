@@ -84,6 +84,12 @@ pub trait ScorecardStore: Send + Sync {
         new: &NewMeasurement,
         audit: NewAuditEvent,
     ) -> Result<Measurement>;
+    /// NotFound unless `org` keeps the indicator's scorecard.
+    async fn get_indicator(&self, org: &OrgId, id: &str) -> Result<Indicator>;
+    /// Takes a recorded measurement back (a wrong number is corrected by removing it and
+    /// recording the right one; the audit trail keeps both). NotFound unless `org` recorded it
+    /// on its own scorecard.
+    async fn remove_measurement(&self, org: &OrgId, id: &str, audit: NewAuditEvent) -> Result<Measurement>;
     /// What the computed indicators read about `unit`, from `org`'s own records: its alerts
     /// assigned to the unit (with the unit's first response), the unit's commitments in the
     /// forums `org` is a member of, its verified violations naming the unit as the institution,

@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(one))
         .routes(routes!(add_indicator))
         .routes(routes!(add_measurement))
+        .routes(routes!(remove_measurement))
         .routes(routes!(publish))
         .routes(routes!(public_list))
         .routes(routes!(public_one))
@@ -175,6 +176,19 @@ async fn add_measurement(
         group: s.as_ref().and_then(|s| s.group.clone()),
     };
     Ok((StatusCode::CREATED, Json(svc::add_measurement(&state, &who.actor(), &id, &input).await?)))
+}
+
+/// Take a recorded measurement back (coordinators of the keeping organisation): how a wrong
+/// number is corrected; the audit trail keeps it
+#[utoipa::path(delete, path = "/measurements/{id}", tag = "monitoring", params(("id" = String, Path)),
+    responses((status = 204, description = "Removed")))]
+async fn remove_measurement(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMonitoring>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    svc::remove_measurement(&state, &who.actor(), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize, ToSchema)]

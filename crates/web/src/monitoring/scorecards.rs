@@ -4,7 +4,7 @@
 //! unit; each indicator's trend, status and the evidence behind every number; a comparison with
 //! the other units of the same kind it watches; and, once it decides, a public view in which
 //! every count passes the disclosure rules of `tandem_domain::scorecard`.
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
@@ -20,6 +20,9 @@ use tandem_store::{
 use super::surveys::{self, Question};
 use crate::app_error::AppError;
 use crate::AppState;
+
+/// The earliest year a measurement may be dated: older ones are typing slips.
+pub const EARLIEST_YEAR: i32 = 1990;
 
 /// Quarters a computed trend covers: two years.
 pub const TREND_QUARTERS: usize = 8;
@@ -107,7 +110,7 @@ fn number(field: &'static str, raw: Option<&String>) -> Result<Option<f64>, Inva
             .ok()
             .filter(|v| v.is_finite())
             .map(Some)
-            .ok_or_else(|| InvalidInput::new(field, "must be a number")),
+            .ok_or_else(|| InvalidInput::new(field, "must be a number").because(Problem::NotANumber)),
     }
 }
 
@@ -186,10 +189,23 @@ pub async fn add_measurement(
     indicator: &str,
     input: &MeasurementInput,
 ) -> Result<Measurement, AppError> {
+    let ind = state.store.get_indicator(&actor.org_id, indicator).await?;
+    if ind.computed.is_some() {
+        return Err(InvalidInput::new(
+            "value",
+            "Tandem computes this indicator from its records: nothing to type",
+        )
+        .into());
+    }
     let measured_on = NaiveDate::parse_from_str(input.measured_on.trim(), "%Y-%m-%d")
         .map_err(|_| InvalidInput::new("measured_on", "must be a date, YYYY-MM-DD"))?;
     if measured_on > chrono::Utc::now().date_naive() {
         return Err(InvalidInput::new("measured_on", "is in the future").because(Problem::InFuture).into());
+    }
+    if measured_on.year() < EARLIEST_YEAR {
+        return Err(InvalidInput::new("measured_on", format!("is before {EARLIEST_YEAR}"))
+            .because(Problem::TooEarly { year: EARLIEST_YEAR })
+            .into());
     }
     let source = text::bounded("source", &input.source, 3, 300)?;
     let evidence = blank(&input.evidence).map(|e| text::multiline("evidence", e, 3, 2_000)).transpose()?;
@@ -212,18 +228,36 @@ pub async fn add_measurement(
                 }
                 other => other?,
             };
+            if blank(&input.group).is_some() && blank(&input.by).is_none() {
+                return Err(InvalidInput::new(
+                    "by",
+                    "name the column the group is an answer of, such as gender",
+                )
+                .because(Problem::Required)
+                .into());
+            }
             let group = blank(&input.group).unwrap_or("all");
             let e = est.estimates.iter().find(|e| e.group == group).ok_or_else(|| {
                 InvalidInput::new("group", format!("no response of the survey is in the group {group}"))
                     .because(Problem::Unknown)
             })?;
-            (100.0 * e.proportion, Some(100.0 * e.ci_low), Some(100.0 * e.ci_high), Some(survey.to_owned()))
+            (
+                100.0 * e.proportion,
+                e.ci_low.map(|v| 100.0 * v),
+                e.ci_high.map(|v| 100.0 * v),
+                Some(survey.to_owned()),
+            )
         }
         None => {
             let value = number("value", input.value.as_ref())?
                 .ok_or_else(|| InvalidInput::new("value", "is required").because(Problem::Required))?;
-            let low = number("ci_low", input.ci_low.as_ref())?;
-            let high = number("ci_high", input.ci_high.as_ref())?;
+            let value = scorecard::value("value", ind.measure, value)?;
+            let low = number("ci_low", input.ci_low.as_ref())?
+                .map(|v| scorecard::value("ci_low", ind.measure, v))
+                .transpose()?;
+            let high = number("ci_high", input.ci_high.as_ref())?
+                .map(|v| scorecard::value("ci_low", ind.measure, v))
+                .transpose()?;
             if low.zip(high).is_some_and(|(l, h)| l > h)
                 || low.is_some_and(|l| l > value)
                 || high.is_some_and(|h| h < value)
@@ -264,6 +298,12 @@ pub async fn add_measurement(
     }
 }
 
+/// Takes a measurement back: how a wrong number is corrected (the audit trail keeps it).
+pub async fn remove_measurement(state: &AppState, actor: &Actor, id: &str) -> Result<Measurement, AppError> {
+    let ev = NewAuditEvent::new("measurement.remove").org(&actor.org_id).actor(&actor.user_id).subject(id);
+    Ok(state.store.remove_measurement(&actor.org_id, id, ev).await?)
+}
+
 pub async fn publish(
     state: &AppState,
     actor: &Actor,
@@ -292,6 +332,8 @@ pub struct EvidencedPoint {
     #[serde(flatten)]
     pub point: Point,
     pub evidence: Evidence,
+    /// The recorded measurement it is (absent for a computed point), to take it back.
+    pub measurement: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -344,13 +386,18 @@ fn indicators(r: &ScorecardRecords, unit: &UnitRecords, today: NaiveDate) -> Vec
             let trend: Vec<EvidencedPoint> = match i.computed {
                 Some(kind) => scorecard::series(kind, unit, &quarters, today)
                     .into_iter()
-                    .map(|p| EvidencedPoint { evidence: computed_evidence(kind, &p), point: p })
+                    .map(|p| EvidencedPoint {
+                        evidence: computed_evidence(kind, &p),
+                        point: p,
+                        measurement: None,
+                    })
                     .collect(),
                 None => r
                     .measurements
                     .iter()
                     .filter(|m| m.indicator_id == i.id)
                     .map(|m| EvidencedPoint {
+                        measurement: Some(m.id.clone()),
                         point: Point {
                             on: m.measured_on,
                             period: m.measured_on.to_string(),
@@ -433,7 +480,8 @@ pub struct PublicPoint {
     pub value: Option<f64>,
     pub low: Option<f64>,
     pub high: Option<f64>,
-    /// The records a computed value stands on, or a typed count, under disclosure control.
+    /// A count of violations, or a typed count, as its band of five (a share or a time carries
+    /// none: its record count could pin a small number).
     pub count: Option<PublicCount>,
     pub source: String,
 }
@@ -466,8 +514,8 @@ pub struct PublicScorecard {
 }
 
 /// What a published scorecard shows anyone: recorded measurements as recorded (counts banded);
-/// computed points only as `scorecard::public_point` allows, violations counted as verified by
-/// their quarter's release day. The status is worked out from what is shown.
+/// computed points only for released quarters, from the records as they stood on the release
+/// day, as `scorecard::public_point` allows. The status is worked out from what is shown.
 pub async fn public(state: &AppState, id: &str, today: NaiveDate) -> Result<PublicScorecard, AppError> {
     let r = state.store.published_scorecard(id).await?;
     let keeper = OrgId::from_trusted(r.scorecard.org_id.clone());
@@ -480,12 +528,8 @@ pub async fn public(state: &AppState, id: &str, today: NaiveDate) -> Result<Publ
             Some(kind) => quarters
                 .iter()
                 .filter_map(|q| {
-                    let recs = if kind == Computed::VerifiedViolations {
-                        scorecard::released_violations(&records, *q)
-                    } else {
-                        records.clone()
-                    };
-                    let p = scorecard::series(kind, &recs, &[*q], today).into_iter().next()?;
+                    let then = scorecard::as_of(&records, q.release_day());
+                    let p = scorecard::series(kind, &then, &[*q], today).into_iter().next()?;
                     let (value, count) = scorecard::public_point(kind, &p, today)?;
                     Some(PublicPoint {
                         on: p.on,
@@ -493,7 +537,7 @@ pub async fn public(state: &AppState, id: &str, today: NaiveDate) -> Result<Publ
                         value,
                         low: None,
                         high: None,
-                        count: Some(count),
+                        count,
                         source: computed_evidence(kind, &p).kind,
                     })
                 })

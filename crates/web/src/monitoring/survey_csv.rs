@@ -11,6 +11,12 @@ use tandem_store::{NewSurveyResponse, Survey};
 
 /// A file holds at most this many responses: a national perception survey, many times over.
 pub const MAX_ROWS: usize = 200_000;
+/// Columns a file may have (a long Kobo form, its multiple choices spread over columns, fits),
+/// and how long a column's name may be.
+pub const MAX_COLUMNS: usize = 2_000;
+pub const MAX_COLUMN_NAME: usize = 300;
+/// The largest weight taken: beyond it, sums overflow long before any survey needs it.
+pub const MAX_WEIGHT: f64 = 1e9;
 
 /// The columns that carry a submission's own key, as the tools name them: a response with one
 /// is imported once however often its export is.
@@ -39,8 +45,11 @@ impl FileError {
             F::HeaderTwice => "appears twice in the header".into(),
             F::NoColumn(r) => format!("the survey's {} column is not in the file", role(r)),
             F::AmbiguousColumn(r) => format!("several columns could be the survey's {} column", role(r)),
-            F::Ragged => "this row has not as many cells as the header".into(),
-            F::BadWeight => "a weight must be a positive number".into(),
+            F::Ragged => "this row does not have as many cells as the header".into(),
+            F::BadWeight => "a weight must be a positive number, at most 1,000,000,000".into(),
+            F::WideHeader => format!(
+                "a file has at most {MAX_COLUMNS} columns, each name at most {MAX_COLUMN_NAME} characters"
+            ),
             F::BlankDesign(r) => format!("every response needs its {}", role(r)),
             F::KeyTwice => "this submission appears twice in the file".into(),
             F::TooMany => format!("a file holds at most {MAX_ROWS} responses"),
@@ -118,11 +127,14 @@ fn delimiter(data: &[u8]) -> u8 {
 fn weight(cell: &str, semicolons: bool) -> Option<f64> {
     let cell = cell.trim();
     let text = if semicolons { cell.replace(',', ".") } else { cell.to_owned() };
-    text.parse::<f64>().ok().filter(|w| w.is_finite() && *w > 0.0)
+    text.parse::<f64>().ok().filter(|w| w.is_finite() && *w > 0.0 && *w <= MAX_WEIGHT)
 }
 
 pub fn parse(data: &[u8], survey: &Survey) -> Result<Parsed, FileError> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(data);
+    if data.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(FileError::at(1, None, FileFault::NoRows));
+    }
     let delim = delimiter(data);
     let mut rdr =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delim).from_reader(data);
@@ -132,6 +144,12 @@ pub fn parse(data: &[u8], survey: &Survey) -> Result<Parsed, FileError> {
         _ => return Err(FileError::at(1, None, FileFault::Unreadable)),
     };
     let columns: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
+    if columns.len() > MAX_COLUMNS {
+        return Err(FileError::at(1, None, FileFault::WideHeader));
+    }
+    if let Some(long) = columns.iter().position(|c| c.chars().count() > MAX_COLUMN_NAME) {
+        return Err(FileError::at(1, Some(&format!("{}", long + 1)), FileFault::WideHeader));
+    }
     let mut seen = HashSet::new();
     for (i, c) in columns.iter().enumerate() {
         if c.is_empty() {
@@ -282,7 +300,21 @@ mod tests {
         assert_eq!(e.fault, FileFault::Unreadable);
         let msg =
             InvalidInput::from(parse(b"weight,district,village\n1,a,v\n-2,a,v\n", &s).unwrap_err()).message;
-        assert_eq!(msg, "line 3, column weight: a weight must be a positive number; nothing was imported");
+        assert_eq!(msg, "line 3, column weight: a weight must be a positive number, at most 1,000,000,000; nothing was imported");
+        let huge = parse(b"weight,district,village\n1e308,a,v\n", &s).unwrap_err();
+        assert_eq!((huge.line, huge.fault), (2, FileFault::BadWeight), "sums would overflow");
+        assert_eq!(parse(b"", &s).unwrap_err().fault, FileFault::NoRows);
+        let wide = format!(
+            "weight,district,village,{}\n1,a,v,{}\n",
+            (0..MAX_COLUMNS).map(|i| format!("q{i}")).collect::<Vec<_>>().join(","),
+            vec!["x"; MAX_COLUMNS].join(",")
+        );
+        assert_eq!(parse(wide.as_bytes(), &s).unwrap_err().fault, FileFault::WideHeader);
+        let long = format!("weight,district,village,{}\n1,a,v,x\n", "q".repeat(MAX_COLUMN_NAME + 1));
+        assert_eq!(
+            parse(long.as_bytes(), &s).unwrap_err(),
+            FileError::at(1, Some("4"), FileFault::WideHeader)
+        );
     }
 
     #[test]

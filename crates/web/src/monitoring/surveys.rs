@@ -49,15 +49,17 @@ pub fn parse(input: &SurveyInput, by: &tandem_domain::UserId) -> Result<NewSurve
             Some(d)
         }
     };
-    Ok(NewSurvey {
-        id: OrgId::new().to_string(),
-        title: text::bounded("title", &input.title, 3, 200)?,
-        weight: column("weight", &input.weight)?,
-        strata: optional_column("strata", input.strata.as_ref())?,
-        cluster: optional_column("cluster", input.cluster.as_ref())?,
-        fielded_on,
-        by: by.clone(),
-    })
+    let title = text::bounded("title", &input.title, 3, 200)?;
+    let weight = column("weight", &input.weight)?;
+    let strata = optional_column("strata", input.strata.as_ref())?;
+    let cluster = optional_column("cluster", input.cluster.as_ref())?;
+    if strata.as_ref() == Some(&weight) {
+        return Err(InvalidInput::new("strata", "cannot be the weight column"));
+    }
+    if cluster.as_ref() == Some(&weight) || (cluster.is_some() && cluster == strata) {
+        return Err(InvalidInput::new("cluster", "cannot be the weight or the strata column"));
+    }
+    Ok(NewSurvey { id: OrgId::new().to_string(), title, weight, strata, cluster, fielded_on, by: by.clone() })
 }
 
 pub async fn create(state: &AppState, actor: &Actor, input: &SurveyInput) -> Result<Survey, AppError> {
@@ -111,12 +113,15 @@ pub struct GroupEstimate {
     pub group: String,
     pub proportion: f64,
     pub se: f64,
-    pub ci_low: f64,
-    pub ci_high: f64,
+    /// Absent when no interval can be given (the group sits in one cluster, or every answer
+    /// in it is the same): read the estimate with care.
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
     /// Responses in the group that answered the question.
     pub n: usize,
-    pub effective_n: f64,
-    pub design_effect: f64,
+    /// Absent when the design effect is not defined (no variance).
+    pub effective_n: Option<f64>,
+    pub design_effect: Option<f64>,
     /// `logit` or `beta`.
     pub method: String,
     /// Effective n under 30 or a coefficient of variation over 30%: to be read with care.
@@ -130,6 +135,10 @@ pub struct Estimates {
     pub value: String,
     pub by: Option<String>,
     pub estimates: Vec<GroupEstimate>,
+}
+
+fn finite(v: f64) -> Option<f64> {
+    v.is_finite().then_some(v)
 }
 
 fn method(raw: Option<&str>) -> Result<Method, InvalidInput> {
@@ -200,8 +209,23 @@ pub async fn estimate(store: &dyn Store, org: &OrgId, id: &str, q: &Question) ->
     .map_err(refused)?;
     let answered: Vec<bool> = rows.iter().map(|r| r[3].is_some()).collect();
     let yes: Vec<bool> = rows.iter().map(|r| r[3].as_deref() == Some(value.as_str())).collect();
-    if !yes.iter().any(|y| *y) && !answered.iter().any(|a| *a) {
+    if !answered.iter().any(|a| *a) {
         return Err(InvalidInput::new("question", "no response answers this question").into());
+    }
+    // An answer nobody gave is most likely a typo ("Yes" for "yes"): refused, naming the
+    // answers there are, rather than read as a firm 0%.
+    if !yes.iter().any(|y| *y) {
+        let given: BTreeSet<&str> = rows.iter().filter_map(|r| r[3].as_deref()).collect();
+        let mut list: Vec<&str> = given.into_iter().take(12).collect();
+        if list.len() == 12 {
+            list.push("…");
+        }
+        return Err(InvalidInput::new(
+            "value",
+            format!("no response gave the answer {value}; the answers are: {}", list.join(", ")),
+        )
+        .because(Problem::NoSuchAnswer)
+        .into());
     }
     let one = |group: &str, mask: &[bool]| -> Result<GroupEstimate, AppError> {
         let e = survey::estimate(&design, &yes, Some(mask), method).map_err(refused)?;
@@ -210,11 +234,11 @@ pub async fn estimate(store: &dyn Store, org: &OrgId, id: &str, q: &Question) ->
             small: e.small(),
             proportion: e.proportion,
             se: e.se,
-            ci_low: e.ci_low,
-            ci_high: e.ci_high,
+            ci_low: finite(e.ci_low),
+            ci_high: finite(e.ci_high),
             n: e.n,
-            effective_n: e.effective_n,
-            design_effect: e.design_effect,
+            effective_n: finite(e.effective_n),
+            design_effect: finite(e.design_effect),
             method: method.as_str().to_owned(),
         })
     };

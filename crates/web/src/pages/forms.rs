@@ -74,6 +74,9 @@ pub fn problem_text(lang: crate::i18n::Lang, e: &tandem_domain::InvalidInput) ->
         P::NotALink => ("problem-not-a-link", vec![]),
         P::CannotOpen => ("problem-cannot-open", vec![]),
         P::TooFarAhead { months } => ("problem-too-far-ahead", vec![("months", n(i64::from(months)))]),
+        P::NoSuchAnswer => ("problem-no-such-answer", vec![]),
+        P::NotANumber => ("problem-not-a-number", vec![]),
+        P::Percent => ("problem-percent", vec![]),
         P::InFile { line, fault } => {
             ("problem-in-file", vec![("line", n(line as i64)), ("fault", file_fault(lang, fault))])
         }
@@ -91,6 +94,7 @@ fn file_fault(lang: crate::i18n::Lang, fault: tandem_domain::survey::FileFault) 
         F::NoRows => ("file-fault-no-rows", None),
         F::BlankHeader => ("file-fault-blank-header", None),
         F::HeaderTwice => ("file-fault-header-twice", None),
+        F::WideHeader => ("file-fault-wide-header", None),
         F::NoColumn(r) => ("file-fault-no-column", Some(r)),
         F::AmbiguousColumn(r) => ("file-fault-ambiguous", Some(r)),
         F::Ragged => ("file-fault-ragged", None),

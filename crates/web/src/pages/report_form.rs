@@ -131,6 +131,7 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "measurement-recorded",
         "scorecard-published",
         "scorecard-unpublished",
+        "measurement-removed",
     ]
     .into_iter()
     .find(|k| *k == key)

@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/scorecards/{id}/indicators", post(add_indicator))
         .route("/scorecards/{id}/measurements", post(add_measurement))
         .route("/scorecards/{id}/publish", post(publish))
+        .route("/scorecards/{id}/measurements/{m}/remove", post(remove_measurement))
         .route("/public/scorecards", get(public_list))
         .route("/public/scorecards/{id}", get(public_one))
 }
@@ -175,7 +176,7 @@ async fn render(
                         value => with_unit(lang, i.measure, p.point.value),
                         interval => p.point.low.zip(p.point.high).map(|(l, h)| format!("{}–{}", fmt_num(l), fmt_num(h))),
                         n => p.point.n, evidence_kind => p.evidence.kind, evidence => p.evidence.text,
-                        survey => p.evidence.survey,
+                        survey => p.evidence.survey, measurement => p.measurement,
                     }
                 })
                 .collect();
@@ -339,6 +340,44 @@ async fn publish(
     svc::publish(&state, &who.actor(), &id, on).await?;
     let key = if on { "scorecard-published" } else { "scorecard-unpublished" };
     Ok(Redirect::to(&format!("/scorecards/{id}?done={key}")).into_response())
+}
+
+async fn remove_measurement(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMonitoring>,
+    ctx: PageCtx,
+    Path((id, m)): Path<(String, String)>,
+    form: super::forms::FormResult<super::forms::ConfirmForm>,
+) -> Result<Response, PageError> {
+    let actor = who.actor();
+    let card = state.store.unit_scorecard(&actor.org_id, &id).await.map_err(AppError::from)?;
+    let Some(found) = card.measurements.iter().find(|x| x.id == m) else {
+        return Err(AppError::NotFound.into());
+    };
+    if !super::forms::read(form)?.confirmed() {
+        let measure =
+            card.indicators.iter().find(|i| i.id == found.indicator_id).map_or(Measure::Count, |i| i.measure);
+        let t = |key: &str, args: &[(&str, String)]| i18n::global().text(ctx.lang, key, args);
+        let back = format!("/scorecards/{id}");
+        return Ok(super::forms::confirm_page(
+            &ctx,
+            super::forms::Confirm {
+                question: t(
+                    "scorecard-remove-question",
+                    &[
+                        ("date", day(ctx.lang, found.measured_on)),
+                        ("value", with_unit(ctx.lang, measure, found.value)),
+                    ],
+                ),
+                explain: t("scorecard-remove-explain", &[]),
+                button: t("scorecard-remove", &[]),
+                action: format!("/scorecards/{id}/measurements/{m}/remove"),
+                back: &back,
+            },
+        ));
+    }
+    svc::remove_measurement(&state, &actor, &m).await?;
+    Ok(Redirect::to(&format!("/scorecards/{id}?done=measurement-removed")).into_response())
 }
 
 async fn public_list(State(state): State<AppState>, ctx: PageCtx) -> Result<Response, PageError> {

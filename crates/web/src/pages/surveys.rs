@@ -133,7 +133,10 @@ async fn render(
     let mut results: Option<minijinja::Value> = None;
     let mut chart = None;
     let mut status = status;
-    if !ask.question.trim().is_empty() {
+    if ask.question.trim().is_empty() && !(ask.value.trim().is_empty() && ask.by.trim().is_empty()) {
+        errors.insert("question", i18n::global().text(lang, "survey-choose-question", &[]));
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    } else if !ask.question.trim().is_empty() {
         let q = Question {
             question: ask.question.clone(),
             value: ask.value.clone(),
@@ -144,7 +147,7 @@ async fn render(
             Ok(est) => {
                 let everyone = i18n::global().text(lang, "survey-group-all", &[]);
                 let label = |g: &str| if g == "all" { everyone.clone() } else { g.to_owned() };
-                let bars: Vec<(String, f64, f64, f64)> = est
+                let bars: Vec<(String, f64, Option<f64>, Option<f64>)> = est
                     .estimates
                     .iter()
                     .map(|e| (label(&e.group), e.proportion, e.ci_low, e.ci_high))
@@ -164,9 +167,9 @@ async fn render(
                     .map(|e| {
                         minijinja::context! {
                             group => label(&e.group), share => pct(e.proportion), se => pct(e.se),
-                            low => pct(e.ci_low), high => pct(e.ci_high), n => e.n,
-                            effective_n => format!("{:.0}", e.effective_n),
-                            design_effect => format!("{:.2}", e.design_effect), small => e.small,
+                            low => e.ci_low.map(pct), high => e.ci_high.map(pct), n => e.n,
+                            effective_n => e.effective_n.map(|v| format!("{v:.0}")),
+                            design_effect => e.design_effect.map(|v| format!("{v:.2}")), small => e.small,
                         }
                     })
                     .collect();
@@ -189,7 +192,7 @@ async fn render(
         minijinja::context! {
             s => minijinja::context! {
                 id => s.id, title => s.title, weight => s.weight, strata => s.strata, cluster => s.cluster,
-                responses => s.responses, columns => s.columns,
+                responses => s.responses, columns => s.columns, questions => questions(&s),
                 fielded_on => s.fielded_on.map(|d| day(lang, d)),
             },
             ask => minijinja::context! { question => ask.question, value => ask.value, by => ask.by, method => ask.method },
@@ -197,6 +200,44 @@ async fn render(
             may_manage => actor.may(Action::ManageMonitoring).is_ok(),
         },
     ))
+}
+
+/// The columns a question can be asked of: the export's own, less the design columns and the
+/// tools' bookkeeping (submission keys, times, devices).
+fn questions(s: &tandem_store::Survey) -> Vec<String> {
+    const BOOKKEEPING: [&str; 19] = [
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_index",
+        "_validation_status",
+        "_notes",
+        "_status",
+        "_submitted_by",
+        "__version__",
+        "_tags",
+        "SubmissionDate",
+        "KEY",
+        "instanceID",
+        "meta/instanceID",
+        "meta-instanceID",
+    ];
+    let design: Vec<&String> =
+        [Some(&s.weight), s.strata.as_ref(), s.cluster.as_ref()].into_iter().flatten().collect();
+    let is_design = |c: &str| {
+        design.iter().any(|d| {
+            crate::monitoring::survey_csv::find_column(std::slice::from_ref(&c.to_owned()), d).is_ok()
+        })
+    };
+    s.columns
+        .iter()
+        .filter(|c| !BOOKKEEPING.iter().any(|b| b.eq_ignore_ascii_case(c)) && !is_design(c))
+        .cloned()
+        .collect()
 }
 
 async fn show(
