@@ -124,7 +124,14 @@ fn check_properties(t: &Table, p: &Protected, k: u32) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // A fixed seed: the brute-force check below is exponential in the worst case, and a random
+    // draw once took more than fifteen minutes (3 December 2026); these 300 tables are the same on
+    // every run, so the suite's time is too.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20_261_203),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn no_small_cell_is_published_and_no_hidden_entry_is_exact(
