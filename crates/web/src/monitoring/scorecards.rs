@@ -317,7 +317,7 @@ pub async fn publish(
 
 /// What stands behind one number.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct Evidence {
+pub struct PointEvidence {
     /// `measurement` (typed, with its source), `survey` (an estimate), or a computed kind's
     /// records: `alerts`, `commitments`, `violations`, `referrals`.
     pub kind: String,
@@ -331,7 +331,7 @@ pub struct Evidence {
 pub struct EvidencedPoint {
     #[serde(flatten)]
     pub point: Point,
-    pub evidence: Evidence,
+    pub evidence: PointEvidence,
     /// The recorded measurement it is (absent for a computed point), to take it back.
     pub measurement: Option<String>,
 }
@@ -361,7 +361,7 @@ pub struct ScorecardView {
     pub comparison: Vec<Comparison>,
 }
 
-fn computed_evidence(kind: Computed, p: &Point) -> Evidence {
+fn computed_evidence(kind: Computed, p: &Point) -> PointEvidence {
     let what = match kind {
         Computed::AlertResponseMedianHours
         | Computed::AlertResponseP90Hours
@@ -370,7 +370,7 @@ fn computed_evidence(kind: Computed, p: &Point) -> Evidence {
         Computed::VerifiedViolations => "violations",
         Computed::ReferralsAnswered => "referrals",
     };
-    Evidence {
+    PointEvidence {
         kind: what.to_owned(),
         text: format!("{} {what} in {}", p.n.unwrap_or(0), p.period),
         survey: None,
@@ -406,7 +406,7 @@ fn indicators(r: &ScorecardRecords, unit: &UnitRecords, today: NaiveDate) -> Vec
                             high: m.ci_high,
                             n: None,
                         },
-                        evidence: Evidence {
+                        evidence: PointEvidence {
                             kind: if m.survey_id.is_some() { "survey" } else { "measurement" }.to_owned(),
                             text: match &m.evidence {
                                 Some(e) => format!("{} — {e}", m.source),
