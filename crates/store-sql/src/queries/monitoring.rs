@@ -30,10 +30,7 @@ fn survey(r: &impl RowRead) -> Result<Survey> {
         weight: r.text("weight_column")?,
         strata: r.opt_text("strata_column")?,
         cluster: r.opt_text("cluster_column")?,
-        fielded_on: r
-            .opt_text("fielded_on")?
-            .map(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(corrupt))
-            .transpose()?,
+        fielded_on: opt_date(r, "fielded_on")?,
         columns: serde_json::from_str(&r.text("columns")?).map_err(corrupt)?,
         responses: r.int("responses")?,
         created_at: r.time("created_at")?,
@@ -243,6 +240,10 @@ fn indicator(r: &impl RowRead) -> Result<Indicator> {
 
 fn date(r: &impl RowRead, col: &str) -> Result<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(&r.text(col)?, "%Y-%m-%d").map_err(corrupt)
+}
+
+fn opt_date(r: &impl RowRead, col: &str) -> Result<Option<chrono::NaiveDate>> {
+    r.opt_text(col)?.map(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(corrupt)).transpose()
 }
 
 fn measurement(r: &impl RowRead) -> Result<Measurement> {
@@ -606,10 +607,7 @@ impl ScorecardStore for d::Backend {
                     owner: r.text("owner_org")?,
                     due_on: date(&r, "due_on")?,
                     status: r.text("status")?.parse().map_err(corrupt)?,
-                    done_on: r
-                        .opt_text("done_on")?
-                        .map(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(corrupt))
-                        .transpose()?,
+                    done_on: opt_date(&r, "done_on")?,
                     confirmed: confirmed_on.is_some(),
                 },
                 confirmed_on,
@@ -650,10 +648,7 @@ impl ScorecardStore for d::Backend {
             out.referrals.push(tandem_domain::referral_times::Referral {
                 institution: name.clone(),
                 referred_on: r.time("referred_at")?.date_naive(),
-                due_on: r
-                    .opt_text("referral_due_on")?
-                    .map(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(corrupt))
-                    .transpose()?,
+                due_on: opt_date(&r, "referral_due_on")?,
                 answered_on: r.opt_time("responded_at")?.map(|t| t.date_naive()),
             });
         }

@@ -111,6 +111,14 @@ fn file_fault(lang: crate::i18n::Lang, fault: tandem_domain::survey::FileFault) 
     i18n.text(lang, key, &args)
 }
 
+/// Every area as a select's choices, by name: `{name, code}`.
+pub fn area_choices(cfg: &crate::ew::config::EwConfig) -> Vec<minijinja::Value> {
+    let mut areas: Vec<(&str, &str)> =
+        cfg.areas.values().map(|a| (a.name.as_str(), a.code.as_str())).collect();
+    areas.sort_unstable();
+    areas.into_iter().map(|(name, code)| minijinja::context! { name, code }).collect()
+}
+
 /// "is required" as a sentence: "Is required."
 fn capitalised(message: &str) -> String {
     let mut chars = message.chars();

@@ -91,11 +91,7 @@ async fn render_list(
             }
         })
         .collect();
-    let mut areas: Vec<(String, String)> =
-        cfg.areas.values().map(|a| (a.name.clone(), a.code.clone())).collect();
-    areas.sort();
-    let areas: Vec<minijinja::Value> =
-        areas.into_iter().map(|(name, code)| minijinja::context! { name, code }).collect();
+    let areas = super::forms::area_choices(&cfg);
     let orgs: Vec<minijinja::Value> = state
         .store
         .list_orgs()

@@ -59,11 +59,7 @@ async fn render_list(
         .iter()
         .map(|s| minijinja::context! { id => s.id, unit => s.unit_name, area => s.area_name, published => s.published_at.is_some() })
         .collect();
-    let mut areas: Vec<(String, String)> =
-        cfg.areas.values().map(|a| (a.name.clone(), a.code.clone())).collect();
-    areas.sort();
-    let areas: Vec<minijinja::Value> =
-        areas.into_iter().map(|(name, code)| minijinja::context! { name, code }).collect();
+    let areas = super::forms::area_choices(&cfg);
     let units: Vec<minijinja::Value> = state
         .store
         .list_orgs()

@@ -126,11 +126,7 @@ async fn render(
         })
         .collect();
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let mut areas: Vec<(String, String)> =
-        cfg.areas.values().map(|a| (a.name.clone(), a.code.clone())).collect();
-    areas.sort();
-    let areas: Vec<minijinja::Value> =
-        areas.into_iter().map(|(name, code)| minijinja::context! { name, code }).collect();
+    let areas = super::forms::area_choices(&cfg);
     Ok(ctx.render(
         StatusCode::OK,
         "wheel.html",
