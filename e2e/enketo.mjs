@@ -1,7 +1,7 @@
-// Enketo's view of Tandem's report form: the web build of enketo-transformer (the engine of
+// Enketo's view of a form Tandem serves (the report form, or a survey's): the web build of enketo-transformer (the engine of
 // Enketo and KoboToolbox's web forms) runs in Debian's Chromium, whose XSLT it uses, and must
-// turn the XForm the server hands out into a web form with every question and the server's
-// rules as constraints.
+// turn the XForm the server hands out into a web form with every question and choice the XForm
+// has and, for the report form, the server's rules as constraints.
 //   node e2e/enketo.mjs FORM.xml
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -38,7 +38,9 @@ try {
     const out = await transform({ xform });
     return { form: out.form, model: out.model };
   }, xform);
-  const checks = [
+  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const report = /<data id="tandem_report"/.test(xform);
+  const checks = !report ? [] : [
     ["the area question", /name="\/data\/area"/],
     ["the category question", /name="\/data\/category"/],
     ["the date, no later than today", /name="\/data\/occurred"[^>]*data-constraint="\. &lt;= today\(\)"|data-constraint="\. &lt;= today\(\)"[^>]*name="\/data\/occurred"/],
@@ -46,6 +48,13 @@ try {
     ["a photo upload", /type="file"[^>]*name="\/data\/photo"|name="\/data\/photo"[^>]*type="file"/],
     ["a demo area as a choice", /value="MR0101"/],
   ];
+  // Every question the XForm asks and every answer it offers, whatever the form.
+  for (const [, ref] of xform.matchAll(/<(?:input|select1|upload) ref="(\/data\/[^"]+)"/g)) {
+    checks.push([`the question ${ref}`, new RegExp(`name="${esc(ref)}"`)]);
+  }
+  for (const [, value] of xform.matchAll(/<value>([^<]+)<\/value>/g)) {
+    checks.push([`the answer ${value}`, new RegExp(`value="${esc(value)}"`)]);
+  }
   for (const [what, re] of checks) {
     if (!re.test(result.form)) {
       console.error(`Enketo's form lacks ${what}`);
@@ -56,7 +65,7 @@ try {
     console.error("Enketo's model lacks meta/instanceID");
     failed = true;
   }
-  if (!failed) console.log(`Enketo transformed the form: ${result.form.length} characters of HTML, every question there`);
+  if (!failed) console.log(`Enketo transformed the form: ${result.form.length} characters of HTML, ${checks.length} questions and answers there`);
 } finally {
   await browser.close();
   server.close();

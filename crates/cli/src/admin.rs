@@ -58,6 +58,9 @@ pub enum AdminCommand {
         /// Who carries it, e.g. "Kumba market team".
         #[arg(long)]
         name: String,
+        /// A survey the organisation serves to phones: the team gets its form instead.
+        #[arg(long)]
+        survey: Option<String>,
     },
     /// List organisations: id, kind, flags and name, one per line.
     ListOrgs,
@@ -276,17 +279,19 @@ pub async fn run(cmd: AdminCommand, settings: &Settings) -> anyhow::Result<()> {
             println!("SMS gateway registered; its secret (shown once):");
             println!("{secret}");
         }
-        AdminCommand::AppUser { org, name } => {
+        AdminCommand::AppUser { org, name, survey } => {
             let org_id = OrgId::parse(&org)
                 .map_err(|_| anyhow::anyhow!("--org: {org:?} is not an organisation id"))?;
             if store.get_org(&org_id).await.is_err() {
                 bail!("--org: no organisation has id {org_id}");
             }
-            let issued = tandem_web::ew::field::issue(store.as_ref(), &org_id, None, &name)
-                .await
-                .map_err(|e| anyhow::anyhow!("--{e}"))?;
+            let issued =
+                tandem_web::ew::field::issue(store.as_ref(), &org_id, None, &name, survey.as_deref())
+                    .await
+                    .map_err(|e| anyhow::anyhow!("--{e}"))?;
             let public = settings.public_url.clone().unwrap_or_else(|| format!("http://{}", settings.addr));
-            println!("field team {:?} may now use the report form", issued.app_user.name);
+            let form = if survey.is_some() { "the survey's form" } else { "the report form" };
+            println!("field team {:?} may now use {form}", issued.app_user.name);
             println!("ODK Collect server address: {public}/openrosa/key/{}", issued.token);
             println!("{}", issued.token);
         }

@@ -17,6 +17,17 @@ use tandem_store::{
     AlertFilter, NewIndicator, NewMeasurement, NewResponse, NewScorecard, NewSurvey, Org, Store,
 };
 
+/// The questions of the round served on phones: the exports' columns, asked.
+const THIRD_ROUND: &str = "\
+district | District | kumba=Kumba, port_amsel=Port Amsel
+village | Village | Kumba-Market=Kumba market, Kumba-Riverside=Kumba riverside, Kumba-Hill=Kumba hill, Ndola=Ndola, Port-Docks=Port docks, Port-Old-Town=Port old town, Sela=Sela, Marsh-Road=Marsh road
+gender | Are you a woman or a man? | female=Woman, male=Man
+age_band | How old are you? | 18_24=18 to 24, 25_34=25 to 34, 35_49=35 to 49, 50_plus=50 or older
+trust_police | Do you trust the police to protect you and your family? | yes=Yes, no=No
+feel_safe_at_night | Do you feel safe walking in your area at night? | yes=Yes, no=No
+weight | | = 1
+";
+
 /// Respondents per round.
 const RESPONDENTS: usize = 480;
 
@@ -79,6 +90,7 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
             strata: Some("district".into()),
             cluster: Some("village".into()),
             fielded_on: Some(today - Duration::days(30 * months_ago)),
+            questionnaire: None,
             by: by.clone(),
         };
         let ev = NewAuditEvent::new("survey.create").org(&kwpn.id).actor(&by).subject(&new.id);
@@ -89,6 +101,22 @@ pub async fn populate(store: &dyn Store, rng: &mut StdRng, orgs: &[Org]) -> anyh
             .map_err(|e| anyhow::anyhow!("demo survey: {e}"))?;
         rounds.push(s);
     }
+    // The third round is in the field now, on the field teams' phones: Tandem serves its
+    // questions as an XForm, and the answers land in the same columns as the rounds before.
+    let third = tandem_web::monitoring::surveys::parse(
+        &tandem_web::monitoring::surveys::SurveyInput {
+            title: "Trust in the police, round 3 (on phones)".into(),
+            weight: "weight".into(),
+            strata: Some("district".into()),
+            cluster: Some("village".into()),
+            fielded_on: None,
+            questionnaire: Some(THIRD_ROUND.into()),
+        },
+        &by,
+    )
+    .map_err(|e| anyhow::anyhow!("demo questionnaire: {e}"))?;
+    let ev = NewAuditEvent::new("survey.create").org(&kwpn.id).actor(&by).subject(&third.id);
+    store.create_survey(&kwpn.id, &third, ev).await?;
     scorecards(store, orgs, &by, &rounds).await
 }
 

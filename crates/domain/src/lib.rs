@@ -48,6 +48,7 @@ pub mod member;
 pub mod org;
 pub mod ownership;
 pub mod protocol;
+pub mod questionnaire;
 pub mod referral_times;
 pub mod report;
 pub mod retention;
@@ -129,6 +130,11 @@ pub enum Problem {
     InFile {
         line: u64,
         fault: crate::survey::FileFault,
+    },
+    /// A line of a questionnaire (0 for the whole of it) and what is wrong there.
+    InLine {
+        line: u64,
+        fault: crate::questionnaire::LineFault,
     },
     /// Anything else: pages show the English message in English and a general one otherwise.
     Other,

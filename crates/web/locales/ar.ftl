@@ -377,7 +377,7 @@ home-invitations = { $count ->
 # Field teams (issue 12)
 nav-field = الفرق الميدانية
 field-title = الفرق الميدانية (⁨ODK Collect⁩)
-field-intro = يملأ الفريق الميداني استمارة البلاغ على الهاتف باستخدام ⁨ODK Collect⁩ أو ⁨KoboCollect⁩، حتى دون اتصال؛ وتصل البلاغات إلى هنا حين يتصل الهاتف بالإنترنت، مع صورها مخزّنةً مشفرة. امنحوا كل فريق وصولًا خاصًا به، واسحبوه فورًا إذا فُقد هاتف.
+field-intro = يملأ الفريق الميداني استمارة البلاغ (أو أسئلة استطلاع تختارها أدناه) على الهاتف باستخدام ⁨ODK Collect⁩ أو ⁨KoboCollect⁩، حتى دون اتصال؛ وتصل البلاغات إلى هنا حين يتصل الهاتف بالإنترنت، مع صورها مخزّنةً مشفرة. امنحوا كل فريق وصولًا خاصًا به، واسحبوه فورًا إذا فُقد هاتف.
 field-made = الوصول جاهز لـ { $name }
 field-step-install = على الهاتف، ثبّتوا تطبيق ⁨ODK Collect⁩ من متجر التطبيقات.
 field-step-scan = افتحوا ⁨ODK Collect⁩، واختاروا «إضافة مشروع» ثم «الإعداد برمز QR»، وامسحوا هذا الرمز.
@@ -1573,3 +1573,29 @@ scorecard-remove = إزالة
 scorecard-remove-question = إزالة قياس { $date } ({ $value })؟
 scorecard-remove-explain = يُزال من البطاقة، ومن الصفحة العامة إن كانت البطاقة منشورة. يحتفظ سجل التدقيق بأثره. سجّل الرقم الصحيح بعد ذلك.
 measurement-removed = أُزيل القياس.
+
+## A survey served to phones (issue 16)
+field-form = الاستمارة
+field-form-report = استمارة البلاغ
+survey-phones = أسئلة للهواتف
+survey-phones-intro = يمكن لفرق الميدان ملء هذا الاستطلاع على الهواتف باستخدام ⁨ODK Collect⁩ أو ⁨KoboCollect⁩، حتى دون اتصال. اكتب سؤالًا في كل سطر: اسمًا قصيرًا، ثم السؤال كما يقرؤه الباحث، ثم إجاباته. تصل كل إجابة إلى هذا الاستطلاع مرة واحدة، مهما أعاد الهاتف إرسالها.
+survey-questionnaire = الأسئلة
+survey-questionnaire-hint = الاسم | السؤال | الإجابات. الإجابات على شكل قيمة=تسمية تفصل بينها فواصل، أو الكلمة number، أو text. اكتب ‎= 1 لقيمة تحملها كل إجابة (وزن يساوي 1). يجب أن تكون أعمدة الوزن والطبقة والعنقود في الاستطلاع من بين الأسئلة. اترك الحقل فارغًا لإيقاف تقديم الاستطلاع.
+survey-questionnaire-example = عرض مثال
+survey-questionnaire-save = حفظ الأسئلة
+survey-questionnaire-saved = حُفظت الأسئلة. ستجلب الهواتف الاستمارة الجديدة عند اتصالها التالي.
+survey-phones-served = يمكن للهواتف الآن ملء هذا الاستطلاع.
+survey-phones-team = أعطِ فريقًا ميدانيًا هذه الاستمارة
+label-questionnaire = الأسئلة
+problem-in-line = السطر { $line } من الأسئلة: { $fault }.
+problem-in-questionnaire = في الأسئلة: { $fault }.
+line-fault-shape = اكتبه على شكل الاسم | السؤال | الإجابات
+line-fault-bad-name = يتكوّن الاسم من حروف لاتينية وأرقام و_ ويبدأ بحرف (بحد أقصى { $max })
+line-fault-name-twice = هذا الاسم مستخدم في سؤال سابق
+line-fault-no-label = نص السؤال مفقود
+line-fault-bad-choice = اكتب كل إجابة على شكل قيمة=تسمية، والقيمة حروف لاتينية أو أرقام أو _ أو - فقط
+line-fault-choice-twice = الإجابة نفسها معروضة مرتين
+line-fault-too-many = { $questions } سؤالًا على الأكثر، و{ $choices } إجابة لكل سؤال
+line-fault-empty = اكتب سؤالًا واحدًا على الأقل
+line-fault-design-missing = يجب أن يكون عمود { $role } في الاستطلاع أحد الأسئلة
+line-fault-weight = يجب أن يكون الوزن سؤالًا من نوع number، أو ‎= عددًا موجبًا

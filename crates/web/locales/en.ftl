@@ -377,7 +377,7 @@ home-invitations = { $count ->
 # Field teams (issue 12)
 nav-field = Field teams
 field-title = Field teams (ODK Collect)
-field-intro = A field team fills in the report form on phones with ODK Collect or KoboCollect, even without a connection; the reports arrive here once the phone is online, with their photos, stored encrypted. Give each team its own access, and revoke it at once if a phone is lost.
+field-intro = A field team fills in the report form (or a survey's questions, chosen below) on phones with ODK Collect or KoboCollect, even without a connection; the reports arrive here once the phone is online, with their photos, stored encrypted. Give each team its own access, and revoke it at once if a phone is lost.
 field-made = Access ready for { $name }
 field-step-install = On the phone, install ODK Collect from the app store.
 field-step-scan = Open ODK Collect, choose "Add project", then "Configure with QR code", and scan this code.
@@ -1526,3 +1526,29 @@ scorecard-remove = Remove
 scorecard-remove-question = Remove the measurement of { $date } ({ $value })?
 scorecard-remove-explain = It leaves the scorecard, and the public page if the scorecard is public. The audit trail keeps a record of it. Record the right number afterwards.
 measurement-removed = Measurement removed.
+
+## A survey served to phones (issue 16)
+field-form = Form
+field-form-report = Report form
+survey-phones = Questions for phones
+survey-phones-intro = Field teams can fill in this survey on phones with ODK Collect or KoboCollect, even offline. Write one question a line: a short name, the question as the interviewer reads it, and its answers. Each response lands in this survey, once, however often a phone sends it.
+survey-questionnaire = Questions
+survey-questionnaire-hint = name | question | answers. Answers are value=label separated by commas, or the word number, or text. Write = 1 for a value every response carries (a weight of 1). The survey's weight, stratum and cluster columns must be among the questions. Leave empty to stop serving the survey.
+survey-questionnaire-example = See an example
+survey-questionnaire-save = Save the questions
+survey-questionnaire-saved = Questions saved. Phones fetch the new form the next time they connect.
+survey-phones-served = Phones can now fill in this survey.
+survey-phones-team = Give a field team this form
+label-questionnaire = Questions
+problem-in-line = Line { $line } of the questions: { $fault }.
+problem-in-questionnaire = In the questions: { $fault }.
+line-fault-shape = write it as name | question | answers
+line-fault-bad-name = a name is letters, digits and _ and starts with a letter (at most { $max })
+line-fault-name-twice = this name is already used by an earlier question
+line-fault-no-label = the question's words are missing
+line-fault-bad-choice = write each answer as value=label, the value in letters, digits, _ or - only
+line-fault-choice-twice = the same answer is offered twice
+line-fault-too-many = at most { $questions } questions, and { $choices } answers to each
+line-fault-empty = write at least one question
+line-fault-design-missing = the survey's { $role } column must be one of the questions
+line-fault-weight = the weight must be a number question, or = a positive number

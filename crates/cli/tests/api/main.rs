@@ -25,6 +25,7 @@ mod scorecards;
 mod shared_violations;
 mod sharing;
 mod sms;
+mod survey_phones;
 mod surveys;
 mod violations;
 mod wheel;

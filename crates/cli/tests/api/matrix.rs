@@ -161,7 +161,7 @@ async fn authorisation_matrix(b: Backend) {
     };
 
     // Field collection: a field team of A's, and a file with A's report.
-    let team = tandem_web::ew::field::issue(app.store.as_ref(), &a.id, Some(&target.id), "Market team")
+    let team = tandem_web::ew::field::issue(app.store.as_ref(), &a.id, Some(&target.id), "Market team", None)
         .await
         .unwrap();
     let team_path = format!("/api/v1/app-users/{}", team.app_user.id);
@@ -519,6 +519,25 @@ async fn authorisation_matrix(b: Backend) {
             format!("{survey_path}/estimates?question=trust&value=yes"),
             None,
             [401, 404, 200, 200, 200, 404],
+        ),
+        // Served to phones: coordinators write the questions; members' phones fetch the form.
+        (
+            "PUT",
+            format!("{survey_path}/questionnaire"),
+            Some(json!({"questionnaire": "village | Village | v1, v2\ntrust | Trust? | yes, no\nweight | | = 1"})),
+            [401, 404, 403, 200, 200, 403],
+        ),
+        (
+            "GET",
+            format!("{}/form.xml", survey_path.replace("/api/v1/", "/openrosa/")),
+            None,
+            [401, 404, 200, 200, 200, 404],
+        ),
+        (
+            "POST",
+            format!("{}/questionnaire", survey_path.replace("/api/v1", "")),
+            Some(json!({"questionnaire": "village | Village | v1, v2\nweight | | = 1"})),
+            [403, 404, 403, 303, 303, 403],
         ),
         ("GET", "/surveys".into(), None, [303, 200, 200, 200, 200, 200]),
         (

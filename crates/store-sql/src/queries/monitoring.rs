@@ -13,7 +13,7 @@ use super::row::Sq;
 use crate::errors::{now, other};
 
 const SURVEY: &str = "SELECT s.id, s.org_id, s.title, s.weight_column, s.strata_column, s.cluster_column,
-       s.fielded_on, s.columns, s.created_at,
+       s.fielded_on, s.columns, s.questionnaire, s.created_at,
        (SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = s.id) AS responses
   FROM surveys s";
 
@@ -32,6 +32,7 @@ fn survey(r: &impl RowRead) -> Result<Survey> {
         cluster: r.opt_text("cluster_column")?,
         fielded_on: opt_date(r, "fielded_on")?,
         columns: serde_json::from_str(&r.text("columns")?).map_err(corrupt)?,
+        questionnaire: r.opt_text("questionnaire")?,
         responses: r.int("responses")?,
         created_at: r.time("created_at")?,
     })
@@ -57,8 +58,8 @@ impl SurveyStore for d::Backend {
         let (_write, mut tx) = self.db.write().await?;
         sqlx::query(
             "INSERT INTO surveys (id, org_id, title, weight_column, strata_column, cluster_column, fielded_on,
-                                  columns, created_by, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, '[]', $8, $9)",
+                                  columns, questionnaire, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, '[]', $8, $9, $10)",
         )
         .bind(&new.id)
         .bind(org.as_str())
@@ -67,6 +68,7 @@ impl SurveyStore for d::Backend {
         .bind(new.strata.as_deref())
         .bind(new.cluster.as_deref())
         .bind(new.fielded_on.map(day))
+        .bind(new.questionnaire.as_deref())
         .bind(new.by.as_str())
         .bind(ts(now()))
         .execute(&mut *tx)
@@ -91,6 +93,33 @@ impl SurveyStore for d::Backend {
     async fn get_survey(&self, org: &OrgId, id: &str) -> Result<Survey> {
         let mut tx = self.db.pool.begin().await.map_err(other)?;
         one(&mut tx, org, id).await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn set_questionnaire(
+        &self,
+        org: &OrgId,
+        id: &str,
+        questionnaire: Option<&str>,
+        mut audit: NewAuditEvent,
+    ) -> Result<Survey> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let done = sqlx::query("UPDATE surveys SET questionnaire = $1 WHERE id = $2 AND org_id = $3")
+            .bind(questionnaire)
+            .bind(id)
+            .bind(org.as_str())
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        append_audit_tx(&mut tx, audit).await?;
+        let s = one(&mut tx, org, id).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(s)
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org, rows = rows.len()), err(level = "debug"))]

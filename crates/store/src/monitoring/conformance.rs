@@ -42,9 +42,21 @@ pub async fn chapter(store: Arc<dyn Store>) {
         strata: Some("district".into()),
         cluster: Some("group_a/village".into()),
         fielded_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 15),
+        questionnaire: None,
         by: amina.id.clone(),
     };
     let made = s.create_survey(&cso.id, &new, ev("survey.create")).await.unwrap();
+    assert_eq!(made.questionnaire, None);
+    // A questionnaire is set, kept as written, and only by the keeping organisation.
+    let text = "trust | Do you trust the police? | yes=Yes, no=No";
+    assert!(matches!(
+        s.set_questionnaire(&other.id, &made.id, Some(text), ev("survey.questionnaire")).await,
+        Err(StoreError::NotFound)
+    ));
+    let set = s.set_questionnaire(&cso.id, &made.id, Some(text), ev("survey.questionnaire")).await.unwrap();
+    assert_eq!(set.questionnaire.as_deref(), Some(text));
+    let made = s.set_questionnaire(&cso.id, &made.id, None, ev("survey.questionnaire")).await.unwrap();
+    assert_eq!(made.questionnaire, None);
     assert_eq!((made.title.as_str(), made.responses, made.columns.len()), (new.title.as_str(), 0, 0));
     assert_eq!(made.cluster.as_deref(), Some("group_a/village"));
     assert!(matches!(s.get_survey(&other.id, &made.id).await, Err(StoreError::NotFound)));

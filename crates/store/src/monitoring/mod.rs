@@ -20,6 +20,15 @@ pub trait SurveyStore: Send + Sync {
     async fn list_surveys(&self, org: &OrgId) -> Result<Vec<Survey>>;
     /// NotFound unless `org` keeps it.
     async fn get_survey(&self, org: &OrgId, id: &str) -> Result<Survey>;
+    /// Sets (or, with None, removes) the questionnaire served to phones. NotFound unless `org`
+    /// keeps the survey.
+    async fn set_questionnaire(
+        &self,
+        org: &OrgId,
+        id: &str,
+        questionnaire: Option<&str>,
+        audit: NewAuditEvent,
+    ) -> Result<Survey>;
     /// Adds a file's responses in one transaction: all of them, or (on any failure) none. A
     /// response whose submission key is stored already is left out and counted apart; the
     /// file's columns join the survey's.

@@ -14,6 +14,8 @@ pub struct NewSurvey {
     pub cluster: Option<String>,
     /// When the round was in the field.
     pub fielded_on: Option<NaiveDate>,
+    /// The questionnaire Tandem serves to phones (tandem_domain::questionnaire), as written.
+    pub questionnaire: Option<String>,
     pub by: UserId,
 }
 
@@ -29,6 +31,9 @@ pub struct Survey {
     pub fielded_on: Option<NaiveDate>,
     /// Every column the imported files had, in the order first seen.
     pub columns: Vec<String>,
+    /// The questionnaire served to phones as an XForm, as written; absent when the responses
+    /// come only from exports.
+    pub questionnaire: Option<String>,
     pub responses: i64,
     pub created_at: DateTime<Utc>,
 }

@@ -46,6 +46,9 @@ struct NewAppUser {
     /// Who carries it, e.g. "Kumba market team".
     #[schema(min_length = 1, max_length = 80)]
     name: String,
+    /// A survey the organisation serves to phones: the team gets that survey's form instead
+    /// of the report form.
+    survey: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -59,7 +62,7 @@ struct Issued {
     collect_settings: String,
 }
 
-/// Give a field team access to the report form (coordinators)
+/// Give a field team access to the report form, or to a survey's form (coordinators)
 #[utoipa::path(post, path = "/app-users", tag = "field", request_body = NewAppUser,
     responses((status = 201, description = "Created; the token is shown once", body = Issued)))]
 async fn create(
@@ -68,7 +71,9 @@ async fn create(
     ApiJson(b): ApiJson<NewAppUser>,
 ) -> Result<(StatusCode, NoStore, Json<Issued>), ApiError> {
     let actor = who.actor();
-    let issued = field::issue(state.store.as_ref(), &actor.org_id, Some(&actor.user_id), &b.name).await?;
+    let issued =
+        field::issue(state.store.as_ref(), &actor.org_id, Some(&actor.user_id), &b.name, b.survey.as_deref())
+            .await?;
     let server_url = field::server_url(&state, &issued.token);
     let project = format!("Tandem: {}", who.member.0.org.name);
     let collect_settings = field::collect_settings(&server_url, &project);

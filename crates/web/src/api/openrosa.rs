@@ -17,7 +17,8 @@ use tandem_store::{AppUser, Principal};
 use crate::app_error::AppError;
 use crate::error::ApiError;
 use crate::ew::field::{self, File, Received, Sender};
-use crate::ew::openrosa::{form_version, xform, FORM_ID};
+use crate::ew::openrosa::{esc, form_version, read_instance, xform, FORM_ID};
+use crate::monitoring::survey_form;
 use crate::session::Auth;
 use crate::AppState;
 
@@ -28,6 +29,8 @@ pub fn router(max_body: usize) -> Router<AppState> {
         .route("/openrosa/key/{token}/formList", get(form_list_key))
         .route("/openrosa/forms/tandem_report.xml", get(form))
         .route("/openrosa/key/{token}/forms/tandem_report.xml", get(form_key))
+        .route("/openrosa/surveys/{survey}/form.xml", get(survey_form))
+        .route("/openrosa/key/{token}/surveys/{survey}/form.xml", get(survey_form_key))
         .route("/openrosa/submission", axum::routing::head(head).post(submit))
         .route("/openrosa/key/{token}/submission", axum::routing::head(head).post(submit_key))
         // Inside the application-wide 1 MiB limit: this one wins for these routes.
@@ -143,25 +146,43 @@ async fn list(state: &AppState, token: Option<&str>, auth: Option<&Auth>, q: Opt
         Err(e) => return failure(state, e),
     };
     let wanted = q.and_then(|q| q.form_id);
-    let shown = who.sees(FORM_ID) && wanted.as_deref().is_none_or(|w| w == FORM_ID);
-    let entry = if shown {
-        // ODK compares this hash and the version to decide whether to download the form again.
-        let form = xform(&cfg);
+    let wants = |id: &str| who.sees(id) && wanted.as_deref().is_none_or(|w| w == id);
+    let base = who.base(state, token);
+    // ODK compares the hash and the version to decide whether to download a form again.
+    let entry = |id: &str, name: &str, version: &str, form: &str, url: &str| {
         let hash = format!("md5:{}", hex::encode(<md5::Md5 as md5::Digest>::digest(form.as_bytes())));
-        let url = format!("{}/forms/tandem_report.xml", who.base(state, token));
-        let version = form_version(&cfg);
         format!(
-            "<xform><formID>{FORM_ID}</formID><name>Tandem report</name><version>{version}</version><hash>{hash}</hash><downloadUrl>{}</downloadUrl></xform>",
-            url.replace('&', "&amp;")
+            "<xform><formID>{}</formID><name>{}</name><version>{version}</version><hash>{hash}</hash><downloadUrl>{}</downloadUrl></xform>",
+            esc(id),
+            esc(name),
+            esc(url)
         )
-    } else {
-        String::new()
     };
+    let mut entries = String::new();
+    if wants(FORM_ID) {
+        let url = format!("{base}/forms/tandem_report.xml");
+        entries.push_str(&entry(FORM_ID, "Tandem report", &form_version(&cfg), &xform(&cfg), &url));
+    }
+    // A field team made for the report form needs no survey looked up.
+    if !matches!(&who, Caller::Team(a) if a.form_id == FORM_ID) {
+        let surveys = match state.store.list_surveys(who.org()).await {
+            Ok(s) => s,
+            Err(e) => return failure(state, e.into()),
+        };
+        for s in surveys {
+            let id = survey_form::form_id(&s.id);
+            if let (true, Some(q)) = (wants(&id), survey_form::questionnaire(&s)) {
+                let url = format!("{base}/surveys/{}/form.xml", s.id);
+                let form = survey_form::xform(&s, &q);
+                entries.push_str(&entry(&id, &s.title, &survey_form::version(&s), &form, &url));
+            }
+        }
+    }
     xml(
         state,
         StatusCode::OK,
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><xforms xmlns="http://openrosa.org/xforms/xformsList">{entry}</xforms>"#
+            r#"<?xml version="1.0" encoding="UTF-8"?><xforms xmlns="http://openrosa.org/xforms/xformsList">{entries}</xforms>"#
         ),
     )
 }
@@ -202,6 +223,37 @@ async fn form_key(State(state): State<AppState>, Path(token): Path<String>) -> R
     form_doc(&state, Some(&token), None).await
 }
 
+async fn survey_doc(state: &AppState, token: Option<&str>, auth: Option<&Auth>, survey: &str) -> Response {
+    let not_found = || message(state, StatusCode::NOT_FOUND, "no such form");
+    let who = match caller(state, token, auth).await {
+        Ok(who) if who.sees(&survey_form::form_id(survey)) => who,
+        Ok(_) => return not_found(),
+        Err(r) => return r,
+    };
+    match state.store.get_survey(who.org(), survey).await {
+        Ok(s) => match survey_form::questionnaire(&s) {
+            Some(q) => xml(state, StatusCode::OK, survey_form::xform(&s, &q)),
+            None => not_found(),
+        },
+        Err(e) => failure(state, e.into()),
+    }
+}
+
+async fn survey_form(
+    State(state): State<AppState>,
+    auth: Option<axum::Extension<Auth>>,
+    Path(survey): Path<String>,
+) -> Response {
+    survey_doc(&state, None, auth.as_ref().map(|a| &a.0), &survey).await
+}
+
+async fn survey_form_key(
+    State(state): State<AppState>,
+    Path((token, survey)): Path<(String, String)>,
+) -> Response {
+    survey_doc(&state, Some(&token), None, &survey).await
+}
+
 /// The pre-flight ODK Collect makes before submitting: it learns the size limit from it.
 async fn head(State(state): State<AppState>) -> Response {
     openrosa(&state, StatusCode::NO_CONTENT.into_response())
@@ -222,11 +274,7 @@ async fn receive(
     mut multipart: Multipart,
 ) -> Response {
     let who = match caller(state, token, auth).await {
-        Ok(c) if c.sees(FORM_ID) => c,
-        Ok(_) => {
-            drain(&mut multipart).await;
-            return message(state, StatusCode::NOT_FOUND, "no such form");
-        }
+        Ok(c) => c,
         Err(r) => {
             drain(&mut multipart).await;
             return r;
@@ -274,6 +322,25 @@ async fn receive(
     let Some(instance) = instance else {
         return message(state, StatusCode::BAD_REQUEST, "no xml_submission_file part");
     };
+    let raw = match read_instance(&instance) {
+        Ok(r) => r,
+        Err(e) => return message(state, StatusCode::BAD_REQUEST, &e),
+    };
+    let form = raw.form_id.clone().unwrap_or_default();
+    if !who.sees(&form) {
+        return message(state, StatusCode::NOT_FOUND, "no such form");
+    }
+    if let Some(survey) = survey_form::survey_of(&form) {
+        return match survey_form::receive(state.store.as_ref(), who.org(), survey, &raw, &instance).await {
+            Ok(a) if a.imported > 0 => message(state, StatusCode::CREATED, "Response received. Thank you."),
+            Ok(_) => message(
+                state,
+                StatusCode::ACCEPTED,
+                "This response was received before; nothing new was added.",
+            ),
+            Err(e) => failure(state, e),
+        };
+    }
     let sender = match &who {
         Caller::Team(a) => Sender::Team(a),
         Caller::Member(p) => Sender::Member(&p.user.id),

@@ -23,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(one))
+        .routes(routes!(questionnaire))
         .routes(routes!(estimates))
         .merge(OpenApiRouter::new().routes(routes!(import)).layer(DefaultBodyLimit::max(MAX_EXPORT_BYTES)))
 }
@@ -54,6 +55,10 @@ struct NewSurveyBody {
     cluster: Option<String>,
     /// When the round was in the field, YYYY-MM-DD.
     fielded_on: Option<String>,
+    /// Questions to serve to phones as an XForm, one a line: `name | question | answers`
+    /// (answers `value=label, …`, `number`, `text`, or `= V` for a fixed value); the design
+    /// columns must be among them. See docs/surveys.md.
+    questionnaire: Option<String>,
 }
 
 /// Create a survey from its design columns (coordinators)
@@ -70,6 +75,7 @@ async fn create(
         strata: b.strata,
         cluster: b.cluster,
         fielded_on: b.fielded_on,
+        questionnaire: b.questionnaire,
     };
     Ok((StatusCode::CREATED, Json(surveys::create(&state, &who.actor(), &input).await?)))
 }
@@ -83,6 +89,27 @@ async fn one(
     Path(id): Path<String>,
 ) -> Result<Json<Survey>, ApiError> {
     Ok(Json(surveys::get(&state, &who.actor(), &id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct QuestionnaireBody {
+    /// The questions, one a line (as on creation); null or blank stops serving the survey.
+    questionnaire: Option<String>,
+}
+
+/// Set the questions the survey serves to phones through the OpenRosa endpoints (coordinators).
+/// A line that does not read is refused with its number, and nothing changes
+#[utoipa::path(put, path = "/surveys/{id}/questionnaire", tag = "monitoring", params(("id" = String, Path)),
+    request_body = QuestionnaireBody,
+    responses((status = 200, description = "The survey, with its questionnaire", body = Survey)))]
+async fn questionnaire(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMonitoring>,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<QuestionnaireBody>,
+) -> Result<Json<Survey>, ApiError> {
+    Ok(Json(surveys::set_questionnaire(&state, &who.actor(), &id, b.questionnaire.as_deref()).await?))
 }
 
 /// Import responses from a KoboToolbox or ODK Central CSV export (coordinators; all or

@@ -13,7 +13,7 @@ use tandem_domain::access::Actor;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::report::Channel;
 use tandem_domain::seal::{Binding, Purpose};
-use tandem_domain::{text, OrgId, UserId};
+use tandem_domain::{text, InvalidInput, OrgId, Problem, UserId};
 use tandem_store::{AppUser, Attachment, Filed, NewAppUser, NewAttachment, NewSubmission, Store, StoreError};
 
 use super::openrosa::{parse_submission, FORM_ID};
@@ -33,24 +33,40 @@ pub struct Issued {
     pub token: String,
 }
 
-/// Gives a field team its access to the organisation's report form.
+/// Gives a field team its access to one form of the organisation: the report form, or (with
+/// `survey`) a survey it serves to phones.
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn issue(
     store: &dyn Store,
     org: &OrgId,
     by: Option<&UserId>,
     name: &str,
+    survey: Option<&str>,
 ) -> Result<Issued, AppError> {
     let name = text::bounded("name", name, 1, 80)?;
+    let form_id = match survey.map(str::trim).filter(|s| !s.is_empty()) {
+        None => FORM_ID.to_owned(),
+        Some(id) => {
+            let unknown = || InvalidInput::new("survey", "no such survey").because(Problem::Unknown);
+            let s = store.get_survey(org, id).await.map_err(|e| match e {
+                StoreError::NotFound => AppError::from(unknown()),
+                e => e.into(),
+            })?;
+            if crate::monitoring::survey_form::questionnaire(&s).is_none() {
+                return Err(InvalidInput::new("survey", "this survey has no questions for phones yet").into());
+            }
+            crate::monitoring::survey_form::form_id(&s.id)
+        }
+    };
     let token = format!("{TOKEN_PREFIX}{}", new_secret());
     let new = NewAppUser {
         org_id: org.clone(),
         name,
-        form_id: FORM_ID.to_owned(),
+        form_id: form_id.clone(),
         token_hash: token_hash(&token),
         created_by: by.cloned(),
     };
-    let mut ev = NewAuditEvent::new("app_user.create").org(org).detail(json!({ "form": FORM_ID }));
+    let mut ev = NewAuditEvent::new("app_user.create").org(org).detail(json!({ "form": form_id }));
     if let Some(by) = by {
         ev = ev.actor(by);
     }

@@ -1,8 +1,6 @@
 //! OpenRosa: the XForm for a report, and reading a submission's instance XML, so that ODK Collect
 //! and KoboCollect can file reports from the field, offline first. The form's choices are the
 //! deployment's areas and categories.
-use std::collections::HashMap;
-
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -13,7 +11,7 @@ use super::reports::RawReport;
 
 pub const FORM_ID: &str = "tandem_report";
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -99,15 +97,25 @@ pub struct Instance {
     pub files: Vec<String>,
 }
 
-/// Reads a submission: the root must be this form's, and its fields become a raw report.
-pub fn parse_submission(xml: &[u8]) -> Result<Instance, String> {
+/// A submission's instance as sent, before any form reads it: the root's form id, the text of
+/// each field under the root (the first of a name), and `meta/instanceID`.
+#[derive(Debug, Clone, Default)]
+pub struct RawInstance {
+    pub form_id: Option<String>,
+    pub fields: std::collections::BTreeMap<String, String>,
+    pub instance_id: Option<String>,
+}
+
+/// Fields one instance may carry: more than any of Tandem's forms asks.
+const MAX_FIELDS: usize = 256;
+
+/// Reads an instance's XML. Fields in groups are not read (Tandem's forms have none).
+pub fn read_instance(xml: &[u8]) -> Result<RawInstance, String> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().trim_text(true);
     let mut buf = Vec::new();
     let mut path: Vec<String> = Vec::new();
-    let mut fields: HashMap<String, String> = HashMap::new();
-    let mut instance_id = None;
-    let mut root_id: Option<String> = None;
+    let mut out = RawInstance::default();
     loop {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => {
@@ -115,7 +123,7 @@ pub fn parse_submission(xml: &[u8]) -> Result<Instance, String> {
                 if path.is_empty() {
                     for a in e.attributes().flatten() {
                         if a.key.local_name().as_ref() == b"id" {
-                            root_id =
+                            out.form_id =
                                 Some(a.unescape_value().map_err(|e| format!("bad XML: {e}"))?.into_owned());
                         }
                     }
@@ -128,16 +136,16 @@ pub fn parse_submission(xml: &[u8]) -> Result<Instance, String> {
             }
             Ok(Event::Text(t)) if path.len() == 2 => {
                 let text = t.unescape().map_err(|e| format!("bad XML: {e}"))?.into_owned();
-                fields.entry(path[1].clone()).or_insert(text);
+                out.fields.entry(path[1].clone()).or_insert(text);
             }
             Ok(Event::Text(t)) if path.len() == 3 && path[1] == "meta" && path[2] == "instanceID" => {
-                instance_id = Some(t.unescape().map_err(|e| format!("bad XML: {e}"))?.trim().to_owned());
+                out.instance_id = Some(t.unescape().map_err(|e| format!("bad XML: {e}"))?.trim().to_owned());
             }
             Ok(Event::Eof) => break,
             Err(e) => return Err(format!("bad XML at byte {}: {e}", reader.buffer_position())),
             _ => {}
         }
-        if fields.len() > 64 {
+        if out.fields.len() > MAX_FIELDS {
             return Err("too many fields".into());
         }
         buf.clear();
@@ -145,10 +153,22 @@ pub fn parse_submission(xml: &[u8]) -> Result<Instance, String> {
     if !path.is_empty() {
         return Err("bad XML: unclosed elements".into());
     }
-    match root_id.as_deref() {
+    if out.form_id.is_none() {
+        return Err("the submission names no form (id attribute)".into());
+    }
+    out.instance_id = out.instance_id.filter(|i| !i.is_empty());
+    Ok(out)
+}
+
+/// Reads a report form's submission: the root must be this form's, and its fields become a
+/// raw report.
+pub fn parse_submission(xml: &[u8]) -> Result<Instance, String> {
+    let RawInstance { form_id, fields, instance_id } = read_instance(xml)?;
+    match form_id.as_deref() {
         Some(FORM_ID) => {}
-        Some(other) => return Err(format!("unknown form {other:?}; this server takes {FORM_ID}")),
-        None => return Err("the submission names no form (id attribute)".into()),
+        other => {
+            return Err(format!("unknown form {:?}; this server takes {FORM_ID}", other.unwrap_or_default()))
+        }
     }
     let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
     let files =
@@ -162,7 +182,7 @@ pub fn parse_submission(xml: &[u8]) -> Result<Instance, String> {
             description: get("description"),
             reporter_contact: fields.get("contact").cloned(),
         },
-        instance_id: instance_id.filter(|i| !i.is_empty()),
+        instance_id,
         files,
     })
 }

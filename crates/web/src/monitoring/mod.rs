@@ -3,4 +3,5 @@
 //! the access check already.
 pub mod scorecards;
 pub mod survey_csv;
+pub mod survey_form;
 pub mod surveys;

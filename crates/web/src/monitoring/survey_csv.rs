@@ -239,6 +239,7 @@ mod tests {
             cluster: cluster.map(Into::into),
             fielded_on: None,
             columns: vec![],
+            questionnaire: None,
             responses: 0,
             created_at: chrono::Utc::now(),
         }

@@ -27,6 +27,50 @@ pub struct SurveyInput {
     pub strata: Option<String>,
     pub cluster: Option<String>,
     pub fielded_on: Option<String>,
+    /// The questions served to phones, one a line (tandem_domain::questionnaire).
+    pub questionnaire: Option<String>,
+}
+
+/// The longest questionnaire text kept.
+pub const QUESTIONNAIRE_MAX: usize = 100_000;
+
+/// The questionnaire as written, checked on its own and against the design: the design
+/// columns must be among its questions (by their last part: `group_a/village` is `village`).
+fn checked_questionnaire(
+    raw: Option<&str>,
+    weight: &str,
+    strata: Option<&str>,
+    cluster: Option<&str>,
+) -> Result<Option<String>, InvalidInput> {
+    use tandem_domain::questionnaire::Questionnaire;
+    use tandem_domain::survey::DesignRole;
+    let Some(text) = raw.filter(|t| !t.trim().is_empty()) else { return Ok(None) };
+    if text.chars().count() > QUESTIONNAIRE_MAX {
+        return Err(InvalidInput::new(
+            "questionnaire",
+            format!("is longer than {QUESTIONNAIRE_MAX} characters"),
+        )
+        .because(Problem::TooLong { max: QUESTIONNAIRE_MAX }));
+    }
+    let text = text.replace("\r\n", "\n");
+    let refuse = |e: tandem_domain::questionnaire::LineError| {
+        let said = e.fault.english();
+        let message = if e.line == 0 { said } else { format!("line {}: {said}", e.line) };
+        InvalidInput::new("questionnaire", message).because(Problem::InLine { line: e.line, fault: e.fault })
+    };
+    let q = Questionnaire::parse(&text).map_err(refuse)?;
+    let last = |c: &str| c.rsplit(['/', '-']).next().unwrap_or(c).trim().to_owned();
+    let design: Vec<(DesignRole, String)> = [
+        Some((DesignRole::Weight, last(weight))),
+        strata.map(|c| (DesignRole::Strata, last(c))),
+        cluster.map(|c| (DesignRole::Cluster, last(c))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let design: Vec<(DesignRole, &str)> = design.iter().map(|(r, c)| (*r, c.as_str())).collect();
+    q.check_design(&text, &design).map_err(refuse)?;
+    Ok(Some(text))
 }
 
 fn column(field: &'static str, raw: &str) -> Result<String, InvalidInput> {
@@ -59,7 +103,39 @@ pub fn parse(input: &SurveyInput, by: &tandem_domain::UserId) -> Result<NewSurve
     if cluster.as_ref() == Some(&weight) || (cluster.is_some() && cluster == strata) {
         return Err(InvalidInput::new("cluster", "cannot be the weight or the strata column"));
     }
-    Ok(NewSurvey { id: OrgId::new().to_string(), title, weight, strata, cluster, fielded_on, by: by.clone() })
+    let questionnaire = checked_questionnaire(
+        input.questionnaire.as_deref(),
+        &weight,
+        strata.as_deref(),
+        cluster.as_deref(),
+    )?;
+    Ok(NewSurvey {
+        id: OrgId::new().to_string(),
+        title,
+        weight,
+        strata,
+        cluster,
+        fielded_on,
+        questionnaire,
+        by: by.clone(),
+    })
+}
+
+/// Sets the questions the survey serves to phones (blank: it serves none).
+pub async fn set_questionnaire(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    text: Option<&str>,
+) -> Result<Survey, AppError> {
+    let s = state.store.get_survey(&actor.org_id, id).await?;
+    let text = checked_questionnaire(text, &s.weight, s.strata.as_deref(), s.cluster.as_deref())?;
+    let ev = NewAuditEvent::new("survey.questionnaire")
+        .org(&actor.org_id)
+        .actor(&actor.user_id)
+        .subject(id)
+        .detail(serde_json::json!({ "served": text.is_some() }));
+    Ok(state.store.set_questionnaire(&actor.org_id, id, text.as_deref(), ev).await?)
 }
 
 pub async fn create(state: &AppState, actor: &Actor, input: &SurveyInput) -> Result<Survey, AppError> {

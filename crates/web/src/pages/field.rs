@@ -1,5 +1,6 @@
-//! The field teams page (coordinators): who may fill in the report form with ODK Collect, a new
-//! team's settings QR code (shown once), and revoking a lost phone's access.
+//! The field teams page (coordinators): who may fill in the report form (or a survey the
+//! organisation serves to phones) with ODK Collect, a new team's settings QR code (shown once),
+//! and revoking a lost phone's access.
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query, State};
@@ -26,6 +27,9 @@ pub fn router() -> Router<AppState> {
 struct TeamForm {
     #[serde(default)]
     name: String,
+    /// Blank for the report form, else the survey whose form the team fills in.
+    #[serde(default)]
+    survey: String,
 }
 
 /// A new team's settings, shown once.
@@ -40,6 +44,8 @@ struct Made {
 struct TeamView {
     id: String,
     name: String,
+    /// The form's name: the report form, or the survey's title.
+    form: Option<String>,
     created_on: String,
     revoked_on: Option<String>,
 }
@@ -47,6 +53,8 @@ struct TeamView {
 #[derive(Deserialize)]
 struct Done {
     done: Option<String>,
+    /// Chosen beforehand when the survey's page sends the coordinator here.
+    survey: Option<String>,
 }
 
 /// What the page shows beside the list of teams.
@@ -66,19 +74,40 @@ async fn render(
     view: View<'_>,
 ) -> Result<Response, PageError> {
     let View { form, errors, made, notice } = view;
-    let form = form.map(|f| f.name.clone()).unwrap_or_default();
-    let form = minijinja::context! { name => form };
-    let teams: Vec<TeamView> = field::list(state, &who.actor())
+    let form = minijinja::context! {
+        name => form.map(|f| f.name.clone()).unwrap_or_default(),
+        survey => form.map(|f| f.survey.clone()).unwrap_or_default(),
+    };
+    let actor = who.actor();
+    // The surveys a team may be given: those that serve questions to phones.
+    let surveys: Vec<(String, String)> = state
+        .store
+        .list_surveys(&actor.org_id)
+        .await
+        .map_err(AppError::from)?
+        .into_iter()
+        .filter(|s| s.questionnaire.is_some())
+        .map(|s| (s.id, s.title))
+        .collect();
+    let form_name = |form_id: &str| -> Option<String> {
+        let id = crate::monitoring::survey_form::survey_of(form_id)?;
+        surveys.iter().find(|(s, _)| s == id).map(|(_, t)| t.clone())
+    };
+    let teams: Vec<TeamView> = field::list(state, &actor)
         .await?
         .into_iter()
         .map(|a| TeamView {
             id: a.id,
+            form: form_name(&a.form_id),
             name: a.name,
             created_on: a.created_at.format("%Y-%m-%d").to_string(),
             revoked_on: a.revoked_at.map(|t| t.format("%Y-%m-%d").to_string()),
         })
         .collect();
-    let page = ctx.render(status, "field.html", minijinja::context! { teams, form, errors, made, notice });
+    let surveys: Vec<minijinja::Value> =
+        surveys.iter().map(|(id, title)| minijinja::context! { id, title }).collect();
+    let page =
+        ctx.render(status, "field.html", minijinja::context! { teams, form, errors, made, notice, surveys });
     // The page may carry a token in its QR code: no cache keeps it.
     Ok((NoStore, page).into_response())
 }
@@ -89,9 +118,12 @@ async fn show(
     ctx: PageCtx,
     q: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
+    let q = q.ok().map(|q| q.0);
     let notice =
-        q.ok().and_then(|q| q.done.clone()).filter(|d| d == "field-revoked").map(|_| "field-revoked");
-    render(&state, &ctx, &who, StatusCode::OK, View { notice, ..Default::default() }).await
+        q.as_ref().and_then(|q| q.done.as_deref()).filter(|d| *d == "field-revoked").map(|_| "field-revoked");
+    let chosen = TeamForm { name: String::new(), survey: q.and_then(|q| q.survey).unwrap_or_default() };
+    render(&state, &ctx, &who, StatusCode::OK, View { notice, form: Some(&chosen), ..Default::default() })
+        .await
 }
 
 async fn create(
@@ -102,7 +134,9 @@ async fn create(
 ) -> Result<Response, PageError> {
     let f = forms::read(form)?;
     let actor = who.actor();
-    match field::issue(state.store.as_ref(), &actor.org_id, Some(&actor.user_id), &f.name).await {
+    match field::issue(state.store.as_ref(), &actor.org_id, Some(&actor.user_id), &f.name, Some(&f.survey))
+        .await
+    {
         Ok(issued) => {
             let server_url = field::server_url(&state, &issued.token);
             let project = format!("Tandem: {}", who.member.0.org.name);

@@ -80,6 +80,12 @@ pub fn problem_text(lang: crate::i18n::Lang, e: &tandem_domain::InvalidInput) ->
         P::InFile { line, fault } => {
             ("problem-in-file", vec![("line", n(line as i64)), ("fault", file_fault(lang, fault))])
         }
+        P::InLine { line: 0, fault } => {
+            ("problem-in-questionnaire", vec![("fault", line_fault(lang, fault))])
+        }
+        P::InLine { line, fault } => {
+            ("problem-in-line", vec![("line", n(line as i64)), ("fault", line_fault(lang, fault))])
+        }
         P::Other if lang == crate::i18n::Lang::En => return capitalised(&e.message),
         P::Other => ("problem-other", vec![]),
     };
@@ -107,6 +113,31 @@ fn file_fault(lang: crate::i18n::Lang, fault: tandem_domain::survey::FileFault) 
     let args = match role {
         Some(r) => vec![("role", i18n.text(lang, &format!("design-role-{}", r.as_str()), &[]))],
         None => vec![],
+    };
+    i18n.text(lang, key, &args)
+}
+
+/// What is wrong on a questionnaire's line, in the page's language.
+fn line_fault(lang: crate::i18n::Lang, fault: tandem_domain::questionnaire::LineFault) -> String {
+    use tandem_domain::questionnaire::{LineFault as F, MAX_CHOICES, MAX_QUESTIONS, NAME_MAX};
+    let i18n = crate::i18n::global();
+    let n = |v: usize| v.to_string();
+    let (key, args) = match fault {
+        F::Shape => ("line-fault-shape", vec![]),
+        F::BadName => ("line-fault-bad-name", vec![("max", n(NAME_MAX))]),
+        F::NameTwice => ("line-fault-name-twice", vec![]),
+        F::NoLabel => ("line-fault-no-label", vec![]),
+        F::BadChoice => ("line-fault-bad-choice", vec![]),
+        F::ChoiceTwice => ("line-fault-choice-twice", vec![]),
+        F::TooMany => {
+            ("line-fault-too-many", vec![("questions", n(MAX_QUESTIONS)), ("choices", n(MAX_CHOICES))])
+        }
+        F::Empty => ("line-fault-empty", vec![]),
+        F::DesignMissing(r) => (
+            "line-fault-design-missing",
+            vec![("role", i18n.text(lang, &format!("design-role-{}", r.as_str()), &[]))],
+        ),
+        F::WeightNotNumber => ("line-fault-weight", vec![]),
     };
     i18n.text(lang, key, &args)
 }

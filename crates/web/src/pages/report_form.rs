@@ -126,6 +126,7 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "conditions-recorded",
         "survey-created",
         "survey-imported",
+        "survey-questionnaire-saved",
         "scorecard-created",
         "indicator-added",
         "measurement-recorded",

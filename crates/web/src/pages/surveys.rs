@@ -27,10 +27,14 @@ use crate::monitoring::surveys::{self as svc, Question, SurveyInput};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/surveys", get(list).post(create)).route("/surveys/{id}", get(show)).route(
-        "/surveys/{id}/responses",
-        post(import).layer(axum::extract::DefaultBodyLimit::max(crate::api::surveys::MAX_EXPORT_BYTES)),
-    )
+    Router::new()
+        .route("/surveys", get(list).post(create))
+        .route("/surveys/{id}", get(show))
+        .route("/surveys/{id}/questionnaire", post(save_questionnaire))
+        .route(
+            "/surveys/{id}/responses",
+            post(import).layer(axum::extract::DefaultBodyLimit::max(crate::api::surveys::MAX_EXPORT_BYTES)),
+        )
 }
 
 async fn render_list(
@@ -88,6 +92,7 @@ async fn create(
         strata: Some(p.one("strata")),
         cluster: Some(p.one("cluster")),
         fielded_on: Some(p.one("fielded_on")),
+        questionnaire: None,
     };
     match svc::create(&state, &who.actor(), &input).await {
         Ok(s) => Ok(Redirect::to(&format!("/surveys/{}?done=survey-created", s.id)).into_response()),
@@ -117,6 +122,14 @@ struct Ask {
     already: Option<u64>,
 }
 
+/// What a refused upload or questionnaire brings back to the page: the errors by field, and
+/// the questions as typed.
+#[derive(Default)]
+struct Returned<'a> {
+    errors: BTreeMap<&'static str, String>,
+    questionnaire: Option<&'a str>,
+}
+
 async fn render(
     state: &AppState,
     who: &Member,
@@ -124,8 +137,9 @@ async fn render(
     id: &str,
     ask: &Ask,
     status: StatusCode,
-    import_errors: BTreeMap<&'static str, String>,
+    refused: Returned<'_>,
 ) -> Result<Response, PageError> {
+    let Returned { errors: import_errors, questionnaire: typed_questionnaire } = refused;
     let lang = ctx.lang;
     let actor = who.actor();
     let s = svc::get(state, &actor, id).await?;
@@ -194,6 +208,9 @@ async fn render(
                 id => s.id, title => s.title, weight => s.weight, strata => s.strata, cluster => s.cluster,
                 responses => s.responses, columns => s.columns, questions => questions(&s),
                 fielded_on => s.fielded_on.map(|d| day(lang, d)),
+                questionnaire => typed_questionnaire.map(str::to_owned).or(s.questionnaire.clone()),
+                served => s.questionnaire.is_some(),
+                example => questionnaire_example(&s),
             },
             ask => minijinja::context! { question => ask.question, value => ask.value, by => ask.by, method => ask.method },
             results, chart, errors, notice => note, imported => ask.imported, already => ask.already,
@@ -248,7 +265,46 @@ async fn show(
     ask: Result<Query<Ask>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
     let ask = ask.map(|Query(a)| a).unwrap_or_default();
-    render(&state, &who, &ctx, &id, &ask, StatusCode::OK, BTreeMap::new()).await
+    render(&state, &who, &ctx, &id, &ask, StatusCode::OK, Returned::default()).await
+}
+
+/// A start for a survey's questionnaire: its design columns as questions, to be written over.
+fn questionnaire_example(s: &tandem_store::Survey) -> String {
+    let last = |c: &str| c.rsplit(['/', '-']).next().unwrap_or(c).to_owned();
+    let mut lines = vec!["gender | Are you a woman or a man? | female=Woman, male=Man".to_owned()];
+    if let Some(st) = &s.strata {
+        lines.push(format!("{} | District | north=North, south=South", last(st)));
+    }
+    if let Some(c) = &s.cluster {
+        lines.push(format!("{} | Village number | number", last(c)));
+    }
+    lines.push(format!("{} | | = 1", last(&s.weight)));
+    lines.join("\n")
+}
+
+/// The questions served to phones, as the coordinator wrote them (blank: none served).
+async fn save_questionnaire(
+    State(state): State<AppState>,
+    who: Can<perm::ManageMonitoring>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    let p = Posted::parse(&body);
+    let text = p.one("questionnaire");
+    match svc::set_questionnaire(&state, &who.actor(), &id, Some(&text)).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/surveys/{id}?done=survey-questionnaire-saved#phones-h"))
+                .into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            let errors = forms::field_errors(ctx.lang, &e);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            let back = Returned { errors, questionnaire: Some(&text) };
+            render(&state, &who, &ctx, &id, &Ask::default(), status, back).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The export from the page's upload (multipart, field `file`; its form token in the address).
@@ -282,7 +338,16 @@ async fn import(
         .into_response()),
         Err(AppError::Invalid(e)) => {
             let errors = forms::field_errors(ctx.lang, &e);
-            render(&state, &who, &ctx, &id, &Ask::default(), StatusCode::UNPROCESSABLE_ENTITY, errors).await
+            render(
+                &state,
+                &who,
+                &ctx,
+                &id,
+                &Ask::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Returned { errors, questionnaire: None },
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }
