@@ -191,6 +191,14 @@ pub async fn serve(store: Arc<dyn Store>, settings: &Settings) -> anyhow::Result
     if pass.sealed > 0 {
         tracing::info!(sealed = pass.sealed, "sealed contacts stored before encryption existed");
     }
+    // The case studies Tandem ships, into a database that lacks them (a new one, or after an
+    // upgrade that ships more).
+    let seeded = tandem_web::knowledge::seed(store.as_ref())
+        .await
+        .map_err(|e| anyhow::anyhow!("knowledge bank: {e}"))?;
+    if seeded > 0 {
+        tracing::info!(seeded, "case studies added to the knowledge bank");
+    }
     let purger = tandem_web::protection::retention::schedule(store.clone());
     let listener = tokio::net::TcpListener::bind(&settings.addr)
         .await

@@ -78,6 +78,8 @@ pub enum Action {
     /// Create surveys and import their responses; keep scorecards, their indicators and
     /// measurements; publish a scorecard.
     ManageMonitoring,
+    /// Add a case study to the knowledge bank in the organisation's name (it is public).
+    WriteKnowledge,
 }
 
 /// What to tell a caller who may not act.
@@ -98,6 +100,8 @@ impl Actor {
             Action::ViewMonitoring => true,
             // What the organisation says about a unit in public is a coordinator's call.
             Action::ManageMonitoring => self.role.at_least(Role::Coordinator),
+            // What the organisation publishes under its name is a coordinator's call.
+            Action::WriteKnowledge => self.role.at_least(Role::Coordinator),
             Action::VerifyViolation | Action::OpenViolationSecrets | Action::AnswerReferral => {
                 self.role.at_least(Role::Coordinator)
             }
@@ -163,6 +167,7 @@ mod tests {
             (ManageForums, false, true, true, false),
             (ViewMonitoring, true, true, true, true),
             (ManageMonitoring, false, true, true, false),
+            (WriteKnowledge, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

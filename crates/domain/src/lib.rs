@@ -44,6 +44,7 @@ pub mod geo;
 pub mod ids;
 pub mod index;
 pub mod joint;
+pub mod knowledge;
 pub mod member;
 pub mod org;
 pub mod ownership;

@@ -13,6 +13,7 @@ pub mod forums;
 pub mod identity;
 pub mod index;
 pub mod invitations;
+pub mod knowledge;
 pub mod monitoring;
 pub mod observatory;
 #[cfg(feature = "openapi")]
@@ -26,6 +27,7 @@ pub use forums::*;
 pub use identity::*;
 pub use index::*;
 pub use invitations::*;
+pub use knowledge::*;
 pub use monitoring::*;
 pub use observatory::*;
 pub use protection::*;
@@ -86,6 +88,7 @@ pub trait Store:
     + JointStore
     + SurveyStore
     + ScorecardStore
+    + KnowledgeStore
     + 'static
 {
 }
@@ -104,6 +107,7 @@ impl<T> Store for T where
         + JointStore
         + SurveyStore
         + ScorecardStore
+        + KnowledgeStore
         + 'static
 {
 }

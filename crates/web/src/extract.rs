@@ -137,6 +137,7 @@ pub mod perm {
         ManageForums,
         ViewMonitoring,
         ManageMonitoring,
+        WriteKnowledge,
     );
 }
 

@@ -17,6 +17,7 @@ pub mod headers;
 pub mod i18n;
 pub mod index;
 pub mod invitations;
+pub mod knowledge;
 mod metrics;
 #[cfg(test)]
 mod module_graph;

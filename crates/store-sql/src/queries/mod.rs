@@ -14,6 +14,7 @@ mod identity;
 mod index;
 mod invitations;
 mod joint;
+mod knowledge;
 mod monitoring;
 mod observatory;
 mod protection;

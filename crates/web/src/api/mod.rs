@@ -8,6 +8,7 @@ mod field;
 mod forums;
 pub mod index;
 mod invitations;
+mod knowledge;
 mod me;
 mod members;
 mod openapi;
@@ -66,6 +67,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(wheel::router())
         .merge(surveys::router())
         .merge(scorecards::router())
+        .merge(knowledge::router())
         .merge(openapi::router())
         .split_for_parts()
 }

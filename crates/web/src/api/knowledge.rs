@@ -1,0 +1,112 @@
+//! The knowledge bank: anyone searches and reads the case studies (they are public); a
+//! coordinator adds one in the organisation's name.
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use tandem_domain::knowledge::{CaseStudyInput, Language};
+use tandem_domain::wheel::Activity;
+use tandem_store::{CaseFilter, CaseStudy};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::paging::{self, QueryResult};
+use crate::error::{ApiError, ApiJson};
+use crate::extract::{perm, Can};
+use crate::knowledge::{self as svc, Found};
+use crate::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(search, create)).routes(routes!(one))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+struct SearchQuery {
+    /// Words to find; in quotes or not, the case studies holding them as a phrase come first,
+    /// then those holding all of them, then any. Accents, case and Arabic letter forms do not
+    /// matter. Without it, every case study by title.
+    q: Option<String>,
+    /// `en`, `fr` or `ar`.
+    language: Option<String>,
+    /// A wheel activity: `capacity_building`, `assessment`, `planning`, `implementation`,
+    /// `monitoring`.
+    activity: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+struct CaseStudies {
+    case_studies: Vec<Found>,
+}
+
+/// Parses the filters of a list or search, naming the one at fault.
+pub fn filter(
+    language: Option<&str>,
+    activity: Option<&str>,
+) -> Result<CaseFilter, tandem_domain::InvalidInput> {
+    let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    Ok(CaseFilter {
+        language: given(language).map(|l| l.parse::<Language>()).transpose()?,
+        activity: given(activity).map(|a| a.parse::<Activity>()).transpose()?,
+    })
+}
+
+/// Search the knowledge bank (public), best match first, each with a snippet (HTML, the matched
+/// words in `<mark>`)
+#[utoipa::path(get, path = "/case-studies", tag = "knowledge", security(()), params(SearchQuery),
+    responses((status = 200, description = "Case studies", body = CaseStudies)))]
+async fn search(
+    State(state): State<AppState>,
+    q: QueryResult<SearchQuery>,
+) -> Result<Json<CaseStudies>, ApiError> {
+    let q = paging::query(q)?;
+    let filter = filter(q.language.as_deref(), q.activity.as_deref())?;
+    let found = svc::search(state.store.as_ref(), q.q.as_deref().unwrap_or_default(), filter).await?;
+    Ok(Json(CaseStudies { case_studies: found }))
+}
+
+/// One case study, its body in markdown (public)
+#[utoipa::path(get, path = "/case-studies/{id}", tag = "knowledge", security(()), params(("id" = String, Path)),
+    responses((status = 200, description = "The case study", body = CaseStudy)))]
+async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<CaseStudy>, ApiError> {
+    Ok(Json(svc::get(state.store.as_ref(), &id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct NewCaseStudyBody {
+    title: String,
+    summary: String,
+    /// Markdown; raw HTML is shown as text.
+    body: String,
+    /// `en`, `fr` or `ar`.
+    language: String,
+    region: Option<String>,
+    actors: Option<Vec<String>>,
+    /// Wheel activities it is an example of.
+    activities: Option<Vec<String>>,
+    tags: Option<Vec<String>>,
+}
+
+/// Add a case study in the organisation's name (coordinators); it is public at once
+#[utoipa::path(post, path = "/case-studies", tag = "knowledge", request_body = NewCaseStudyBody,
+    responses((status = 201, description = "Added", body = CaseStudy)))]
+async fn create(
+    State(state): State<AppState>,
+    who: Can<perm::WriteKnowledge>,
+    ApiJson(b): ApiJson<NewCaseStudyBody>,
+) -> Result<(StatusCode, Json<CaseStudy>), ApiError> {
+    let input = CaseStudyInput {
+        title: b.title,
+        summary: b.summary,
+        body: b.body,
+        language: b.language,
+        region: b.region.unwrap_or_default(),
+        actors: b.actors.unwrap_or_default(),
+        activities: b.activities.unwrap_or_default(),
+        tags: b.tags.unwrap_or_default(),
+    };
+    Ok((StatusCode::CREATED, Json(svc::create(state.store.as_ref(), &who.actor(), &input).await?)))
+}
