@@ -5,7 +5,7 @@
 //! that check a filled form's answers against it, live here; writing the XForm does not.
 use std::collections::{BTreeMap, HashSet};
 
-use crate::survey::DesignRole;
+use crate::survey::{is_weight, DesignRole, MAX_WEIGHT};
 
 /// Questions one questionnaire may hold, choices one question may offer.
 pub const MAX_QUESTIONS: usize = 200;
@@ -61,12 +61,18 @@ pub enum LineFault {
     ChoiceTwice,
     /// More questions or choices than allowed.
     TooMany,
+    /// A list of answers with none in it.
+    NoChoices,
+    /// A name the forms' tools keep for themselves (`instanceID`, `start`, `KEY`…).
+    Reserved,
     /// No question at all.
     Empty,
     /// The survey's design column is not among the questions.
     DesignMissing(DesignRole),
     /// The weight is neither a number question nor a fixed positive number.
     WeightNotNumber,
+    /// A stratum or cluster that could be left blank (free text).
+    DesignOptional(DesignRole),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -93,11 +99,16 @@ impl LineFault {
                 format!("at most {MAX_QUESTIONS} questions and {MAX_CHOICES} answers each")
             }
             LineFault::Empty => "write at least one question".into(),
+            LineFault::NoChoices => "list the answers, or write number or text".into(),
+            LineFault::Reserved => "this name is kept by the forms' tools: choose another".into(),
+            LineFault::DesignOptional(r) => {
+                format!("the survey's {} column must be a list of answers, a number or = a value", r.as_str())
+            }
             LineFault::DesignMissing(r) => {
                 format!("the survey's {} column must be one of the questions", r.as_str())
             }
             LineFault::WeightNotNumber => {
-                "the weight must be a number question or = a positive number".into()
+                format!("the weight must be a number question or = a positive number up to {MAX_WEIGHT:e}")
             }
         }
     }
@@ -113,7 +124,34 @@ fn is_name(s: &str) -> bool {
     c.next().is_some_and(|f| f.is_ascii_alphabetic())
         && c.all(|c| c.is_ascii_alphanumeric() || c == '_')
         && s.len() <= NAME_MAX
-        && !s.eq_ignore_ascii_case("meta")
+}
+
+/// Names the tools fill or read themselves: an answer under one would be hidden, or taken for a
+/// submission's key by a later import.
+const RESERVED: [&str; 12] = [
+    "meta",
+    "instanceid",
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "key",
+    "submissiondate",
+    "simserial",
+    "subscriberid",
+    "phonenumber",
+    "username",
+];
+
+fn is_reserved(s: &str) -> bool {
+    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
+}
+
+/// Characters XML 1.0 cannot carry, or that no text should: controls (line breaks and tabs
+/// aside) and the noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF…).
+pub fn is_unwritable(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\n' | '\t')) || (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
 }
 
 fn is_value(s: &str) -> bool {
@@ -123,7 +161,7 @@ fn is_value(s: &str) -> bool {
 }
 
 fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_owned()
+    s.chars().filter(|c| !c.is_control() && !is_unwritable(*c)).collect::<String>().trim().to_owned()
 }
 
 fn answers(line: usize, spec: &str) -> Result<Kind, LineError> {
@@ -163,6 +201,9 @@ fn answers(line: usize, spec: &str) -> Result<Kind, LineError> {
     if choices.len() > MAX_CHOICES {
         return Err(fault(line, LineFault::TooMany));
     }
+    if choices.is_empty() {
+        return Err(fault(line, LineFault::NoChoices));
+    }
     Ok(Kind::Choice(choices))
 }
 
@@ -184,6 +225,9 @@ impl Questionnaire {
             let name = parts[0].trim().to_owned();
             if !is_name(&name) {
                 return Err(fault(line, LineFault::BadName));
+            }
+            if is_reserved(&name) {
+                return Err(fault(line, LineFault::Reserved));
             }
             if !names.insert(name.to_ascii_lowercase()) {
                 return Err(fault(line, LineFault::NameTwice));
@@ -208,20 +252,25 @@ impl Questionnaire {
         Ok(Self { questions })
     }
 
-    /// Checks that the survey's design columns are asked, the weight as a number.
+    /// Checks that the survey's design columns are asked: the weight as a number (or a fixed
+    /// positive one), the stratum and cluster so that no response can leave them blank.
     pub fn check_design(&self, text: &str, design: &[(DesignRole, &str)]) -> Result<(), LineError> {
         for (role, column) in design {
             let Some(q) = self.question(column) else {
                 return Err(fault(0, LineFault::DesignMissing(*role)));
             };
-            let positive = |v: &str| v.parse::<f64>().is_ok_and(|w| w.is_finite() && w > 0.0);
-            let numeric = match &q.kind {
-                Kind::Number => true,
-                Kind::Fixed(v) => positive(v),
-                _ => false,
+            let at = || line_of(text, &q.name);
+            let ok = match (role, &q.kind) {
+                (DesignRole::Weight, Kind::Number) => true,
+                (DesignRole::Weight, Kind::Fixed(v)) => v.parse::<f64>().is_ok_and(is_weight),
+                (DesignRole::Weight, _) => false,
+                (_, Kind::Text) => {
+                    return Err(LineError { line: at(), fault: LineFault::DesignOptional(*role) })
+                }
+                _ => true,
             };
-            if *role == DesignRole::Weight && !numeric {
-                return Err(LineError { line: line_of(text, &q.name), fault: LineFault::WeightNotNumber });
+            if !ok {
+                return Err(LineError { line: at(), fault: LineFault::WeightNotNumber });
             }
         }
         Ok(())
@@ -232,8 +281,13 @@ impl Questionnaire {
     }
 
     /// A filled form's answers, checked: each question's answer by name (fixed values filled
-    /// in whatever the phone sent), blanks left out. Fields that are no question are ignored.
-    pub fn answers(&self, fields: &BTreeMap<String, String>) -> Result<Vec<(String, String)>, AnswerError> {
+    /// in whatever the phone sent, numbers written one way), blanks left out. The weight must
+    /// be one (see [`is_weight`]). Fields that are no question are ignored.
+    pub fn answers(
+        &self,
+        fields: &BTreeMap<String, String>,
+        weight: Option<&str>,
+    ) -> Result<Vec<(String, String)>, AnswerError> {
         let mut out = Vec::new();
         for q in &self.questions {
             let given = fields.get(&q.name).map(|v| v.trim()).unwrap_or_default();
@@ -247,21 +301,27 @@ impl Questionnaire {
                 Kind::Choice(cs) if !cs.iter().any(|c| c.value == given) => {
                     return Err(refuse(AnswerProblem::NotAChoice))
                 }
-                Kind::Number if !given.parse::<f64>().is_ok_and(f64::is_finite) => {
-                    return Err(refuse(AnswerProblem::NotANumber))
-                }
+                Kind::Number => match given.parse::<f64>() {
+                    // One way of writing each number: `5.`, `+5` and `5` are one cluster.
+                    Ok(n) if n.is_finite() => format!("{}", if n == 0.0 { 0.0 } else { n }),
+                    _ => return Err(refuse(AnswerProblem::NotANumber)),
+                },
                 Kind::Text if given.chars().count() > TEXT_MAX => return Err(refuse(AnswerProblem::TooLong)),
                 _ => clean_text(given),
             };
+            let is_weight_question = weight.is_some_and(|w| w.eq_ignore_ascii_case(&q.name));
+            if is_weight_question && !value.parse::<f64>().is_ok_and(is_weight) {
+                return Err(refuse(AnswerProblem::BadWeight));
+            }
             out.push((q.name.clone(), value));
         }
         Ok(out)
     }
 }
 
-/// Free text as kept: control characters other than line breaks dropped.
+/// Free text as kept: control characters other than line breaks and tabs dropped.
 fn clean_text(s: &str) -> String {
-    s.chars().filter(|c| *c == '\n' || !c.is_control()).collect()
+    s.chars().filter(|c| !is_unwritable(*c)).collect()
 }
 
 /// The line a question's name is first written on (for refusals about the whole).
@@ -271,12 +331,27 @@ fn line_of(text: &str, name: &str) -> u64 {
         .map_or(0, |i| i as u64 + 1)
 }
 
+/// A served form's version: a digest of the survey's title and questions, so that ODK Collect
+/// fetches the form again after each edit, and a filled form names the questions it was
+/// filled against.
+pub fn version(title: &str, text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(title.as_bytes());
+    h.update([0x1f]);
+    h.update(text.as_bytes());
+    let hex: String = h.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("1.{hex}")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerProblem {
     Missing,
     NotAChoice,
     NotANumber,
     TooLong,
+    /// A weight that is not a positive number up to [`MAX_WEIGHT`].
+    BadWeight,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -293,6 +368,7 @@ impl AnswerError {
             AnswerProblem::NotAChoice => "is not one of the question's answers",
             AnswerProblem::NotANumber => "must be a number",
             AnswerProblem::TooLong => "is too long",
+            AnswerProblem::BadWeight => "must be a positive number (a weight)",
         };
         format!("the answer to {} {what}", self.question)
     }
@@ -351,7 +427,10 @@ mod tests {
             ("a | b | c | d", 1, LineFault::Shape),
             ("# note\n1gender | Woman or man? | f, m", 2, LineFault::BadName),
             ("gen-der | Woman or man? | f, m", 1, LineFault::BadName),
-            ("meta | x | text", 1, LineFault::BadName),
+            ("meta | x | text", 1, LineFault::Reserved),
+            ("instanceID | x | text", 1, LineFault::Reserved),
+            ("KEY | x | text", 1, LineFault::Reserved),
+            ("a | A | ,, ,", 1, LineFault::NoChoices),
             ("a | A | text\nA | again | text", 2, LineFault::NameTwice),
             ("a |  | f, m", 1, LineFault::NoLabel),
             ("a | A | f, m=", 1, LineFault::BadChoice),
@@ -372,6 +451,17 @@ mod tests {
     }
 
     #[test]
+    fn characters_xml_cannot_carry_are_dropped_from_labels() {
+        let q = Questionnaire::parse("a | Label \u{FFFF}\u{FFFE}\u{FDD0} | x=Yes\u{1FFFF}").unwrap();
+        assert_eq!(q.questions[0].label, "Label");
+        assert_eq!(
+            q.questions[0].kind,
+            Kind::Choice(vec![Choice { value: "x".into(), label: "Yes".into() }])
+        );
+        assert!(is_unwritable('\u{0}') && is_unwritable('\r') && !is_unwritable('\n') && !is_unwritable('ش'));
+    }
+
+    #[test]
     fn the_design_must_be_asked_and_the_weight_numeric() {
         let q = Questionnaire::parse(TEXT).unwrap();
         assert_eq!(
@@ -381,6 +471,18 @@ mod tests {
         assert_eq!(
             q.check_design(TEXT, &[(DesignRole::Weight, "district")]),
             Err(LineError { line: 5, fault: LineFault::WeightNotNumber })
+        );
+        let text = "district | D | text\nweight | | = 1";
+        let q = Questionnaire::parse(text).unwrap();
+        assert_eq!(
+            q.check_design(text, &[(DesignRole::Strata, "district")]),
+            Err(LineError { line: 1, fault: LineFault::DesignOptional(DesignRole::Strata) })
+        );
+        let huge = "w | | = 1e300";
+        let q = Questionnaire::parse(huge).unwrap();
+        assert_eq!(
+            q.check_design(huge, &[(DesignRole::Weight, "w")]).unwrap_err().fault,
+            LineFault::WeightNotNumber
         );
         let zero = "w | | = 0";
         let q = Questionnaire::parse(zero).unwrap();
@@ -405,7 +507,7 @@ mod tests {
             ("start", "2026-11-01"),
         ]);
         assert_eq!(
-            q.answers(&good).unwrap(),
+            q.answers(&good, Some("weight")).unwrap(),
             [
                 ("gender", "female"),
                 ("trust", "yes"),
@@ -418,20 +520,41 @@ mod tests {
         let mut bad = good.clone();
         bad.insert("trust".into(), "Yes".into());
         assert_eq!(
-            q.answers(&bad).unwrap_err(),
+            q.answers(&bad, Some("weight")).unwrap_err(),
             AnswerError { question: "trust".into(), problem: AnswerProblem::NotAChoice }
         );
         bad = good.clone();
         bad.insert("village".into(), "twelve".into());
-        assert_eq!(q.answers(&bad).unwrap_err().problem, AnswerProblem::NotANumber);
+        assert_eq!(q.answers(&bad, Some("weight")).unwrap_err().problem, AnswerProblem::NotANumber);
         bad = good.clone();
         bad.remove("gender");
         assert_eq!(
-            q.answers(&bad).unwrap_err(),
+            q.answers(&bad, Some("weight")).unwrap_err(),
             AnswerError { question: "gender".into(), problem: AnswerProblem::Missing }
         );
+        bad = good.clone();
+        bad.insert("village".into(), "+12.".into());
+        assert_eq!(
+            q.answers(&bad, None).unwrap()[3],
+            ("village".to_owned(), "12".to_owned()),
+            "one way to write a number"
+        );
+        bad.insert("village".into(), "-0".into());
+        assert_eq!(q.answers(&bad, None).unwrap()[3].1, "0");
+        // A weight asked on the phone must be one.
+        let asked = Questionnaire::parse("g | G | a, b\nw | Weight | number").unwrap();
+        for (w, ok) in [("2.5", true), ("0", false), ("-5", false), ("1e308", false), ("1e9", true)] {
+            let f = fields(&[("g", "a"), ("w", w)]);
+            assert_eq!(asked.answers(&f, Some("w")).is_ok(), ok, "{w}");
+        }
+        assert_eq!(
+            asked.answers(&fields(&[("g", "a"), ("w", "0")]), Some("w")).unwrap_err().problem,
+            AnswerProblem::BadWeight
+        );
         bad = good;
+        bad.insert("remarks".into(), "tab\there\u{FFFF}".into());
+        assert_eq!(q.answers(&bad, None).unwrap()[4].1, "tab\there");
         bad.insert("remarks".into(), "x".repeat(TEXT_MAX + 1));
-        assert_eq!(q.answers(&bad).unwrap_err().problem, AnswerProblem::TooLong);
+        assert_eq!(q.answers(&bad, Some("weight")).unwrap_err().problem, AnswerProblem::TooLong);
     }
 }

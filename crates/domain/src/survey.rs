@@ -46,6 +46,15 @@ pub enum SurveyError {
     Columns,
 }
 
+/// The largest weight taken (from an export or a phone): beyond it, sums overflow long
+/// before any survey needs it.
+pub const MAX_WEIGHT: f64 = 1e9;
+
+/// Whether `w` may weigh a response: a positive number no larger than [`MAX_WEIGHT`].
+pub fn is_weight(w: f64) -> bool {
+    w.is_finite() && w > 0.0 && w <= MAX_WEIGHT
+}
+
 /// What a design column is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DesignRole {

@@ -377,11 +377,11 @@ home-invitations = { $count ->
 # Field teams (issue 12)
 nav-field = Field teams
 field-title = Field teams (ODK Collect)
-field-intro = A field team fills in the report form (or a survey's questions, chosen below) on phones with ODK Collect or KoboCollect, even without a connection; the reports arrive here once the phone is online, with their photos, stored encrypted. Give each team its own access, and revoke it at once if a phone is lost.
+field-intro = A field team fills in the report form (or a survey's questions, chosen below) on phones with ODK Collect or KoboCollect, even without a connection; what they fill in arrives here once the phone is online (reports with their photos, stored encrypted). Give each team its own access, and revoke it at once if a phone is lost.
 field-made = Access ready for { $name }
 field-step-install = On the phone, install ODK Collect from the app store.
 field-step-scan = Open ODK Collect, choose "Add project", then "Configure with QR code", and scan this code.
-field-step-done = The report form appears under "Start new form". Filled forms are sent when the phone is online.
+field-step-done = The form appears under "Start new form". Filled forms are sent when the phone is online.
 field-qr-label = Settings code for ODK Collect, for { $name }
 field-manual = Without a camera: in ODK Collect choose "Manually enter project details" and type this server address.
 field-once = This code is shown only now. If it is lost, revoke this access and create another.
@@ -1303,7 +1303,7 @@ survey-strata-hint = The stratum each response was drawn in, such as the distric
 survey-cluster = Cluster column
 survey-cluster-hint = The cluster (first sampling unit), such as the village or enumeration area.
 survey-create = Start the survey
-survey-created = Survey started. Now import its responses.
+survey-created = Survey started. Now import its responses from an export, or write its questions for phones below.
 survey-imported = Responses imported.
 survey-imported-count = { $count ->
     [one] 1 response imported
@@ -1533,7 +1533,7 @@ field-form-report = Report form
 survey-phones = Questions for phones
 survey-phones-intro = Field teams can fill in this survey on phones with ODK Collect or KoboCollect, even offline. Write one question a line: a short name, the question as the interviewer reads it, and its answers. Each response lands in this survey, once, however often a phone sends it.
 survey-questionnaire = Questions
-survey-questionnaire-hint = name | question | answers. Answers are value=label separated by commas, or the word number, or text. Write = 1 for a value every response carries (a weight of 1). The survey's weight, stratum and cluster columns must be among the questions. Leave empty to stop serving the survey.
+survey-questionnaire-hint = Answers are value=label separated by commas, or the word number, or text. Write = 1 for a value every response carries (a weight of 1). The survey's weight, stratum and cluster columns must be among the questions. Leave empty to stop serving the survey.
 survey-questionnaire-example = See an example
 survey-questionnaire-save = Save the questions
 survey-questionnaire-saved = Questions saved. Phones fetch the new form the next time they connect.
@@ -1546,9 +1546,12 @@ line-fault-shape = write it as name | question | answers
 line-fault-bad-name = a name is letters, digits and _ and starts with a letter (at most { $max })
 line-fault-name-twice = this name is already used by an earlier question
 line-fault-no-label = the question's words are missing
-line-fault-bad-choice = write each answer as value=label, the value in letters, digits, _ or - only
+line-fault-bad-choice = write each answer as value=label, the value in letters, digits, _ or - only; commas separate the answers
 line-fault-choice-twice = the same answer is offered twice
 line-fault-too-many = at most { $questions } questions, and { $choices } answers to each
 line-fault-empty = write at least one question
 line-fault-design-missing = the survey's { $role } column must be one of the questions
 line-fault-weight = the weight must be a number question, or = a positive number
+line-fault-no-choices = list the answers, or write number or text
+line-fault-reserved = this name is kept by the forms' tools (such as start, end or instanceID): choose another
+line-fault-design-optional = the survey's { $role } column must be a list of answers, a number or = a value, so that no response leaves it blank

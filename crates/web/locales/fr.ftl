@@ -377,7 +377,7 @@ home-invitations = { $count ->
 # Field teams (issue 12)
 nav-field = Équipes de terrain
 field-title = Équipes de terrain (ODK Collect)
-field-intro = Une équipe de terrain remplit le formulaire de signalement (ou les questions d'une enquête, choisies ci-dessous) sur téléphone avec ODK Collect ou KoboCollect, même sans connexion ; les signalements arrivent ici dès que le téléphone est en ligne, avec leurs photos, stockées chiffrées. Donnez à chaque équipe son propre accès, et révoquez-le tout de suite si un téléphone est perdu.
+field-intro = Une équipe de terrain remplit le formulaire de signalement (ou les questions d'une enquête, choisies ci-dessous) sur téléphone avec ODK Collect ou KoboCollect, même sans connexion ; ce qu'elle remplit arrive ici dès que le téléphone est en ligne (les signalements avec leurs photos, stockées chiffrées). Donnez à chaque équipe son propre accès, et révoquez-le tout de suite si un téléphone est perdu.
 field-made = Accès prêt pour { $name }
 field-step-install = Sur le téléphone, installez ODK Collect depuis le magasin d'applications.
 field-step-scan = Ouvrez ODK Collect, choisissez « Ajouter un projet », puis « Configurer avec un code QR », et scannez ce code.
@@ -1303,7 +1303,7 @@ survey-strata-hint = La strate où chaque réponse a été tirée, par exemple l
 survey-cluster = Colonne des grappes
 survey-cluster-hint = La grappe (unité primaire de sondage), par exemple le village ou la zone de dénombrement.
 survey-create = Commencer l'enquête
-survey-created = Enquête commencée. Importez maintenant ses réponses.
+survey-created = Enquête commencée. Importez maintenant ses réponses depuis un export, ou écrivez ci-dessous ses questions pour les téléphones.
 survey-imported = Réponses importées.
 survey-imported-count = { $count ->
     [one] 1 réponse importée
@@ -1533,7 +1533,7 @@ field-form-report = Formulaire de signalement
 survey-phones = Questions pour les téléphones
 survey-phones-intro = Les équipes de terrain peuvent remplir cette enquête sur téléphone avec ODK Collect ou KoboCollect, même hors connexion. Écrivez une question par ligne : un nom court, la question telle que l'enquêteur la lit, et ses réponses. Chaque réponse arrive dans cette enquête, une seule fois, même si le téléphone l'envoie plusieurs fois.
 survey-questionnaire = Questions
-survey-questionnaire-hint = nom | question | réponses. Les réponses sont valeur=libellé séparées par des virgules, ou le mot number, ou text. Écrivez = 1 pour une valeur que porte chaque réponse (un poids de 1). Les colonnes de poids, de strate et de grappe de l'enquête doivent figurer parmi les questions. Laissez vide pour ne plus servir l'enquête.
+survey-questionnaire-hint = Les réponses sont valeur=libellé séparées par des virgules, ou le mot number, ou text. Écrivez = 1 pour une valeur que porte chaque réponse (un poids de 1). Les colonnes de poids, de strate et de grappe de l'enquête doivent figurer parmi les questions. Laissez vide pour ne plus servir l'enquête.
 survey-questionnaire-example = Voir un exemple
 survey-questionnaire-save = Enregistrer les questions
 survey-questionnaire-saved = Questions enregistrées. Les téléphones prendront le nouveau formulaire à leur prochaine connexion.
@@ -1546,9 +1546,12 @@ line-fault-shape = écrivez-la sous la forme nom | question | réponses
 line-fault-bad-name = un nom est fait de lettres, de chiffres et de _ et commence par une lettre ({ $max } au plus)
 line-fault-name-twice = ce nom est déjà pris par une question plus haut
 line-fault-no-label = le texte de la question manque
-line-fault-bad-choice = écrivez chaque réponse sous la forme valeur=libellé, la valeur en lettres, chiffres, _ ou - seulement
+line-fault-bad-choice = écrivez chaque réponse sous la forme valeur=libellé, la valeur en lettres, chiffres, _ ou - seulement ; les virgules séparent les réponses
 line-fault-choice-twice = la même réponse est proposée deux fois
 line-fault-too-many = au plus { $questions } questions, et { $choices } réponses à chacune
 line-fault-empty = écrivez au moins une question
 line-fault-design-missing = la colonne { $role } de l'enquête doit être l'une des questions
 line-fault-weight = le poids doit être une question de type number, ou = un nombre positif
+line-fault-no-choices = donnez la liste des réponses, ou écrivez number ou text
+line-fault-reserved = ce nom est réservé aux outils de formulaires (comme start, end ou instanceID) : choisissez-en un autre
+line-fault-design-optional = la colonne { $role } de l'enquête doit être une liste de réponses, un nombre ou = une valeur, pour qu'aucune réponse ne la laisse vide

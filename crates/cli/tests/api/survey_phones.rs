@@ -10,7 +10,11 @@ use tandem_testkit::{both, spawn_app, Backend, TestApp};
 
 use crate::openrosa::send;
 
-both!(a_survey_filled_on_phones_lands_as_its_responses, the_questions_are_written_on_the_survey_page);
+both!(
+    a_survey_filled_on_phones_lands_as_its_responses,
+    the_questions_are_written_on_the_survey_page,
+    phones_cannot_break_the_estimates
+);
 
 const QUESTIONS: &str = "\
 district | District | north=North, south=South
@@ -238,7 +242,31 @@ async fn a_survey_filled_on_phones_lands_as_its_responses(b: Backend) {
         "{est}"
     );
 
-    // No longer served: the form is gone from the list and phones are told so.
+    // A weight of nothing is refused: the phone's form says so too.
+    assert!(form.contains("<weight/>"));
+    // Edited questions: a form filled offline against the first version still lands, checked
+    // against the questions it was filled with (the new one asks age, which it lacks).
+    let v1 = list.split("<version>").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    let edited = format!("{QUESTIONS}\nage | How old are you? | number");
+    assert_eq!(app.send("PUT", &path, Some(&amina), Some(json!({"questionnaire": edited}))).await.0, 200);
+    let (_, list2) = get_text(&app, &format!("{key}/formList")).await;
+    assert!(!list2.contains(&format!("<version>{v1}</version>")), "a new version: {list2}");
+    let offline = filled(&id, "uuid:p8", "south", "south-1", "male", "no")
+        .replace("version=\"x\"", &format!("version=\"{v1}\""));
+    let r = send(&app, &format!("{key}/submission"), &offline, vec![]).await;
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+    let today = filled(&id, "uuid:p9", "south", "south-1", "male", "no");
+    let r = send(&app, &format!("{key}/submission"), &today, vec![]).await;
+    assert!(r.status() == 400 && r.text().await.unwrap().contains("the answer to age is required"));
+    let (_, got) = app.send("GET", &format!("/api/v1/surveys/{id}"), Some(&amina), None).await;
+    assert_eq!(got["responses"], 11);
+    let audit = app.store.org_audit(&cso.id, 200).await.unwrap();
+    let filed: Vec<_> = audit.iter().filter(|e| e.action == "survey.submission").collect();
+    assert_eq!(filed.len(), 6, "every filed form is audited, the re-send too");
+    assert!(filed.iter().all(|e| e.detail.contains("\"app_user\":\"")), "{filed:?}");
+
+    // No longer served: the form is gone from the list and phones are told so; a form filled
+    // against a version it served still lands.
     let (s, v) = app.send("PUT", &path, Some(&amina), Some(json!({"questionnaire": null}))).await;
     assert_eq!((s, v["questionnaire"].clone()), (200, Value::Null));
     let (_, list) = get_text(&app, &format!("{key}/formList")).await;
@@ -252,12 +280,75 @@ async fn a_survey_filled_on_phones_lands_as_its_responses(b: Backend) {
     )
     .await;
     assert_eq!(late.status(), 404);
-    let audit = app.store.org_audit(&cso.id, 200).await.unwrap();
-    assert_eq!(
-        audit.iter().filter(|e| e.action == "survey.submission").count(),
-        5,
-        "every filed form is audited, the re-send too"
+    let late = offline.replace("uuid:p8", "uuid:p10");
+    assert_eq!(send(&app, &format!("{key}/submission"), &late, vec![]).await.status(), 201);
+}
+
+/// What a phone (or a careless questionnaire) could do to a survey's numbers: weights of
+/// nothing, design columns under group prefixes with no export before, characters XML cannot
+/// carry.
+async fn phones_cannot_break_the_estimates(b: Backend) {
+    let app = spawn_app(b).await;
+    let cso = app.create_org("Kumba Women's Peace Network", OrgKind::CivilSociety).await;
+    app.create_user(&cso, "amina@kwpn.example", Role::Coordinator, false).await;
+    let amina = app.login("amina@kwpn.example").await;
+    let questions = "g | Woman or man? | female, male\ndistrict | District | north, south\nvillage | Village | number\nw | Weight | number";
+    let (s, made) = app
+        .send(
+            "POST",
+            "/api/v1/surveys",
+            Some(&amina),
+            Some(json!({"title": "Prefixed \u{FFFF}round",
+        "weight": "grp/w", "strata": "grp/district", "cluster": "grp/village", "questionnaire": questions})),
+        )
+        .await;
+    assert_eq!(s, 201, "{made}");
+    let id = made["id"].as_str().unwrap().to_owned();
+    let (_, v) = team(&app, &amina, Some(&id)).await;
+    let key = format!("/openrosa/key/{}", v["token"].as_str().unwrap());
+    let (_, list) = get_text(&app, &format!("{key}/formList")).await;
+    assert!(list.contains("<name>Prefixed round</name>"), "no U+FFFF in XML: {list}");
+    let (_, form) = get_text(&app, &format!("{key}/surveys/{id}/form.xml")).await;
+    assert!(
+        form.contains(r#"<bind nodeset="/data/w" type="decimal" required="true()" constraint=". &gt; 0"#),
+        "{form}"
     );
+    let one = |i: usize, g: &str, w: &str| {
+        let (d, v) = if i.is_multiple_of(2) { ("north", 1 + i % 4) } else { ("south", 5 + i % 4) };
+        format!(
+            r#"<data id="tandem_survey_{id}" version="x"><g>{g}</g><district>{d}</district><village>{v}.</village><w>{w}</w><meta><instanceID>uuid:{i}</instanceID></meta></data>"#
+        )
+    };
+    for w in ["0", "-5", "1e308", "NaN"] {
+        let r = send(&app, &format!("{key}/submission"), &one(99, "female", w), vec![]).await;
+        assert_eq!(r.status(), 400, "weight {w}");
+    }
+    for i in 0..24 {
+        let g = if i % 3 == 0 { "male" } else { "female" };
+        let r = send(
+            &app,
+            &format!("{key}/submission"),
+            &one(i, g, if i % 2 == 0 { "1.5" } else { "2" }),
+            vec![],
+        )
+        .await;
+        assert_eq!(r.status(), 201);
+    }
+    // The design columns are the survey's own names, numbers written one way.
+    let (_, got) = app.send("GET", &format!("/api/v1/surveys/{id}"), Some(&amina), None).await;
+    let columns: Vec<&str> = got["columns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    assert_eq!(columns, ["g", "grp/district", "grp/village", "grp/w"]);
+    let (s, est) = app
+        .send("GET", &format!("/api/v1/surveys/{id}/estimates?question=g&value=female"), Some(&amina), None)
+        .await;
+    assert_eq!(s, 200, "{est}");
+    let all = &est["estimates"][0];
+    // 16 women of 24; weights 1.5 (north) and 2 (south): the design was read, not ignored.
+    let weight = |i: usize| if i.is_multiple_of(2) { 1.5 } else { 2.0 };
+    let women: f64 = (0..24).filter(|i| i % 3 != 0).map(weight).sum();
+    let total: f64 = (0..24).map(weight).sum();
+    assert!((all["proportion"].as_f64().unwrap() - women / total).abs() < 1e-12, "{est}");
+    assert_ne!(all["design_effect"].as_f64().unwrap(), 1.0, "strata and clusters count: {est}");
 }
 
 async fn the_questions_are_written_on_the_survey_page(b: Backend) {
@@ -303,7 +394,10 @@ async fn the_questions_are_written_on_the_survey_page(b: Backend) {
         .text()
         .await
         .unwrap();
-    assert!(page.contains(&format!("/field?survey={id}")) && page.contains("m=Man</textarea>"), "{page}");
+    assert!(
+        page.contains(&format!("/field?survey={id}#new-h")) && page.contains("m=Man</textarea>"),
+        "{page}"
+    );
     // The field teams page offers the survey's form, chosen already, and names it in the list.
     let field = app
         .http

@@ -38,6 +38,23 @@ fn survey(r: &impl RowRead) -> Result<Survey> {
     })
 }
 
+/// Keeps the questions a survey serves under their version, for forms filled against them.
+async fn keep_form(tx: &mut d::Tx, survey: &Survey) -> Result<()> {
+    let Some(text) = survey.questionnaire.as_deref() else { return Ok(()) };
+    sqlx::query(
+        "INSERT INTO survey_forms (survey_id, version, questionnaire, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (survey_id, version) DO NOTHING",
+    )
+    .bind(&survey.id)
+    .bind(tandem_domain::questionnaire::version(&survey.title, text))
+    .bind(text)
+    .bind(ts(now()))
+    .execute(&mut **tx)
+    .await
+    .map_err(other)?;
+    Ok(())
+}
+
 async fn one(tx: &mut d::Tx, org: &OrgId, id: &str) -> Result<Survey> {
     let r = sqlx::query(&format!("{SURVEY} WHERE s.id = $1 AND s.org_id = $2"))
         .bind(id)
@@ -76,8 +93,22 @@ impl SurveyStore for d::Backend {
         .map_err(other)?;
         append_audit_tx(&mut tx, audit).await?;
         let made = one(&mut tx, org, &new.id).await?;
+        keep_form(&mut tx, &made).await?;
         tx.commit().await.map_err(other)?;
         Ok(made)
+    }
+
+    async fn served_questionnaire(&self, org: &OrgId, survey: &str, version: &str) -> Result<Option<String>> {
+        sqlx::query_scalar(
+            "SELECT f.questionnaire FROM survey_forms f JOIN surveys s ON s.id = f.survey_id
+              WHERE f.survey_id = $1 AND s.org_id = $2 AND f.version = $3",
+        )
+        .bind(survey)
+        .bind(org.as_str())
+        .bind(version)
+        .fetch_optional(&self.db.pool)
+        .await
+        .map_err(other)
     }
 
     async fn list_surveys(&self, org: &OrgId) -> Result<Vec<Survey>> {
@@ -118,6 +149,7 @@ impl SurveyStore for d::Backend {
         }
         append_audit_tx(&mut tx, audit).await?;
         let s = one(&mut tx, org, id).await?;
+        keep_form(&mut tx, &s).await?;
         tx.commit().await.map_err(other)?;
         Ok(s)
     }

@@ -55,6 +55,15 @@ pub async fn chapter(store: Arc<dyn Store>) {
     ));
     let set = s.set_questionnaire(&cso.id, &made.id, Some(text), ev("survey.questionnaire")).await.unwrap();
     assert_eq!(set.questionnaire.as_deref(), Some(text));
+    let v1 = tandem_domain::questionnaire::version(&made.title, text);
+    let text2 = "trust | Do you trust the police? | yes=Yes, no=No, dk=Do not know";
+    s.set_questionnaire(&cso.id, &made.id, Some(text2), ev("survey.questionnaire")).await.unwrap();
+    // Every version served is kept, for forms filled against it; only for the keeper.
+    assert_eq!(s.served_questionnaire(&cso.id, &made.id, &v1).await.unwrap().as_deref(), Some(text));
+    let v2 = tandem_domain::questionnaire::version(&made.title, text2);
+    assert_eq!(s.served_questionnaire(&cso.id, &made.id, &v2).await.unwrap().as_deref(), Some(text2));
+    assert_eq!(s.served_questionnaire(&other.id, &made.id, &v1).await.unwrap(), None);
+    assert_eq!(s.served_questionnaire(&cso.id, &made.id, "1.000000000000").await.unwrap(), None);
     let made = s.set_questionnaire(&cso.id, &made.id, None, ev("survey.questionnaire")).await.unwrap();
     assert_eq!(made.questionnaire, None);
     assert_eq!((made.title.as_str(), made.responses, made.columns.len()), (new.title.as_str(), 0, 0));

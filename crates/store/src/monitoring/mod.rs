@@ -29,6 +29,10 @@ pub trait SurveyStore: Send + Sync {
         questionnaire: Option<&str>,
         audit: NewAuditEvent,
     ) -> Result<Survey>;
+    /// The questions the survey served under `version` (every questionnaire it has served is
+    /// kept), for a form filled offline against them. None when it never served that version,
+    /// or `org` does not keep the survey.
+    async fn served_questionnaire(&self, org: &OrgId, survey: &str, version: &str) -> Result<Option<String>>;
     /// Adds a file's responses in one transaction: all of them, or (on any failure) none. A
     /// response whose submission key is stored already is left out and counted apart; the
     /// file's columns join the survey's.

@@ -331,7 +331,13 @@ async fn receive(
         return message(state, StatusCode::NOT_FOUND, "no such form");
     }
     if let Some(survey) = survey_form::survey_of(&form) {
-        return match survey_form::receive(state.store.as_ref(), who.org(), survey, &raw, &instance).await {
+        let sender = match &who {
+            Caller::Team(a) => survey_form::Sender::Team(&a.id),
+            Caller::Member(p) => survey_form::Sender::Member(&p.user.id),
+        };
+        return match survey_form::receive(state.store.as_ref(), who.org(), survey, &raw, &instance, sender)
+            .await
+        {
             Ok(a) if a.imported > 0 => message(state, StatusCode::CREATED, "Response received. Thank you."),
             Ok(_) => message(
                 state,

@@ -11,7 +11,11 @@ use super::reports::RawReport;
 
 pub const FORM_ID: &str = "tandem_report";
 
+/// `s` escaped for XML, without the characters XML 1.0 cannot carry (a form with one is no
+/// form any phone can read).
 pub(crate) fn esc(s: &str) -> String {
+    let s: String =
+        s.chars().filter(|c| !tandem_domain::questionnaire::is_unwritable(*c) || *c == '\n').collect();
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -97,11 +101,12 @@ pub struct Instance {
     pub files: Vec<String>,
 }
 
-/// A submission's instance as sent, before any form reads it: the root's form id, the text of
-/// each field under the root (the first of a name), and `meta/instanceID`.
+/// A submission's instance as sent, before any form reads it: the root's form id and version,
+/// the text of each field under the root (the first of a name), and `meta/instanceID`.
 #[derive(Debug, Clone, Default)]
 pub struct RawInstance {
     pub form_id: Option<String>,
+    pub version: Option<String>,
     pub fields: std::collections::BTreeMap<String, String>,
     pub instance_id: Option<String>,
 }
@@ -109,38 +114,49 @@ pub struct RawInstance {
 /// Fields one instance may carry: more than any of Tandem's forms asks.
 const MAX_FIELDS: usize = 256;
 
-/// Reads an instance's XML. Fields in groups are not read (Tandem's forms have none).
+/// Reads an instance's XML. Fields in groups are not read (Tandem's forms have none); a field's
+/// text is all of its text and CDATA, however a comment splits it.
 pub fn read_instance(xml: &[u8]) -> Result<RawInstance, String> {
     let mut reader = Reader::from_reader(xml);
-    reader.config_mut().trim_text(true);
+    reader.config_mut().trim_text(false);
     let mut buf = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut out = RawInstance::default();
+    let mut text = String::new();
+    let bad = |e: &dyn std::fmt::Display| format!("bad XML: {e}");
     loop {
         match reader.read_event_into(&mut buf) {
             Ok(Event::Start(e)) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 if path.is_empty() {
                     for a in e.attributes().flatten() {
-                        if a.key.local_name().as_ref() == b"id" {
-                            out.form_id =
-                                Some(a.unescape_value().map_err(|e| format!("bad XML: {e}"))?.into_owned());
+                        let value = || a.unescape_value().map(|v| v.into_owned()).map_err(|e| bad(&e));
+                        match a.key.local_name().as_ref() {
+                            b"id" => out.form_id = Some(value()?),
+                            b"version" => out.version = Some(value()?),
+                            _ => {}
                         }
                     }
                 }
                 path.push(name);
+                text.clear();
             }
             Ok(Event::Empty(_)) => {}
             Ok(Event::End(_)) => {
+                let field = std::mem::take(&mut text);
+                match path.len() {
+                    2 => {
+                        out.fields.entry(path[1].clone()).or_insert_with(|| field.trim().to_owned());
+                    }
+                    3 if path[1] == "meta" && path[2] == "instanceID" => {
+                        out.instance_id = Some(field.trim().to_owned());
+                    }
+                    _ => {}
+                }
                 path.pop();
             }
-            Ok(Event::Text(t)) if path.len() == 2 => {
-                let text = t.unescape().map_err(|e| format!("bad XML: {e}"))?.into_owned();
-                out.fields.entry(path[1].clone()).or_insert(text);
-            }
-            Ok(Event::Text(t)) if path.len() == 3 && path[1] == "meta" && path[2] == "instanceID" => {
-                out.instance_id = Some(t.unescape().map_err(|e| format!("bad XML: {e}"))?.trim().to_owned());
-            }
+            Ok(Event::Text(t)) if path.len() >= 2 => text.push_str(&t.unescape().map_err(|e| bad(&e))?),
+            Ok(Event::CData(t)) if path.len() >= 2 => text.push_str(&String::from_utf8_lossy(&t)),
             Ok(Event::Eof) => break,
             Err(e) => return Err(format!("bad XML at byte {}: {e}", reader.buffer_position())),
             _ => {}
@@ -163,7 +179,7 @@ pub fn read_instance(xml: &[u8]) -> Result<RawInstance, String> {
 /// Reads a report form's submission: the root must be this form's, and its fields become a
 /// raw report.
 pub fn parse_submission(xml: &[u8]) -> Result<Instance, String> {
-    let RawInstance { form_id, fields, instance_id } = read_instance(xml)?;
+    let RawInstance { form_id, fields, instance_id, .. } = read_instance(xml)?;
     match form_id.as_deref() {
         Some(FORM_ID) => {}
         other => {

@@ -15,8 +15,7 @@ pub const MAX_ROWS: usize = 200_000;
 /// and how long a column's name may be.
 pub const MAX_COLUMNS: usize = 2_000;
 pub const MAX_COLUMN_NAME: usize = 300;
-/// The largest weight taken: beyond it, sums overflow long before any survey needs it.
-pub const MAX_WEIGHT: f64 = 1e9;
+pub use tandem_domain::survey::MAX_WEIGHT;
 
 /// The columns that carry a submission's own key, as the tools name them: a response with one
 /// is imported once however often its export is.

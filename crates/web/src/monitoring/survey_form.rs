@@ -5,6 +5,7 @@
 use sha2::{Digest, Sha256};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::questionnaire::{Kind, Questionnaire, TEXT_MAX};
+use tandem_domain::survey::MAX_WEIGHT;
 use tandem_domain::{InvalidInput, OrgId};
 use tandem_store::{Added, NewSurveyResponse, Store, Survey};
 
@@ -30,14 +31,9 @@ pub fn questionnaire(s: &Survey) -> Option<Questionnaire> {
     s.questionnaire.as_deref().and_then(|t| Questionnaire::parse(t).ok())
 }
 
-/// The form's version: a digest of the survey's title and questions, so that ODK Collect
-/// fetches the form again whenever a coordinator edits it.
+/// The form's version (see [`tandem_domain::questionnaire::version`]).
 pub fn version(s: &Survey) -> String {
-    let mut h = Sha256::new();
-    h.update(s.title.as_bytes());
-    h.update([0x1f]);
-    h.update(s.questionnaire.as_deref().unwrap_or_default().as_bytes());
-    format!("1.{}", &hex::encode(h.finalize())[..12])
+    tandem_domain::questionnaire::version(&s.title, s.questionnaire.as_deref().unwrap_or_default())
 }
 
 /// The XForm. Choice and number questions are required, text is optional; a fixed value is a
@@ -67,6 +63,13 @@ pub fn xform(s: &Survey, q: &Questionnaire) -> String {
                     })
                     .collect();
                 body.push_str(&format!(r#"<select1 ref="{path}"><label>{label}</label>{items}</select1>"#));
+            }
+            // The weight: what the server takes, so the phone refuses what it would not.
+            Kind::Number if name.eq_ignore_ascii_case(last(&s.weight)) => {
+                binds.push_str(&format!(
+                    r#"<bind nodeset="{path}" type="decimal" required="true()" constraint=". &gt; 0 and . &lt;= {MAX_WEIGHT}" jr:constraintMsg="A weight is a positive number."/>"#
+                ));
+                body.push_str(&format!(r#"<input ref="{path}"><label>{label}</label></input>"#));
             }
             Kind::Number => {
                 binds.push_str(&format!(r#"<bind nodeset="{path}" type="decimal" required="true()"/>"#));
@@ -107,8 +110,35 @@ pub fn xform(s: &Survey, q: &Questionnaire) -> String {
     )
 }
 
+/// The last part of a column's name: `group_a/village` is `village` (as exports prefix groups).
+fn last(column: &str) -> &str {
+    column.rsplit(['/', '-']).next().unwrap_or(column)
+}
+
+/// The column a question's answers land in: one an earlier export brought that ends in its
+/// name (`gender` into `respondent/gender`), else the design column it stands for
+/// (`grp/village` for `village`), else its own name.
+fn column_for(s: &Survey, name: &str) -> String {
+    if let Ok(i) = find_column(&s.columns, name) {
+        return s.columns[i].clone();
+    }
+    [Some(&s.weight), s.strata.as_ref(), s.cluster.as_ref()]
+        .into_iter()
+        .flatten()
+        .find(|d| last(d).eq_ignore_ascii_case(name))
+        .cloned()
+        .unwrap_or_else(|| name.to_owned())
+}
+
+/// Who sent a filled form, for the audit trail.
+pub enum Sender<'a> {
+    Team(&'a str),
+    Member(&'a tandem_domain::UserId),
+}
+
 /// Files one filled form of survey `survey` for `org`: its answers checked against the
-/// questionnaire (a refusal names the question), kept once by the instance's id.
+/// questions it was filled with (those of the version it names, when the survey served it;
+/// a refusal names the question), kept once by the instance's id.
 #[tracing::instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
 pub async fn receive(
     store: &dyn Store,
@@ -116,19 +146,23 @@ pub async fn receive(
     survey: &str,
     instance: &RawInstance,
     body: &[u8],
+    sender: Sender<'_>,
 ) -> Result<Added, AppError> {
     let s = store.get_survey(org, survey).await?;
-    let q = questionnaire(&s).ok_or(AppError::NotFound)?;
-    let answers = q.answers(&instance.fields).map_err(|e| InvalidInput::new("answers", e.english()))?;
-    // Answers land in the columns an earlier export brought (`respondent/gender` for
-    // `gender`), so that a round filled on phones and one imported read as one survey.
-    let answers: Vec<(String, String)> = answers
-        .into_iter()
-        .map(|(name, v)| match find_column(&s.columns, &name) {
-            Ok(i) => (s.columns[i].clone(), v),
-            Err(_) => (name, v),
-        })
-        .collect();
+    // A form filled offline before the questions changed (or stopped being served) is read
+    // with the questions it was filled against.
+    let current = s.questionnaire.clone().map(|t| (version(&s), t));
+    let text = match (instance.version.as_deref(), current) {
+        (Some(v), Some((cv, t))) if v == cv => Some(t),
+        (Some(v), current) => store.served_questionnaire(org, survey, v).await?.or(current.map(|c| c.1)),
+        (None, current) => current.map(|c| c.1),
+    };
+    let q = text.as_deref().and_then(|t| Questionnaire::parse(t).ok()).ok_or(AppError::NotFound)?;
+    let answers = q
+        .answers(&instance.fields, Some(last(&s.weight)))
+        .map_err(|e| InvalidInput::new("answers", e.english()))?;
+    let answers: Vec<(String, String)> =
+        answers.into_iter().map(|(name, v)| (column_for(&s, &name), v)).collect();
     let columns: Vec<String> = answers.iter().map(|(c, _)| c.clone()).collect();
     // A form without an instanceID (not ours) is still kept once: by its body.
     let key = instance
@@ -136,8 +170,12 @@ pub async fn receive(
         .clone()
         .unwrap_or_else(|| format!("sha256:{}", hex::encode(Sha256::digest(body))));
     let key = tandem_domain::text::bounded("instanceID", &key, 1, 200)?;
-    let row = NewSurveyResponse { submission: Some(key), answers };
-    let ev = NewAuditEvent::new("survey.submission").org(org).subject(survey);
+    let row = NewSurveyResponse { submission: Some(key.clone()), answers };
+    let mut ev = NewAuditEvent::new("survey.submission").org(org).subject(survey);
+    ev = match sender {
+        Sender::Team(app_user) => ev.detail(serde_json::json!({ "app_user": app_user, "instance": key })),
+        Sender::Member(u) => ev.actor(u).detail(serde_json::json!({ "instance": key })),
+    };
     Ok(store.add_responses(org, survey, &columns, std::slice::from_ref(&row), ev).await?)
 }
 

@@ -52,7 +52,13 @@ fn checked_questionnaire(
         )
         .because(Problem::TooLong { max: QUESTIONNAIRE_MAX }));
     }
-    let text = text.replace("\r\n", "\n");
+    // Kept as written, less what no text should hold (NUL, noncharacters): PostgreSQL refuses
+    // NUL, and a form carrying U+FFFF is no XML.
+    let text: String = text
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !tandem_domain::questionnaire::is_unwritable(*c))
+        .collect();
     let refuse = |e: tandem_domain::questionnaire::LineError| {
         let said = e.fault.english();
         let message = if e.line == 0 { said } else { format!("line {}: {said}", e.line) };
@@ -247,7 +253,9 @@ fn refused(e: SurveyError) -> AppError {
     match e {
         SurveyError::LonelyPsu(_) => InvalidInput::new("strata", e.to_string()).into(),
         SurveyError::EmptyGroup => InvalidInput::new("value", e.to_string()).into(),
-        SurveyError::Weight | SurveyError::Columns => AppError::internal(e.to_string()),
+        // Every way in checks weights; one that slipped through is still the caller's data.
+        SurveyError::Weight => InvalidInput::new("weight", e.to_string()).into(),
+        SurveyError::Columns => AppError::internal(e.to_string()),
     }
 }
 

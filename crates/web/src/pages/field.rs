@@ -36,6 +36,8 @@ struct TeamForm {
 #[derive(Serialize)]
 struct Made {
     name: String,
+    /// The survey's title when the team got a survey's form.
+    form: Option<String>,
     server_url: String,
     qr: String,
 }
@@ -79,20 +81,15 @@ async fn render(
         survey => form.map(|f| f.survey.clone()).unwrap_or_default(),
     };
     let actor = who.actor();
-    // The surveys a team may be given: those that serve questions to phones.
-    let surveys: Vec<(String, String)> = state
-        .store
-        .list_surveys(&actor.org_id)
-        .await
-        .map_err(AppError::from)?
-        .into_iter()
-        .filter(|s| s.questionnaire.is_some())
-        .map(|s| (s.id, s.title))
-        .collect();
+    let all = state.store.list_surveys(&actor.org_id).await.map_err(AppError::from)?;
+    // A team's form by name, a survey's even once it is no longer served.
     let form_name = |form_id: &str| -> Option<String> {
         let id = crate::monitoring::survey_form::survey_of(form_id)?;
-        surveys.iter().find(|(s, _)| s == id).map(|(_, t)| t.clone())
+        Some(all.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.title.clone()))
     };
+    // The surveys a team may be given: those that serve questions to phones.
+    let surveys: Vec<(String, String)> =
+        all.iter().filter(|s| s.questionnaire.is_some()).map(|s| (s.id.clone(), s.title.clone())).collect();
     let teams: Vec<TeamView> = field::list(state, &actor)
         .await?
         .into_iter()
@@ -141,7 +138,13 @@ async fn create(
             let server_url = field::server_url(&state, &issued.token);
             let project = format!("Tandem: {}", who.member.0.org.name);
             let qr = field::qr_svg(&field::collect_settings(&server_url, &project))?;
-            let made = Made { name: issued.app_user.name, server_url, qr };
+            let form = match crate::monitoring::survey_form::survey_of(&issued.app_user.form_id) {
+                Some(id) => {
+                    Some(state.store.get_survey(&actor.org_id, id).await.map_err(AppError::from)?.title)
+                }
+                None => None,
+            };
+            let made = Made { name: issued.app_user.name, form, server_url, qr };
             render(&state, &ctx, &who, StatusCode::OK, View { made: Some(made), ..Default::default() }).await
         }
         Err(AppError::Invalid(i)) => {

@@ -138,6 +138,12 @@ fn line_fault(lang: crate::i18n::Lang, fault: tandem_domain::questionnaire::Line
             vec![("role", i18n.text(lang, &format!("design-role-{}", r.as_str()), &[]))],
         ),
         F::WeightNotNumber => ("line-fault-weight", vec![]),
+        F::NoChoices => ("line-fault-no-choices", vec![]),
+        F::Reserved => ("line-fault-reserved", vec![]),
+        F::DesignOptional(r) => (
+            "line-fault-design-optional",
+            vec![("role", i18n.text(lang, &format!("design-role-{}", r.as_str()), &[]))],
+        ),
     };
     i18n.text(lang, key, &args)
 }
