@@ -205,6 +205,56 @@ pub enum Tier {
     Any,
 }
 
+/// How much a word counts where it stands: in the title ten times, in the summary four, in the
+/// body once (the weights of BM25F's fields).
+const WEIGHTS: [f64; 3] = [10.0, 4.0, 1.0];
+/// BM25's saturation and length normalisation, at their usual values.
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+
+/// A case study's length as relevance weighs it: its words, each by its field's weight.
+pub fn weighted_length(title: &str, summary: &str, body: &str) -> f64 {
+    [title, summary, body].iter().zip(WEIGHTS).map(|(t, w)| words(t).len() as f64 * w).sum()
+}
+
+/// What relevance needs to know of the whole bank: how many case studies, their mean weighted
+/// length, and in how many each query word occurs (as the database's engine counts them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corpus {
+    pub docs: usize,
+    pub mean_length: f64,
+    /// Per query word, in the query's order.
+    pub holding: Vec<usize>,
+}
+
+/// How well a case study answers the query: BM25F over its title, summary and body. The
+/// engines find the matches; this one formula orders them, so that every backend (and every
+/// deployment, whichever it runs) gives the same order.
+pub fn relevance(q: &SearchQuery, corpus: &Corpus, title: &str, summary: &str, body: &str) -> f64 {
+    let fields = [words(title), words(summary), words(body)];
+    let length: f64 = fields.iter().zip(WEIGHTS).map(|(f, w)| f.len() as f64 * w).sum();
+    let norm = 1.0 - B + B * length / corpus.mean_length.max(1.0);
+    let n = corpus.docs as f64;
+    let mut seen: Vec<&str> = Vec::new();
+    let mut score = 0.0;
+    for (i, word) in q.words.iter().enumerate() {
+        // A word written twice in the query counts once.
+        if seen.contains(&word.as_str()) {
+            continue;
+        }
+        seen.push(word);
+        let tf: f64 =
+            fields.iter().zip(WEIGHTS).map(|(f, w)| f.iter().filter(|x| *x == word).count() as f64 * w).sum();
+        if tf == 0.0 {
+            continue;
+        }
+        let df = corpus.holding.get(i).copied().unwrap_or(0) as f64;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        score += idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+    }
+    score
+}
+
 /// Words of context a snippet shows around its matches.
 const SNIPPET_WORDS: usize = 30;
 
@@ -328,6 +378,24 @@ mod tests {
         assert_eq!(SearchQuery::parse("word").unwrap().tiers(), [Tier::All]);
         let long = "a ".repeat(40);
         assert_eq!(SearchQuery::parse(&long).unwrap().words.len(), QUERY_WORDS_MAX);
+    }
+
+    #[test]
+    fn relevance_weighs_the_title_rare_words_and_short_texts() {
+        let q = SearchQuery::parse("oversight police").unwrap();
+        let corpus = Corpus { docs: 10, mean_length: 100.0, holding: vec![1, 8] };
+        let in_title = relevance(&q, &corpus, "Police oversight", "A summary.", "Some body text here.");
+        let in_body = relevance(&q, &corpus, "A forum", "A summary.", "Police oversight in the body.");
+        assert!(in_title > in_body, "{in_title} {in_body}");
+        // The rare word counts for more than the common one.
+        let rare = relevance(&q, &corpus, "Oversight", "", "");
+        let common = relevance(&q, &corpus, "Police", "", "");
+        assert!(rare > common, "{rare} {common}");
+        // The same words in a longer text count for less.
+        let long = format!("Police oversight {}", "words ".repeat(200));
+        assert!(relevance(&q, &corpus, "", "", "Police oversight") > relevance(&q, &corpus, "", "", &long));
+        assert_eq!(relevance(&q, &corpus, "nothing", "", ""), 0.0);
+        assert_eq!(weighted_length("two words", "one", "a b c"), 2.0 * 10.0 + 4.0 + 3.0);
     }
 
     #[test]

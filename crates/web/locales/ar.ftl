@@ -1602,3 +1602,59 @@ line-fault-weight = يجب أن يكون الوزن سؤالًا من نوع num
 line-fault-no-choices = اكتب قائمة الإجابات، أو الكلمة number أو text
 line-fault-reserved = هذا الاسم محجوز لأدوات الاستمارات (مثل start أو end أو instanceID): اختر اسمًا آخر
 line-fault-design-optional = يجب أن يكون عمود { $role } في الاستطلاع قائمة إجابات أو رقمًا أو ‎= قيمة، حتى لا تتركه أي إجابة فارغًا
+
+## Knowledge bank (issue 17)
+nav-knowledge = بنك المعرفة
+knowledge-title = بنك المعرفة
+knowledge-intro = دراسات حالة وممارسات جيدة من مجتمعات ومنظمات مجتمع مدني وقطاع أمني يعملون معًا: ما الذي فُعل، وكيف، وما الذي يمكن للآخرين أن يستفيدوه منه. يمكن لأي شخص قراءتها.
+knowledge-search = كلمات للبحث
+knowledge-search-hint = مثلًا: منتدى الأمن، الوساطة، police. تأتي أولًا الدراسات التي تضم الكلمات متتالية.
+knowledge-language = اللغة
+knowledge-any-language = كل اللغات
+knowledge-activity = نشاط العجلة
+knowledge-any-activity = كل الأنشطة
+knowledge-find = بحث
+knowledge-found = { $count ->
+    [zero] لا توجد دراسة حالة لـ«{ $q }»
+    [one] دراسة حالة واحدة لـ«{ $q }»
+    [two] دراستا حالة لـ«{ $q }»
+    [few] { $count } دراسات حالة لـ«{ $q }»
+   *[other] { $count } دراسة حالة لـ«{ $q }»
+}
+knowledge-all = { $count ->
+    [zero] لا توجد دراسات حالة
+    [one] دراسة حالة واحدة
+    [two] دراستا حالة
+    [few] { $count } دراسات حالة
+   *[other] { $count } دراسة حالة
+}
+knowledge-none = لا توجد دراسة حالة تضم هذه الكلمات. جرّب كلمات أقل أو أخرى، أو لغة أخرى.
+knowledge-lang-en = الإنجليزية
+knowledge-lang-fr = الفرنسية
+knowledge-lang-ar = العربية
+knowledge-by = من { $org }
+knowledge-back = كل دراسات الحالة
+knowledge-region = المنطقة
+knowledge-actors = من شارك
+knowledge-activities = أنشطة العجلة
+knowledge-tags = الوسوم
+knowledge-written-by = كتبها
+knowledge-shipped = مشروع ⁨Tandem⁩
+knowledge-add = إضافة دراسة حالة
+knowledge-add-intro = شارك ما قامت به منظمتك ليتعلم منه الآخرون. تُنشر الدراسة فورًا باسم منظمتك ويمكن لأي شخص قراءتها: لا تذكر أسماء ولا ما قد يعرّض الناس للخطر.
+knowledge-field-title = العنوان
+knowledge-field-summary = ملخص (جملتان أو ثلاث)
+knowledge-field-body = دراسة الحالة
+knowledge-field-body-hint = بصيغة ⁨Markdown⁩: ## لعنوان، - لقائمة، **غامق**. صف ما فُعل، وكيف، وما الذي تغيّر، وما الذي يمكن للآخرين أن يستفيدوه.
+knowledge-list-hint = افصل بينها بفواصل.
+knowledge-publish = نشر دراسة الحالة
+case-study-added = نُشرت دراسة الحالة.
+wheel-examples = أمثلة في بنك المعرفة
+label-summary = الملخص
+label-body = دراسة الحالة
+label-language = اللغة
+label-region = المنطقة
+label-actors = من شارك
+label-activity = أنشطة العجلة
+label-tags = الوسوم
+label-q = كلمات للبحث

@@ -1555,3 +1555,53 @@ line-fault-weight = the weight must be a number question, or = a positive number
 line-fault-no-choices = list the answers, or write number or text
 line-fault-reserved = this name is kept by the forms' tools (such as start, end or instanceID): choose another
 line-fault-design-optional = the survey's { $role } column must be a list of answers, a number or = a value, so that no response leaves it blank
+
+## Knowledge bank (issue 17)
+nav-knowledge = Knowledge bank
+knowledge-title = Knowledge bank
+knowledge-intro = Case studies and good practices from communities, civil society and the security sector working together: what was done, how, and what others can take from it. Anyone may read them.
+knowledge-search = Words to find
+knowledge-search-hint = For example: joint oversight forum, médiation, الشرطة. Studies holding the words together come first.
+knowledge-language = Language
+knowledge-any-language = Any language
+knowledge-activity = Wheel activity
+knowledge-any-activity = Any activity
+knowledge-find = Search
+knowledge-found = { $count ->
+    [one] One case study for “{ $q }”
+   *[other] { $count } case studies for “{ $q }”
+}
+knowledge-all = { $count ->
+    [one] One case study
+   *[other] { $count } case studies
+}
+knowledge-none = No case study holds these words. Try fewer or other words, or another language.
+knowledge-lang-en = English
+knowledge-lang-fr = French
+knowledge-lang-ar = Arabic
+knowledge-by = by { $org }
+knowledge-back = All case studies
+knowledge-region = Region
+knowledge-actors = Who took part
+knowledge-activities = Wheel activities
+knowledge-tags = Tags
+knowledge-written-by = Written by
+knowledge-shipped = The Tandem project
+knowledge-add = Add a case study
+knowledge-add-intro = Share what your organisation did, so that others can learn from it. It is published at once under your organisation's name, for anyone to read: leave out names and anything that could put people at risk.
+knowledge-field-title = Title
+knowledge-field-summary = Summary (two or three sentences)
+knowledge-field-body = The case study
+knowledge-field-body-hint = Markdown: ## for a heading, - for a list, **bold**. Describe what was done, how, what changed and what others can take from it.
+knowledge-list-hint = Separate them with commas.
+knowledge-publish = Publish the case study
+case-study-added = Case study published.
+wheel-examples = Examples in the knowledge bank
+label-summary = Summary
+label-body = The case study
+label-language = Language
+label-region = Region
+label-actors = Who took part
+label-activity = Wheel activities
+label-tags = Tags
+label-q = Words to find

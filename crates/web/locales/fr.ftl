@@ -1555,3 +1555,53 @@ line-fault-weight = le poids doit être une question de type number, ou = un nom
 line-fault-no-choices = donnez la liste des réponses, ou écrivez number ou text
 line-fault-reserved = ce nom est réservé aux outils de formulaires (comme start, end ou instanceID) : choisissez-en un autre
 line-fault-design-optional = la colonne { $role } de l'enquête doit être une liste de réponses, un nombre ou = une valeur, pour qu'aucune réponse ne la laisse vide
+
+## Knowledge bank (issue 17)
+nav-knowledge = Base de connaissances
+knowledge-title = Base de connaissances
+knowledge-intro = Études de cas et bonnes pratiques de communautés, de la société civile et du secteur de la sécurité travaillant ensemble : ce qui a été fait, comment, et ce que d'autres peuvent en retenir. Tout le monde peut les lire.
+knowledge-search = Mots à chercher
+knowledge-search-hint = Par exemple : forum de contrôle conjoint, médiation, الشرطة. Les études qui contiennent les mots ensemble viennent en premier.
+knowledge-language = Langue
+knowledge-any-language = Toutes les langues
+knowledge-activity = Activité de la roue
+knowledge-any-activity = Toutes les activités
+knowledge-find = Chercher
+knowledge-found = { $count ->
+    [one] Une étude de cas pour « { $q } »
+   *[other] { $count } études de cas pour « { $q } »
+}
+knowledge-all = { $count ->
+    [one] Une étude de cas
+   *[other] { $count } études de cas
+}
+knowledge-none = Aucune étude de cas ne contient ces mots. Essayez moins de mots, d'autres mots ou une autre langue.
+knowledge-lang-en = Anglais
+knowledge-lang-fr = Français
+knowledge-lang-ar = Arabe
+knowledge-by = par { $org }
+knowledge-back = Toutes les études de cas
+knowledge-region = Région
+knowledge-actors = Qui a participé
+knowledge-activities = Activités de la roue
+knowledge-tags = Mots-clés
+knowledge-written-by = Écrit par
+knowledge-shipped = Le projet Tandem
+knowledge-add = Ajouter une étude de cas
+knowledge-add-intro = Partagez ce que votre organisation a fait, pour que d'autres en tirent des leçons. L'étude est publiée tout de suite au nom de votre organisation, lisible par tous : n'y mettez ni noms ni rien qui puisse mettre des personnes en danger.
+knowledge-field-title = Titre
+knowledge-field-summary = Résumé (deux ou trois phrases)
+knowledge-field-body = L'étude de cas
+knowledge-field-body-hint = Markdown : ## pour un titre, - pour une liste, **gras**. Décrivez ce qui a été fait, comment, ce qui a changé et ce que d'autres peuvent en retenir.
+knowledge-list-hint = Séparez-les par des virgules.
+knowledge-publish = Publier l'étude de cas
+case-study-added = Étude de cas publiée.
+wheel-examples = Des exemples dans la base de connaissances
+label-summary = Résumé
+label-body = L'étude de cas
+label-language = Langue
+label-region = Région
+label-actors = Qui a participé
+label-activity = Activités de la roue
+label-tags = Mots-clés
+label-q = Mots à chercher

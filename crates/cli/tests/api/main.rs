@@ -14,6 +14,7 @@ mod ew;
 mod ew_pages;
 mod forums;
 mod index;
+mod knowledge;
 mod matrix;
 mod matrix_sharing;
 mod openrosa;

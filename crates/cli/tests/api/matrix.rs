@@ -160,6 +160,11 @@ async fn authorisation_matrix(b: Backend) {
         "/join/tdi_matrix".to_owned()
     };
 
+    // The knowledge bank, as a server seeds it.
+    tandem_web::knowledge::seed(app.store.as_ref()).await.unwrap();
+    let case_body = json!({"title": "Market walks", "summary": "Women walk the market with the police.",
+        "body": "Every Friday at dusk.", "language": "en"});
+
     // Field collection: a field team of A's, and a file with A's report.
     let team = tandem_web::ew::field::issue(app.store.as_ref(), &a.id, Some(&target.id), "Market team", None)
         .await
@@ -539,6 +544,14 @@ async fn authorisation_matrix(b: Backend) {
             Some(json!({"questionnaire": "village | Village | v1, v2\nweight | | = 1"})),
             [403, 404, 403, 303, 303, 403],
         ),
+        // The knowledge bank: anyone reads; coordinators add in their organisation's name.
+        ("GET", "/api/v1/case-studies?q=joint%20oversight".into(), None, [200; 6]),
+        ("GET", "/api/v1/case-studies/joint-oversight-forum".into(), None, [200; 6]),
+        ("POST", "/api/v1/case-studies".into(), Some(case_body.clone()), [401, 201, 403, 201, 201, 403]),
+        ("GET", "/knowledge?q=police".into(), None, [200; 6]),
+        ("GET", "/knowledge/joint-oversight-forum".into(), None, [200; 6]),
+        ("GET", "/knowledge/new".into(), None, [303, 200, 403, 200, 200, 403]),
+        ("POST", "/knowledge/new".into(), Some(case_body.clone()), [403, 303, 403, 303, 303, 403]),
         ("GET", "/surveys".into(), None, [303, 200, 200, 200, 200, 200]),
         (
             "POST",

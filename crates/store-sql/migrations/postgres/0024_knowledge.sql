@@ -13,6 +13,8 @@ CREATE TABLE case_studies (
     actors      TEXT NOT NULL,
     activities  TEXT NOT NULL,
     tags        TEXT NOT NULL,
+    -- Its words weighted by field (tandem_domain::knowledge::weighted_length), for relevance.
+    search_length DOUBLE PRECISION NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL,
     search      tsvector
 );

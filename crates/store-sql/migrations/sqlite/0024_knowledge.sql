@@ -14,6 +14,8 @@ CREATE TABLE case_studies (
     actors      TEXT NOT NULL,
     activities  TEXT NOT NULL,
     tags        TEXT NOT NULL,
+    -- Its words weighted by field (tandem_domain::knowledge::weighted_length), for relevance.
+    search_length REAL NOT NULL,
     created_at  TEXT NOT NULL
 );
 CREATE INDEX case_studies_by_title ON case_studies (title);

@@ -92,14 +92,13 @@ pub fn opt_int(r: &Row, col: &str) -> Result<Option<i64>> {
 }
 
 /// Full-text search of case studies: a `tsvector` of their folded words in the `simple`
-/// configuration (no stemming: the words were folded already), ranked by `ts_rank` with the
-/// title weighing most (negated, so that lower is better as with SQLite's BM25).
+/// configuration (no stemming: the words were folded already), weighted title A, summary B,
+/// body C, under a GIN index. It finds; relevance is Tandem's one formula on both backends.
 pub mod fts {
     use tandem_domain::knowledge::{SearchQuery, Tier};
 
     pub const FROM: &str = "case_studies c";
     pub const MATCH: &str = "c.search @@ to_tsquery('simple', $1)";
-    pub const RANK: &str = "-ts_rank('{0.1, 0.25, 0.4, 1.0}', c.search, to_tsquery('simple', $1))";
     pub const INDEX: &str = "UPDATE case_studies SET search =
            setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')
            || setweight(to_tsvector('simple', $4), 'C') WHERE id = $1";

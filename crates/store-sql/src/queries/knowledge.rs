@@ -3,7 +3,7 @@
 //! out as each engine's expression.
 use async_trait::async_trait;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::knowledge::{search_text, SearchQuery};
+use tandem_domain::knowledge::{relevance, search_text, weighted_length, Corpus, SearchQuery};
 use tandem_store::row::{corrupt, RowRead};
 use tandem_store::*;
 use tracing::instrument;
@@ -59,8 +59,8 @@ async fn insert(tx: &mut d::Tx, new: &NewCaseStudy) -> Result<()> {
     let activities: Vec<String> = t.activities.iter().map(|a| a.as_str().to_owned()).collect();
     sqlx::query(
         "INSERT INTO case_studies (id, org_id, title, summary, body, language, region, actors, activities,
-                                   tags, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                                   tags, search_length, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&new.id)
     .bind(new.org.as_ref().map(|o| o.as_str()))
@@ -72,6 +72,7 @@ async fn insert(tx: &mut d::Tx, new: &NewCaseStudy) -> Result<()> {
     .bind(json(&t.actors))
     .bind(json(&activities))
     .bind(json(&t.tags))
+    .bind(weighted_length(&t.title, &t.summary, &t.body))
     .bind(ts(now()))
     .execute(&mut **tx)
     .await
@@ -164,11 +165,13 @@ impl KnowledgeStore for d::Backend {
         filter: CaseFilter,
         limit: usize,
     ) -> Result<Vec<CaseHit>> {
+        let corpus = self.corpus(query).await?;
         let (more, binds) = filter_sql(&filter, 2);
+        // The engine finds the matches (its index); one formula orders them (see
+        // `tandem_domain::knowledge::relevance`), so both backends give the same order.
         let sql = format!(
-            "SELECT {COLUMNS}, {rank} AS rank FROM {from} LEFT JOIN orgs o ON o.id = c.org_id
-             WHERE {matches}{more} ORDER BY rank, c.id LIMIT {limit}",
-            rank = fts::RANK,
+            "SELECT {COLUMNS} FROM {from} LEFT JOIN orgs o ON o.id = c.org_id
+             WHERE {matches}{more} ORDER BY c.id LIMIT {MATCHES_MAX}",
             from = fts::FROM,
             matches = fts::MATCH,
         );
@@ -181,13 +184,45 @@ impl KnowledgeStore for d::Backend {
             for b in &binds {
                 q = q.bind(b);
             }
+            let mut found: Vec<(f64, CaseStudy)> = Vec::new();
             for r in q.fetch_all(&self.db.pool).await.map_err(other)? {
                 let c = case_study(&Sq(&r))?;
-                if hits.len() < limit && !hits.iter().any(|h| h.case_study.id == c.id) {
-                    hits.push(CaseHit { case_study: c, tier });
+                if !hits.iter().any(|h| h.case_study.id == c.id) {
+                    found.push((relevance(query, &corpus, &c.title, &c.summary, &c.body), c));
                 }
+            }
+            found.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+            for (_, c) in found.into_iter().take(limit - hits.len()) {
+                hits.push(CaseHit { case_study: c, tier });
             }
         }
         Ok(hits)
+    }
+}
+
+/// Matches of one tier read to be ordered: far more than a bank holds on one subject.
+const MATCHES_MAX: usize = 2000;
+
+impl d::Backend {
+    /// The bank's size, its mean weighted length, and how many case studies hold each word
+    /// (the engine counts them).
+    async fn corpus(&self, query: &SearchQuery) -> Result<Corpus> {
+        let (docs, mean): (i64, Option<f64>) =
+            sqlx::query_as("SELECT COUNT(*), AVG(search_length) FROM case_studies")
+                .fetch_one(&self.db.pool)
+                .await
+                .map_err(other)?;
+        let count = format!("SELECT COUNT(*) FROM {} WHERE {}", fts::FROM, fts::MATCH);
+        let mut holding = Vec::with_capacity(query.words.len());
+        for w in &query.words {
+            let one = SearchQuery { words: vec![w.clone()] };
+            let n: i64 = sqlx::query_scalar(&count)
+                .bind(fts::query(&one, tandem_domain::knowledge::Tier::All))
+                .fetch_one(&self.db.pool)
+                .await
+                .map_err(other)?;
+            holding.push(n as usize);
+        }
+        Ok(Corpus { docs: docs as usize, mean_length: mean.unwrap_or(0.0), holding })
     }
 }

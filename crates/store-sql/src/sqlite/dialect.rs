@@ -166,14 +166,13 @@ mod tests {
     }
 }
 
-/// Full-text search of case studies: FTS5 over their folded words, ranked by BM25 with the
-/// title weighing most (lower is better, as `bm25` returns it).
+/// Full-text search of case studies: FTS5 over their folded words. It finds; relevance is
+/// Tandem's one formula on both backends.
 pub mod fts {
     use tandem_domain::knowledge::{SearchQuery, Tier};
 
     pub const FROM: &str = "case_studies_fts f JOIN case_studies c ON c.id = f.id";
     pub const MATCH: &str = "case_studies_fts MATCH $1";
-    pub const RANK: &str = "bm25(case_studies_fts, 0.0, 10.0, 4.0, 1.0)";
     pub const INDEX: &str = "INSERT INTO case_studies_fts (id, title, summary, body) VALUES ($1, $2, $3, $4)";
 
     pub fn query(q: &SearchQuery, tier: Tier) -> String {

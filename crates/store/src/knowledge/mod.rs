@@ -1,6 +1,7 @@
 //! The knowledge bank: case studies and good practices, public to read. Those Tandem ships have
 //! no organisation; an organisation's are theirs. Search is the database's own full-text engine
-//! (SQLite FTS5, PostgreSQL `tsvector`) over the texts' folded words, best match first.
+//! (SQLite FTS5, PostgreSQL `tsvector`) over the texts' folded words, best match first by one
+//! relevance formula, so that both backends give the same order.
 pub mod conformance;
 
 use async_trait::async_trait;
@@ -67,7 +68,9 @@ pub trait KnowledgeStore: Send + Sync {
     /// Every case study the filter keeps, by title.
     async fn case_studies(&self, filter: CaseFilter) -> Result<Vec<CaseStudy>>;
     /// At most `limit` hits, best first: those holding the words as a phrase, then those
-    /// holding all of them, then any; within each, by the engine's rank, then id.
+    /// holding all of them, then any; within each, by relevance
+    /// (`tandem_domain::knowledge::relevance`, the same on every backend), then id. The
+    /// database's engine finds the matches and counts the words.
     async fn search_case_studies(
         &self,
         q: &SearchQuery,

@@ -4,9 +4,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use tandem_domain::knowledge::{CaseStudyInput, Language};
-use tandem_domain::wheel::Activity;
-use tandem_store::{CaseFilter, CaseStudy};
+use tandem_domain::knowledge::CaseStudyInput;
+use tandem_store::CaseStudy;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -41,18 +40,6 @@ struct CaseStudies {
     case_studies: Vec<Found>,
 }
 
-/// Parses the filters of a list or search, naming the one at fault.
-pub fn filter(
-    language: Option<&str>,
-    activity: Option<&str>,
-) -> Result<CaseFilter, tandem_domain::InvalidInput> {
-    let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
-    Ok(CaseFilter {
-        language: given(language).map(|l| l.parse::<Language>()).transpose()?,
-        activity: given(activity).map(|a| a.parse::<Activity>()).transpose()?,
-    })
-}
-
 /// Search the knowledge bank (public), best match first, each with a snippet (HTML, the matched
 /// words in `<mark>`)
 #[utoipa::path(get, path = "/case-studies", tag = "knowledge", security(()), params(SearchQuery),
@@ -62,7 +49,7 @@ async fn search(
     q: QueryResult<SearchQuery>,
 ) -> Result<Json<CaseStudies>, ApiError> {
     let q = paging::query(q)?;
-    let filter = filter(q.language.as_deref(), q.activity.as_deref())?;
+    let filter = svc::filter(q.language.as_deref(), q.activity.as_deref())?;
     let found = svc::search(state.store.as_ref(), q.q.as_deref().unwrap_or_default(), filter).await?;
     Ok(Json(CaseStudies { case_studies: found }))
 }

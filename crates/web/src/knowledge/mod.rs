@@ -69,6 +69,15 @@ fn found(c: CaseStudy, q: Option<&SearchQuery>) -> Found {
     }
 }
 
+/// The filters of a list or search, from what was sent; a refusal names the one at fault.
+pub fn filter(language: Option<&str>, activity: Option<&str>) -> Result<CaseFilter, InvalidInput> {
+    let given = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    Ok(CaseFilter {
+        language: given(language).map(|l| l.parse::<tandem_domain::knowledge::Language>()).transpose()?,
+        activity: given(activity).map(|a| a.parse::<tandem_domain::wheel::Activity>()).transpose()?,
+    })
+}
+
 /// Case studies matching `q` (best first), or all of them by title when `q` holds no word.
 pub async fn search(store: &dyn Store, q: &str, filter: CaseFilter) -> Result<Vec<Found>, AppError> {
     if q.chars().count() > 500 {

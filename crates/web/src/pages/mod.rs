@@ -16,6 +16,7 @@ mod index;
 mod intake;
 mod invitations;
 mod joint;
+mod knowledge;
 mod lang;
 pub mod nav;
 mod protection;
@@ -60,6 +61,7 @@ pub fn router() -> Router<AppState> {
         .merge(wheel::router())
         .merge(surveys::router())
         .merge(scorecards::router())
+        .merge(knowledge::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

@@ -30,6 +30,7 @@ pub fn items(role: Option<Role>, platform_admin: bool, path: &str) -> Vec<NavIte
         ("/protection", "nav-protection", Some(Role::Coordinator)),
         ("/field", "nav-field", Some(Role::Coordinator)),
         ("/index", "nav-index", None),
+        ("/knowledge", "nav-knowledge", None),
         ("/members", "nav-members", Some(Role::Admin)),
     ];
     let mut out: Vec<NavItem> = all
