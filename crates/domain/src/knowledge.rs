@@ -107,23 +107,59 @@ impl CaseStudyInput {
 
 /// One letter as search sees it: lower case, no accents or vowel marks, one form of each
 /// Arabic letter that writers vary (alef with or without hamza or madda, alef maqsura and ya,
-/// ta marbuta and ha), no tatweel. Letters that are marks alone become nothing.
+/// ta marbuta and ha), ligatures spelt out (œ, æ, ß), Arabic-Indic digits as 0–9. Letters that
+/// are marks alone become nothing.
 fn fold(c: char, out: &mut String) {
     for d in c.to_lowercase().flat_map(|l| l.nfkd()) {
         match d.general_category() {
             GeneralCategory::NonspacingMark
             | GeneralCategory::EnclosingMark
             | GeneralCategory::SpacingMark => {}
-            _ => out.push(match d {
-                '\u{0671}' | '\u{0672}' | '\u{0673}' => '\u{0627}',
-                '\u{0649}' => '\u{064A}',
-                '\u{0629}' => '\u{0647}',
-                '\u{06CC}' => '\u{064A}',
-                '\u{06A9}' => '\u{0643}',
-                d => d,
-            }),
+            _ => match d {
+                '\u{0671}' | '\u{0672}' | '\u{0673}' => out.push('\u{0627}'),
+                '\u{0649}' | '\u{06CC}' => out.push('\u{064A}'),
+                '\u{0629}' => out.push('\u{0647}'),
+                '\u{06A9}' => out.push('\u{0643}'),
+                'œ' => out.push_str("oe"),
+                'æ' => out.push_str("ae"),
+                'ß' => out.push_str("ss"),
+                '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (d as u32 - 0x0660) as u8)),
+                '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (d as u32 - 0x06F0) as u8)),
+                d => out.push(d),
+            },
         }
     }
+}
+
+/// The article and the clitics written onto it (و ف ب ك ل), taken off an Arabic word of at
+/// least three letters more: `والأمن`, `الأمن` and `أمن` are one word to search.
+fn without_article(word: String) -> String {
+    const PREFIXES: [&str; 6] = [
+        "\u{0648}\u{0627}\u{0644}",
+        "\u{0641}\u{0627}\u{0644}",
+        "\u{0628}\u{0627}\u{0644}",
+        "\u{0643}\u{0627}\u{0644}",
+        "\u{0644}\u{0644}",
+        "\u{0627}\u{0644}",
+    ];
+    let arabic = word.chars().next().is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c));
+    if arabic {
+        for p in PREFIXES {
+            if let Some(rest) = word.strip_prefix(p) {
+                if rest.chars().count() >= 3 {
+                    return rest.to_owned();
+                }
+            }
+        }
+    }
+    word
+}
+
+/// Characters that sit inside a word without being part of it: tatweel, stray marks, soft
+/// hyphens and joiners.
+fn inside_word(c: char) -> bool {
+    c == '\u{0640}'
+        || matches!(c.general_category(), GeneralCategory::NonspacingMark | GeneralCategory::Format)
 }
 
 /// The words of `text` as search keeps them, in order: runs of letters and digits, folded.
@@ -131,18 +167,17 @@ pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     for c in text.chars() {
-        if c == '\u{0640}' || c.general_category() == GeneralCategory::NonspacingMark {
-            // Tatweel and stray marks sit inside words.
+        if inside_word(c) {
             continue;
         }
         if c.is_alphanumeric() {
             fold(c, &mut word);
         } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            out.push(without_article(std::mem::take(&mut word)));
         }
     }
     if !word.is_empty() {
-        out.push(word);
+        out.push(without_article(word));
     }
     out
 }
@@ -208,13 +243,19 @@ pub enum Tier {
 /// How much a word counts where it stands: in the title ten times, in the summary four, in the
 /// body once (the weights of BM25F's fields).
 const WEIGHTS: [f64; 3] = [10.0, 4.0, 1.0];
+/// Occurrences of a word counted in one field: beyond a few, repeating a word (keyword
+/// stuffing) earns nothing.
+const TF_CAP: usize = 3;
+/// The part of a body relevance reads: enough for any case study, bounded for a long one.
+const BODY_READ: usize = 20_000;
 /// BM25's saturation and length normalisation, at their usual values.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 
 /// A case study's length as relevance weighs it: its words, each by its field's weight.
 pub fn weighted_length(title: &str, summary: &str, body: &str) -> f64 {
-    [title, summary, body].iter().zip(WEIGHTS).map(|(t, w)| words(t).len() as f64 * w).sum()
+    let body: String = body.chars().take(BODY_READ).collect();
+    [title, summary, &body].iter().zip(WEIGHTS).map(|(t, w)| words(t).len() as f64 * w).sum()
 }
 
 /// What relevance needs to know of the whole bank: how many case studies, their mean weighted
@@ -231,7 +272,8 @@ pub struct Corpus {
 /// engines find the matches; this one formula orders them, so that every backend (and every
 /// deployment, whichever it runs) gives the same order.
 pub fn relevance(q: &SearchQuery, corpus: &Corpus, title: &str, summary: &str, body: &str) -> f64 {
-    let fields = [words(title), words(summary), words(body)];
+    let body: String = body.chars().take(BODY_READ).collect();
+    let fields = [words(title), words(summary), words(&body)];
     let length: f64 = fields.iter().zip(WEIGHTS).map(|(f, w)| f.len() as f64 * w).sum();
     let norm = 1.0 - B + B * length / corpus.mean_length.max(1.0);
     let n = corpus.docs as f64;
@@ -243,8 +285,11 @@ pub fn relevance(q: &SearchQuery, corpus: &Corpus, title: &str, summary: &str, b
             continue;
         }
         seen.push(word);
-        let tf: f64 =
-            fields.iter().zip(WEIGHTS).map(|(f, w)| f.iter().filter(|x| *x == word).count() as f64 * w).sum();
+        let tf: f64 = fields
+            .iter()
+            .zip(WEIGHTS)
+            .map(|(f, w)| f.iter().filter(|x| *x == word).count().min(TF_CAP) as f64 * w)
+            .sum();
         if tf == 0.0 {
             continue;
         }
@@ -364,6 +409,14 @@ mod tests {
         // Presentation forms are the letters they show.
         assert_eq!(words("\u{FEB7}\u{FEAE}"), words("شر"));
         assert_eq!(search_text("  Women-led   groups; 2026 "), "women led groups 2026");
+        // The article and its clitics come off; short words keep them.
+        assert_eq!(words("الأمن والأمن أمن للشرطة بالمنتدى"), ["امن", "امن", "امن", "شرطه", "منتدي"]);
+        assert_eq!(words("الم"), ["الم"]);
+        // Ligatures, Arabic-Indic digits, soft hyphens and joiners.
+        assert_eq!(
+            words("cœur Æsop straße ٢٠٢٦ medi\u{00AD}ation"),
+            ["coeur", "aesop", "strasse", "2026", "mediation"]
+        );
     }
 
     #[test]
@@ -395,6 +448,12 @@ mod tests {
         let long = format!("Police oversight {}", "words ".repeat(200));
         assert!(relevance(&q, &corpus, "", "", "Police oversight") > relevance(&q, &corpus, "", "", &long));
         assert_eq!(relevance(&q, &corpus, "nothing", "", ""), 0.0);
+        // Repeating a word a thousand times earns no more than three times do.
+        let stuffed = "police ".repeat(1000);
+        let three = "police police police";
+        assert!(relevance(&q, &corpus, "", "", &stuffed) <= relevance(&q, &corpus, "", "", three));
+        let four = "police police police police";
+        assert!(relevance(&q, &corpus, "", "", four) <= relevance(&q, &corpus, "", "", three));
         assert_eq!(weighted_length("two words", "one", "a b c"), 2.0 * 10.0 + 4.0 + 3.0);
     }
 

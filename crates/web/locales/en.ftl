@@ -1605,3 +1605,7 @@ label-actors = Who took part
 label-activity = Wheel activities
 label-tags = Tags
 label-q = Words to find
+case-study-withdraw = Withdraw this case study
+case-study-withdraw-question = Withdraw “{ $title }” from the knowledge bank?
+case-study-withdraw-explain = It is removed for everyone at once. Copies people have already saved or printed cannot be taken back.
+case-study-withdrawn = Case study withdrawn.

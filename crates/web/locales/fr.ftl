@@ -1605,3 +1605,7 @@ label-actors = Qui a participé
 label-activity = Activités de la roue
 label-tags = Mots-clés
 label-q = Mots à chercher
+case-study-withdraw = Retirer cette étude de cas
+case-study-withdraw-question = Retirer « { $title } » de la base de connaissances ?
+case-study-withdraw-explain = Elle disparaît pour tout le monde tout de suite. Les copies déjà enregistrées ou imprimées ne peuvent pas être reprises.
+case-study-withdrawn = Étude de cas retirée.

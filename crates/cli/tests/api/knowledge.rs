@@ -45,6 +45,10 @@ async fn the_knowledge_bank_finds_its_case_studies(b: Backend) {
     assert_eq!(ids(&app, &q("تدريب افراد الشرطة")).await[0], "ar-police-training");
     assert_eq!(ids(&app, &q("أفراد الشرطة")).await[0], "ar-police-training");
     assert_eq!(ids(&app, &q("منتدى الامن المجتمعي")).await[0], "ar-community-forum");
+    // The article and its clitics: أمن finds الأمن, للشرطة finds الشرطة.
+    assert_eq!(ids(&app, &q("أمن")).await[0], "ar-community-forum");
+    assert!(ids(&app, &q("للشرطة")).await.len() >= 3);
+    assert!(ids(&app, &q("*")).await.is_empty(), "a query without a word finds nothing");
     // The whole ranking of these queries, the same on both backends (this list is checked on
     // each), the phrase tier first.
     let expected: [(&str, &[&str]); 3] = [
@@ -158,7 +162,7 @@ async fn coordinators_add_case_studies_and_pages_show_them(b: Backend) {
     let (s, html) = page(format!("/knowledge/{id}"), "ar").await;
     assert_eq!(s, 200);
     assert!(
-        html.contains("<h2>What</h2>") && html.contains("&lt;script&gt;") && !html.contains("<script>alert"),
+        html.contains("<h3>What</h3>") && html.contains("&lt;script&gt;") && !html.contains("<script>alert"),
         "{html}"
     );
     assert!(html.contains("href=\"#\"") && !html.contains("javascript:"), "{html}");
@@ -208,4 +212,14 @@ async fn coordinators_add_case_studies_and_pages_show_them(b: Backend) {
     assert_eq!(r.status(), 303);
     assert!(r.headers()["location"].to_str().unwrap().ends_with("?done=case-study-added"));
     assert_eq!(ids(&app, &format!("{}&language=fr", q("patrouilles"))).await.len(), 2);
+    // Withdrawn by its own organisation only; a shipped one by no one.
+    let path = format!("/api/v1/case-studies/{id}");
+    assert_eq!(app.send("DELETE", &path, Some(&member), None).await.0, 403);
+    assert_eq!(
+        app.send("DELETE", "/api/v1/case-studies/joint-oversight-forum", Some(&amina), None).await.0,
+        404
+    );
+    assert_eq!(app.send("DELETE", &path, Some(&amina), None).await.0, 204);
+    assert_eq!(app.send("GET", &path, None, None).await.0, 404);
+    assert!(!ids(&app, &q("safety walks")).await.contains(&id));
 }

@@ -551,6 +551,8 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", "/knowledge?q=police".into(), None, [200; 6]),
         ("GET", "/knowledge/joint-oversight-forum".into(), None, [200; 6]),
         ("GET", "/knowledge/new".into(), None, [303, 200, 403, 200, 200, 403]),
+        ("DELETE", "/api/v1/case-studies/joint-oversight-forum".into(), None, [401, 404, 403, 404, 404, 403]),
+        ("POST", "/knowledge/joint-oversight-forum/withdraw".into(), Some(json!({})), [403, 404, 403, 404, 404, 403]),
         ("POST", "/knowledge/new".into(), Some(case_body.clone()), [403, 303, 403, 303, 303, 403]),
         ("GET", "/surveys".into(), None, [303, 200, 200, 200, 200, 200]),
         (

@@ -102,6 +102,8 @@ pub mod fts {
     pub const INDEX: &str = "UPDATE case_studies SET search =
            setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')
            || setweight(to_tsvector('simple', $4), 'C') WHERE id = $1";
+    /// The vector lives in the row: deleting the row takes it.
+    pub const UNINDEX: &str = "UPDATE case_studies SET search = NULL WHERE id = $1";
 
     pub fn query(q: &SearchQuery, tier: Tier) -> String {
         q.tsquery(tier)

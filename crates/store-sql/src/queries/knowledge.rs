@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::knowledge::{relevance, search_text, weighted_length, Corpus, SearchQuery};
+use tandem_domain::OrgId;
 use tandem_store::row::{corrupt, RowRead};
 use tandem_store::*;
 use tracing::instrument;
@@ -142,6 +143,32 @@ impl KnowledgeStore for d::Backend {
     async fn case_study(&self, id: &str) -> Result<CaseStudy> {
         let mut tx = self.db.pool.begin().await.map_err(other)?;
         one(&mut tx, id).await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn withdraw_case_study(&self, org: &OrgId, id: &str, mut audit: NewAuditEvent) -> Result<()> {
+        audit.subject.get_or_insert_with(|| id.to_owned());
+        audit.org_id.get_or_insert_with(|| org.to_string());
+        let (_write, mut tx) = self.db.write().await?;
+        let mine: Option<String> =
+            sqlx::query_scalar("SELECT id FROM case_studies WHERE id = $1 AND org_id = $2")
+                .bind(id)
+                .bind(org.as_str())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(other)?;
+        if mine.is_none() {
+            return Err(StoreError::NotFound);
+        }
+        sqlx::query(fts::UNINDEX).bind(id).execute(&mut *tx).await.map_err(other)?;
+        sqlx::query("DELETE FROM case_studies WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(other)?;
+        append_audit_tx(&mut tx, audit).await?;
+        tx.commit().await.map_err(other)?;
+        Ok(())
     }
 
     async fn case_studies(&self, filter: CaseFilter) -> Result<Vec<CaseStudy>> {

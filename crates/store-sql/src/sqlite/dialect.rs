@@ -174,6 +174,7 @@ pub mod fts {
     pub const FROM: &str = "case_studies_fts f JOIN case_studies c ON c.id = f.id";
     pub const MATCH: &str = "case_studies_fts MATCH $1";
     pub const INDEX: &str = "INSERT INTO case_studies_fts (id, title, summary, body) VALUES ($1, $2, $3, $4)";
+    pub const UNINDEX: &str = "DELETE FROM case_studies_fts WHERE id = $1";
 
     pub fn query(q: &SearchQuery, tier: Tier) -> String {
         q.fts5(tier)

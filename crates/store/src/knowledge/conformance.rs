@@ -134,4 +134,23 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert_eq!(ids(s, "joint oversight forums", all).await.len(), 3);
     let q = SearchQuery::parse("forums").unwrap();
     assert_eq!(s.search_case_studies(&q, all, 2).await.unwrap().len(), 2, "the limit holds");
+    // Withdrawn by its organisation alone: gone from reads and from the index.
+    let other = s
+        .create_org(&new_org("Northern Observatory", OrgKind::CivilSociety, false), ev("org.create"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.withdraw_case_study(&other.id, "own", ev("case_study.withdraw")).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(
+        matches!(
+            s.withdraw_case_study(&org.id, "oversight", ev("case_study.withdraw")).await,
+            Err(StoreError::NotFound)
+        ),
+        "a shipped one is no one's"
+    );
+    s.withdraw_case_study(&org.id, "own", ev("case_study.withdraw")).await.unwrap();
+    assert!(matches!(s.case_study("own").await, Err(StoreError::NotFound)));
+    assert!(ids(s, "safety walks", all).await.is_empty());
 }

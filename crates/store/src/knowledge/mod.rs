@@ -65,6 +65,9 @@ pub trait KnowledgeStore: Send + Sync {
     /// Adds those of `shipped` not stored yet (by id), in one transaction; how many were new.
     async fn seed_case_studies(&self, shipped: &[NewCaseStudy]) -> Result<usize>;
     async fn case_study(&self, id: &str) -> Result<CaseStudy>;
+    /// Takes a case study out of the bank (a mistake, or something that puts people at risk).
+    /// NotFound unless `org` wrote it (the shipped ones are no organisation's).
+    async fn withdraw_case_study(&self, org: &OrgId, id: &str, audit: NewAuditEvent) -> Result<()>;
     /// Every case study the filter keeps, by title.
     async fn case_studies(&self, filter: CaseFilter) -> Result<Vec<CaseStudy>>;
     /// At most `limit` hits, best first: those holding the words as a phrase, then those

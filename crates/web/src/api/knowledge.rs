@@ -17,7 +17,7 @@ use crate::knowledge::{self as svc, Found};
 use crate::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(search, create)).routes(routes!(one))
+    OpenApiRouter::new().routes(routes!(search, create)).routes(routes!(one, withdraw))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -50,7 +50,7 @@ async fn search(
 ) -> Result<Json<CaseStudies>, ApiError> {
     let q = paging::query(q)?;
     let filter = svc::filter(q.language.as_deref(), q.activity.as_deref())?;
-    let found = svc::search(state.store.as_ref(), q.q.as_deref().unwrap_or_default(), filter).await?;
+    let found = svc::search(state.store.as_ref(), q.q.as_deref().unwrap_or_default(), filter, None).await?;
     Ok(Json(CaseStudies { case_studies: found }))
 }
 
@@ -59,6 +59,18 @@ async fn search(
     responses((status = 200, description = "The case study", body = CaseStudy)))]
 async fn one(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<CaseStudy>, ApiError> {
     Ok(Json(svc::get(state.store.as_ref(), &id).await?))
+}
+
+/// Withdraw one of the organisation's case studies (coordinators)
+#[utoipa::path(delete, path = "/case-studies/{id}", tag = "knowledge", params(("id" = String, Path)),
+    responses((status = 204, description = "Withdrawn")))]
+async fn withdraw(
+    State(state): State<AppState>,
+    who: Can<perm::WriteKnowledge>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    svc::withdraw(state.store.as_ref(), &who.actor(), &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -78,10 +78,18 @@ pub fn filter(language: Option<&str>, activity: Option<&str>) -> Result<CaseFilt
     })
 }
 
-/// Case studies matching `q` (best first), or all of them by title when `q` holds no word.
-pub async fn search(store: &dyn Store, q: &str, filter: CaseFilter) -> Result<Vec<Found>, AppError> {
+/// Case studies matching `q` (best first); with no `q`, all of them by title, those in
+/// `prefer` (the reader's language) first. A query with no word in it (`*`) finds nothing.
+pub async fn search(
+    store: &dyn Store,
+    q: &str,
+    filter: CaseFilter,
+    prefer: Option<&str>,
+) -> Result<Vec<Found>, AppError> {
     if q.chars().count() > 500 {
-        return Err(InvalidInput::new("q", "is longer than 500 characters").into());
+        return Err(InvalidInput::new("q", "is longer than 500 characters")
+            .because(tandem_domain::Problem::TooLong { max: 500 })
+            .into());
     }
     match SearchQuery::parse(q) {
         Some(query) => Ok(store
@@ -90,8 +98,21 @@ pub async fn search(store: &dyn Store, q: &str, filter: CaseFilter) -> Result<Ve
             .into_iter()
             .map(|h| found(h.case_study, Some(&query)))
             .collect()),
-        None => Ok(store.case_studies(filter).await?.into_iter().map(|c| found(c, None)).collect()),
+        None if !q.trim().is_empty() => Ok(vec![]),
+        None => {
+            let mut all: Vec<Found> =
+                store.case_studies(filter).await?.into_iter().map(|c| found(c, None)).collect();
+            // A stable sort: by title within each language.
+            all.sort_by_key(|f| Some(f.language.as_str()) != prefer);
+            Ok(all)
+        }
     }
+}
+
+/// Takes one of the actor's organisation's case studies out of the bank.
+pub async fn withdraw(store: &dyn Store, actor: &Actor, id: &str) -> Result<(), AppError> {
+    let ev = NewAuditEvent::new("case_study.withdraw").org(&actor.org_id).actor(&actor.user_id).subject(id);
+    Ok(store.withdraw_case_study(&actor.org_id, id, ev).await?)
 }
 
 pub async fn get(store: &dyn Store, id: &str) -> Result<CaseStudy, AppError> {

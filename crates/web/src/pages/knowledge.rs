@@ -26,10 +26,13 @@ pub fn router() -> Router<AppState> {
         .route("/knowledge", get(search))
         .route("/knowledge/new", get(new_form).post(create))
         .route("/knowledge/{id}", get(show))
+        .route("/knowledge/{id}/withdraw", axum::routing::post(withdraw))
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct Search {
+    #[serde(default)]
+    done: Option<String>,
     #[serde(default)]
     q: String,
     #[serde(default)]
@@ -55,7 +58,7 @@ async fn search(
     let mut errors = BTreeMap::new();
     let mut status = StatusCode::OK;
     let found = match svc::filter(Some(&q.language), Some(&q.activity)) {
-        Ok(filter) => match svc::search(state.store.as_ref(), &q.q, filter).await {
+        Ok(filter) => match svc::search(state.store.as_ref(), &q.q, filter, Some(ctx.lang.code())).await {
             Ok(found) => found,
             Err(AppError::Invalid(e)) => {
                 errors.extend(forms::field_errors(ctx.lang, &e));
@@ -88,6 +91,7 @@ async fn search(
         minijinja::context! {
             q => q.q, language => q.language, activity => q.activity, results, searched, errors,
             languages => languages(), activities => activities(), may_write,
+            withdrawn => q.done.as_deref() == Some("case-study-withdrawn"),
         },
     ))
 }
@@ -106,6 +110,10 @@ async fn show(
     let c = svc::get(state.store.as_ref(), &id).await?;
     let added = q.ok().and_then(|q| q.0.done).is_some_and(|d| d == "case-study-added");
     let body = markdown::to_html(&c.body);
+    // Its own organisation's coordinators may take it back.
+    let may_withdraw = ctx.auth.principal.as_ref().is_some_and(|p| {
+        c.org_id.as_deref() == Some(p.org.id.as_str()) && p.role.at_least(tandem_domain::Role::Coordinator)
+    });
     Ok(ctx.render(
         StatusCode::OK,
         "case_study.html",
@@ -115,7 +123,7 @@ async fn show(
                 region => c.region, actors => c.actors, activities => c.activities, tags => c.tags,
                 org => c.org_name, created_on => c.created_at.format("%Y-%m-%d").to_string(),
             },
-            body, added,
+            body, added, may_withdraw,
         },
     ))
 }
@@ -163,4 +171,34 @@ async fn create(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+async fn withdraw(
+    State(state): State<AppState>,
+    who: Can<perm::WriteKnowledge>,
+    ctx: PageCtx,
+    Path(id): Path<String>,
+    form: forms::FormResult<forms::ConfirmForm>,
+) -> Result<Response, PageError> {
+    let actor = who.actor();
+    if !forms::read(form)?.confirmed() {
+        let c = svc::get(state.store.as_ref(), &id).await?;
+        if c.org_id.as_deref() != Some(actor.org_id.as_str()) {
+            return Err(AppError::NotFound.into());
+        }
+        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
+        let back = format!("/knowledge/{id}");
+        return Ok(forms::confirm_page(
+            &ctx,
+            forms::Confirm {
+                question: t("case-study-withdraw-question", &[("title", c.title.clone())]),
+                explain: t("case-study-withdraw-explain", &[]),
+                button: t("case-study-withdraw", &[]),
+                action: format!("/knowledge/{id}/withdraw"),
+                back: &back,
+            },
+        ));
+    }
+    svc::withdraw(state.store.as_ref(), &actor, &id).await?;
+    Ok(Redirect::to("/knowledge?done=case-study-withdrawn").into_response())
 }
