@@ -109,7 +109,38 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     crate::demo_forums::populate(store, &mut rng, &orgs).await?;
     crate::demo_index::populate(store, &mut rng).await?;
     crate::demo_surveys::populate(store, &mut rng, &orgs).await?;
+    letter(store, keys, &orgs).await?;
     Ok(logins)
+}
+
+/// The women's network's letter of invitation to the youth group, for a regional dialogue.
+async fn letter(store: &dyn Store, keys: &Keyring, orgs: &[tandem_store::Org]) -> anyhow::Result<()> {
+    let (Some(kwpn), Some(youth)) = (orgs.first(), orgs.get(1)) else {
+        bail!("the demo needs its organisations")
+    };
+    let by = store
+        .list_members(&kwpn.id)
+        .await?
+        .into_iter()
+        .find(|m| m.role == tandem_domain::Role::Coordinator)
+        .ok_or_else(|| anyhow::anyhow!("{} has no coordinator", kwpn.name))?;
+    let actor = tandem_domain::access::Actor {
+        user_id: by.user_id,
+        org_id: kwpn.id.clone(),
+        role: tandem_domain::Role::Coordinator,
+        platform_admin: false,
+    };
+    let input = tandem_domain::letter::LetterInput {
+        kind: "invitation".into(),
+        purpose: "To speak for young people at the regional dialogue on community safety in Port Amsel."
+            .into(),
+        addressee: "Port Amsel Municipality, office of the mayor".into(),
+        valid_until: (chrono::Utc::now().date_naive() + chrono::Duration::days(120)).to_string(),
+    };
+    tandem_web::letters::issue_with(store, keys, &actor, youth.id.as_str(), &input)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo letter: {e}"))?;
+    Ok(())
 }
 
 pub async fn run(settings: &mut Settings, serve: bool) -> anyhow::Result<()> {

@@ -80,6 +80,8 @@ pub enum Action {
     ManageMonitoring,
     /// Add a case study to the knowledge bank in the organisation's name (it is public).
     WriteKnowledge,
+    /// Issue (and revoke) a letter of recognition or invitation in the organisation's name.
+    IssueLetters,
 }
 
 /// What to tell a caller who may not act.
@@ -101,7 +103,7 @@ impl Actor {
             // What the organisation says about a unit in public is a coordinator's call.
             Action::ManageMonitoring => self.role.at_least(Role::Coordinator),
             // What the organisation publishes under its name is a coordinator's call.
-            Action::WriteKnowledge => self.role.at_least(Role::Coordinator),
+            Action::WriteKnowledge | Action::IssueLetters => self.role.at_least(Role::Coordinator),
             Action::VerifyViolation | Action::OpenViolationSecrets | Action::AnswerReferral => {
                 self.role.at_least(Role::Coordinator)
             }
@@ -168,6 +170,7 @@ mod tests {
             (ViewMonitoring, true, true, true, true),
             (ManageMonitoring, false, true, true, false),
             (WriteKnowledge, false, true, true, false),
+            (IssueLetters, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

@@ -45,6 +45,7 @@ pub mod ids;
 pub mod index;
 pub mod joint;
 pub mod knowledge;
+pub mod letter;
 pub mod member;
 pub mod org;
 pub mod ownership;

@@ -310,6 +310,48 @@ impl Keyring {
         text.to_uppercase().parse().map_err(|_| SealError::Corrupt)
     }
 
+    /// The letter-signing key under the key `key_id`: an Ed25519 key derived from it (so the
+    /// key file stays the one secret to keep), for letters of recognition anyone can verify.
+    fn letter_key(&self, key_id: &str) -> Result<ed25519_dalek::SigningKey, SealError> {
+        let key = self
+            .keys
+            .iter()
+            .find(|k| k.id == key_id)
+            .ok_or_else(|| SealError::UnknownKey(key_id.to_owned()))?;
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(b"tandem/v1/letter-signing/");
+        h.update(key.bytes);
+        let seed: [u8; 32] = h.finalize().into();
+        Ok(ed25519_dalek::SigningKey::from_bytes(&seed))
+    }
+
+    /// Signs `payload` with the current key's letter key: the key's id and the signature.
+    pub fn sign_letter(&self, payload: &str) -> (String, [u8; 64]) {
+        use ed25519_dalek::Signer;
+        let id = self.current_id().to_owned();
+        // The current key is always in the ring.
+        let sig = self.letter_key(&id).map(|k| k.sign(payload.as_bytes()).to_bytes()).unwrap_or([0; 64]);
+        (id, sig)
+    }
+
+    /// Whether `signature` is the letter key `key_id`'s over `payload`; UnknownKey once that
+    /// key has left the ring (the letter can still be checked offline with its published key).
+    pub fn verify_letter(&self, key_id: &str, payload: &str, signature: &[u8]) -> Result<bool, SealError> {
+        use ed25519_dalek::Verifier;
+        let public = self.letter_key(key_id)?.verifying_key();
+        let Ok(sig) = ed25519_dalek::Signature::from_slice(signature) else { return Ok(false) };
+        Ok(public.verify(payload.as_bytes(), &sig).is_ok())
+    }
+
+    /// Every letter key's public half, by key id, current first: what the server publishes.
+    pub fn letter_public_keys(&self) -> Vec<(String, [u8; 32])> {
+        self.keys
+            .iter()
+            .filter_map(|k| Some((k.id.clone(), self.letter_key(&k.id).ok()?.verifying_key().to_bytes())))
+            .collect()
+    }
+
     /// The current key's id and `org`'s evidence identity under it: new files are sealed to it.
     pub fn current_evidence_identity(&self, org: &str) -> Result<(String, age::x25519::Identity), SealError> {
         let id = self.current_id().to_owned();
@@ -324,6 +366,28 @@ mod tests {
 
     fn b<'a>(org: &'a str, rec: &'a str) -> Binding<'a> {
         Binding { purpose: Purpose::ReporterContact, org, record: rec }
+    }
+
+    #[test]
+    fn letters_verify_under_their_key_and_fail_when_changed() {
+        let ring = Keyring::generate("t");
+        let (id, sig) = ring.sign_letter("letter one");
+        assert!(ring.verify_letter(&id, "letter one", &sig).unwrap());
+        assert!(!ring.verify_letter(&id, "letter one!", &sig).unwrap(), "a changed letter fails");
+        let mut bad = sig;
+        bad[0] ^= 1;
+        assert!(!ring.verify_letter(&id, "letter one", &bad).unwrap());
+        assert!(!ring.verify_letter(&id, "letter one", &sig[..10]).unwrap());
+        // After a rotation the old letters still verify, new ones sign under the new key.
+        let rotated = ring.rotated("u");
+        assert!(rotated.verify_letter(&id, "letter one", &sig).unwrap());
+        assert_eq!(rotated.sign_letter("x").0, rotated.current_id());
+        assert_ne!(rotated.current_id(), id);
+        assert_eq!(rotated.letter_public_keys().len(), 2);
+        assert!(matches!(
+            Keyring::generate("v").verify_letter(&id, "letter one", &sig),
+            Err(SealError::UnknownKey(_))
+        ));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod identity;
 pub mod index;
 pub mod invitations;
 pub mod knowledge;
+pub mod letters;
 pub mod monitoring;
 pub mod observatory;
 #[cfg(feature = "openapi")]
@@ -28,6 +29,7 @@ pub use identity::*;
 pub use index::*;
 pub use invitations::*;
 pub use knowledge::*;
+pub use letters::*;
 pub use monitoring::*;
 pub use observatory::*;
 pub use protection::*;
@@ -89,6 +91,7 @@ pub trait Store:
     + SurveyStore
     + ScorecardStore
     + KnowledgeStore
+    + LetterStore
     + 'static
 {
 }
@@ -108,6 +111,7 @@ impl<T> Store for T where
         + SurveyStore
         + ScorecardStore
         + KnowledgeStore
+        + LetterStore
         + 'static
 {
 }

@@ -138,6 +138,7 @@ pub mod perm {
         ViewMonitoring,
         ManageMonitoring,
         WriteKnowledge,
+        IssueLetters,
     );
 }
 

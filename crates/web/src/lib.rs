@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod index;
 pub mod invitations;
 pub mod knowledge;
+pub mod letters;
 mod metrics;
 #[cfg(test)]
 mod module_graph;

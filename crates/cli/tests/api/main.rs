@@ -15,6 +15,7 @@ mod ew_pages;
 mod forums;
 mod index;
 mod knowledge;
+mod letters;
 mod matrix;
 mod matrix_sharing;
 mod openrosa;

@@ -165,6 +165,33 @@ async fn authorisation_matrix(b: Backend) {
     let case_body = json!({"title": "Market walks", "summary": "Women walk the market with the police.",
         "body": "Every Friday at dusk.", "language": "en"});
 
+    // A letter from A to the other organisation, signed.
+    let a_actor = tandem_domain::access::Actor {
+        user_id: target.id.clone(),
+        org_id: a.id.clone(),
+        role: tandem_domain::Role::Coordinator,
+        platform_admin: false,
+    };
+    let letter_input = tandem_domain::letter::LetterInput {
+        kind: "recognition".into(),
+        purpose: "Recognises the work of the organisation.".into(),
+        addressee: "To whom it may concern".into(),
+        valid_until: (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).to_string(),
+    };
+    let letter = tandem_web::letters::issue_with(
+        app.store.as_ref(),
+        &app.state.keys,
+        &a_actor,
+        other_org.id.as_str(),
+        &letter_input,
+    )
+    .await
+    .unwrap();
+    let letter_path = format!("/api/v1/letters/{}", letter.id);
+    let letter_body = json!({"recipient_org": other_org.id.to_string(), "kind": "invitation",
+        "purpose": "To attend the forum as a speaker.", "addressee": "The municipality",
+        "valid_until": letter_input.valid_until.clone()});
+
     // Field collection: a field team of A's, and a file with A's report.
     let team = tandem_web::ew::field::issue(app.store.as_ref(), &a.id, Some(&target.id), "Market team", None)
         .await
@@ -554,6 +581,16 @@ async fn authorisation_matrix(b: Backend) {
         ("DELETE", "/api/v1/case-studies/joint-oversight-forum".into(), None, [401, 404, 403, 404, 404, 403]),
         ("POST", "/knowledge/joint-oversight-forum/withdraw".into(), Some(json!({})), [403, 404, 403, 404, 404, 403]),
         ("POST", "/knowledge/new".into(), Some(case_body.clone()), [403, 303, 403, 303, 303, 403]),
+        // Letters: both organisations read; A's coordinators issue and revoke; anyone checks.
+        ("GET", "/api/v1/letters".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", format!("{letter_path}/pdf"), None, [401, 200, 200, 200, 200, 404]),
+        ("GET", format!("/api/v1/verify/letters/{}", letter.id), None, [200; 6]),
+        ("GET", format!("/verify/letters/{}", letter.id), None, [200; 6]),
+        ("POST", "/api/v1/letters".into(), Some(letter_body.clone()), [401, 422, 403, 201, 201, 403]),
+        ("GET", "/letters".into(), None, [303, 200, 200, 200, 200, 200]),
+        ("GET", format!("/letters/{}/pdf", letter.id), None, [303, 200, 200, 200, 200, 404]),
+        ("POST", "/letters".into(), Some(letter_body.clone()), [403, 422, 403, 303, 303, 403]),
+        ("POST", format!("{letter_path}/revoke"), None, [401, 404, 403, 200, 409, 403]),
         ("GET", "/surveys".into(), None, [303, 200, 200, 200, 200, 200]),
         (
             "POST",

@@ -15,6 +15,7 @@ mod index;
 mod invitations;
 mod joint;
 mod knowledge;
+mod letters;
 mod monitoring;
 mod observatory;
 mod protection;

@@ -9,6 +9,7 @@ mod forums;
 pub mod index;
 mod invitations;
 mod knowledge;
+mod letters;
 mod me;
 mod members;
 mod openapi;
@@ -68,6 +69,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(surveys::router())
         .merge(scorecards::router())
         .merge(knowledge::router())
+        .merge(letters::router())
         .merge(openapi::router())
         .split_for_parts()
 }

@@ -18,6 +18,7 @@ mod invitations;
 mod joint;
 mod knowledge;
 mod lang;
+mod letters;
 pub mod nav;
 mod protection;
 mod public_violations;
@@ -62,6 +63,7 @@ pub fn router() -> Router<AppState> {
         .merge(surveys::router())
         .merge(scorecards::router())
         .merge(knowledge::router())
+        .merge(letters::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

@@ -26,6 +26,7 @@ pub fn items(role: Option<Role>, platform_admin: bool, path: &str) -> Vec<NavIte
         ("/forums", "nav-forums", Some(Role::Member)),
         ("/surveys", "nav-surveys", Some(Role::Member)),
         ("/scorecards", "nav-scorecards", Some(Role::Member)),
+        ("/letters", "nav-letters", Some(Role::Member)),
         ("/referrals", "nav-referrals", Some(Role::Coordinator)),
         ("/protection", "nav-protection", Some(Role::Coordinator)),
         ("/field", "nav-field", Some(Role::Coordinator)),
@@ -77,7 +78,7 @@ mod tests {
         assert!(keys(&admin).contains(&"nav-members") && keys(&admin).contains(&"nav-orgs"));
         assert_eq!(admin.iter().filter(|i| i.current).map(|i| i.key).collect::<Vec<_>>(), ["nav-home"]);
         let visitor = items(None, false, "/index/2026H2");
-        assert_eq!(keys(&visitor), ["nav-index", "nav-sign-in"]);
+        assert_eq!(keys(&visitor), ["nav-index", "nav-knowledge", "nav-sign-in"]);
         assert!(visitor[0].current);
         assert!(!items(None, false, "/shared").iter().any(|i| i.current), "no false match on a prefix");
         assert!(!belongs("/sharingx", "/sharing"));

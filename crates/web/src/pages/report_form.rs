@@ -127,6 +127,8 @@ pub fn notice(q: &DoneQuery) -> Option<&'static str> {
         "survey-created",
         "survey-imported",
         "survey-questionnaire-saved",
+        "letter-issued",
+        "letter-revoked",
         "scorecard-created",
         "indicator-added",
         "measurement-recorded",
