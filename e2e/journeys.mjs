@@ -844,7 +844,7 @@ await journey("11. a CSO imports a Kobo export of its perception survey, reads t
   await anon.close();
 });
 
-await journey("12. a visitor searches the knowledge bank in Arabic on a phone; a coordinator goes from the wheel to examples", async () => {
+await journey("12. a visitor searches the knowledge bank in Arabic on a phone; a coordinator goes from the wheel to examples, issues a letter anyone can check and lists a service a visitor finds for a district", async () => {
   const anon = await context(phone);
   await anon.addCookies([{ name: "lang", value: "ar", url: base }]);
   const page = await anon.newPage();
@@ -860,7 +860,7 @@ await journey("12. a visitor searches the knowledge bank in Arabic on a phone; a
   await page.screenshot({ path: join(shots, "12-knowledge-ar.png"), fullPage: true });
   await submit(page, "main ol li a >> nth=0");
   assert.ok((await page.textContent("main h1")).includes("تدريب"), "the case study opens");
-  assert.ok(await page.locator("article.prose h2").count() >= 3, "its markdown is shown as headings");
+  assert.ok(await page.locator("article.prose h3").count() >= 3, "its markdown is shown as headings");
   await fitsPhone(page, "a case study in Arabic");
   await anon.close();
   const ctx = await context(phone);
@@ -873,7 +873,59 @@ await journey("12. a visitor searches the knowledge bank in Arabic on a phone; a
   assert.ok(ids.includes("/knowledge/joint-oversight-forum"), `joint monitoring's examples: ${ids}`);
   assert.equal(await p.inputValue("select[name=activity]"), "monitoring");
   await fitsPhone(p, "the knowledge bank by activity");
+  // A letter of invitation for the youth group, issued and signed on the phone.
+  await visit(p, "/letters");
+  await p.selectOption("select[name=recipient_org]", { index: 1 });
+  await p.check("input[name=kind][value=invitation]");
+  await p.fill("textarea[name=purpose]", "To present the youth early-warning work at the national forum.");
+  await p.fill("input[name=addressee]", "Ministry of Interior, Community Safety Directorate");
+  await submit(p, "form[action='/letters'] button.primary");
+  assert.match(p.url(), /done=letter-issued/);
+  await fitsPhone(p, "the letters page");
+  const check = await p.locator("main a[href^='/verify/letters/']").first().getAttribute("href");
+  const pdf = await p.request.get(base + check.replace("/verify/letters/", "/letters/") + "/pdf");
+  assert.equal(pdf.headers()["content-type"], "application/pdf");
+  assert.ok((await pdf.body()).subarray(0, 5).toString() === "%PDF-", "a PDF");
+  // Anyone checks it, on a phone, in French.
+  const reader = await context(phone);
+  await reader.addCookies([{ name: "lang", value: "fr", url: base }]);
+  const r = await reader.newPage();
+  await visit(r, check);
+  assert.ok((await r.textContent("main")).includes("Cette lettre est authentique et valable."), "genuine");
+  await fitsPhone(r, "a letter's check");
+  // Revoked by its issuer (confirmed), the same check says so.
+  await submit(p, "main form[action$='/revoke'] button >> nth=0");
+  await submit(p, "form input[name=confirm][value=yes] ~ button, form button[name=confirm][value=yes]");
+  assert.match(p.url(), /done=letter-revoked/);
+  await visit(r, check);
+  assert.ok((await r.textContent("main")).includes("Cette lettre a été révoquée."), "revoked");
+  await reader.close();
+  // A service that needs no police, listed for the province; found from a district in it.
+  await visit(p, "/services");
+  const svc = "form[method=post][action='/services']";
+  await p.fill(`${svc} input[name=name]`, "Kumba women's shelter");
+  await p.selectOption(`${svc} select[name=kind]`, "gbv_shelter");
+  await p.fill(`${svc} textarea[name=description]`, "A safe house for women and their children, with a counsellor.");
+  await p.selectOption(`${svc} select[name=areas]`, ["XE01"]);
+  await p.fill(`${svc} input[name=languages]`, "fr, ar");
+  await p.fill(`${svc} input[name=eligibility]`, "Women and girls");
+  await p.fill(`${svc} input[name=contact]`, "+237 600 100 100");
+  await submit(p, `${svc} button.primary`);
+  assert.match(p.url(), /done=service-listed/);
   await ctx.close();
+  const visitor = await context(phone);
+  await visitor.addCookies([{ name: "lang", value: "ar", url: base }]);
+  const v = await visitor.newPage();
+  await visit(v, "/services");
+  await v.selectOption("form[method=get] select[name=area]", "XE0102");
+  await submit(v, "form[method=get] button.primary");
+  assert.ok((await v.textContent("main")).includes("Kumba women's shelter"), "the province's service serves the district");
+  await fitsPhone(v, "the referral directory in Arabic");
+  await submit(v, "a[href^='/services/leaflet']");
+  assert.ok((await v.textContent("main")).includes("+237 600 100 100"), "the leaflet gives the contact");
+  await fitsPhone(v, "the leaflet");
+  await v.screenshot({ path: join(shots, "12-leaflet-ar.png"), fullPage: true });
+  await visitor.close();
 });
 
 await journey("8. the pages touched, at 360 px in English, French and Arabic", async () => {
@@ -910,7 +962,10 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     [null, "/knowledge?q=police"],
     [null, "/knowledge/joint-oversight-forum"],
     [null, "/knowledge/ar-police-training"],
+    [null, "/services?area=XE0102"],
+    [null, "/services/leaflet?area=XE0102"],
     ["coordinator@kwpn.example", "/knowledge/new"],
+    ["coordinator@kwpn.example", "/letters"],
     [null, "/index/2026H2"],
     [null, "/index/2026H2/XCC"],
     [null, "/"],

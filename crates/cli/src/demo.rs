@@ -110,7 +110,51 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     crate::demo_index::populate(store, &mut rng).await?;
     crate::demo_surveys::populate(store, &mut rng, &orgs).await?;
     letter(store, keys, &orgs).await?;
+    services(store, &orgs).await?;
     Ok(logins)
+}
+
+/// A demo listing: the listing organisation (by its place in ORGS), name, kind, description,
+/// areas, languages, who may use it, contact.
+type Listing = (
+    usize,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+);
+
+/// The referral directory: services that need no police, listed by the demo's CSOs.
+async fn services(store: &dyn Store, orgs: &[tandem_store::Org]) -> anyhow::Result<()> {
+    let listings: [Listing; 5] = [
+        (0, "Kumba women's shelter", "gbv_shelter", "A safe house for women and their children, with a counsellor and legal advice; the address is given by phone.", &["MR0101"], &["en", "fr"], "Women and girls, with their children", "+237 600 100 100 (day and night)"),
+        (0, "Women's helpline 1212", "hotline", "Free, anonymous calls with trained women counsellors, who refer callers to shelters, clinics and lawyers.", &["MR"], &["en", "fr", "ar"], "Anyone", "1212, free from any phone"),
+        (1, "Second Chance", "exit_reintegration", "Mentors and apprenticeships for young people leaving armed or criminal groups, with their families.", &["MR01"], &["fr", "Fulfulde"], "Young people from 14 to 30, and their families", "+237 600 200 200"),
+        (2, "Families First counselling", "family_counselling", "Counsellors for parents worried that a son or daughter is being drawn into violence; the police are not told.", &["MR01", "MR02"], &["en", "ar"], "Parents and relatives", "+237 600 300 300, Monday to Saturday"),
+        (3, "Free legal clinic", "legal_aid", "Lawyers explain rights and take up cases of arrest, land and family disputes, without fees.", &["MR0101", "MR0102"], &["en", "fr"], "Anyone who cannot pay a lawyer", "Market Road 14, Kumba; Tuesdays and Thursdays"),
+    ];
+    for (org, name, kind, description, areas, languages, eligibility, contact) in listings {
+        let Some(org) = orgs.get(org) else { bail!("the demo needs its organisations") };
+        let text = tandem_domain::directory::ServiceInput {
+            name: name.into(),
+            kind: kind.into(),
+            description: description.into(),
+            areas: areas.iter().map(|a| (*a).to_owned()).collect(),
+            languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+            eligibility: eligibility.into(),
+            contact: contact.into(),
+            hours: String::new(),
+        }
+        .parse(|_| true)
+        .map_err(|e| anyhow::anyhow!("demo service: {e}"))?;
+        let id = tandem_domain::OrgId::new().to_string();
+        let ev = tandem_domain::audit::NewAuditEvent::new("service.add").org(&org.id).subject(&id);
+        store.add_service(&org.id, &id, &text, ev).await?;
+    }
+    Ok(())
 }
 
 /// The women's network's letter of invitation to the youth group, for a regional dialogue.

@@ -82,6 +82,8 @@ pub enum Action {
     WriteKnowledge,
     /// Issue (and revoke) a letter of recognition or invitation in the organisation's name.
     IssueLetters,
+    /// List (and remove) a service in the referral directory in the organisation's name.
+    ListServices,
 }
 
 /// What to tell a caller who may not act.
@@ -103,7 +105,9 @@ impl Actor {
             // What the organisation says about a unit in public is a coordinator's call.
             Action::ManageMonitoring => self.role.at_least(Role::Coordinator),
             // What the organisation publishes under its name is a coordinator's call.
-            Action::WriteKnowledge | Action::IssueLetters => self.role.at_least(Role::Coordinator),
+            Action::WriteKnowledge | Action::IssueLetters | Action::ListServices => {
+                self.role.at_least(Role::Coordinator)
+            }
             Action::VerifyViolation | Action::OpenViolationSecrets | Action::AnswerReferral => {
                 self.role.at_least(Role::Coordinator)
             }
@@ -171,6 +175,7 @@ mod tests {
             (ManageMonitoring, false, true, true, false),
             (WriteKnowledge, false, true, true, false),
             (IssueLetters, false, true, true, false),
+            (ListServices, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

@@ -35,6 +35,7 @@ pub mod access;
 pub mod alert_engine;
 pub mod area;
 pub mod audit;
+pub mod directory;
 pub mod disclosure;
 pub mod ears;
 pub mod episodes;

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod conformance;
+pub mod directory;
 pub mod ew;
 pub mod field;
 pub mod forums;
@@ -22,6 +23,7 @@ pub mod openapi;
 pub mod protection;
 pub mod row;
 
+pub use directory::*;
 pub use ew::*;
 pub use field::*;
 pub use forums::*;
@@ -92,6 +94,7 @@ pub trait Store:
     + ScorecardStore
     + KnowledgeStore
     + LetterStore
+    + DirectoryStore
     + 'static
 {
 }
@@ -112,6 +115,7 @@ impl<T> Store for T where
         + ScorecardStore
         + KnowledgeStore
         + LetterStore
+        + DirectoryStore
         + 'static
 {
 }

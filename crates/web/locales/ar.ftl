@@ -1710,3 +1710,63 @@ label-recipient_org = للمنظمة
 label-purpose = الغرض
 label-addressee = موجّهة إلى
 label-valid_until = سارية حتى
+
+## Referral directory (issue 17)
+nav-services = مساعدة دون شرطة
+services-title = مساعدة لا تتطلب الشرطة
+services-intro = خدمات يمكن اللجوء إليها دون الذهاب إلى الشرطة: الدعم النفسي والاجتماعي، والإرشاد الأسري، والمساعدة القانونية، ودور إيواء الناجيات من العنف، وبرامج الخروج وإعادة الإدماج، والخطوط الهاتفية. اختر مكان سكن الشخص لترى ما يخدم تلك المنطقة.
+services-area = أين يسكن الشخص
+services-any-area = كل المناطق
+services-kind = نوع المساعدة
+services-any-kind = كل الأنواع
+services-language = اللغة
+services-language-hint = مثلًا: fr أو ar أو الفولفولدي. اتركه فارغًا لكل اللغات.
+services-find = ابحث عن خدمات
+services-for = { $count ->
+    [zero] لا توجد خدمات لـ{ $area }
+    [one] خدمة واحدة لـ{ $area }
+    [two] خدمتان لـ{ $area }
+    [few] { $count } خدمات لـ{ $area }
+   *[other] { $count } خدمة لـ{ $area }
+}
+services-all = { $count ->
+    [zero] لا توجد خدمات
+    [one] خدمة واحدة
+    [two] خدمتان
+    [few] { $count } خدمات
+   *[other] { $count } خدمة
+}
+services-none = لا توجد خدمة مدرجة لهذا بعد.
+services-leaflet = اطبع نشرة من صفحة واحدة لهذه المنطقة
+service-kind-psychosocial_support = الدعم النفسي والاجتماعي
+service-kind-family_counselling = الإرشاد الأسري
+service-kind-legal_aid = المساعدة القانونية
+service-kind-gbv_shelter = دار إيواء للناجيات من العنف
+service-kind-exit_reintegration = برنامج الخروج وإعادة الإدماج
+service-kind-hotline = خط هاتفي
+service-eligibility = من يمكنه استخدامها
+service-contact = كيف يُتصل بها
+service-contact-hint = رقم هاتف أو عنوان. إنه علني.
+service-hours = ساعات العمل
+service-languages = اللغات
+service-languages-hint = افصل بينها بفواصل.
+service-areas = المناطق التي تخدمها
+service-areas-hint = تشمل المنطقة كل ما يقع داخلها. اضغط مطوّلًا على الهاتف (أو استخدم Ctrl) لاختيار أكثر من منطقة.
+service-listed-by = أدرجتها
+service-new = إدراج خدمة
+service-name = اسم الخدمة
+service-description = ما تقدّمه
+service-add = إدراج الخدمة
+service-listed = أُدرجت الخدمة.
+service-removed = أُزيلت الخدمة.
+service-remove = إزالة
+service-remove-question = هل تريد إزالة «{ $name }» من الدليل؟
+service-remove-explain = تختفي فورًا للجميع. تبقى في النشرات المطبوعة.
+leaflet-title = مساعدة لا تتطلب الشرطة: { $area }
+leaflet-intro = يمكنك اللجوء إلى هذه الخدمات دون الذهاب إلى الشرطة.
+leaflet-back = العودة إلى الدليل
+label-eligibility = من يمكنه استخدامها
+label-contact = كيف يُتصل بها
+label-hours = ساعات العمل
+label-areas = المناطق التي تخدمها
+label-languages = اللغات

@@ -1657,3 +1657,57 @@ label-recipient_org = For the organisation
 label-purpose = Purpose
 label-addressee = Addressed to
 label-valid_until = Valid until
+
+## Referral directory (issue 17)
+nav-services = Help without police
+services-title = Help that needs no police
+services-intro = Services people can turn to without going to the police: psychosocial support, family counselling, legal aid, shelters for survivors of violence, exit and reintegration programmes, hotlines. Choose where the person lives to see what serves that area.
+services-area = Where the person lives
+services-any-area = Any area
+services-kind = Kind of help
+services-any-kind = Any kind
+services-language = Language
+services-language-hint = For example: fr, ar, Fulfulde. Leave empty for any.
+services-find = Find services
+services-for = { $count ->
+    [one] One service for { $area }
+   *[other] { $count } services for { $area }
+}
+services-all = { $count ->
+    [one] One service
+   *[other] { $count } services
+}
+services-none = No service is listed for this yet.
+services-leaflet = Print a one-page leaflet for this area
+service-kind-psychosocial_support = Psychosocial support
+service-kind-family_counselling = Family counselling
+service-kind-legal_aid = Legal aid
+service-kind-gbv_shelter = Shelter for survivors of violence
+service-kind-exit_reintegration = Exit and reintegration programme
+service-kind-hotline = Hotline
+service-eligibility = Who may use it
+service-contact = How to reach it
+service-contact-hint = A phone number or an address. It is public.
+service-hours = Opening hours
+service-languages = Languages
+service-languages-hint = Separate them with commas.
+service-areas = Areas it serves
+service-areas-hint = An area includes every area within it. Hold Ctrl (or press long on a phone) to choose several.
+service-listed-by = Listed by
+service-new = List a service
+service-name = Name of the service
+service-description = What it offers
+service-add = List the service
+service-listed = Service listed.
+service-removed = Service removed.
+service-remove = Remove
+service-remove-question = Remove “{ $name }” from the directory?
+service-remove-explain = It disappears for everyone at once. Printed leaflets keep it.
+leaflet-title = Help that needs no police: { $area }
+leaflet-intro = You can turn to these services without going to the police.
+leaflet-back = Back to the directory
+label-eligibility = Who may use it
+label-contact = How to reach it
+label-hours = Opening hours
+label-areas = Areas it serves
+label-languages = Languages

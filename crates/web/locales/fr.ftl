@@ -1657,3 +1657,57 @@ label-recipient_org = Pour l'organisation
 label-purpose = Objet
 label-addressee = Adressée à
 label-valid_until = Valable jusqu'au
+
+## Referral directory (issue 17)
+nav-services = Aide sans police
+services-title = De l'aide sans passer par la police
+services-intro = Des services vers lesquels se tourner sans aller à la police : soutien psychosocial, conseil familial, aide juridique, refuges pour survivantes de violences, programmes de sortie et de réinsertion, lignes d'écoute. Choisissez où vit la personne pour voir ce qui dessert cette zone.
+services-area = Où vit la personne
+services-any-area = Toutes les zones
+services-kind = Type d'aide
+services-any-kind = Tous les types
+services-language = Langue
+services-language-hint = Par exemple : fr, ar, fulfulde. Laissez vide pour toutes.
+services-find = Trouver des services
+services-for = { $count ->
+    [one] Un service pour { $area }
+   *[other] { $count } services pour { $area }
+}
+services-all = { $count ->
+    [one] Un service
+   *[other] { $count } services
+}
+services-none = Aucun service n'est encore répertorié pour cela.
+services-leaflet = Imprimer un dépliant d'une page pour cette zone
+service-kind-psychosocial_support = Soutien psychosocial
+service-kind-family_counselling = Conseil familial
+service-kind-legal_aid = Aide juridique
+service-kind-gbv_shelter = Refuge pour survivantes de violences
+service-kind-exit_reintegration = Programme de sortie et de réinsertion
+service-kind-hotline = Ligne d'écoute
+service-eligibility = Qui peut l'utiliser
+service-contact = Comment le joindre
+service-contact-hint = Un numéro de téléphone ou une adresse. C'est public.
+service-hours = Horaires
+service-languages = Langues
+service-languages-hint = Séparez-les par des virgules.
+service-areas = Zones desservies
+service-areas-hint = Une zone comprend toutes les zones qui s'y trouvent. Maintenez Ctrl (ou appuyez longuement sur un téléphone) pour en choisir plusieurs.
+service-listed-by = Répertorié par
+service-new = Répertorier un service
+service-name = Nom du service
+service-description = Ce qu'il offre
+service-add = Répertorier le service
+service-listed = Service répertorié.
+service-removed = Service retiré.
+service-remove = Retirer
+service-remove-question = Retirer « { $name } » de l'annuaire ?
+service-remove-explain = Il disparaît pour tout le monde tout de suite. Les dépliants imprimés le gardent.
+leaflet-title = De l'aide sans passer par la police : { $area }
+leaflet-intro = Vous pouvez vous adresser à ces services sans aller à la police.
+leaflet-back = Retour à l'annuaire
+label-eligibility = Qui peut l'utiliser
+label-contact = Comment le joindre
+label-hours = Horaires
+label-areas = Zones desservies
+label-languages = Langues

@@ -139,6 +139,7 @@ pub mod perm {
         ManageMonitoring,
         WriteKnowledge,
         IssueLetters,
+        ListServices,
     );
 }
 

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod charts;
 mod config;
 pub mod cookies;
+pub mod directory;
 pub mod error;
 pub mod ew;
 pub mod extract;

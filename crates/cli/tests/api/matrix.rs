@@ -591,6 +591,19 @@ async fn authorisation_matrix(b: Backend) {
         ("GET", format!("/letters/{}/pdf", letter.id), None, [303, 200, 200, 200, 200, 404]),
         ("POST", "/letters".into(), Some(letter_body.clone()), [403, 422, 403, 303, 303, 403]),
         ("POST", format!("{letter_path}/revoke"), None, [401, 404, 403, 200, 409, 403]),
+        // The referral directory: anyone finds; coordinators list and remove their own.
+        ("GET", "/api/v1/services?area=MR01".into(), None, [200; 6]),
+        ("GET", "/services?area=MR01".into(), None, [200; 6]),
+        ("GET", "/services/leaflet?area=MR01".into(), None, [200; 6]),
+        (
+            "POST",
+            "/api/v1/services".into(),
+            Some(json!({"name": "Legal clinic", "kind": "legal_aid", "description": "Lawyers without fees.",
+                "areas": ["MR01"], "languages": ["en"], "eligibility": "Anyone", "contact": "+237 600"})),
+            [401, 201, 403, 201, 201, 403],
+        ),
+        ("DELETE", "/api/v1/services/no-such-service".into(), None, [401, 404, 403, 404, 404, 403]),
+        ("POST", "/services/no-such-service/remove".into(), Some(json!({})), [403, 404, 403, 404, 404, 403]),
         ("GET", "/surveys".into(), None, [303, 200, 200, 200, 200, 200]),
         (
             "POST",

@@ -7,6 +7,7 @@
 use super::dialect as d;
 
 mod audit;
+mod directory;
 mod ew;
 mod field;
 mod forums;

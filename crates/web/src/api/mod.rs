@@ -3,6 +3,7 @@ mod alerts;
 mod areas;
 mod audit;
 mod auth;
+mod directory;
 pub mod evidence;
 mod field;
 mod forums;
@@ -70,6 +71,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(scorecards::router())
         .merge(knowledge::router())
         .merge(letters::router())
+        .merge(directory::router())
         .merge(openapi::router())
         .split_for_parts()
 }

@@ -7,6 +7,7 @@ mod auth;
 pub mod ctx;
 mod dashboard;
 pub mod dates;
+mod directory;
 pub mod error;
 mod field;
 mod forms;
@@ -64,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .merge(scorecards::router())
         .merge(knowledge::router())
         .merge(letters::router())
+        .merge(directory::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 
