@@ -32,6 +32,11 @@ pub fn corrupt(what: impl std::fmt::Display) -> StoreError {
     StoreError::other(format!("unreadable row: {what}"))
 }
 
+/// A column holding JSON (a list of text, most often), parsed; corrupt when it does not parse.
+pub fn json<T: serde::de::DeserializeOwned>(r: &impl RowRead, col: &str) -> R<T> {
+    serde_json::from_str(&r.text(col)?).map_err(corrupt)
+}
+
 pub fn role(r: &impl RowRead, col: &str) -> R<Role> {
     r.text(col)?.parse().map_err(corrupt)
 }

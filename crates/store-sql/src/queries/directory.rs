@@ -3,7 +3,7 @@ use async_trait::async_trait;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::directory::ServiceText;
 use tandem_domain::OrgId;
-use tandem_store::row::{corrupt, RowRead};
+use tandem_store::row::{json, RowRead};
 use tandem_store::*;
 use tracing::instrument;
 
@@ -16,10 +16,6 @@ const SERVICE: &str =
     "SELECT s.id, s.org_id, o.name AS org_name, s.name, s.kind, s.description, s.areas, s.languages,
        s.eligibility, s.contact, s.hours, s.created_at FROM services s JOIN orgs o ON o.id = s.org_id";
 
-fn list(r: &impl RowRead, col: &str) -> Result<Vec<String>> {
-    serde_json::from_str(&r.text(col)?).map_err(corrupt)
-}
-
 fn service(r: &impl RowRead) -> Result<Service> {
     Ok(Service {
         id: r.text("id")?,
@@ -28,8 +24,8 @@ fn service(r: &impl RowRead) -> Result<Service> {
         name: r.text("name")?,
         kind: r.text("kind")?,
         description: r.text("description")?,
-        areas: list(r, "areas")?,
-        languages: list(r, "languages")?,
+        areas: json(r, "areas")?,
+        languages: json(r, "languages")?,
         eligibility: r.text("eligibility")?,
         contact: r.text("contact")?,
         hours: r.text("hours")?,

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::knowledge::{relevance, search_text, weighted_length, Corpus, SearchQuery};
 use tandem_domain::OrgId;
-use tandem_store::row::{corrupt, RowRead};
+use tandem_store::row::{json, RowRead};
 use tandem_store::*;
 use tracing::instrument;
 
@@ -17,10 +17,6 @@ use crate::errors::{conflict, now, other};
 const COLUMNS: &str = "c.id, c.org_id, o.name AS org_name, c.title, c.summary, c.body, c.language, c.region,
        c.actors, c.activities, c.tags, c.created_at";
 
-fn list(r: &impl RowRead, col: &str) -> Result<Vec<String>> {
-    serde_json::from_str(&r.text(col)?).map_err(corrupt)
-}
-
 fn case_study(r: &impl RowRead) -> Result<CaseStudy> {
     Ok(CaseStudy {
         id: r.text("id")?,
@@ -31,9 +27,9 @@ fn case_study(r: &impl RowRead) -> Result<CaseStudy> {
         body: r.text("body")?,
         language: r.text("language")?,
         region: r.text("region")?,
-        actors: list(r, "actors")?,
-        activities: list(r, "activities")?,
-        tags: list(r, "tags")?,
+        actors: json(r, "actors")?,
+        activities: json(r, "activities")?,
+        tags: json(r, "tags")?,
         created_at: r.time("created_at")?,
     })
 }

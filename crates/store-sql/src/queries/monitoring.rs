@@ -2,7 +2,7 @@
 use async_trait::async_trait;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::OrgId;
-use tandem_store::row::{corrupt, RowRead};
+use tandem_store::row::{corrupt, json, RowRead};
 use tandem_store::*;
 use tracing::instrument;
 
@@ -31,7 +31,7 @@ fn survey(r: &impl RowRead) -> Result<Survey> {
         strata: r.opt_text("strata_column")?,
         cluster: r.opt_text("cluster_column")?,
         fielded_on: opt_date(r, "fielded_on")?,
-        columns: serde_json::from_str(&r.text("columns")?).map_err(corrupt)?,
+        columns: json(r, "columns")?,
         questionnaire: r.opt_text("questionnaire")?,
         responses: r.int("responses")?,
         created_at: r.time("created_at")?,
