@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use std::str::FromStr;
 
-use crate::{text, InvalidInput, Problem};
+use crate::text::{self, list};
+use crate::{InvalidInput, Problem};
 
 crate::word_list!(
     /// What a service offers.
@@ -56,24 +57,10 @@ pub struct ServiceText {
     pub hours: String,
 }
 
-fn list(field: &'static str, raw: &[String], max_len: usize) -> Result<Vec<String>, InvalidInput> {
-    let mut out: Vec<String> = Vec::new();
-    for r in raw.iter().flat_map(|r| r.split([',', '،'])).map(str::trim).filter(|r| !r.is_empty()) {
-        let v = text::bounded(field, r, 1, max_len)?;
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    if out.len() > LIST_MAX {
-        return Err(InvalidInput::new(field, format!("at most {LIST_MAX}")));
-    }
-    Ok(out)
-}
-
 impl ServiceInput {
     /// Checks the listing; `known_area` says whether a code names an area of the deployment.
     pub fn parse(&self, known_area: impl Fn(&str) -> bool) -> Result<ServiceText, InvalidInput> {
-        let areas = list("areas", &self.areas, 40)?;
+        let areas = list("areas", &self.areas, 40, LIST_MAX)?;
         if areas.is_empty() {
             return Err(
                 InvalidInput::new("areas", "name at least one area it serves").because(Problem::NoneChosen)
@@ -84,7 +71,7 @@ impl ServiceInput {
                 InvalidInput::new("areas", format!("no area has the code {a}")).because(Problem::Unknown)
             );
         }
-        let languages = list("languages", &self.languages, 40)?;
+        let languages = list("languages", &self.languages, 40, LIST_MAX)?;
         if languages.is_empty() {
             return Err(
                 InvalidInput::new("languages", "name at least one language").because(Problem::NoneChosen)

@@ -36,6 +36,27 @@ pub fn multiline(field: &'static str, raw: &str, min: usize, max: usize) -> Resu
     Ok(s.trim().to_owned())
 }
 
+/// A list typed in one box or several (`en, fr`; Arabic commas too): each item trimmed and
+/// bounded, blanks dropped, repeats kept once, at most `max_items`.
+pub fn list(
+    field: &'static str,
+    raw: &[String],
+    max_len: usize,
+    max_items: usize,
+) -> Result<Vec<String>, InvalidInput> {
+    let mut out: Vec<String> = Vec::new();
+    for r in raw.iter().flat_map(|r| r.split([',', '،'])).map(str::trim).filter(|r| !r.is_empty()) {
+        let v = bounded(field, r, 1, max_len)?;
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    if out.len() > max_items {
+        return Err(InvalidInput::new(field, format!("at most {max_items}")));
+    }
+    Ok(out)
+}
+
 /// A text as a spreadsheet cell that is never read as a formula (OWASP's CSV injection advice):
 /// one beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which
 /// spreadsheets show as text. Anyone can write a report's description from the public intake

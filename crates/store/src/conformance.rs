@@ -18,7 +18,7 @@ use crate::{NewOrg, NewSession, NewUser, SessionKind};
 #[macro_export]
 macro_rules! conformance_tests {
     ($open:path) => {
-        $crate::conformance_tests!(@chapters $open; identity, invitations, ew, field, protection, index, observatory, forums, monitoring, knowledge, letters, directory);
+        $crate::conformance_tests!(@chapters $open; identity, invitations, ew, field, protection, index, observatory, forums, monitoring, knowledge, letters, directory, registry);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

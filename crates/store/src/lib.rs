@@ -21,6 +21,7 @@ pub mod observatory;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 pub mod protection;
+pub mod registry;
 pub mod row;
 
 pub use directory::*;
@@ -35,6 +36,7 @@ pub use letters::*;
 pub use monitoring::*;
 pub use observatory::*;
 pub use protection::*;
+pub use registry::*;
 
 use async_trait::async_trait;
 
@@ -95,6 +97,7 @@ pub trait Store:
     + KnowledgeStore
     + LetterStore
     + DirectoryStore
+    + RegistryStore
     + 'static
 {
 }
@@ -116,6 +119,7 @@ impl<T> Store for T where
         + KnowledgeStore
         + LetterStore
         + DirectoryStore
+        + RegistryStore
         + 'static
 {
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::joint::Conditions;
 use tandem_domain::OrgId;
+use tandem_store::forums::rows::date;
 use tandem_store::row::{corrupt, RowRead};
 use tandem_store::*;
 use tracing::instrument;
@@ -23,10 +24,6 @@ const PLAN: &str =
        created_at FROM forum_plans";
 const SELF: &str = "SELECT s.id, s.org_id, o.name AS org_name, s.assessed_on, s.empowered, s.independent,
        s.distinct_, s.accepted, s.free, s.note, s.created_at FROM cso_conditions s JOIN orgs o ON o.id = s.org_id";
-
-fn date(r: &impl RowRead, col: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(&r.text(col)?, "%Y-%m-%d").map_err(corrupt)
-}
 
 fn word<T: std::str::FromStr>(r: &impl RowRead, col: &str) -> Result<Option<T>> {
     r.opt_text(col)?.map(|s| s.parse::<T>().map_err(|_| corrupt(format!("{col}: {s}")))).transpose()

@@ -1,9 +1,9 @@
 //! Letters of recognition and invitation, kept as signed.
 use async_trait::async_trait;
-use chrono::NaiveDate;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::OrgId;
-use tandem_store::row::{corrupt, RowRead};
+use tandem_store::forums::rows::date;
+use tandem_store::row::RowRead;
 use tandem_store::*;
 use tracing::instrument;
 
@@ -16,10 +16,6 @@ use crate::errors::{conflict, now, other};
 const LETTER: &str =
     "SELECT id, issuer_org, recipient_org, issuer_name, recipient_name, kind, purpose, addressee,
        issued_on, valid_until, key_id, signature, created_at, revoked_at FROM letters";
-
-fn date(r: &impl RowRead, col: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(&r.text(col)?, "%Y-%m-%d").map_err(corrupt)
-}
 
 fn letter(r: &impl RowRead) -> Result<Letter> {
     Ok(Letter {

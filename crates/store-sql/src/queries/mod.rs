@@ -20,6 +20,7 @@ mod letters;
 mod monitoring;
 mod observatory;
 mod protection;
+mod registry;
 mod row;
 mod trainings;
 

@@ -2,6 +2,7 @@
 use async_trait::async_trait;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::OrgId;
+use tandem_store::forums::rows::date;
 use tandem_store::row::{corrupt, json, RowRead};
 use tandem_store::*;
 use tracing::instrument;
@@ -297,10 +298,6 @@ fn indicator(r: &impl RowRead) -> Result<Indicator> {
         computed: r.opt_text("computed")?.map(|c| c.parse().map_err(corrupt)).transpose()?,
         created_at: r.time("created_at")?,
     })
-}
-
-fn date(r: &impl RowRead, col: &str) -> Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(&r.text(col)?, "%Y-%m-%d").map_err(corrupt)
 }
 
 fn opt_date(r: &impl RowRead, col: &str) -> Result<Option<chrono::NaiveDate>> {

@@ -8,7 +8,8 @@ use tandem_domain::forum::Participants;
 
 type R<T> = Result<T, StoreError>;
 
-fn date(r: &impl RowRead, col: &str) -> R<NaiveDate> {
+/// A day kept as ISO text (`2026-03-01`).
+pub fn date(r: &impl RowRead, col: &str) -> R<NaiveDate> {
     NaiveDate::parse_from_str(&r.text(col)?, "%Y-%m-%d").map_err(corrupt)
 }
 
