@@ -84,6 +84,9 @@ pub enum Action {
     IssueLetters,
     /// List (and remove) a service in the referral directory in the organisation's name.
     ListServices,
+    /// Keep the organisation's registry profile and self-assessment, endorse (and stop
+    /// endorsing) other organisations, and record its grants in the funding register.
+    ManageRegistry,
 }
 
 /// What to tell a caller who may not act.
@@ -105,7 +108,7 @@ impl Actor {
             // What the organisation says about a unit in public is a coordinator's call.
             Action::ManageMonitoring => self.role.at_least(Role::Coordinator),
             // What the organisation publishes under its name is a coordinator's call.
-            Action::WriteKnowledge | Action::IssueLetters | Action::ListServices => {
+            Action::WriteKnowledge | Action::IssueLetters | Action::ListServices | Action::ManageRegistry => {
                 self.role.at_least(Role::Coordinator)
             }
             Action::VerifyViolation | Action::OpenViolationSecrets | Action::AnswerReferral => {
@@ -176,6 +179,7 @@ mod tests {
             (WriteKnowledge, false, true, true, false),
             (IssueLetters, false, true, true, false),
             (ListServices, false, true, true, false),
+            (ManageRegistry, false, true, true, false),
         ];
         for (action, m, c, a, p) in table {
             assert_eq!(actor(Role::Member, false).may(action).is_ok(), m, "{action:?} member");

@@ -283,6 +283,27 @@ fn ancestry(places: &[Place]) -> BTreeMap<&str, Vec<&str>> {
         .collect()
 }
 
+/// For each area, the organisations currently present in it or in an area it lies in.
+pub fn present_in(
+    places: &[Place],
+    presences: &[Presence],
+    today: NaiveDate,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let up = ancestry(places);
+    places
+        .iter()
+        .map(|place| {
+            let line = &up[place.code.as_str()];
+            let orgs = presences
+                .iter()
+                .filter(|p| p.current(today) && line.contains(&p.area.as_str()))
+                .map(|p| p.org.clone())
+                .collect();
+            (place.code.clone(), orgs)
+        })
+        .collect()
+}
+
 /// The gaps among the current presences of `actors` over `places`. An organisation present in
 /// an area is present in every area within it (a national network works in each district).
 /// `area` narrows `activities_without_actor` to that area: presences in it, in an area it lies in

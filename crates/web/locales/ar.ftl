@@ -1770,3 +1770,191 @@ label-contact = كيف يُتصل بها
 label-hours = ساعات العمل
 label-areas = المناطق التي تخدمها
 label-languages = اللغات
+
+## سجل المنظمات وخريطة القدرات وسجل التمويل (المسألة 17)
+nav-registry = المنظمات
+registry-title = سجل المنظمات
+registry-intro = المنظمات العاملة هنا من أجل الأمن الإنساني: ما تقوم به كل منها وأين، ومعايير «سلام أفضل» التي تعلنها، والمنظمات الأخرى التي تزكّيها. كل منظمة تختار أن تُدرج أو لا، ولمن.
+registry-capacity-link = من يفعل ماذا وأين (خريطة القدرات)
+registry-funding-link = سجل التمويل
+registry-edit-own = تعديل ملف منظمتك
+registry-list-own = إدراج منظمتك
+registry-visitor-hint = ترى المنظمات المدرجة للعموم. قد يرى أفراد المنظمات المسجّلة في المنصة أكثر من ذلك.
+registry-count = { $count ->
+    [zero] لا منظمة مدرجة
+    [one] منظمة واحدة مدرجة
+    [two] منظمتان مدرجتان
+    [few] { $count } منظمات مدرجة
+   *[other] { $count } منظمة مدرجة
+}
+registry-meets = تستوفي معايير «سلام أفضل»
+visibility-short-members = للأعضاء فقط
+visibility-short-hidden = مخفية
+visibility-short-public = علنية
+registry-endorsed-count = { $count ->
+    [0] لم تُزكَّ بعد
+    [one] زكّتها منظمة واحدة
+    [two] زكّتها منظمتان
+    [few] زكّتها { $count } منظمات
+   *[other] زكّتها { $count } منظمة
+}
+registry-none = لم تُدرج أي منظمة بعد.
+registry-back = العودة إلى السجل
+registry-areas = المناطق
+registry-activities = الأنشطة المشتركة
+registry-none-named = لم يُذكر شيء
+registry-constituencies = من تخدمهم
+registry-languages = اللغات
+registry-contact = وسيلة تواصل علنية
+registry-visibility = من يرى هذا الملف
+visibility-public = الجميع، بمن فيهم الزوار غير المسجّلين
+visibility-members = أفراد المنظمات المسجّلة في هذه المنصة فقط
+visibility-hidden = لا أحد خارج منظمتي (لا تُدرج ولا تُحسب في خريطة القدرات)
+registry-updated = آخر تحديث
+registry-assessment = التقييم الذاتي وفق «سلام أفضل»
+registry-meets-long = تعلن كل القيم الأساسية وكفاءة ومعيارًا من معايير القاعدة الاجتماعية: معايير «سلام أفضل».
+registry-not-meets = لا تعلن كل معايير «سلام أفضل» بعد.
+registry-assessment-hint = ما تقوله المنظمة عن نفسها، وفق أداة «سلام أفضل» الصادرة عن شبكة ICAN. تزكيات المنظمات الأخرى هي ما يجعله أكثر من ادعاء.
+bp-values = القيم والالتزامات الأساسية
+bp-value-non_violence = اللاعنف وحل النزاعات سلميًا
+bp-value-human_rights = حقوق الإنسان وحقوق المرأة والسلام
+bp-value-gender_sensitivity = مراعاة النوع الاجتماعي في الأمن والحوكمة
+bp-value-independence = الاستقلال السياسي أو عدم الانحياز الحزبي
+bp-value-inclusion = إشراك النساء والشباب والأقليات والفئات المهمشة
+registry-not-claimed = غير معلنة
+bp-competencies = الكفاءات
+bp-competency-ground_realities = خبرة عملية وفهم للواقع الميداني يراعي النوع الاجتماعي
+bp-competency-representing_women = سجلّ في تمثيل النساء أو المجتمع المدني
+bp-competency-aid_livelihoods = الإغاثة أو التعافي المبكر أو سبل العيش
+bp-competency-armed_groups = الوصول إلى الجماعات المسلحة أو منع التجنيد
+bp-competency-community_security = نزع السلاح أو إعادة التأهيل أو الأمن المجتمعي
+bp-competency-mediation = الوساطة وصنع السلام بين المجتمعات
+bp-competency-social_cohesion = التماسك الاجتماعي وثقافة السلام
+bp-competency-justice = العدالة والمصالحة والعمل مع الضحايا
+bp-competency-resources = الأرض والموارد الطبيعية مع مراعاة حاجات المجتمعات والنساء
+bp-constituency = قاعدتها الاجتماعية
+bp-constituency-on_the_ground = قاعدة على الأرض
+bp-constituency-feedback = وسائل للاستماع إلى المجتمعات، بما فيها الفئات المهمشة
+bp-constituency-mobilise = القدرة على الحشد والتأثير في الرأي العام
+bp-constituency-diverse = تمثيل متنوع للنساء والشباب والأقليات أو المناطق
+registry-none-claimed = لا شيء معلن.
+registry-endorsements = { $count ->
+    [0] التزكيات
+    [one] زكّتها منظمة واحدة
+    [two] زكّتها منظمتان
+    [few] زكّتها { $count } منظمات
+   *[other] زكّتها { $count } منظمة
+}
+registry-endorsed-by = زكّتها { $org } في { $on }
+endorsement-withdraw = سحب التزكية
+registry-no-endorsements = لم تزكّها أي منظمة بعد.
+registry-endorse-h = تزكية هذه المنظمة
+registry-endorse-note = لماذا تزكّيها منظمتك (اختياري)
+registry-endorse-hint = يظهر مع اسم منظمتك لكل من يرى الملفين.
+registry-endorse = التزكية باسم منظمتي
+profile-title = ملف منظمتك
+profile-intro = ما يراه الآخرون في السجل وعلى خريطة القدرات. اختر أولًا من يراه: يمكن لمنظمة مهددة أن تبقى مخفية.
+registry-mission = الرسالة
+registry-constituencies-hint = بكلماتك، مفصولة بفواصل: شابات، أسر نازحة.
+registry-contact-hint = رقم هاتف أو بريد إلكتروني أو عنوان يمكن للعموم استعماله. اتركه فارغًا إن لم يوجد.
+profile-save = حفظ الملف
+capacity-title = من يفعل ماذا وأين
+capacity-intro = المنظمات المدرجة، والأنشطة المشتركة التي تشارك فيها كل منها وأين، من ملفاتها والمنتديات التي تجلس فيها والتدريبات التي قدّمتها والبرامج الممولة لها. المنظمة العاملة في إقليم تعمل في كل مقاطعاته.
+capacity-gaps = الثغرات
+capacity-no-women = مقاطعات بلا منظمة تقودها نساء
+capacity-no-youth = مقاطعات بلا منظمة يقودها شباب
+capacity-nobody = أنشطة مشتركة لا تقوم بها أي منظمة
+capacity-covered = لا شيء: في كل مقاطعة واحدة منها.
+capacity-all-done = لا شيء: هناك من يقوم بكل منها.
+capacity-gaps-hint = محسوبة على المنظمات المدرجة لك، العاملة الآن أو خلال الاثني عشر شهرًا الماضية.
+capacity-map-title = المنظمات العاملة في كل مقاطعة
+capacity-legend-more = { $lo } منظمات أو أكثر
+capacity-legend-exact = { $n ->
+    [0] لا منظمة
+    [one] منظمة واحدة
+    [two] منظمتان
+    [few] { $n } منظمات
+   *[other] { $n } منظمة
+}
+capacity-legend-range = من { $lo } إلى { $hi } منظمات
+capacity-orgs = { $count ->
+    [0] لا منظمة
+    [one] منظمة واحدة
+    [two] منظمتان
+    [few] { $count } منظمات
+   *[other] { $count } منظمة
+}
+capacity-no-map = ليست للمناطق حدود تُرسم بها خريطة.
+capacity-matrix = حسب المنطقة
+capacity-show = عرض
+capacity-no-one = لا أحد
+capacity-4w = من، ماذا، أين، متى
+capacity-who = من
+capacity-what = ماذا
+capacity-where = أين
+capacity-when = متى
+capacity-present = تعمل هنا
+capacity-source-profile = الملف
+capacity-source-forum = منتدى
+capacity-source-training = تدريب قدّمته
+capacity-source-programme = برنامج ممول
+capacity-ongoing = مستمر
+capacity-ended = انتهى
+funding-title = سجل التمويل
+funding-intro = من يموّل ماذا، ولكم من الوقت، وأين. تُميَّز المنح التي مدتها ستة أشهر أو أقل: عمل يحتاج سنوات لا ينبغي أن يعيش على دورات من ثلاثة إلى ستة أشهر.
+funding-count = { $count ->
+    [zero] لا منح.
+    [one] منحة واحدة.
+    [two] منحتان.
+    [few] { $count } منح.
+   *[other] { $count } منحة.
+}
+funding-short-count = { $count ->
+    [one] واحدة مدتها ستة أشهر أو أقل.
+    [two] اثنتان مدتهما ستة أشهر أو أقل.
+   *[other] { $count } مدتها ستة أشهر أو أقل.
+}
+funding-download = تنزيل السجل ملفَّ أنشطة IATI ‏(XML)
+funding-short = ستة أشهر أو أقل
+label-funder = الجهة المموّلة
+label-recipient = الجهة المنفّذة
+label-band = المبلغ
+band-under_10k = أقل من 10٬000 دولار أمريكي
+band-10k_50k = من 10٬000 إلى 50٬000 دولار أمريكي
+band-50k_250k = من 50٬000 إلى 250٬000 دولار أمريكي
+band-250k_1m = من 250٬000 إلى مليون دولار أمريكي
+band-over_1m = أكثر من مليون دولار أمريكي
+band-not_given = غير معلن
+funding-period = المدة
+funding-recorded-by = سجّلتها
+grant-remove = إزالة المنحة
+funding-none = لم تُسجّل أي منحة بعد.
+funding-add-h = تسجيل منحة
+funding-recipient-hint = اسم المنظمة كما يظهر في Tandem يربط المنحة بها.
+label-start = البداية
+label-end = النهاية
+funding-end-hint = تُميَّز المنحة التي مدتها ستة أشهر أو أقل.
+label-iati_id = معرّف IATI (اختياري)
+funding-iati-hint = إن كانت الجهة المموّلة تنشرها في IATI، مثل XM-DAC-41114-PROJECT-00012.
+funding-add = تسجيل المنحة
+funding-import-h = استيراد ملف أنشطة IATI
+funding-import-hint = ملف XML لأنشطة IATI (المعيار 2.0x). يصبح كل نشاط منحة، أو لا شيء: يذكر الخطأ رقم السطر. النشاط المستورد من قبل يُستبدل.
+funding-import = استيراد الملف
+profile-saved = حُفظ الملف.
+endorsed = صارت منظمتك تزكّيها.
+endorsement-withdrawn = سُحبت التزكية.
+grant-recorded = سُجّلت المنحة.
+grant-removed = أُزيلت المنحة.
+grants-imported = استُورد ملف IATI.
+endorsement-withdraw-question = أتسحب تزكيتك لـ{ $name }؟
+endorsement-withdraw-explain = لن تظهر بعد الآن في ملفها. يمكنك تزكيتها من جديد لاحقًا.
+grant-remove-question = أتزيل المنحة «{ $title }»؟
+grant-remove-explain = تخرج من السجل ومن خريطة القدرات. لا يمكن التراجع عن ذلك.
+label-visibility = من يرى هذا الملف
+label-mission = الرسالة
+label-activities = الأنشطة المشتركة
+label-constituencies = من تخدمهم
+label-values = القيم الأساسية
+label-competencies = الكفاءات
+label-constituency = قاعدتها الاجتماعية
+label-note = ملاحظة

@@ -1711,3 +1711,176 @@ label-contact = How to reach it
 label-hours = Opening hours
 label-areas = Areas it serves
 label-languages = Languages
+
+## Registry, capacity map and funding register (issue 17)
+nav-registry = Organisations
+registry-title = Registry of organisations
+registry-intro = Organisations working for human security here: what each does and where, the Better Peace criteria it claims, and which other organisations vouch for it. Each organisation chooses whether it is listed, and for whom.
+registry-capacity-link = Who does what where (capacity map)
+registry-funding-link = Funding register
+registry-edit-own = Edit your organisation's profile
+registry-list-own = List your organisation
+registry-visitor-hint = You see the organisations listed for the public. People of organisations on this platform may see more.
+registry-count = { $count ->
+    [one] One organisation listed
+   *[other] { $count } organisations listed
+}
+registry-meets = Meets the Better Peace criteria
+visibility-short-members = Members only
+visibility-short-hidden = Hidden
+visibility-short-public = Public
+registry-endorsed-count = { $count ->
+    [0] not endorsed yet
+    [one] endorsed by one organisation
+   *[other] endorsed by { $count } organisations
+}
+registry-none = No organisation is listed yet.
+registry-back = Back to the registry
+registry-areas = Areas
+registry-activities = Joint activities
+registry-none-named = none named
+registry-constituencies = Whom it serves
+registry-languages = Languages
+registry-contact = Public contact
+registry-visibility = Who sees this profile
+visibility-public = Anyone, including visitors who are not signed in
+visibility-members = People of organisations on this platform only
+visibility-hidden = Nobody outside my organisation (not listed, not counted on the capacity map)
+registry-updated = Last updated
+registry-assessment = Better Peace self-assessment
+registry-meets-long = It claims every core value, a competency and a constituency: the Better Peace criteria.
+registry-not-meets = It does not claim all of the Better Peace criteria yet.
+registry-assessment-hint = What the organisation says of itself, after ICAN's Better Peace Tool. Endorsements by other organisations are what make it more than a claim.
+bp-values = Core values and commitments
+bp-value-non_violence = Non-violence and peaceful resolution of disputes
+bp-value-human_rights = Human rights, women's rights and peace
+bp-value-gender_sensitivity = Gender sensitivity in security and governance
+bp-value-independence = Political independence or non-partisanship
+bp-value-inclusion = Inclusion of women, youth, minorities and marginalised people
+registry-not-claimed = not claimed
+bp-competencies = Competencies
+bp-competency-ground_realities = Practical experience and a gendered understanding of realities on the ground
+bp-competency-representing_women = A record of representing women or civil society
+bp-competency-aid_livelihoods = Aid, early recovery or livelihoods
+bp-competency-armed_groups = Access to armed groups or prevention of recruitment
+bp-competency-community_security = Disarmament, rehabilitation or community security
+bp-competency-mediation = Mediation and peacemaking among communities
+bp-competency-social_cohesion = Social cohesion and a culture of peace
+bp-competency-justice = Justice, reconciliation and work with victims
+bp-competency-resources = Land and natural resources, with local and women's needs
+bp-constituency = Its constituents
+bp-constituency-on_the_ground = A constituency on the ground
+bp-constituency-feedback = Ways to hear from communities, marginalised groups included
+bp-constituency-mobilise = The capacity to mobilise and influence opinion
+bp-constituency-diverse = Diverse representation of women, youth, minorities or regions
+registry-none-claimed = None claimed.
+registry-endorsements = { $count ->
+    [0] Endorsements
+    [one] Endorsed by one organisation
+   *[other] Endorsed by { $count } organisations
+}
+registry-endorsed-by = Endorsed by { $org } on { $on }
+endorsement-withdraw = Withdraw the endorsement
+registry-no-endorsements = No organisation endorses it yet.
+registry-endorse-h = Endorse this organisation
+registry-endorse-note = Why your organisation vouches for it (optional)
+registry-endorse-hint = Shown with your organisation's name to everyone who sees both profiles.
+registry-endorse = Endorse in my organisation's name
+profile-title = Your organisation's profile
+profile-intro = What others see in the registry and on the capacity map. Choose who sees it first: an organisation under threat can stay hidden.
+registry-mission = Mission
+registry-constituencies-hint = In your own words, separated by commas: young women, displaced families.
+registry-contact-hint = A phone number, e-mail or address the public may use. Leave empty for none.
+profile-save = Save the profile
+capacity-title = Who does what where
+capacity-intro = The organisations listed, the joint activities each takes part in and where, from their profiles, the forums they sit in, the trainings they gave and the programmes funded to them. An organisation working in a region works in each of its districts.
+capacity-gaps = Gaps
+capacity-no-women = Districts with no women-led organisation
+capacity-no-youth = Districts with no youth-led organisation
+capacity-nobody = Joint activities no organisation does
+capacity-covered = None: every district has one.
+capacity-all-done = None: someone does each of them.
+capacity-gaps-hint = Counted over the organisations listed for you, working now or within the last twelve months.
+capacity-map-title = Organisations working in each district
+capacity-legend-more = { $lo } or more organisations
+capacity-legend-exact = { $n ->
+    [0] No organisation
+    [one] One organisation
+   *[other] { $n } organisations
+}
+capacity-legend-range = { $lo } to { $hi } organisations
+capacity-orgs = { $count ->
+    [0] no organisation
+    [one] one organisation
+   *[other] { $count } organisations
+}
+capacity-no-map = The areas have no outlines to draw a map with.
+capacity-matrix = By area
+capacity-show = Show
+capacity-no-one = No one
+capacity-4w = Who, what, where, when
+capacity-who = Who
+capacity-what = What
+capacity-where = Where
+capacity-when = When
+capacity-present = Works here
+capacity-source-profile = profile
+capacity-source-forum = forum
+capacity-source-training = training given
+capacity-source-programme = funded programme
+capacity-ongoing = ongoing
+capacity-ended = ended
+funding-title = Funding register
+funding-intro = Who funds what, for how long, and where. Grants of six months or less are flagged: work that needs years should not live on three-to-six-month cycles.
+funding-count = { $count ->
+    [one] One grant.
+   *[other] { $count } grants.
+}
+funding-short-count = { $count ->
+    [one] One runs six months or less.
+   *[other] { $count } run six months or less.
+}
+funding-download = Download the register as an IATI activity file (XML)
+funding-short = Six months or less
+label-funder = Funder
+label-recipient = Carried out by
+label-band = Amount
+band-under_10k = Under 10,000 US dollars
+band-10k_50k = 10,000 to 50,000 US dollars
+band-50k_250k = 50,000 to 250,000 US dollars
+band-250k_1m = 250,000 to 1 million US dollars
+band-over_1m = Over 1 million US dollars
+band-not_given = Not given
+funding-period = Period
+funding-recorded-by = Recorded by
+grant-remove = Remove the grant
+funding-none = No grant is recorded yet.
+funding-add-h = Record a grant
+funding-recipient-hint = The organisation's name as it appears on Tandem links the grant to it.
+label-start = Start
+label-end = End
+funding-end-hint = A grant of six months or less is flagged.
+label-iati_id = IATI identifier (optional)
+funding-iati-hint = If the funder publishes it to IATI, for example XM-DAC-41114-PROJECT-00012.
+funding-add = Record the grant
+funding-import-h = Import an IATI activity file
+funding-import-hint = An XML file of IATI activities (standard 2.0x). Every activity becomes a grant, or none does: an error names the line. An activity imported before is replaced.
+funding-import = Import the file
+profile-saved = The profile is saved.
+endorsed = Your organisation now endorses it.
+endorsement-withdrawn = The endorsement is withdrawn.
+grant-recorded = The grant is recorded.
+grant-removed = The grant is removed.
+grants-imported = The IATI file is imported.
+endorsement-withdraw-question = Withdraw your endorsement of { $name }?
+endorsement-withdraw-explain = It no longer appears on their profile. You can endorse them again later.
+grant-remove-question = Remove the grant "{ $title }"?
+grant-remove-explain = It leaves the register and the capacity map. This cannot be undone.
+label-visibility = Who sees this profile
+label-mission = Mission
+label-activities = Joint activities
+label-constituencies = Whom it serves
+label-values = Core values
+label-competencies = Competencies
+label-constituency = Its constituents
+label-note = Note

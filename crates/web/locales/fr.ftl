@@ -1711,3 +1711,176 @@ label-contact = Comment le joindre
 label-hours = Horaires
 label-areas = Zones desservies
 label-languages = Langues
+
+## Registre, carte des capacités et registre des financements (ticket 17)
+nav-registry = Organisations
+registry-title = Registre des organisations
+registry-intro = Les organisations qui œuvrent ici pour la sécurité humaine : ce que chacune fait et où, les critères Better Peace qu'elle revendique, et les autres organisations qui se portent garantes d'elle. Chaque organisation choisit si elle est inscrite, et pour qui.
+registry-capacity-link = Qui fait quoi et où (carte des capacités)
+registry-funding-link = Registre des financements
+registry-edit-own = Modifier le profil de votre organisation
+registry-list-own = Inscrire votre organisation
+registry-visitor-hint = Vous voyez les organisations inscrites pour le public. Les personnes des organisations de la plateforme peuvent en voir davantage.
+registry-count = { $count ->
+    [one] Une organisation inscrite
+   *[other] { $count } organisations inscrites
+}
+registry-meets = Répond aux critères Better Peace
+visibility-short-members = Membres seulement
+visibility-short-hidden = Masquée
+visibility-short-public = Publique
+registry-endorsed-count = { $count ->
+    [0] aucune recommandation pour l'instant
+    [one] recommandée par une organisation
+   *[other] recommandée par { $count } organisations
+}
+registry-none = Aucune organisation n'est encore inscrite.
+registry-back = Retour au registre
+registry-areas = Zones
+registry-activities = Activités conjointes
+registry-none-named = aucune indiquée
+registry-constituencies = Publics servis
+registry-languages = Langues
+registry-contact = Contact public
+registry-visibility = Qui voit ce profil
+visibility-public = Tout le monde, y compris les visiteurs non connectés
+visibility-members = Seulement les personnes des organisations de cette plateforme
+visibility-hidden = Personne hors de mon organisation (ni inscrite, ni comptée sur la carte des capacités)
+registry-updated = Dernière mise à jour
+registry-assessment = Auto-évaluation Better Peace
+registry-meets-long = Elle revendique toutes les valeurs fondamentales, une compétence et un critère de base sociale : les critères Better Peace.
+registry-not-meets = Elle ne revendique pas encore tous les critères Better Peace.
+registry-assessment-hint = Ce que l'organisation dit d'elle-même, d'après l'outil Better Peace d'ICAN. Les recommandations d'autres organisations en font plus qu'une affirmation.
+bp-values = Valeurs et engagements fondamentaux
+bp-value-non_violence = Non-violence et règlement pacifique des différends
+bp-value-human_rights = Droits humains, droits des femmes et paix
+bp-value-gender_sensitivity = Prise en compte du genre dans la sécurité et la gouvernance
+bp-value-independence = Indépendance politique ou non-partisanerie
+bp-value-inclusion = Inclusion des femmes, des jeunes, des minorités et des personnes marginalisées
+registry-not-claimed = non revendiquée
+bp-competencies = Compétences
+bp-competency-ground_realities = Expérience pratique et compréhension sensible au genre des réalités du terrain
+bp-competency-representing_women = Une action reconnue de représentation des femmes ou de la société civile
+bp-competency-aid_livelihoods = Aide, relèvement précoce ou moyens de subsistance
+bp-competency-armed_groups = Accès aux groupes armés ou prévention du recrutement
+bp-competency-community_security = Désarmement, réinsertion ou sécurité communautaire
+bp-competency-mediation = Médiation et rétablissement de la paix entre communautés
+bp-competency-social_cohesion = Cohésion sociale et culture de la paix
+bp-competency-justice = Justice, réconciliation et travail avec les victimes
+bp-competency-resources = Terres et ressources naturelles, selon les besoins locaux et ceux des femmes
+bp-constituency = Sa base sociale
+bp-constituency-on_the_ground = Une base sur le terrain
+bp-constituency-feedback = Des moyens d'entendre les communautés, groupes marginalisés compris
+bp-constituency-mobilise = La capacité de mobiliser et d'influencer l'opinion
+bp-constituency-diverse = Une représentation diverse de femmes, de jeunes, de minorités ou de régions
+registry-none-claimed = Aucun revendiqué.
+registry-endorsements = { $count ->
+    [0] Recommandations
+    [one] Recommandée par une organisation
+   *[other] Recommandée par { $count } organisations
+}
+registry-endorsed-by = Recommandée par { $org } le { $on }
+endorsement-withdraw = Retirer la recommandation
+registry-no-endorsements = Aucune organisation ne la recommande encore.
+registry-endorse-h = Recommander cette organisation
+registry-endorse-note = Pourquoi votre organisation se porte garante d'elle (facultatif)
+registry-endorse-hint = Affiché avec le nom de votre organisation à toute personne qui voit les deux profils.
+registry-endorse = Recommander au nom de mon organisation
+profile-title = Le profil de votre organisation
+profile-intro = Ce que les autres voient dans le registre et sur la carte des capacités. Choisissez d'abord qui le voit : une organisation menacée peut rester masquée.
+registry-mission = Mission
+registry-constituencies-hint = Avec vos mots, séparés par des virgules : jeunes femmes, familles déplacées.
+registry-contact-hint = Un numéro, un e-mail ou une adresse que le public peut utiliser. Laissez vide s'il n'y en a pas.
+profile-save = Enregistrer le profil
+capacity-title = Qui fait quoi et où
+capacity-intro = Les organisations inscrites, les activités conjointes auxquelles chacune prend part et où, d'après leurs profils, les forums où elles siègent, les formations qu'elles ont données et les programmes qui leur sont financés. Une organisation qui travaille dans une région travaille dans chacun de ses districts.
+capacity-gaps = Lacunes
+capacity-no-women = Districts sans organisation dirigée par des femmes
+capacity-no-youth = Districts sans organisation dirigée par des jeunes
+capacity-nobody = Activités conjointes qu'aucune organisation ne mène
+capacity-covered = Aucun : chaque district en a une.
+capacity-all-done = Aucune : chacune est menée par quelqu'un.
+capacity-gaps-hint = Compté sur les organisations inscrites pour vous, actives aujourd'hui ou au cours des douze derniers mois.
+capacity-map-title = Organisations actives dans chaque district
+capacity-legend-more = { $lo } organisations ou plus
+capacity-legend-exact = { $n ->
+    [0] Aucune organisation
+    [one] Une organisation
+   *[other] { $n } organisations
+}
+capacity-legend-range = De { $lo } à { $hi } organisations
+capacity-orgs = { $count ->
+    [0] aucune organisation
+    [one] une organisation
+   *[other] { $count } organisations
+}
+capacity-no-map = Les zones n'ont pas de contours pour dessiner une carte.
+capacity-matrix = Par zone
+capacity-show = Afficher
+capacity-no-one = Personne
+capacity-4w = Qui, quoi, où, quand
+capacity-who = Qui
+capacity-what = Quoi
+capacity-where = Où
+capacity-when = Quand
+capacity-present = Travaille ici
+capacity-source-profile = profil
+capacity-source-forum = forum
+capacity-source-training = formation donnée
+capacity-source-programme = programme financé
+capacity-ongoing = en cours
+capacity-ended = terminé
+funding-title = Registre des financements
+funding-intro = Qui finance quoi, pour combien de temps, et où. Les subventions de six mois ou moins sont signalées : un travail qui demande des années ne devrait pas vivre de cycles de trois à six mois.
+funding-count = { $count ->
+    [one] Une subvention.
+   *[other] { $count } subventions.
+}
+funding-short-count = { $count ->
+    [one] Une dure six mois ou moins.
+   *[other] { $count } durent six mois ou moins.
+}
+funding-download = Télécharger le registre en fichier d'activités IATI (XML)
+funding-short = Six mois ou moins
+label-funder = Bailleur
+label-recipient = Mise en œuvre par
+label-band = Montant
+band-under_10k = Moins de 10 000 dollars US
+band-10k_50k = De 10 000 à 50 000 dollars US
+band-50k_250k = De 50 000 à 250 000 dollars US
+band-250k_1m = De 250 000 à 1 million de dollars US
+band-over_1m = Plus de 1 million de dollars US
+band-not_given = Non indiqué
+funding-period = Période
+funding-recorded-by = Enregistrée par
+grant-remove = Retirer la subvention
+funding-none = Aucune subvention n'est encore enregistrée.
+funding-add-h = Enregistrer une subvention
+funding-recipient-hint = Le nom de l'organisation tel qu'il figure sur Tandem relie la subvention à elle.
+label-start = Début
+label-end = Fin
+funding-end-hint = Une subvention de six mois ou moins est signalée.
+label-iati_id = Identifiant IATI (facultatif)
+funding-iati-hint = Si le bailleur la publie dans IATI, par exemple XM-DAC-41114-PROJECT-00012.
+funding-add = Enregistrer la subvention
+funding-import-h = Importer un fichier d'activités IATI
+funding-import-hint = Un fichier XML d'activités IATI (norme 2.0x). Chaque activité devient une subvention, ou aucune : une erreur indique la ligne. Une activité déjà importée est remplacée.
+funding-import = Importer le fichier
+profile-saved = Le profil est enregistré.
+endorsed = Votre organisation la recommande désormais.
+endorsement-withdrawn = La recommandation est retirée.
+grant-recorded = La subvention est enregistrée.
+grant-removed = La subvention est retirée.
+grants-imported = Le fichier IATI est importé.
+endorsement-withdraw-question = Retirer votre recommandation de { $name } ?
+endorsement-withdraw-explain = Elle n'apparaîtra plus sur son profil. Vous pourrez la recommander de nouveau plus tard.
+grant-remove-question = Retirer la subvention « { $title } » ?
+grant-remove-explain = Elle quitte le registre et la carte des capacités. Cette action est définitive.
+label-visibility = Qui voit ce profil
+label-mission = Mission
+label-activities = Activités conjointes
+label-constituencies = Publics servis
+label-values = Valeurs fondamentales
+label-competencies = Compétences
+label-constituency = Sa base sociale
+label-note = Note

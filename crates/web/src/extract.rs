@@ -140,6 +140,7 @@ pub mod perm {
         WriteKnowledge,
         IssueLetters,
         ListServices,
+        ManageRegistry,
     );
 }
 
@@ -189,5 +190,23 @@ impl FromRequestParts<AppState> for ClientAddr {
             .map(|c| c.0.ip())
             .unwrap_or(IpAddr::from([127, 0, 0, 1]));
         Ok(ClientAddr(ip))
+    }
+}
+
+/// Who is looking, for what is open to anyone but shows more to people of an organisation on
+/// the platform (the registry): their organisation, or `None` for a visitor.
+pub struct Viewer(pub Option<OrgId>);
+
+impl Viewer {
+    pub fn org(&self) -> Option<&OrgId> {
+        self.0.as_ref()
+    }
+}
+
+impl FromRequestParts<AppState> for Viewer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Viewer(auth(parts).principal.map(|p| p.org.id.clone())))
     }
 }

@@ -30,6 +30,7 @@ mod ops;
 pub mod pages;
 pub mod password;
 pub mod protection;
+pub mod registry;
 pub mod session;
 mod state;
 mod templates;

@@ -24,6 +24,7 @@ mod ops;
 mod pages;
 mod protection;
 mod public_violations;
+mod registry;
 mod scorecards;
 mod shared_violations;
 mod sharing;

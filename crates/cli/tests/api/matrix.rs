@@ -188,6 +188,29 @@ async fn authorisation_matrix(b: Backend) {
     .await
     .unwrap();
     let letter_path = format!("/api/v1/letters/{}", letter.id);
+    // Organisation A is listed for members of the platform only: a visitor does not find it.
+    let listed = tandem_domain::registry::ProfileInput {
+        mission: "Women mediating between communities and the police.".into(),
+        areas: vec!["MR01".into()],
+        visibility: "members".into(),
+        ..Default::default()
+    };
+    app.store
+        .save_profile(
+            &a.id,
+            &listed.parse(|_| true).unwrap(),
+            tandem_domain::audit::NewAuditEvent::new("registry.profile"),
+        )
+        .await
+        .unwrap();
+    let profile_body = json!({"mission": "Women mediating between communities and the police.", "areas": ["MR01"],
+        "visibility": "members", "values": ["non_violence"]});
+    let grant_body = json!({"funder": "Lakeside Fund", "recipient": "Kumba Women's Peace Network", "title": "Safety audits",
+        "band": "10k_50k", "start": "2026-01-01", "end": "2026-06-30", "areas": ["MR01"]});
+    let iati_file = "<iati-activities version=\"2.03\"><iati-activity><iati-identifier>XM-1-matrix</iati-identifier>\
+        <title><narrative>Forums</narrative></title><participating-org role=\"1\"><narrative>Lakeside Fund</narrative></participating-org>\
+        <participating-org role=\"4\"><narrative>Someone</narrative></participating-org><activity-date type=\"1\" iso-date=\"2026-01-01\"/>\
+        <activity-date type=\"3\" iso-date=\"2027-01-01\"/><location ref=\"MR01\"/></iati-activity></iati-activities>";
     let letter_body = json!({"recipient_org": other_org.id.to_string(), "kind": "invitation",
         "purpose": "To attend the forum as a speaker.", "addressee": "The municipality",
         "valid_until": letter_input.valid_until.clone()});
@@ -604,6 +627,43 @@ async fn authorisation_matrix(b: Backend) {
         ),
         ("DELETE", "/api/v1/services/no-such-service".into(), None, [401, 404, 403, 404, 404, 403]),
         ("POST", "/services/no-such-service/remove".into(), Some(json!({})), [403, 404, 403, 404, 404, 403]),
+        // The registry: anyone reads what is listed for them (A is for members only); coordinators
+        // keep their profile, endorse others (not themselves) and record grants.
+        ("GET", "/api/v1/registry".into(), None, [200; 6]),
+        ("GET", format!("/api/v1/registry/{}", a.id), None, [404, 200, 200, 200, 200, 200]),
+        ("GET", format!("/registry/{}", a.id), None, [404, 200, 200, 200, 200, 200]),
+        ("PUT", "/api/v1/registry/profile".into(), Some(profile_body.clone()), [401, 200, 403, 200, 200, 403]),
+        ("POST", format!("/api/v1/registry/{}/endorsements", a.id), Some(json!({})), [401, 201, 403, 404, 404, 403]),
+        ("POST", format!("/registry/{}/endorse", a.id), Some(json!({})), [403, 409, 403, 404, 404, 403]),
+        ("POST", "/api/v1/registry/endorsements/no-such/revoke".into(), None, [401, 404, 403, 404, 404, 403]),
+        ("POST", "/registry/endorsements/no-such/revoke".into(), Some(json!({})), [403, 404, 403, 404, 404, 403]),
+        ("GET", "/api/v1/registry/capacity".into(), None, [200; 6]),
+        ("GET", "/api/v1/registry/gaps?area=MR01".into(), None, [200; 6]),
+        ("GET", "/api/v1/registry/gaps?area=ZZ".into(), None, [422; 6]),
+        ("GET", "/registry".into(), None, [200; 6]),
+        ("GET", "/registry/capacity".into(), None, [200; 6]),
+        ("GET", "/registry/profile".into(), None, [303, 200, 403, 200, 200, 403]),
+        (
+            "POST",
+            "/registry/profile".into(),
+            Some(json!({"mission": "Women mediating between communities.", "areas": "MR01", "visibility": "members"})),
+            [403, 303, 403, 303, 303, 403],
+        ),
+        ("GET", "/api/v1/grants".into(), None, [200; 6]),
+        ("POST", "/api/v1/grants".into(), Some(grant_body.clone()), [401, 201, 403, 201, 201, 403]),
+        ("GET", "/api/v1/grants/iati".into(), None, [200; 6]),
+        ("POST", "/api/v1/grants/iati".into(), Some(json!(iati_file)), [401, 201, 403, 201, 201, 403]),
+        ("DELETE", "/api/v1/grants/no-such".into(), None, [401, 404, 403, 404, 404, 403]),
+        ("GET", "/funding".into(), None, [200; 6]),
+        (
+            "POST",
+            "/funding".into(),
+            Some(json!({"funder": "Lakeside Fund", "recipient": "Someone", "title": "Safety audits", "band": "10k_50k",
+                "start": "2026-01-01", "end": "2026-06-30", "areas": "MR01"})),
+            [403, 303, 403, 303, 303, 403],
+        ),
+        ("POST", "/funding/import".into(), Some(json!(iati_file)), [303, 415, 403, 415, 415, 403]),
+        ("POST", "/funding/no-such/remove".into(), Some(json!({})), [403, 404, 403, 404, 404, 403]),
         ("GET", "/surveys".into(), None, [303, 200, 200, 200, 200, 200]),
         (
             "POST",

@@ -101,6 +101,9 @@ fn gaps_are_the_finest_areas_nobody_covers() {
         [Activity::Assessment, Activity::Planning, Activity::Implementation],
         "a district's training counts for its region"
     );
+    let present = present_in(&places, &presences, today);
+    assert_eq!(present["XE0102"].iter().collect::<Vec<_>>(), ["hidden", "women", "youth"]);
+    assert_eq!(present["XE02"].iter().collect::<Vec<_>>(), ["hidden", "police"]);
     // A loop in the tree does not hang the walk.
     let looped = [place("A", Some("B")), place("B", Some("A"))];
     assert!(gaps(&looped, &actors, &presences, today, None).areas_without_women_led.is_empty());

@@ -86,7 +86,12 @@ fn grant(r: &impl RowRead) -> Result<Grant> {
         recipient: r.text("recipient")?,
         recipient_org: r.opt_text("recipient_org")?,
         title: r.text("title")?,
-        band: r.text("band")?.parse().map_err(corrupt)?,
+        band: r
+            .text("band")?
+            .parse::<tandem_domain::funding::AmountBand>()
+            .map_err(corrupt)?
+            .as_str()
+            .to_owned(),
         start,
         end,
         short: tandem_domain::funding::short(start, end),

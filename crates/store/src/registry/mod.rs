@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use tandem_domain::audit::NewAuditEvent;
-use tandem_domain::funding::{AmountBand, GrantText};
+use tandem_domain::funding::GrantText;
 use tandem_domain::registry::{Assessment, Presence, ProfileText, Visibility};
 use tandem_domain::wheel::Activity;
 use tandem_domain::{OrgId, OrgKind, UserId};
@@ -64,7 +64,8 @@ pub struct Grant {
     /// The recipient on Tandem, where one has its name.
     pub recipient_org: Option<String>,
     pub title: String,
-    pub band: AmountBand,
+    /// `under_10k`, `10k_50k`, `50k_250k`, `250k_1m`, `over_1m` (US dollars) or `not_given`.
+    pub band: String,
     pub start: NaiveDate,
     pub end: NaiveDate,
     /// Six months or less.

@@ -20,6 +20,7 @@ mod paging;
 mod protection;
 mod public_violations;
 mod referrals;
+mod registry;
 pub mod reports;
 mod scorecards;
 mod shared;
@@ -72,6 +73,7 @@ pub fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(knowledge::router())
         .merge(letters::router())
         .merge(directory::router())
+        .merge(registry::router())
         .merge(openapi::router())
         .split_for_parts()
 }

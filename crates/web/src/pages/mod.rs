@@ -24,6 +24,7 @@ pub mod nav;
 mod protection;
 mod public_violations;
 mod referrals;
+mod registry;
 mod report_form;
 mod reports;
 mod scorecards;
@@ -66,6 +67,7 @@ pub fn router() -> Router<AppState> {
         .merge(knowledge::router())
         .merge(letters::router())
         .merge(directory::router())
+        .merge(registry::router())
         .layer(axum::middleware::from_fn(error::render_errors))
 }
 

@@ -33,6 +33,7 @@ pub fn items(role: Option<Role>, platform_admin: bool, path: &str) -> Vec<NavIte
         ("/index", "nav-index", None),
         ("/knowledge", "nav-knowledge", None),
         ("/services", "nav-services", None),
+        ("/registry", "nav-registry", None),
         ("/members", "nav-members", Some(Role::Admin)),
     ];
     let mut out: Vec<NavItem> = all
@@ -79,7 +80,10 @@ mod tests {
         assert!(keys(&admin).contains(&"nav-members") && keys(&admin).contains(&"nav-orgs"));
         assert_eq!(admin.iter().filter(|i| i.current).map(|i| i.key).collect::<Vec<_>>(), ["nav-home"]);
         let visitor = items(None, false, "/index/2026H2");
-        assert_eq!(keys(&visitor), ["nav-index", "nav-knowledge", "nav-services", "nav-sign-in"]);
+        assert_eq!(
+            keys(&visitor),
+            ["nav-index", "nav-knowledge", "nav-services", "nav-registry", "nav-sign-in"]
+        );
         assert!(visitor[0].current);
         assert!(!items(None, false, "/shared").iter().any(|i| i.current), "no false match on a prefix");
         assert!(!belongs("/sharingx", "/sharing"));
