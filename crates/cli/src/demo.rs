@@ -111,6 +111,7 @@ pub async fn populate(store: &dyn Store, keys: &Keyring, seed: u64) -> anyhow::R
     crate::demo_surveys::populate(store, &mut rng, &orgs).await?;
     letter(store, keys, &orgs).await?;
     services(store, &orgs).await?;
+    crate::demo_registry::populate(store, &orgs).await?;
     Ok(logins)
 }
 

@@ -12,6 +12,7 @@ mod demo_forums;
 mod demo_index;
 mod demo_observatory;
 mod demo_protection;
+mod demo_registry;
 mod demo_surveys;
 mod export;
 mod import;

@@ -8,6 +8,7 @@ mod auth;
 mod cli;
 mod crash;
 mod demo_monitoring;
+mod demo_registry;
 mod directory;
 mod edges;
 mod evidence;
