@@ -928,6 +928,85 @@ await journey("12. a visitor searches the knowledge bank in Arabic on a phone; a
   await visitor.close();
 });
 
+await journey("13. a CSO lists itself in the registry, the police endorse it, a visitor reads the gaps in Arabic, and a short grant is flagged", async () => {
+  // The women's network lists itself for everyone, on a phone, in French.
+  const ctx = await context(phone);
+  await ctx.addCookies([{ name: "lang", value: "fr", url: base }]);
+  const p = await ctx.newPage();
+  await signIn(p, "coordinator@kwpn.example");
+  await visit(p, "/registry");
+  await submit(p, "a[href='/registry/profile']");
+  await p.check("input[name=visibility][value=public]");
+  await p.fill("textarea[name=mission]", "Women of Kumba working with the police for safe markets and roads.");
+  await p.selectOption("select[name=areas]", ["XE01"]);
+  await p.check("input[name=activities][value=monitoring]");
+  for (const v of ["non_violence", "human_rights", "gender_sensitivity", "independence", "inclusion"]) await p.check(`input[name=values][value=${v}]`);
+  await p.check("input[name=competencies][value=mediation]");
+  await p.check("input[name=constituency][value=on_the_ground]");
+  await fitsPhone(p, "the profile form in French");
+  await submit(p, "main form button.primary");
+  assert.match(p.url(), /\/registry\/.+done=profile-saved/);
+  assert.ok((await p.textContent("main")).includes("les critères Better Peace"), "it meets the criteria");
+  const profile = new URL(p.url()).pathname;
+  // The police station lists itself for members of the platform only, and endorses the network.
+  const chief = await login("chief@police.example");
+  const listed = await api("PUT", "/api/v1/registry/profile", chief, { mission: "The police station of Kumba, with the residents' forum.", areas: ["XE0101"], activities: ["implementation"], visibility: "members" });
+  assert.equal(listed.status, 200);
+  const pctx = await context(phone);
+  const q = await pctx.newPage();
+  await signIn(q, "chief@police.example");
+  await visit(q, profile);
+  await q.fill("form[action$='/endorse'] textarea[name=note]", "They train our officers every year.");
+  await submit(q, "form[action$='/endorse'] button.primary");
+  assert.match(q.url(), /done=endorsed/);
+  assert.ok((await q.textContent("main")).includes("Endorsed by Kumba Central Police Station"));
+  // A visitor does not see the members-only police station, nor its endorsement.
+  const anon = await context(phone);
+  await anon.addCookies([{ name: "lang", value: "ar", url: base }]);
+  const v = await anon.newPage();
+  await visit(v, profile);
+  assert.ok(!(await v.textContent("main")).includes("Kumba Central Police Station"), "a members-only endorser stays unseen");
+  await visit(v, "/registry/capacity");
+  assert.equal(await v.getAttribute("html", "dir"), "rtl");
+  const women = await v.textContent("section[aria-labelledby=gaps-h] ul >> nth=0");
+  assert.ok(women.includes("Oku") && women.includes("Dabo") && !women.includes("Kumba"), `Hillside's districts lack a women-led organisation: ${women}`);
+  await fitsPhone(v, "the capacity map in Arabic");
+  await chartsRead(v, "the capacity map in Arabic");
+  await v.selectOption("select[name=area]", "XE0102");
+  await submit(v, "form[method=get] button");
+  assert.ok((await v.textContent("#area-h")).includes("Mbala"));
+  await v.screenshot({ path: join(shots, "13-capacity-ar.png"), fullPage: true });
+  await anon.close();
+  // A grant recorded with the end before the start: the error sits by the field, in French.
+  await visit(p, "/funding");
+  const g = "form[action='/funding']";
+  await p.fill(`${g} input[name=title]`, "Audits de sécurité des femmes");
+  await p.fill(`${g} input[name=funder]`, "Fonds de Lakeside");
+  await p.fill(`${g} input[name=recipient]`, "Kumba Women's Peace Network");
+  await p.selectOption(`${g} select[name=band]`, "10k_50k");
+  await p.fill(`${g} input[name=start]`, "2026-06-30");
+  await p.fill(`${g} input[name=end]`, "2026-01-01");
+  await p.selectOption(`${g} select[name=areas]`, ["XE0101"]);
+  await submit(p, `${g} button.primary`);
+  assert.ok((await p.textContent("#err-end")).length > 3, "the error is next to the end date");
+  assert.equal(await p.inputValue(`${g} input[name=title]`), "Audits de sécurité des femmes", "what was typed is kept");
+  await p.fill(`${g} input[name=start]`, "2026-01-01");
+  await p.fill(`${g} input[name=end]`, "2026-06-30");
+  await p.selectOption(`${g} select[name=areas]`, ["XE0101"]);
+  await submit(p, `${g} button.primary`);
+  assert.match(p.url(), /done=grant-recorded/);
+  assert.ok((await p.textContent("main")).includes("Six mois ou moins"), "a six-month grant is flagged");
+  await fitsPhone(p, "the funding register in French");
+  await ctx.close();
+  // The police withdraw their endorsement, asked first.
+  await visit(q, profile);
+  await submit(q, "main form[action$='/revoke'] button");
+  await submit(q, "form input[name=confirm][value=yes] ~ button, form button[name=confirm][value=yes]");
+  assert.match(q.url(), /done=endorsement-withdrawn/);
+  assert.ok(!(await q.textContent("main")).includes("Endorsed by Kumba Central Police Station"));
+  await pctx.close();
+});
+
 await journey("8. the pages touched, at 360 px in English, French and Arabic", async () => {
   const pages = [
     ["admin@kwpn.example", "/members"],
@@ -966,6 +1045,11 @@ await journey("8. the pages touched, at 360 px in English, French and Arabic", a
     [null, "/services/leaflet?area=XE0102"],
     ["coordinator@kwpn.example", "/knowledge/new"],
     ["coordinator@kwpn.example", "/letters"],
+    [null, "/registry"],
+    [null, "/registry/capacity?area=XE0102"],
+    [null, `/registry/${cso}`],
+    ["coordinator@kwpn.example", "/registry/profile"],
+    ["coordinator@kwpn.example", "/funding"],
     [null, "/index/2026H2"],
     [null, "/index/2026H2/XCC"],
     [null, "/"],

@@ -104,41 +104,63 @@ pub async fn populate(store: &dyn Store, orgs: &[Org]) -> anyhow::Result<()> {
             })
             .map_err(|e| anyhow::anyhow!("demo grant {title}: {e}"))
     };
+    // Each recipient records its own grants (so they place it on the capacity map); the fund
+    // records one it gives, which shows in the register alone.
     let fund = org(9)?;
-    let from_fund = [
-        grant(
-            &fund.name,
-            org(0)?,
-            "Women's safety audits in Lakeside",
-            "10k_50k",
-            -90,
-            90,
-            &["MR01"],
-            &["assessment"],
-        )?,
-        grant(
-            &fund.name,
-            org(1)?,
-            "Youth dialogue clubs",
-            "50k_250k",
-            -400,
-            700,
-            &["MR02"],
-            &["implementation", "planning"],
-        )?,
+    let own = [
+        (
+            0,
+            grant(
+                &fund.name,
+                org(0)?,
+                "Women's safety audits in Lakeside",
+                "10k_50k",
+                -90,
+                90,
+                &["MR01"],
+                &["assessment"],
+            )?,
+        ),
+        (
+            1,
+            grant(
+                &fund.name,
+                org(1)?,
+                "Youth dialogue clubs",
+                "50k_250k",
+                -400,
+                700,
+                &["MR02"],
+                &["implementation", "planning"],
+            )?,
+        ),
+        (
+            3,
+            grant(
+                &org(8)?.name,
+                org(3)?,
+                "Monitoring on the Coast",
+                "under_10k",
+                -30,
+                150,
+                &["MR0301"],
+                &["monitoring"],
+            )?,
+        ),
     ];
-    store.add_grants(&fund.id, &from_fund, ev("funding.add")).await?;
-    let net = org(8)?;
-    let from_net = [grant(
-        &net.name,
-        org(3)?,
-        "Monitoring on the Coast",
-        "under_10k",
-        -30,
-        150,
-        &["MR0301"],
-        &["monitoring"],
-    )?];
-    store.add_grants(&net.id, &from_net, ev("funding.add")).await?;
+    for (by, g) in own {
+        store.add_grants(&org(by)?.id, &[g], ev("funding.add")).await?;
+    }
+    let given = grant(
+        &fund.name,
+        org(0)?,
+        "Kumba forum: three years of meetings",
+        "50k_250k",
+        -200,
+        900,
+        &["MR0101"],
+        &["planning"],
+    )?;
+    store.add_grants(&fund.id, &[given], ev("funding.add")).await?;
     Ok(())
 }

@@ -36,6 +36,24 @@ impl AmountBand {
     }
 }
 
+/// What is wrong in an IATI activity file, in a form every language can say (the line travels
+/// beside it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IatiFault {
+    /// Not well-formed XML, or entities it would have to expand.
+    NotXml,
+    /// Well-formed, but not an `iati-activities` document.
+    NotActivities,
+    /// No `iati-activity` in it.
+    NoActivities,
+    /// More activities than one file may hold.
+    TooMany,
+    /// The `activity`-th activity (from 1) has no valid `field`.
+    Field { activity: u64, field: &'static str },
+    /// The `activity`-th activity repeats an identifier given earlier in the file.
+    RepeatedId { activity: u64 },
+}
+
 /// How long a grant may run and still be flagged short: six months, as 183 days.
 pub const SHORT_DAYS: i64 = 183;
 
@@ -78,10 +96,15 @@ pub struct GrantText {
     pub iati_id: String,
 }
 
+/// Years a grant's dates may fall in: a typo such as year 262026 would count as current for ever.
+const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
 fn date(field: &'static str, raw: &str) -> Result<NaiveDate, InvalidInput> {
-    raw.trim()
-        .parse()
-        .map_err(|_| InvalidInput::new(field, "must be a date (YYYY-MM-DD)").because(Problem::Required))
+    use chrono::Datelike;
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| YEARS.contains(&d.year()))
+        .ok_or_else(|| InvalidInput::new(field, "must be a date (YYYY-MM-DD)").because(Problem::Required))
 }
 
 /// An IATI identifier: the reporting organisation's identifier, a hyphen, its own reference;
@@ -157,6 +180,8 @@ mod tests {
         for (field, bad) in [
             ("end", GrantInput { end: "2025-12-01".into(), ..input() }),
             ("start", GrantInput { start: "soon".into(), ..input() }),
+            ("start", GrantInput { start: "+262026-01-01".into(), ..input() }),
+            ("end", GrantInput { end: "9999-12-31".into(), ..input() }),
             ("band", GrantInput { band: "lots".into(), ..input() }),
             ("areas", GrantInput { areas: vec!["ZZ".into()], ..input() }),
             ("iati_id", GrantInput { iati_id: "no spaces here".into(), ..input() }),

@@ -141,6 +141,11 @@ pub enum Problem {
         line: u64,
         fault: crate::questionnaire::LineFault,
     },
+    /// A line of an IATI activity file and what is wrong there.
+    InIati {
+        line: u64,
+        fault: crate::funding::IatiFault,
+    },
     /// Anything else: pages show the English message in English and a general one otherwise.
     Other,
 }

@@ -1889,10 +1889,6 @@ capacity-matrix = حسب المنطقة
 capacity-show = عرض
 capacity-no-one = لا أحد
 capacity-4w = من، ماذا، أين، متى
-capacity-who = من
-capacity-what = ماذا
-capacity-where = أين
-capacity-when = متى
 capacity-present = تعمل هنا
 capacity-source-profile = الملف
 capacity-source-forum = منتدى
@@ -1935,7 +1931,7 @@ label-start = البداية
 label-end = النهاية
 funding-end-hint = تُميَّز المنحة التي مدتها ستة أشهر أو أقل.
 label-iati_id = معرّف IATI (اختياري)
-funding-iati-hint = إن كانت الجهة المموّلة تنشرها في IATI، مثل XM-DAC-41114-PROJECT-00012.
+funding-iati-hint = إن كانت الجهة المموّلة تنشرها في IATI، مثل ⁨XM-DAC-41114-PROJECT-00012⁩.
 funding-add = تسجيل المنحة
 funding-import-h = استيراد ملف أنشطة IATI
 funding-import-hint = ملف XML لأنشطة IATI (المعيار 2.0x). يصبح كل نشاط منحة، أو لا شيء: يذكر الخطأ رقم السطر. النشاط المستورد من قبل يُستبدل.
@@ -1958,3 +1954,21 @@ label-values = القيم الأساسية
 label-competencies = الكفاءات
 label-constituency = قاعدتها الاجتماعية
 label-note = ملاحظة
+capacity-area = المنطقة
+capacity-choose-area = اختر منطقة
+capacity-nobody-here = لا تعمل هنا أي منظمة مدرجة.
+capacity-districts = كل المقاطعات
+capacity-missing = { $count ->
+    [one] نشاط واحد لا يقوم به أحد
+    [two] نشاطان لا يقوم بهما أحد
+    [few] { $count } أنشطة لا يقوم بها أحد
+   *[other] { $count } نشاطًا لا يقوم به أحد
+}
+capacity-none-missing = كل الأنشطة قائمة
+problem-in-iati = السطر { $line } من الملف: { $fault }. لم يُستورد شيء.
+iati-fault-not-xml = ليس ملف XML سليم البنية
+iati-fault-not-activities = ليس ملف أنشطة IATI (يجب أن يبدأ بـ iati-activities)
+iati-fault-none = لا يحتوي الملف أي نشاط
+iati-fault-too-many = يحتوي الملف أكثر من { $max } نشاط
+iati-fault-field = النشاط { $activity }: «{ $field }» ناقص أو غير صالح
+iati-fault-repeated = النشاط { $activity } يكرر معرّفًا ورد من قبل في الملف

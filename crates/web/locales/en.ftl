@@ -1819,10 +1819,6 @@ capacity-matrix = By area
 capacity-show = Show
 capacity-no-one = No one
 capacity-4w = Who, what, where, when
-capacity-who = Who
-capacity-what = What
-capacity-where = Where
-capacity-when = When
 capacity-present = Works here
 capacity-source-profile = profile
 capacity-source-forum = forum
@@ -1884,3 +1880,19 @@ label-values = Core values
 label-competencies = Competencies
 label-constituency = Its constituents
 label-note = Note
+capacity-area = Area
+capacity-choose-area = Choose an area
+capacity-nobody-here = No listed organisation works here.
+capacity-districts = Every district
+capacity-missing = { $count ->
+    [one] one activity nobody does
+   *[other] { $count } activities nobody does
+}
+capacity-none-missing = every activity done
+problem-in-iati = Line { $line } of the file: { $fault }. Nothing was imported.
+iati-fault-not-xml = it is not well-formed XML
+iati-fault-not-activities = it is not an IATI activity file (it must begin with iati-activities)
+iati-fault-none = the file holds no activity
+iati-fault-too-many = the file holds more than { $max } activities
+iati-fault-field = activity { $activity }: "{ $field }" is missing or not valid
+iati-fault-repeated = activity { $activity } repeats an identifier given earlier in the file

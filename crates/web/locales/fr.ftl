@@ -1819,10 +1819,6 @@ capacity-matrix = Par zone
 capacity-show = Afficher
 capacity-no-one = Personne
 capacity-4w = Qui, quoi, où, quand
-capacity-who = Qui
-capacity-what = Quoi
-capacity-where = Où
-capacity-when = Quand
 capacity-present = Travaille ici
 capacity-source-profile = profil
 capacity-source-forum = forum
@@ -1884,3 +1880,19 @@ label-values = Valeurs fondamentales
 label-competencies = Compétences
 label-constituency = Sa base sociale
 label-note = Note
+capacity-area = Zone
+capacity-choose-area = Choisir une zone
+capacity-nobody-here = Aucune organisation inscrite ne travaille ici.
+capacity-districts = Tous les districts
+capacity-missing = { $count ->
+    [one] une activité que personne ne mène
+   *[other] { $count } activités que personne ne mène
+}
+capacity-none-missing = toutes les activités menées
+problem-in-iati = Ligne { $line } du fichier : { $fault }. Rien n'a été importé.
+iati-fault-not-xml = ce n'est pas du XML bien formé
+iati-fault-not-activities = ce n'est pas un fichier d'activités IATI (il doit commencer par iati-activities)
+iati-fault-none = le fichier ne contient aucune activité
+iati-fault-too-many = le fichier contient plus de { $max } activités
+iati-fault-field = activité { $activity } : « { $field } » manque ou n'est pas valable
+iati-fault-repeated = l'activité { $activity } reprend un identifiant déjà donné dans le fichier

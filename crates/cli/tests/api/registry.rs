@@ -185,9 +185,25 @@ async fn grants_go_out_and_come_back_as_iati_activities(b: Backend) {
         .send("POST", "/api/v1/grants", Some(&fund), Some(grant("Backwards", "2026-06-01", "2026-01-01")))
         .await;
     assert_eq!((s, v["error"]["field"].as_str()), (422, Some("end")), "{v}");
-    // The programme puts the network in MR0101 doing implementation.
+    // The fund's record of a grant to the network does not place the network anywhere.
     let (_, g) = app.send("GET", "/api/v1/registry/gaps?area=MR0101", None, None).await;
-    assert!(!g["activities_without_actor"].as_array().unwrap().contains(&json!("implementation")), "{g}");
+    let (_, lines) = app.send("GET", "/api/v1/registry/capacity", None, None).await;
+    assert!(
+        g["activities_without_actor"].as_array().unwrap().contains(&json!("implementation")),
+        "{g} {lines}"
+    );
+    // A recipient the fund may not see is not matched: the answer is the same as for a name
+    // nobody has, and tells nothing of the hidden organisation.
+    let (_, h) = coordinator(&app, "Threatened Defenders", "h@defenders.example", true, false).await;
+    app.send("PUT", "/api/v1/registry/profile", Some(&h), Some(profile("hidden", &["MR01"], &[]))).await;
+    for name in ["Threatened Defenders", "Nobody At All"] {
+        let mut b = grant("Shelter", "2026-01-01", "2027-12-31");
+        b["recipient"] = json!(name);
+        let (s, v) = app.send("POST", "/api/v1/grants", Some(&fund), Some(b)).await;
+        assert_eq!((s, v["recipient_org"].clone()), (201, Value::Null), "{name}: {v}");
+        let path = format!("/api/v1/grants/{}", v["id"].as_str().unwrap());
+        assert_eq!(app.send("DELETE", &path, Some(&fund), None).await.0, 204);
+    }
 
     let r = app.http.get(app.url("/api/v1/grants/iati")).send().await.unwrap();
     assert_eq!(r.headers()["content-type"], "application/xml; charset=utf-8");
@@ -221,6 +237,9 @@ async fn grants_go_out_and_come_back_as_iati_activities(b: Backend) {
     };
     let (s, v) = import(xml.clone()).await;
     assert_eq!((s, v["imported"].as_u64()), (201, Some(2)), "{v}");
+    // Recorded by the network itself, the programmes put it in MR0101 doing implementation.
+    let (_, g) = app.send("GET", "/api/v1/registry/gaps?area=MR0101", None, None).await;
+    assert!(!g["activities_without_actor"].as_array().unwrap().contains(&json!("implementation")), "{g}");
     import(xml.clone()).await;
     let (_, all) = app.send("GET", "/api/v1/grants", None, None).await;
     let all = all["grants"].as_array().unwrap();
@@ -242,11 +261,20 @@ async fn grants_go_out_and_come_back_as_iati_activities(b: Backend) {
     assert_eq!(s, 422, "{v}");
     let msg = v["error"]["message"].as_str().unwrap();
     assert!(
-        msg.contains(&format!("line {starts}, activity 2")) && msg.contains("end must be a date"),
+        msg.contains(&format!("line {starts}: activity 2")) && msg.contains("end must be a date"),
         "{msg}"
     );
     let (s, v) = import("<html>not iati</html>".into()).await;
     assert_eq!((s, v["error"]["field"].as_str()), (422, Some("file")), "{v}");
+    // One identifier twice in a file: refused, not silently merged.
+    let first = &xml[xml.find(" <iati-activity ").unwrap()..xml.find(" </iati-activity>").unwrap() + 18];
+    let twice = xml.replacen(first, &format!("{first}{first}"), 1);
+    let (s, v) = import(twice).await;
+    assert!(s == 422 && v["error"]["message"].as_str().unwrap().contains("repeats the identifier"), "{v}");
+    // The network disputes the fund's record of a grant to it: it may remove it.
+    let funds = all.iter().find(|g| g["org_id"] != kwpn.as_str()).unwrap();
+    let path = format!("/api/v1/grants/{}", funds["id"].as_str().unwrap());
+    assert_eq!(app.send("DELETE", &path, Some(&amina), None).await.0, 204);
     let (_, after) = app.send("GET", "/api/v1/grants", None, None).await;
-    assert_eq!(after["grants"].as_array().unwrap().len(), 4, "nothing of a refused file is kept");
+    assert_eq!(after["grants"].as_array().unwrap().len(), 3, "nothing of a refused file is kept");
 }

@@ -344,16 +344,12 @@ impl RegistryStore for d::Backend {
                 source: Source::Training,
             });
         }
+        // A programme counts where its recipient recorded it: a grant another organisation
+        // records "to" it must not place it anywhere.
         for g in self.grants(v).await? {
-            if let Some(org) = &g.recipient_org {
-                out.extend(spread(
-                    org,
-                    &g.areas,
-                    &g.activities,
-                    Some(g.start),
-                    Some(g.end),
-                    Source::Programme,
-                ));
+            if g.recipient_org.as_deref() == Some(g.org_id.as_str()) {
+                let (from, to) = (Some(g.start), Some(g.end));
+                out.extend(spread(&g.org_id, &g.areas, &g.activities, from, to, Source::Programme));
             }
         }
         Ok(out)
@@ -415,7 +411,7 @@ impl RegistryStore for d::Backend {
         audit.subject.get_or_insert_with(|| id.to_owned());
         audit.org_id.get_or_insert_with(|| org.to_string());
         let (_write, mut tx) = self.db.write().await?;
-        let done = sqlx::query("DELETE FROM grants WHERE id = $1 AND org_id = $2")
+        let done = sqlx::query("DELETE FROM grants WHERE id = $1 AND (org_id = $2 OR recipient_org = $2)")
             .bind(id)
             .bind(org.as_str())
             .execute(&mut *tx)

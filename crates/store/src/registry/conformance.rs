@@ -155,6 +155,20 @@ pub async fn chapter(store: Arc<dyn Store>) {
     );
     assert_eq!(s.grants(Some(&hidden.id)).await.unwrap().len(), 2);
     assert!(matches!(s.remove_grant(&hidden.id, "g1", ev("grant.remove")).await, Err(StoreError::NotFound)));
+    // A grant recorded to an organisation is its to dispute, and places it nowhere on the map.
+    let programmes = |v: Vec<tandem_domain::registry::Presence>| {
+        v.iter().filter(|p| p.source == Source::Programme).count()
+    };
+    let before = programmes(s.presences(Some(&open.id)).await.unwrap());
+    s.add_grants(
+        &members_only.id,
+        &[grant("g3", "", "Claimed for the network", Some(&open.id))],
+        ev("grants"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(programmes(s.presences(Some(&open.id)).await.unwrap()), before);
+    s.remove_grant(&open.id, "g3", ev("grant.remove")).await.unwrap();
 
     // Presences: profiles, forums (by kind), trainings given, programmes — of visible orgs only.
     let forum = NewForum {

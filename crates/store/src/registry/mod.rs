@@ -106,13 +106,14 @@ pub trait RegistryStore: Send + Sync {
     /// Standing endorsements between organisations `viewer` may both see, newest first.
     async fn endorsements(&self, viewer: Option<&OrgId>) -> Result<Vec<Endorsement>>;
     /// Where the organisations `viewer` may see are present, from their profiles, the forums
-    /// they sit in, the trainings they gave and the programmes funded to them.
+    /// they sit in, the trainings they gave and the grants they recorded as their own
+    /// (recipient and recorder the same: no one is placed on the map by another's record).
     async fn presences(&self, viewer: Option<&OrgId>) -> Result<Vec<Presence>>;
     /// Records grants in `org`'s name, all or none; a grant with an IATI identifier the
     /// organisation recorded before replaces it (an IATI file imported again).
     async fn add_grants(&self, org: &OrgId, grants: &[NewGrant], audit: NewAuditEvent) -> Result<usize>;
     /// Grants whose recording and receiving organisations `viewer` may see, newest start first.
     async fn grants(&self, viewer: Option<&OrgId>) -> Result<Vec<Grant>>;
-    /// NotFound unless `org` recorded it.
+    /// NotFound unless `org` recorded it or is its recipient.
     async fn remove_grant(&self, org: &OrgId, id: &str, audit: NewAuditEvent) -> Result<()>;
 }

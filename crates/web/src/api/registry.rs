@@ -32,7 +32,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(endorse))
         .routes(routes!(revoke))
         .routes(routes!(grants, add_grant))
-        .routes(routes!(export_iati, import_iati))
+        .routes(routes!(export_iati))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(import_iati))
+                .layer(axum::extract::DefaultBodyLimit::max(crate::registry::iati::MAX_BYTES)),
+        )
         .routes(routes!(remove_grant))
 }
 

@@ -80,6 +80,9 @@ pub fn problem_text(lang: crate::i18n::Lang, e: &tandem_domain::InvalidInput) ->
         P::InFile { line, fault } => {
             ("problem-in-file", vec![("line", n(line as i64)), ("fault", file_fault(lang, fault))])
         }
+        P::InIati { line, fault } => {
+            ("problem-in-iati", vec![("line", n(line as i64)), ("fault", iati_fault(lang, fault))])
+        }
         P::InLine { line: 0, fault } => {
             ("problem-in-questionnaire", vec![("fault", line_fault(lang, fault))])
         }
@@ -115,6 +118,28 @@ fn file_fault(lang: crate::i18n::Lang, fault: tandem_domain::survey::FileFault) 
         None => vec![],
     };
     i18n.text(lang, key, &args)
+}
+
+/// What is wrong in an IATI file, in the page's language.
+fn iati_fault(lang: crate::i18n::Lang, fault: tandem_domain::funding::IatiFault) -> String {
+    use tandem_domain::funding::IatiFault as F;
+    let i18n = crate::i18n::global();
+    let n = |v: u64| v.to_string();
+    match fault {
+        F::NotXml => i18n.text(lang, "iati-fault-not-xml", &[]),
+        F::NotActivities => i18n.text(lang, "iati-fault-not-activities", &[]),
+        F::NoActivities => i18n.text(lang, "iati-fault-none", &[]),
+        F::TooMany => i18n.text(
+            lang,
+            "iati-fault-too-many",
+            &[("max", n(crate::registry::iati::MAX_ACTIVITIES as u64))],
+        ),
+        F::Field { activity, field } => {
+            let label = i18n.text(lang, &format!("label-{field}"), &[]);
+            i18n.text(lang, "iati-fault-field", &[("activity", n(activity)), ("field", label)])
+        }
+        F::RepeatedId { activity } => i18n.text(lang, "iati-fault-repeated", &[("activity", n(activity))]),
+    }
 }
 
 /// What is wrong on a questionnaire's line, in the page's language.

@@ -36,7 +36,10 @@ pub fn router() -> Router<AppState> {
         .route("/registry/{org}/endorse", post(endorse))
         .route("/registry/endorsements/{id}/revoke", post(revoke))
         .route("/funding", get(grants).post(add_grant))
-        .route("/funding/import", post(import))
+        .route(
+            "/funding/import",
+            post(import).layer(axum::extract::DefaultBodyLimit::max(crate::registry::iati::MAX_BYTES)),
+        )
         .route("/funding/{id}/remove", post(remove_grant))
 }
 
@@ -333,41 +336,48 @@ async fn capacity_page(
         drawn.iter().map(|a| (a.code.clone(), present.get(&a.code).map_or(0, |s| s.len() as u32))).collect();
     let t = |key: &str| crate::i18n::global().text(ctx.lang, key, &[]);
     let map = charts::choropleth(&drawn, &counts, &t("capacity-map-title"));
-    // The matrix, one card per area where someone works or something is missing: each joint
-    // activity with who does it.
+    // Every district in one line (how many work there, how many activities nobody does), and
+    // the chosen area in full: each joint activity with who does it, and its 4W lines. A line
+    // covers the chosen area when it is for the area, an area containing it or one within it.
+    let up = |c: &str| crate::directory::area_and_above(&cfg, c).unwrap_or_default();
     let chosen = q.area.trim();
-    let mut cards: Vec<minijinja::Value> = Vec::new();
-    let mut codes: Vec<String> = gaps.activities_without_actor_by_area.keys().cloned().collect();
-    for l in &lines {
-        if !codes.contains(&l.area) {
-            codes.push(l.area.clone());
-        }
-    }
-    codes.sort_by_key(|c| name(c));
-    for code in codes.iter().filter(|c| chosen.is_empty() || c.as_str() == chosen) {
-        let here: Vec<&capacity::Line> = lines.iter().filter(|l| &l.area == code && l.current).collect();
-        let rows: Vec<minijinja::Value> = Activity::ALL
-            .iter()
-            .map(|a| {
-                let mut who: Vec<String> =
-                    here.iter().filter(|l| l.activity == Some(*a)).map(|l| l.org_name.clone()).collect();
-                who.dedup();
-                minijinja::context! { activity => a.as_str(), who }
-            })
-            .collect();
-        let mut present_orgs: Vec<String> =
-            present.get(code).map(|s| s.iter().cloned().collect()).unwrap_or_default();
-        present_orgs.sort();
-        cards.push(minijinja::context! { code, name => name(code), rows, present => present_orgs.len() });
-    }
-    let when: Vec<minijinja::Value> = lines
+    let chosen_up = if chosen.is_empty() { vec![] } else { up(chosen) };
+    let covers = |l: &capacity::Line| chosen_up.contains(&l.area) || up(&l.area).iter().any(|a| a == chosen);
+    let parents: std::collections::BTreeSet<&str> =
+        cfg.areas.values().filter_map(|a| a.parent_code.as_deref()).collect();
+    let mut districts: Vec<minijinja::Value> = cfg
+        .areas
+        .values()
+        .filter(|a| !parents.contains(a.code.as_str()))
+        .map(|a| {
+            let missing = gaps.activities_without_actor_by_area.get(&a.code).map_or(0, Vec::len);
+            let n = present.get(&a.code).map_or(0, |s| s.len());
+            minijinja::context! { code => a.code, name => a.name, present => n, missing }
+        })
+        .collect();
+    districts.sort_by_key(|d| d.get_attr("name").map(|n| n.to_string()).unwrap_or_default());
+    let here: Vec<&capacity::Line> = lines.iter().filter(|l| !chosen.is_empty() && covers(l)).collect();
+    let rows: Vec<minijinja::Value> = Activity::ALL
         .iter()
-        .filter(|l| chosen.is_empty() || l.area == chosen)
+        .map(|a| {
+            let mut who: Vec<String> = here
+                .iter()
+                .filter(|l| l.current && l.activity == Some(*a))
+                .map(|l| l.org_name.clone())
+                .collect();
+            who.sort();
+            who.dedup();
+            minijinja::context! { activity => a.as_str(), who }
+        })
+        .collect();
+    let when: Vec<minijinja::Value> = here
+        .iter()
         .map(|l| minijinja::context! {
             org => l.org_name, activity => l.activity.map(|a| a.as_str()), area => l.area_name, source => source(l.source),
             from => l.from.map(|d| d.to_string()), to => l.to.map(|d| d.to_string()), current => l.current,
         })
         .collect();
+    let chosen_name = cfg.areas.get(chosen).map(|a| a.name.clone());
     Ok(ctx.render(
         StatusCode::OK,
         "registry_capacity.html",
@@ -376,7 +386,7 @@ async fn capacity_page(
             no_women => gaps.areas_without_women_led.iter().map(|c| name(c)).collect::<Vec<_>>(),
             no_youth => gaps.areas_without_youth_led.iter().map(|c| name(c)).collect::<Vec<_>>(),
             nobody => words(&gaps.activities_without_actor, Activity::as_str),
-            cards, when, areas => forms::area_choices(&cfg), area => chosen,
+            districts, rows, when, chosen_name, areas => forms::area_choices(&cfg), area => chosen,
         },
     ))
 }
@@ -429,7 +439,8 @@ async fn render_grants(
         status,
         "funding.html",
         minijinja::context! {
-            grants => list, short, may_manage => may_manage(ctx), form_errors, typed, form,
+            // The summary at the top links to each error beside its field, down the page.
+            errors => form_errors.clone(), grants => list, short, may_manage => may_manage(ctx), form_errors, typed, form,
             bands => words(AmountBand::ALL, AmountBand::as_str), areas => forms::area_choices(&cfg),
             activities => words(Activity::ALL, Activity::as_str), notice => done,
         },

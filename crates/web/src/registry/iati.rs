@@ -10,7 +10,7 @@ use std::fmt::Write;
 use chrono::{DateTime, Utc};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use tandem_domain::funding::{AmountBand, GrantInput};
+use tandem_domain::funding::{AmountBand, GrantInput, IatiFault};
 use tandem_store::Grant;
 
 /// The vocabulary URI of Tandem's tags.
@@ -102,11 +102,15 @@ pub struct Read {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
     pub line: usize,
+    pub fault: IatiFault,
     pub message: String,
 }
 
 /// Activities one file may hold.
 pub const MAX_ACTIVITIES: usize = 5_000;
+
+/// The largest file taken: room for the most activities a file may hold, with long titles.
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 
 #[derive(Default)]
 struct Partial {
@@ -149,6 +153,7 @@ pub fn read(xml: &[u8]) -> Result<Vec<Read>, Unreadable> {
         let pos = reader.buffer_position() as usize;
         let ev = reader.read_event_into(&mut buf).map_err(|e| Unreadable {
             line: line_at(reader.buffer_position() as usize),
+            fault: IatiFault::NotXml,
             message: format!("this is not well-formed XML: {e}"),
         })?;
         let (start, empty) = match &ev {
@@ -161,6 +166,7 @@ pub fn read(xml: &[u8]) -> Result<Vec<Read>, Unreadable> {
             if path.is_empty() && name != "iati-activities" {
                 return Err(Unreadable {
                     line: line_at(pos),
+                    fault: IatiFault::NotActivities,
                     message: format!("an IATI activity file begins with <iati-activities>, not <{name}>"),
                 });
             }
@@ -169,6 +175,7 @@ pub fn read(xml: &[u8]) -> Result<Vec<Read>, Unreadable> {
                     if out.len() >= MAX_ACTIVITIES {
                         return Err(Unreadable {
                             line: line_at(pos),
+                            fault: IatiFault::TooMany,
                             message: format!("a file may hold at most {MAX_ACTIVITIES} activities"),
                         });
                     }
@@ -222,6 +229,7 @@ pub fn read(xml: &[u8]) -> Result<Vec<Read>, Unreadable> {
         match ev {
             Event::Text(t) => text.push_str(&t.unescape().map_err(|e| Unreadable {
                 line: line_at(pos),
+                fault: IatiFault::NotXml,
                 message: format!("this is not well-formed XML: {e}"),
             })?),
             Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
@@ -270,11 +278,16 @@ pub fn read(xml: &[u8]) -> Result<Vec<Read>, Unreadable> {
     if !path.is_empty() {
         return Err(Unreadable {
             line: line_at(xml.len()),
+            fault: IatiFault::NotXml,
             message: "the file ends inside an element".into(),
         });
     }
     if out.is_empty() {
-        return Err(Unreadable { line: 1, message: "the file holds no <iati-activity>".into() });
+        return Err(Unreadable {
+            line: 1,
+            fault: IatiFault::NoActivities,
+            message: "the file holds no <iati-activity>".into(),
+        });
     }
     Ok(out)
 }

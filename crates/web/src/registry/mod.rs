@@ -67,7 +67,12 @@ pub async fn endorse(
     let of = OrgId::parse(org).map_err(|_| AppError::NotFound)?;
     let id = OrgId::new().to_string();
     let ev = NewAuditEvent::new("registry.endorse").org(&actor.org_id).actor(&actor.user_id).subject(&id);
-    Ok(state.store.endorse(&actor.org_id, &actor.user_id, &of, &id, &note, ev).await?)
+    match state.store.endorse(&actor.org_id, &actor.user_id, &of, &id, &note, ev).await {
+        Err(tandem_store::StoreError::Conflict(_)) => {
+            Err(AppError::Conflict("your organisation already endorses this organisation".into()))
+        }
+        done => Ok(done?),
+    }
 }
 
 pub async fn revoke(state: &AppState, actor: &Actor, id: &str) -> Result<Endorsement, AppError> {
