@@ -84,7 +84,7 @@ impl ServiceInput {
             areas,
             languages,
             eligibility: text::bounded("eligibility", &self.eligibility, 2, 200)?,
-            contact: text::bounded("contact", &self.contact, 3, 200)?,
+            contact: text::contact("contact", &self.contact, 3, 200)?,
             hours: if self.hours.trim().is_empty() {
                 String::new()
             } else {

@@ -157,7 +157,7 @@ impl ProfileInput {
         let contact = if self.contact.trim().is_empty() {
             String::new()
         } else {
-            text::bounded("contact", &self.contact, 3, 200)?
+            text::contact("contact", &self.contact, 3, 200)?
         };
         Ok(ProfileText {
             mission: text::multiline("mission", &self.mission, 10, 2_000)?,

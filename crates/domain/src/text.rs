@@ -36,6 +36,18 @@ pub fn multiline(field: &'static str, raw: &str, min: usize, max: usize) -> Resu
     Ok(s.trim().to_owned())
 }
 
+/// A contact (a phone number, an address) shown to the public as written: refused if it holds a
+/// bidirectional control (U+202A–U+202E, U+2066–U+2069), which could show a number other than
+/// the one stored ("+237 600" displayed backwards).
+pub fn contact(field: &'static str, raw: &str, min: usize, max: usize) -> Result<String, InvalidInput> {
+    let s = bounded(field, raw, min, max)?;
+    if s.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) {
+        return Err(InvalidInput::new(field, "must not contain direction controls")
+            .because(Problem::ControlCharacters));
+    }
+    Ok(s)
+}
+
 /// A list typed in one box or several (`en, fr`; Arabic commas too): each item trimmed and
 /// bounded, blanks dropped, repeats kept once, at most `max_items`.
 pub fn list(
@@ -71,6 +83,16 @@ pub fn spreadsheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contact_cannot_be_shown_backwards() {
+        assert_eq!(contact("c", " +237 600 100 ", 3, 50).unwrap(), "+237 600 100");
+        assert_eq!(
+            contact("c", "+237 \u{202E}001 006", 3, 50).unwrap_err().problem,
+            Problem::ControlCharacters
+        );
+        assert!(contact("c", "\u{2067}+237\u{2069}", 3, 50).is_err());
+    }
 
     #[test]
     fn descriptions_keep_their_line_breaks() {
