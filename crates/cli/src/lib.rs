@@ -5,6 +5,7 @@
 mod admin;
 mod alerts;
 mod audit;
+mod backup;
 mod bench;
 pub mod demo;
 mod demo_ew;
@@ -101,6 +102,23 @@ enum Command {
     /// Benchmark helpers (see docs/benchmarks.md).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
+    /// Copy the database while the server runs (SQLite: VACUUM INTO; PostgreSQL: pg_dump) to a
+    /// new file. The key file is not included: keep it elsewhere (docs/operations.md).
+    Backup {
+        /// The file to write (must not exist).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Restore a backup into the configured database and migrate it forward; refuses a backup
+    /// of a newer Tandem, and a database that already holds data unless --force.
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// Replace a database that already holds organisations.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs the command line in this process and turns errors into a message and exit code 1.
@@ -157,6 +175,8 @@ async fn run(command: Command, mut settings: Settings) -> anyhow::Result<ExitCod
         Command::Alerts(cmd) => alerts::run(cmd, &settings).await?,
         Command::Export { org, out } => export::run(&settings, &org, &out).await?,
         Command::Bench(cmd) => bench::run(cmd, &settings).await?,
+        Command::Backup { out } => backup::backup(&settings, &out).await?,
+        Command::Restore { from, force } => backup::restore(&settings, &from, force).await?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -76,6 +76,13 @@ pub trait Database: Send + Sync {
     async fn migrate(&self) -> Result<()>;
     /// Whether the database answers and the schema is current.
     async fn ping(&self) -> Result<()>;
+    /// The newest migration applied to this database (0 for none).
+    async fn schema_version(&self) -> Result<i64>;
+    /// The newest migration this build knows: a database past it was written by a newer Tandem.
+    fn known_schema_version(&self) -> i64;
+    /// A consistent copy of the live database, taken while it serves, into a new file at `path`
+    /// (SQLite's `VACUUM INTO`). PostgreSQL is copied with `pg_dump` instead: refused there.
+    async fn snapshot_into(&self, path: &str) -> Result<()>;
 }
 
 /// Every capability's storage: what a backend implements (each trait once, see

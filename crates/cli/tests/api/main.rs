@@ -5,6 +5,7 @@
 mod attacks;
 mod audit;
 mod auth;
+mod backup;
 mod cli;
 mod crash;
 mod demo_monitoring;

@@ -19,6 +19,16 @@ pub type Conn = <Db as sqlx::Database>::Connection;
 pub type Backend = super::PgStore;
 
 pub const NAME: &str = "postgres";
+
+/// A row when the migrations' table exists.
+pub const HAS_MIGRATIONS: &str = "SELECT tablename FROM pg_tables WHERE tablename = '_sqlx_migrations'";
+
+/// PostgreSQL is copied by `pg_dump`, outside the connection (see `tandem backup`).
+pub async fn snapshot(_: &PgPool, _: &str) -> Result<()> {
+    Err(tandem_store::StoreError::other(
+        "a PostgreSQL database is copied with pg_dump (tandem backup runs it)",
+    ))
+}
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// How a time is bound: as itself, into `timestamptz` columns.

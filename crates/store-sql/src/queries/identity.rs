@@ -34,6 +34,26 @@ impl Database for d::Backend {
             .map_err(other)?;
         Ok(())
     }
+
+    async fn schema_version(&self) -> Result<i64> {
+        let exists = sqlx::query(d::HAS_MIGRATIONS).fetch_optional(&self.db.pool).await.map_err(other)?;
+        if exists.is_none() {
+            return Ok(0);
+        }
+        let r = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM _sqlx_migrations WHERE success")
+            .fetch_one(&self.db.pool)
+            .await
+            .map_err(other)?;
+        tandem_store::row::RowRead::int(&Sq(&r), "v")
+    }
+
+    fn known_schema_version(&self) -> i64 {
+        d::MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+    }
+
+    async fn snapshot_into(&self, path: &str) -> Result<()> {
+        d::snapshot(&self.db.pool, path).await
+    }
 }
 
 #[async_trait]

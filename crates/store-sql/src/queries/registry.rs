@@ -383,7 +383,7 @@ impl RegistryStore for d::Backend {
             .bind(texts(&t.areas))
             .bind(words(&t.activities))
             .bind(&t.iati_id)
-            .bind(at.clone())
+            .bind(at)
             .execute(&mut *tx)
             .await
             .map_err(|e| conflict(e, "id"))?;

@@ -24,6 +24,17 @@ pub type Conn = <Db as sqlx::Database>::Connection;
 pub type Backend = super::SqliteStore;
 
 pub const NAME: &str = "sqlite";
+
+/// A row when the migrations' table exists.
+pub const HAS_MIGRATIONS: &str =
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'";
+
+/// A consistent copy of the live database into a new file: `VACUUM INTO` reads one snapshot
+/// (every commit acknowledged before it began, none after) while writers go on.
+pub async fn snapshot(pool: &SqlitePool, path: &str) -> Result<()> {
+    sqlx::query("VACUUM INTO $1").bind(path).execute(pool).await.map_err(other)?;
+    Ok(())
+}
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 /// A time as SQLite stores it: fixed-width RFC 3339 text in UTC with microseconds (the on-disk
