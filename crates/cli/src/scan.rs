@@ -1,11 +1,13 @@
 //! The bulk path from an ACLED-style event file to weekly EARS alarms: the file is split at line
 //! boundaries and parsed on every core straight into a count cube (area × category × week),
 //! then each series is laid densely on the grid and tested with the domain's EARS functions, the
-//! same ones the alert engine uses. Used by `tandem bench analytics --fast`.
+//! same ones the alert engine uses. Areas are found by the importer's rule (P-code first, then
+//! the name within its parent). Used by `tandem bench analytics --fast`.
 use std::collections::HashMap;
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use tandem_domain::area_match::AreaMatcher;
 use tandem_domain::ears::{self, Method};
 use tandem_domain::week::Week;
 
@@ -41,26 +43,53 @@ struct Columns {
     kind: usize,
     admin1: usize,
     admin2: usize,
+    pcode: Option<usize>,
 }
 
-fn count_chunk(chunk: &[u8], cols: &Columns, areas: &HashMap<Vec<u8>, u16>) -> Result<(Cube, usize), String> {
+/// The areas by the one matching rule (tandem_domain::area_match), each as a dense index.
+struct Areas {
+    matcher: AreaMatcher,
+    index: HashMap<Vec<u8>, u16>,
+}
+
+impl Areas {
+    fn of_code(&self, code: &str) -> Result<u16, String> {
+        self.index.get(code.as_bytes()).copied().ok_or_else(|| format!("unknown area code {code}"))
+    }
+}
+
+fn count_chunk(chunk: &[u8], cols: &Columns, areas: &Areas) -> Result<(Cube, usize), String> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(chunk);
     let mut rec = csv::ByteRecord::new();
     let mut cube = Cube::new();
     let mut n = 0;
+    // Names resolved once per (admin2, admin1) pair: the matcher's answer, without a lookup
+    // that allocates on every row.
+    let mut named: HashMap<Vec<u8>, HashMap<Vec<u8>, u16>> = HashMap::new();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     while rdr.read_byte_record(&mut rec).map_err(|e| e.to_string())? {
         let cat = category(rec.get(cols.kind).unwrap_or(b"")).ok_or("unknown event type")?;
         if cat == 4 {
             continue;
         }
         let week = week_of(rec.get(cols.date).unwrap_or(b"")).ok_or("bad date")?;
-        let a2 = rec.get(cols.admin2).unwrap_or(b"");
-        let name = if a2.is_empty() { rec.get(cols.admin1).unwrap_or(b"") } else { a2 };
-        let area = match areas.get(name) {
-            Some(a) => *a,
-            None => *areas
-                .get(&name.to_ascii_lowercase())
-                .ok_or_else(|| format!("no area is named {:?}", String::from_utf8_lossy(name)))?,
+        let pcode = cols.pcode.and_then(|i| rec.get(i)).unwrap_or(b"").trim_ascii();
+        let area = if !pcode.is_empty() {
+            match areas.index.get(pcode) {
+                Some(a) => *a,
+                None => return Err(format!("unknown area code {}", text(pcode))),
+            }
+        } else {
+            let (a1, a2) = (rec.get(cols.admin1).unwrap_or(b""), rec.get(cols.admin2).unwrap_or(b""));
+            match named.get(a2).and_then(|m| m.get(a1)) {
+                Some(a) => *a,
+                None => {
+                    let code = areas.matcher.resolve("", &text(a1), &text(a2)).map_err(|e| e.to_string())?;
+                    let a = areas.of_code(&code)?;
+                    named.entry(a2.to_vec()).or_default().insert(a1.to_vec(), a);
+                    a
+                }
+            }
         };
         *cube.entry((area, cat, week)).or_default() += 1;
         n += 1;
@@ -70,11 +99,13 @@ fn count_chunk(chunk: &[u8], cols: &Columns, areas: &HashMap<Vec<u8>, u16>) -> R
 
 pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -> anyhow::Result<()> {
     let store = crate::open_store(&settings.database_url).await?;
-    let mut areas: HashMap<Vec<u8>, u16> = HashMap::new();
-    for (i, a) in store.list_areas(false).await?.iter().enumerate() {
-        areas.insert(a.name.as_bytes().to_vec(), i as u16);
-        areas.insert(a.name.to_lowercase().into_bytes(), i as u16);
-    }
+    let all = store.list_areas(false).await?;
+    let areas = Areas {
+        matcher: AreaMatcher::new(
+            all.iter().map(|a| (a.code.as_str(), a.name.as_str(), a.parent_code.as_deref())),
+        ),
+        index: all.iter().enumerate().map(|(i, a)| (a.code.as_bytes().to_vec(), i as u16)).collect(),
+    };
     let t0 = Instant::now();
     let data = std::fs::read(file)?;
     let t1 = Instant::now();
@@ -89,6 +120,7 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
         kind: col("event_type")?,
         admin1: col("admin1")?,
         admin2: col("admin2")?,
+        pcode: col("admin2_pcode").or_else(|_| col("admin1_pcode")).ok(),
     };
     let body = &data[header_end + 1..];
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(1);

@@ -34,6 +34,7 @@ pub(crate) use word_list;
 pub mod access;
 pub mod alert_engine;
 pub mod area;
+pub mod area_match;
 pub mod audit;
 pub mod directory;
 pub mod disclosure;

@@ -475,3 +475,90 @@ async fn event_data_imports(b: Backend) {
         "failed imports wrote nothing"
     );
 }
+
+both!(one_area_rule_on_every_event_path);
+
+/// The importer and the bulk analytics path match areas by one rule: the P-code when the file has
+/// one (the names then need not match), else the admin2 name within its admin1; a name that fits
+/// several areas is refused with their codes, on both paths.
+async fn one_area_rule_on_every_event_path(b: Backend) {
+    let db = fresh_db(b).await;
+    let url = db.url.clone();
+    let store = tandem_testkit::open(b, &url).await;
+    use tandem_domain::area::{AreaLevel, PCode};
+    let area = |code: &str, name: &str, level, parent: Option<&str>| tandem_store::NewArea {
+        code: PCode::parse(code).unwrap(),
+        name: name.into(),
+        level,
+        parent: parent.map(|p| PCode::parse(p).unwrap()),
+        geometry: None,
+    };
+    store
+        .create_areas(
+            &[
+                area("MR", "Marenia", AreaLevel::Country, None),
+                area("MR01", "Lakeside", AreaLevel::Admin1, Some("MR")),
+                area("MR02", "Highlands", AreaLevel::Admin1, Some("MR")),
+                area("MR0101", "Central", AreaLevel::Admin2, Some("MR01")),
+                area("MR0201", "Central", AreaLevel::Admin2, Some("MR02")),
+            ],
+            tandem_domain::audit::NewAuditEvent::new("areas"),
+        )
+        .await
+        .unwrap();
+    let out = tandem(
+        &["admin", "create-org", "--name", "Lakes Region Network", "--kind", "international"],
+        &url,
+        None,
+    );
+    let org = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+    let dir = tempfile::tempdir().unwrap();
+    // Names a generator made up, P-codes that are right.
+    let coded = dir.path().join("coded.csv");
+    std::fs::write(
+        &coded,
+        "event_date,event_type,admin1,admin2,admin2_pcode,fatalities,notes\n\
+        2026-03-02,Riots,Region 1,District 8-0,MR0101,0,x\n\
+        2026-03-03,Protests,Region 2,District 9-1,MR0201,0,y\n",
+    )
+    .unwrap();
+    // The same district name in two regions: fine with its region, refused without.
+    let named = dir.path().join("named.csv");
+    std::fs::write(
+        &named,
+        "event_date,event_type,admin1,admin2,fatalities,notes\n\
+        2026-03-02,Riots,Highlands,Central,0,x\n",
+    )
+    .unwrap();
+    let ambiguous = dir.path().join("ambiguous.csv");
+    std::fs::write(
+        &ambiguous,
+        "event_date,event_type,admin1,admin2,fatalities,notes\n\
+        2026-03-02,Riots,,Central,0,x\n",
+    )
+    .unwrap();
+    let import = |f: &std::path::Path| {
+        tandem(&["import", "events", "--org", &org, "--format", "acled", f.to_str().unwrap()], &url, None)
+    };
+    let bulk =
+        |f: &std::path::Path| tandem(&["bench", "analytics", "--fast", f.to_str().unwrap()], &url, None);
+    for f in [&coded, &named] {
+        let out = bulk(f);
+        assert!(out.status.success(), "bulk {}: {}", f.display(), text(&out));
+        let out = import(f);
+        assert!(out.status.success(), "import {}: {}", f.display(), text(&out));
+    }
+    let org_id = tandem_domain::OrgId::parse(&org).unwrap();
+    let mut areas: Vec<String> = store
+        .list_reports(&org_id, &tandem_store::ReportFilter { limit: 10, ..Default::default() })
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.area)
+        .collect();
+    areas.sort();
+    assert_eq!(areas, ["MR0101", "MR0201", "MR0201"]);
+    for out in [bulk(&ambiguous), import(&ambiguous)] {
+        assert!(!out.status.success() && text(&out).contains("MR0101, MR0201"), "{}", text(&out));
+    }
+}

@@ -4,7 +4,6 @@
 //! when the file has one, else by name (admin2 first, then admin1), case-insensitively. Rows of
 //! event types that describe no violence or tension (ACLED "Strategic developments") are
 //! skipped and counted; any other problem stops the import and names line and column.
-use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use tandem_domain::area::PCode;
@@ -79,8 +78,9 @@ pub fn parse_events(
 ) -> Result<Imported, CsvError> {
     let err =
         |line: u64, column: &str, message: String| CsvError { line, column: column.to_owned(), message };
-    let by_name: HashMap<String, &str> =
-        cfg.areas.values().map(|a| (a.name.to_lowercase(), a.code.as_str())).collect();
+    let matcher = tandem_domain::area_match::AreaMatcher::new(
+        cfg.areas.values().map(|a| (a.code.as_str(), a.name.as_str(), a.parent_code.as_deref())),
+    );
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(data);
     let headers = rdr.headers().map_err(|e| err(1, "-", format!("not valid CSV: {e}")))?.clone();
     let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
@@ -98,7 +98,8 @@ pub fn parse_events(
     }
     let (date_i, type_i, a1_i, fat_i) =
         (col(date_c).unwrap_or(0), col(type_c).unwrap_or(0), col(a1_c).unwrap_or(0), col(fat_c).unwrap_or(0));
-    let (a2_i, notes_i, pcode_i) = (col(a2_c), col(notes_c), col("admin2_pcode").or(col("admin1_pcode")));
+    let pcode_c = if col("admin2_pcode").is_some() { "admin2_pcode" } else { "admin1_pcode" };
+    let (a2_i, notes_i, pcode_i) = (col(a2_c), col(notes_c), col(pcode_c));
     let mut out = Imported { reports: Vec::new(), skipped: 0 };
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
@@ -128,27 +129,20 @@ pub fn parse_events(
         if occurred_at > now + chrono::Duration::days(1) {
             return Err(err(line, date_c, "is in the future".into()));
         }
-        let area = match pcode_i.map(&get).filter(|s| !s.is_empty()) {
-            Some(p) => {
-                let code = PCode::parse(p).map_err(|e| err(line, "admin2_pcode", e.message))?;
-                if !cfg.areas.contains_key(code.as_str()) {
-                    return Err(err(line, "admin2_pcode", format!("unknown area code {code}")));
-                }
-                code
-            }
-            None => {
-                let a2 = a2_i.map(|i| get(i).to_lowercase()).unwrap_or_default();
-                let a1 = get(a1_i).to_lowercase();
-                let code = by_name.get(&a2).or_else(|| by_name.get(&a1)).ok_or_else(|| {
-                    err(
-                        line,
-                        if a2.is_empty() { a1_c } else { a2_c },
-                        format!("no area is named {:?}", if a2.is_empty() { &a1 } else { &a2 }),
-                    )
-                })?;
-                PCode::parse(code).map_err(|e| err(line, a1_c, e.message))?
-            }
-        };
+        // One rule for every path (tandem_domain::area_match): the P-code, else the name within
+        // its parent; an ambiguous name is refused with the areas it could be.
+        let (pcode, a1) = (pcode_i.map(&get).unwrap_or(""), get(a1_i));
+        let a2 = a2_i.map(&get).unwrap_or("");
+        let code = matcher.resolve(pcode, a1, a2).map_err(|e| {
+            use tandem_domain::area_match::Unmatched;
+            let column = match e {
+                Unmatched::UnknownCode(_) => pcode_c,
+                _ if a2.is_empty() => a1_c,
+                _ => a2_c,
+            };
+            err(line, column, e.to_string())
+        })?;
+        let area = PCode::parse(&code).map_err(|e| err(line, pcode_c, e.message))?;
         let fatalities: u32 =
             get(fat_i).parse().map_err(|_| err(line, fat_c, "must be a whole number".into()))?;
         let notes = notes_i.map(&get).unwrap_or("");
