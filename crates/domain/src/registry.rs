@@ -95,13 +95,13 @@ pub struct ProfileInput {
 /// others are what make it more than a claim.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Assessment {
+pub struct BetterPeace {
     pub values: Vec<CoreValue>,
     pub competencies: Vec<Competency>,
     pub constituency: Vec<Constituency>,
 }
 
-impl Assessment {
+impl BetterPeace {
     /// The tool's test: every core value, and at least one competency and one constituency
     /// criterion.
     pub fn meets_criteria(&self) -> bool {
@@ -120,7 +120,7 @@ pub struct ProfileText {
     pub languages: Vec<String>,
     pub contact: String,
     pub visibility: Visibility,
-    pub assessment: Assessment,
+    pub assessment: BetterPeace,
 }
 
 /// Words from a fixed list, each once, in the list's order; an unknown one is refused as
@@ -167,7 +167,7 @@ impl ProfileInput {
             languages: list("languages", &self.languages, 40, LIST_MAX)?,
             contact,
             visibility: Visibility::from_str(&self.visibility)?,
-            assessment: Assessment {
+            assessment: BetterPeace {
                 values: words("values", &self.values, CoreValue::ALL)?,
                 competencies: words("competencies", &self.competencies, Competency::ALL)?,
                 constituency: words("constituency", &self.constituency, Constituency::ALL)?,

@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::funding::GrantText;
-use tandem_domain::registry::{Assessment, Presence, ProfileText, Visibility};
+use tandem_domain::registry::{BetterPeace, Presence, ProfileText, Visibility};
 use tandem_domain::wheel::Activity;
 use tandem_domain::{OrgId, OrgKind, UserId};
 
@@ -35,7 +35,7 @@ pub struct Profile {
     pub languages: Vec<String>,
     pub contact: String,
     pub visibility: Visibility,
-    pub assessment: Assessment,
+    pub assessment: BetterPeace,
     pub updated_at: DateTime<Utc>,
 }
 
