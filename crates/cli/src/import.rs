@@ -67,6 +67,17 @@ pub enum ImportCommand {
     },
 }
 
+/// What an import's alert run changed, in one line: the alerts opened by each method, those
+/// updated and those withdrawn.
+fn alerts_summary(r: &tandem_store::Reconciled) -> String {
+    if r.opened.is_empty() && r.updated == 0 && r.withdrawn == 0 {
+        return "alerts: none opened, updated or withdrawn".to_owned();
+    }
+    let by: Vec<String> = r.opened_by_method.iter().map(|(m, n)| format!("{m} {n}")).collect();
+    let by = if by.is_empty() { String::new() } else { format!(" ({})", by.join(", ")) };
+    format!("alerts: {} opened{by}, {} updated, {} withdrawn", r.opened.len(), r.updated, r.withdrawn)
+}
+
 /// The `--org` argument: an organisation that exists.
 pub(crate) async fn org_arg(store: &dyn tandem_store::Store, raw: &str) -> anyhow::Result<OrgId> {
     let org = OrgId::parse(raw).map_err(|_| anyhow::anyhow!("--org: {raw:?} is not an organisation id"))?;
@@ -127,16 +138,18 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
             let reports = tandem_web::ew::csv_import::parse_reports(&data, &cfg, None, Utc::now(), sealer)
                 .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
             // One transaction for all: a failure half-way leaves nothing behind.
-            let stored = tandem_web::ew::reports::file(store.as_ref(), &cfg, &org, &reports)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?
-                .len();
+            let (stored, changed) =
+                tandem_web::ew::reports::file_counted(store.as_ref(), &cfg, &org, &reports)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let stored = stored.len();
             store
-                .append_audit(
-                    NewAuditEvent::new("reports.import").org(&org).detail(json!({ "count": stored })),
-                )
+                .append_audit(NewAuditEvent::new("reports.import").org(&org).detail(json!({
+                    "count": stored, "alerts_opened": changed.opened_by_method,
+                })))
                 .await?;
             println!("imported {stored} reports from {}", file.display());
+            println!("{}", alerts_summary(&changed));
         }
         ImportCommand::Violations { org, file } => {
             let org = org_arg(store.as_ref(), &org).await?;
@@ -166,21 +179,21 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
             let events = tandem_web::ew::events::parse_events(&data, format, &cfg, Utc::now())
                 .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
             let n = events.reports.len();
-            tandem_web::ew::reports::file(store.as_ref(), &cfg, &org, &events.reports)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let (_, changed) =
+                tandem_web::ew::reports::file_counted(store.as_ref(), &cfg, &org, &events.reports)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
             store
-                .append_audit(
-                    NewAuditEvent::new("events.import")
-                        .org(&org)
-                        .detail(json!({ "count": n, "skipped": events.skipped })),
-                )
+                .append_audit(NewAuditEvent::new("events.import").org(&org).detail(json!({
+                    "count": n, "skipped": events.skipped, "alerts_opened": changed.opened_by_method,
+                })))
                 .await?;
             println!(
                 "imported {n} events from {} ({} skipped: event types that are not violence or tension)",
                 file.display(),
                 events.skipped
             );
+            println!("{}", alerts_summary(&changed));
         }
     }
     Ok(())

@@ -433,6 +433,8 @@ async fn event_data_imports(b: Backend) {
         "{}",
         text(&out)
     );
+    // The severity-4 attack opened a threshold alert; the summary says so, by method.
+    assert!(text(&out).contains("alerts: 1 opened (threshold 1)"), "{}", text(&out));
     let org_id = tandem_domain::OrgId::parse(&org).unwrap();
     let reports = store
         .list_reports(&org_id, &tandem_store::ReportFilter { limit: 10, ..Default::default() })

@@ -396,6 +396,7 @@ impl EarlyWarningStore for d::Backend {
                 link_reports(&mut tx, org, &id, &c.reports).await?;
             }
             out.opened.push(id);
+            *out.opened_by_method.entry(c.method.as_str().to_owned()).or_default() += 1;
         }
         for (id, c) in &p.update {
             sqlx::query(

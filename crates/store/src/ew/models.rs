@@ -195,8 +195,22 @@ pub struct AlertFilter {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reconciled {
     pub opened: Vec<String>,
+    /// How many of `opened` each method (`threshold`, `c1`, `c2`, `c3`) opened.
+    pub opened_by_method: std::collections::BTreeMap<String, usize>,
     pub updated: usize,
     pub withdrawn: usize,
+}
+
+impl Reconciled {
+    /// Adds another reconciliation's changes to these.
+    pub fn absorb(&mut self, r: Reconciled) {
+        self.opened.extend(r.opened);
+        for (m, n) in r.opened_by_method {
+            *self.opened_by_method.entry(m).or_default() += n;
+        }
+        self.updated += r.updated;
+        self.withdrawn += r.withdrawn;
+    }
 }
 
 /// The alerts to reconcile with the store: those in `scope` (None: all of the organisation's)

@@ -78,9 +78,7 @@ pub async fn run_incremental(
         let r = store
             .reconcile_alerts(org, AlertPlan { scope: Some(&cells), candidates: &candidates, only: None })
             .await?;
-        total.opened.extend(r.opened);
-        total.updated += r.updated;
-        total.withdrawn += r.withdrawn;
+        total.absorb(r);
     }
     Ok(total)
 }

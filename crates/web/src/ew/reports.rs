@@ -131,14 +131,25 @@ pub async fn file(
     org: &OrgId,
     reports: &[NewReport],
 ) -> Result<Vec<Report>, AppError> {
+    Ok(file_counted(store, cfg, org, reports).await?.0)
+}
+
+/// As [`file`], with what the alert run changed (an import's summary names the alerts it
+/// opened, by method).
+pub async fn file_counted(
+    store: &dyn Store,
+    cfg: &EwConfig,
+    org: &OrgId,
+    reports: &[NewReport],
+) -> Result<(Vec<Report>, tandem_store::Reconciled), AppError> {
     let grid_before = store.week_bounds(org).await?.map(|b| b.0);
     let stored = store.create_reports(org, reports).await?;
     let changes: Vec<Change> = stored
         .iter()
         .map(|r| Change { area: r.area.clone(), category: r.category.clone(), week: r.week })
         .collect();
-    run_incremental(store, cfg, org, &changes, grid_before).await?;
-    Ok(stored)
+    let changed = run_incremental(store, cfg, org, &changes, grid_before).await?;
+    Ok((stored, changed))
 }
 
 /// Stores reports, applies the threshold rule at once, and leaves the EARS evaluation to the
