@@ -167,3 +167,19 @@ where
         }
     }
 }
+
+/// A raw body (a CSV or XML file) under `/api/`: axum's own refusal of one over the route's
+/// limit is plain text, so it is answered in the API's error shape instead.
+pub struct ApiBody(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for ApiBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::body::Bytes::from_request(req, state).await {
+            Ok(b) => Ok(ApiBody(b)),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::TooLarge),
+            Err(e) => Err(ApiError::BadRequest(e.body_text())),
+        }
+    }
+}

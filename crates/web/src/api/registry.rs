@@ -16,7 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::paging::{self, QueryResult};
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiBody, ApiError, ApiJson};
 use crate::extract::{perm, Can, Viewer};
 use crate::registry::capacity::{self, Line};
 use crate::registry::{self as svc, funding, Entry};
@@ -270,7 +270,7 @@ struct Imported {
 async fn import_iati(
     State(state): State<AppState>,
     who: Can<perm::ManageRegistry>,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<(StatusCode, Json<Imported>), ApiError> {
     Ok((
         StatusCode::CREATED,

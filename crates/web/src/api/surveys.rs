@@ -11,7 +11,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::paging::{self, QueryResult};
-use crate::error::{ApiError, ApiJson};
+use crate::error::{ApiBody, ApiError, ApiJson};
 use crate::extract::{perm, Can};
 use crate::monitoring::surveys::{self, Estimates, Question, SurveyInput};
 use crate::AppState;
@@ -123,7 +123,7 @@ async fn import(
     State(state): State<AppState>,
     who: Can<perm::ManageMonitoring>,
     Path(id): Path<String>,
-    body: axum::body::Bytes,
+    ApiBody(body): ApiBody,
 ) -> Result<(StatusCode, Json<Added>), ApiError> {
     let a = who.actor();
     Ok((
