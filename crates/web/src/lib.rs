@@ -136,4 +136,28 @@ mod tests {
         assert_eq!(v["error"]["code"], "internal");
         assert!(!v["error"]["message"].as_str().unwrap().contains("a bug"), "panic text stays in the log");
     }
+
+    /// In process, so that the server's early answer cannot race the client still sending (over
+    /// a socket the client may see the connection closed before it reads the 413).
+    #[tokio::test]
+    async fn a_raw_body_over_its_limit_is_refused_as_json() {
+        async fn take(crate::error::ApiBody(b): crate::error::ApiBody) -> String {
+            b.len().to_string()
+        }
+        let app = axum::Router::new()
+            .route("/file", axum::routing::post(take))
+            .layer(axum::extract::DefaultBodyLimit::max(1024));
+        let r = app
+            .clone()
+            .oneshot(Request::post("/file").body(Body::from(vec![b'x'; 1000])).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let r =
+            app.oneshot(Request::post("/file").body(Body::from(vec![b'x'; 2000])).unwrap()).await.unwrap();
+        assert_eq!(r.status(), 413);
+        let body = axum::body::to_bytes(r.into_body(), 4096).await.unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["error"]["code"], "payload_too_large");
+    }
 }
