@@ -183,6 +183,12 @@ impl EngineConfig {
     fn threshold_for(&self, category: &str) -> u8 {
         self.threshold.get(category).copied().unwrap_or(4)
     }
+
+    /// The lowest severity that opens a threshold alert in any category: the threshold rule
+    /// needs only the reports at or above it.
+    pub fn lowest_threshold(&self) -> u8 {
+        self.threshold.values().copied().min().unwrap_or(4).min(4)
+    }
 }
 
 /// Which cells to evaluate.
@@ -209,6 +215,45 @@ pub fn weeks_needed(lo: Week, hi: Week) -> (Week, Week) {
     (Week(lo.0 - ears::REACH_WEEKS as i64), hi)
 }
 
+/// Counting reports of one (area, category, week, channel, verified): what the store keeps up to
+/// date with every insert and status change, so that the engine reads counts, never the reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    pub area: String,
+    pub category: String,
+    pub week: Week,
+    pub channel: Channel,
+    pub verified: bool,
+    pub n: u32,
+}
+
+impl Count {
+    /// As [`Obs::vetted`]: whether these reports count towards EARS.
+    pub fn vetted(&self, trusted: &TrustedChannels) -> bool {
+        self.verified || trusted.contains(self.channel)
+    }
+}
+
+/// The counts of `obs`, as the store keeps them.
+pub fn counts_of(obs: &[Obs]) -> Vec<Count> {
+    let mut m: BTreeMap<(&str, &str, Week, &'static str, bool), (Channel, u32)> = BTreeMap::new();
+    for o in obs {
+        m.entry((&o.area, &o.category, o.week, o.channel.as_str(), o.verified))
+            .or_insert((o.channel, 0))
+            .1 += 1;
+    }
+    m.into_iter()
+        .map(|((area, category, week, _, verified), (channel, n))| Count {
+            area: area.to_owned(),
+            category: category.to_owned(),
+            week,
+            channel,
+            verified,
+            n,
+        })
+        .collect()
+}
+
 /// Evaluates `obs` on the dense weekly grid that starts at `grid_start` (the earliest week of the
 /// organisation's counting reports). `obs` must hold every counting report in the weeks the
 /// evaluated cells need (see [`weeks_needed`]); reports outside them are simply not looked at.
@@ -219,37 +264,38 @@ pub fn evaluate(
     scope: Scope<'_>,
     cfg: &EngineConfig,
 ) -> Vec<Candidate> {
-    // Rolled-up counts and the reports behind them, per series and week.
-    let mut series: BTreeMap<(String, String), BTreeMap<Week, Vec<&str>>> = BTreeMap::new();
-    let mut severe: BTreeMap<Cell, Vec<&str>> = BTreeMap::new();
-    let mut lineages: HashMap<&str, Vec<String>> = HashMap::new();
-    for o in obs {
-        if o.week < grid_start {
-            continue;
+    evaluate_counts(tree, &counts_of(obs), obs, grid_start, scope, cfg)
+}
+
+/// The engine proper. EARS reads `counts`; the threshold rule reads `severe`, the counting reports
+/// at or above the lowest threshold severity (others are ignored), because a threshold alert
+/// names its reports. An EARS candidate names none: its reports are its cell's, found on reading
+/// (the store's `cell_reports`), so evaluating a million reports never lists them.
+pub fn evaluate_counts(
+    tree: &AreaTree,
+    counts: &[Count],
+    severe: &[Obs],
+    grid_start: Week,
+    scope: Scope<'_>,
+    cfg: &EngineConfig,
+) -> Vec<Candidate> {
+    let in_scope = |area: &str, category: &str, week: Week| match &scope {
+        Scope::All => true,
+        Scope::Cells(set) => {
+            set.contains(&Cell { area: area.to_owned(), category: category.to_owned(), week })
         }
-        let lineage = lineages.entry(o.area.as_str()).or_insert_with(|| tree.lineage(&o.area));
-        let vetted = o.vetted(&cfg.trusted);
-        for a in lineage.iter().filter(|_| vetted) {
-            series
-                .entry((a.clone(), o.category.clone()))
-                .or_default()
-                .entry(o.week)
-                .or_default()
-                .push(&o.report_id);
-        }
-        if o.severity >= cfg.threshold_for(&o.category) {
+    };
+    let mut out = Vec::new();
+
+    let mut by_cell: BTreeMap<Cell, Vec<&str>> = BTreeMap::new();
+    for o in severe {
+        if o.week >= grid_start && o.severity >= cfg.threshold_for(&o.category) {
             let cell = Cell { area: o.area.clone(), category: o.category.clone(), week: o.week };
-            severe.entry(cell).or_default().push(&o.report_id);
+            by_cell.entry(cell).or_default().push(&o.report_id);
         }
     }
-    let in_scope = |c: &Cell| match &scope {
-        Scope::All => true,
-        Scope::Cells(set) => set.contains(c),
-    };
-
-    let mut out = Vec::new();
-    for (cell, ids) in severe {
-        if in_scope(&cell) {
+    for (cell, ids) in by_cell {
+        if in_scope(&cell.area, &cell.category, cell.week) {
             let mut reports: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
             reports.sort();
             out.push(Candidate {
@@ -265,27 +311,43 @@ pub fn evaluate(
             });
         }
     }
+
+    // Rolled-up counts per series and week: a report counts in its area and every ancestor.
+    let lineages: HashMap<&str, Vec<String>> = counts
+        .iter()
+        .map(|c| c.area.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|a| (a, tree.lineage(a)))
+        .collect();
+    let mut series: HashMap<(&str, &str), BTreeMap<Week, u32>> = HashMap::new();
+    for c in counts {
+        if c.week < grid_start || c.n == 0 || !c.vetted(&cfg.trusted) {
+            continue;
+        }
+        for a in &lineages[c.area.as_str()] {
+            *series.entry((a.as_str(), c.category.as_str())).or_default().entry(c.week).or_default() += c.n;
+        }
+    }
+    let mut dense = Vec::new();
     for ((area, category), weeks) in &series {
         let Some(last) = weeks.keys().next_back() else { continue };
-        let len = (last.0 - grid_start.0 + 1) as usize;
-        let mut dense = vec![0u32; len];
-        for (w, ids) in weeks {
-            dense[(w.0 - grid_start.0) as usize] = ids.len() as u32;
+        dense.clear();
+        dense.resize((last.0 - grid_start.0 + 1) as usize, 0u32);
+        for (w, n) in weeks {
+            dense[(w.0 - grid_start.0) as usize] = *n;
         }
         // Only weeks with reports can alarm (an alarm needs at least `min_count` ≥ 1 reports).
-        for (w, ids) in weeks {
-            let cell = Cell { area: area.clone(), category: category.clone(), week: *w };
-            if !in_scope(&cell) {
+        for w in weeks.keys() {
+            if !in_scope(area, category, *w) {
                 continue;
             }
             let t = (w.0 - grid_start.0) as usize;
             for m in Method::ALL {
                 if let Some(s) = ears::alarm(m, &dense, t, &cfg.ears) {
-                    let mut reports: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
-                    reports.sort();
                     out.push(Candidate {
-                        area: area.clone(),
-                        category: category.clone(),
+                        area: area.to_string(),
+                        category: category.to_string(),
                         week: *w,
                         method: match m {
                             Method::C1 => AlertMethod::C1,
@@ -296,13 +358,15 @@ pub fn evaluate(
                         baseline_mean: Some(s.mean),
                         baseline_sd: Some(s.sd),
                         statistic: Some(s.value),
-                        reports,
+                        reports: vec![],
                     });
                 }
             }
         }
     }
-    out.sort_by_key(|c| (c.cell(), c.method));
+    out.sort_by(|a, b| {
+        (&a.area, &a.category, a.week, a.method).cmp(&(&b.area, &b.category, b.week, b.method))
+    });
     out
 }
 
@@ -410,9 +474,48 @@ mod tests {
         assert!(c1.contains(&"MR01") && c1.contains(&"MR"), "{c1:?}");
         let admin1 = c.iter().find(|c| c.method == AlertMethod::C1 && c.area == "MR01").unwrap();
         assert_eq!(admin1.observed, 5);
-        assert_eq!(admin1.reports.len(), 5);
+        assert!(admin1.reports.is_empty(), "an EARS alert's reports are its cell's, found on reading");
         assert!((admin1.baseline_mean.unwrap() - 1.0).abs() < 1e-9);
         assert_eq!(admin1.week, Week(7));
+    }
+
+    #[test]
+    fn counts_in_any_grouping_give_the_reports_alerts() {
+        // The store may hold one cell's reports in several rows (by channel, verified or not);
+        // the engine sums them, and skips those that are not vetted.
+        let mut o: Vec<Obs> = (0..14).map(|w| obs(w, "MR0101", "crime", w as i64 % 7, 1)).collect();
+        o.extend((0..6).map(|i| Obs { channel: Channel::Hotline, ..obs(50 + i, "MR0102", "crime", 7, 1) }));
+        o.extend((0..9).map(|i| Obs {
+            channel: Channel::Sms,
+            verified: false,
+            ..obs(80 + i, "MR0102", "crime", 7, 4)
+        }));
+        let cfg = EngineConfig::default();
+        let whole = evaluate(&tree(), &o, Week(0), Scope::All, &cfg);
+        assert!(whole.iter().any(|c| c.method == AlertMethod::C1 && c.area == "MR01"), "{whole:?}");
+        let one_by_one: Vec<Count> = o
+            .iter()
+            .map(|x| Count {
+                area: x.area.clone(),
+                category: x.category.clone(),
+                week: x.week,
+                channel: x.channel,
+                verified: x.verified,
+                n: 1,
+            })
+            .collect();
+        let severe: Vec<Obs> = o.iter().filter(|x| x.severity >= cfg.lowest_threshold()).cloned().collect();
+        assert_eq!(evaluate_counts(&tree(), &one_by_one, &severe, Week(0), Scope::All, &cfg), whole);
+        assert_eq!(counts_of(&o).iter().map(|c| c.n).sum::<u32>(), o.len() as u32);
+        // The nine unvetted text messages raise a threshold alert but count towards no statistic.
+        let c1 = whole.iter().find(|c| c.method == AlertMethod::C1 && c.area == "MR01" && c.week == Week(7));
+        assert_eq!(c1.map(|c| c.observed), Some(6));
+        let t = whole.iter().find(|c| c.method == AlertMethod::Threshold).unwrap();
+        assert_eq!((t.area.as_str(), t.observed, t.reports.len()), ("MR0102", 9, 9));
+        let mut cfg3 = EngineConfig::default();
+        cfg3.threshold.insert("crime".into(), 3);
+        cfg3.threshold.insert("peace_initiative".into(), 5);
+        assert_eq!((cfg.lowest_threshold(), cfg3.lowest_threshold()), (4, 3));
     }
 
     #[test]

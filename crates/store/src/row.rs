@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use tandem_domain::audit::AuditEvent;
 use tandem_domain::{OrgId, Role, UserId};
 
-use tandem_domain::alert_engine::{AlertMethod, Obs};
+use tandem_domain::alert_engine::{AlertMethod, Count, Obs};
 use tandem_domain::week::Week;
 
 use crate::{
@@ -302,6 +302,17 @@ pub fn obs(r: &impl RowRead) -> R<Obs> {
         severity: r.int("severity")? as u8,
         verified: r.int("verified")? != 0,
         channel: r.text("channel")?.parse().map_err(|_| corrupt("report channel"))?,
+    })
+}
+
+pub fn count(r: &impl RowRead) -> R<Count> {
+    Ok(Count {
+        area: r.text("area_code")?,
+        category: r.text("category")?,
+        week: Week(r.int("week")?),
+        channel: r.text("channel")?.parse().map_err(|_| corrupt("report channel"))?,
+        verified: r.int("verified")? != 0,
+        n: r.int("n")? as u32,
     })
 }
 

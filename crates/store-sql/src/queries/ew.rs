@@ -3,7 +3,7 @@ use std::collections::BTreeSet;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use tandem_domain::alert_engine::{AlertMethod, Cell, Obs};
+use tandem_domain::alert_engine::{AlertMethod, Cell, Count, Obs};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::report::{ReportStatus, TrustedChannels};
 use tandem_domain::violation_signal;
@@ -48,6 +48,57 @@ pub(crate) async fn insert_report_rows(tx: &mut d::Tx, rows: &[(&Report, &NewRep
         });
         qb.build().execute(&mut **tx).await.map_err(|e| conflict(e, "report already exists"))?;
     }
+    count_new_reports(tx, rows).await
+}
+
+/// Adds new reports to `report_counts`, summed per row of it first: an import of a million
+/// reports writes each (area, category, week) once per thousand-row batch, not a million times.
+async fn count_new_reports(tx: &mut d::Tx, rows: &[(&Report, &NewReport)]) -> Result<()> {
+    let mut deltas: std::collections::BTreeMap<(&str, &str, i64, &str, &str, i64), i64> = Default::default();
+    for (r, _) in rows.iter().filter(|(r, _)| r.status != ReportStatus::Dismissed) {
+        let key = (r.org_id.as_str(), r.category.as_str(), r.week.0, r.area.as_str(), r.channel.as_str());
+        let verified = r.verified_at.is_some() as i64;
+        *deltas.entry((key.0, key.1, key.2, key.3, key.4, verified)).or_default() += 1;
+    }
+    let deltas: Vec<_> = deltas.into_iter().collect();
+    for chunk in deltas.chunks(ROWS_PER_STATEMENT) {
+        let mut qb = sqlx::QueryBuilder::<d::Db>::new(
+            "INSERT INTO report_counts (org_id, category, week, area_code, channel, verified, n) ",
+        );
+        qb.push_values(chunk, |mut b, ((org, category, week, area, channel, verified), n)| {
+            b.push_bind(*org)
+                .push_bind(*category)
+                .push_bind(*week)
+                .push_bind(*area)
+                .push_bind(*channel)
+                .push_bind(*verified)
+                .push_bind(*n);
+        });
+        qb.push(
+            " ON CONFLICT (org_id, category, week, area_code, channel, verified) \
+             DO UPDATE SET n = report_counts.n + excluded.n",
+        );
+        qb.build().execute(&mut **tx).await.map_err(other)?;
+    }
+    Ok(())
+}
+
+/// Moves one report, as it now stands in the transaction, into (`sign` 1) or out of (-1)
+/// `report_counts`: called around every change of its status and before its erasure. A dismissed
+/// report is not counted, so it changes nothing.
+pub(crate) async fn count_report(tx: &mut d::Tx, org: &OrgId, id: &str, sign: i64) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO report_counts (org_id, category, week, area_code, channel, verified, n)
+         SELECT org_id, category, week, area_code, channel, CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END, $3
+         FROM reports WHERE org_id = $1 AND id = $2 AND status <> 'dismissed'
+         ON CONFLICT (org_id, category, week, area_code, channel, verified) DO UPDATE SET n = report_counts.n + excluded.n",
+    )
+    .bind(org.as_str())
+    .bind(id)
+    .bind(sign)
+    .execute(&mut **tx)
+    .await
+    .map_err(other)?;
     Ok(())
 }
 
@@ -117,6 +168,64 @@ async fn link_reports(tx: &mut d::Tx, org: &OrgId, alert: &str, reports: &[Strin
             .map_err(other)?;
     }
     Ok(())
+}
+
+impl d::Backend {
+    /// Counting reports and verified violations at or above `min_severity` (1: all).
+    async fn obs_from(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+        min_severity: u8,
+    ) -> Result<Vec<Obs>> {
+        let (lo, hi) = weeks.map(|(a, b)| (a.0, b.0)).unwrap_or((i64::MIN, i64::MAX));
+        let act = category.and_then(violation_signal::act_of);
+        let mut out = vec![];
+        if act.is_none() {
+            let rows = sqlx::query(
+                "SELECT id, area_code, category, week, severity, channel,
+                        CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END AS verified FROM reports
+                 WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3
+                   AND (CAST($4 AS TEXT) IS NULL OR category = $4) AND severity >= $5",
+            )
+            .bind(org.as_str())
+            .bind(lo)
+            .bind(hi)
+            .bind(category)
+            .bind(min_severity as i64)
+            .fetch_all(&self.db.pool)
+            .await
+            .map_err(other)?;
+            out = rows.iter().map(|r| row::obs(&Sq(r))).collect::<Result<_>>()?;
+        }
+        if category.is_none() || act.is_some() {
+            // Verified violations, each a vetted count of its act kind's own series.
+            let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
+                "SELECT id, area_code, act, signal_week FROM violations
+                 WHERE org_id = $1 AND signal_week BETWEEN $2 AND $3 AND (CAST($4 AS TEXT) IS NULL OR act = $4)",
+            )
+            .bind(org.as_str())
+            .bind(lo)
+            .bind(hi)
+            .bind(act)
+            .fetch_all(&self.db.pool)
+            .await
+            .map_err(other)?;
+            let rows =
+                rows.into_iter().filter(|(_, _, act, _)| violation_signal::severity(act) >= min_severity);
+            out.extend(rows.map(|(id, area, act, week)| Obs {
+                report_id: id,
+                area,
+                severity: violation_signal::severity(&act),
+                category: violation_signal::category(&act),
+                week: Week(week),
+                verified: true,
+                channel: tandem_domain::report::Channel::Web,
+            }));
+        }
+        Ok(out)
+    }
 }
 
 #[async_trait]
@@ -237,6 +346,7 @@ impl EarlyWarningStore for d::Backend {
         audit: NewAuditEvent,
     ) -> Result<Report> {
         let (_write, mut tx) = self.db.write().await?;
+        count_report(&mut tx, org, id, -1).await?;
         let done = sqlx::query(
             "UPDATE reports SET status = $1, status_by = $2, status_at = $3,
                     verified_at = CASE WHEN $1 = 'verified' THEN $3 ELSE verified_at END
@@ -254,6 +364,7 @@ impl EarlyWarningStore for d::Backend {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
+        count_report(&mut tx, org, id, 1).await?;
         append_audit_tx(&mut tx, audit).await?;
         tx.commit().await.map_err(other)?;
         self.get_report(org, id).await
@@ -266,14 +377,34 @@ impl EarlyWarningStore for d::Backend {
         weeks: Option<(Week, Week)>,
         category: Option<&str>,
     ) -> Result<Vec<Obs>> {
+        self.obs_from(org, weeks, category, 1).await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn severe_obs(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+        min_severity: u8,
+    ) -> Result<Vec<Obs>> {
+        self.obs_from(org, weeks, category, min_severity).await
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn alert_counts(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+    ) -> Result<Vec<Count>> {
         let (lo, hi) = weeks.map(|(a, b)| (a.0, b.0)).unwrap_or((i64::MIN, i64::MAX));
         let act = category.and_then(violation_signal::act_of);
         let mut out = vec![];
         if act.is_none() {
             let rows = sqlx::query(
-                "SELECT id, area_code, category, week, severity, channel,
-                        CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END AS verified FROM reports
-                 WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3
+                "SELECT area_code, category, week, channel, verified, n FROM report_counts
+                 WHERE org_id = $1 AND n > 0 AND week BETWEEN $2 AND $3
                    AND (CAST($4 AS TEXT) IS NULL OR category = $4)",
             )
             .bind(org.as_str())
@@ -283,13 +414,14 @@ impl EarlyWarningStore for d::Backend {
             .fetch_all(&self.db.pool)
             .await
             .map_err(other)?;
-            out = rows.iter().map(|r| row::obs(&Sq(r))).collect::<Result<_>>()?;
+            out = rows.iter().map(|r| row::count(&Sq(r))).collect::<Result<_>>()?;
         }
         if category.is_none() || act.is_some() {
             // Verified violations, each a vetted count of its act kind's own series.
-            let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
-                "SELECT id, area_code, act, signal_week FROM violations
-                 WHERE org_id = $1 AND signal_week BETWEEN $2 AND $3 AND (CAST($4 AS TEXT) IS NULL OR act = $4)",
+            let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
+                "SELECT area_code, act, signal_week, COUNT(*) FROM violations
+                 WHERE org_id = $1 AND signal_week BETWEEN $2 AND $3 AND (CAST($4 AS TEXT) IS NULL OR act = $4)
+                 GROUP BY area_code, act, signal_week",
             )
             .bind(org.as_str())
             .bind(lo)
@@ -298,14 +430,13 @@ impl EarlyWarningStore for d::Backend {
             .fetch_all(&self.db.pool)
             .await
             .map_err(other)?;
-            out.extend(rows.into_iter().map(|(id, area, act, week)| Obs {
-                report_id: id,
+            out.extend(rows.into_iter().map(|(area, act, week, n)| Count {
                 area,
-                severity: violation_signal::severity(&act),
                 category: violation_signal::category(&act),
                 week: Week(week),
-                verified: true,
                 channel: tandem_domain::report::Channel::Web,
+                verified: true,
+                n: n as u32,
             }));
         }
         Ok(out)

@@ -586,6 +586,7 @@ impl ProtectionStore for d::Backend {
                 .await
                 .map_err(other)?;
         }
+        super::ew::count_report(&mut tx, org, id, -1).await?;
         sqlx::query("DELETE FROM reports WHERE org_id = $1 AND id = $2")
             .bind(org.as_str())
             .bind(id)

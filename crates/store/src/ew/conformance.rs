@@ -192,6 +192,13 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert_eq!(s.alert_obs(&a.id, None, Some("crime")).await.unwrap().len(), 0);
     assert_eq!(s.alert_obs(&a.id, None, Some("hate_speech")).await.unwrap().len(), 2);
     assert_eq!(obs.len(), 2);
+    // The kept counts follow inserts, verification and dismissal; the threshold rule's read
+    // finds only the reports at or above a severity.
+    counts_agree(s, &a.id).await;
+    assert!(s.alert_counts(&b.id, None, None).await.unwrap().is_empty());
+    let severe = s.severe_obs(&a.id, None, None, 3).await.unwrap();
+    assert!(!severe.is_empty() && severe.iter().all(|o| o.severity >= 3));
+    assert_eq!(severe.len(), obs.iter().filter(|o| o.severity >= 3).count());
     // Whether a report is verified, and its channel, reach the engine, which decides with the
     // operator's trusted channels; the reports behind an alert follow the same rule.
     let of = |id: &str| obs.iter().find(|o| o.report_id == id).unwrap();
@@ -362,4 +369,16 @@ pub async fn chapter(store: Arc<dyn Store>) {
     );
     assert!(s.list_sms_inbox(&b.id, 10).await.unwrap().is_empty());
     assert!(s.list_categories().await.unwrap()[0].keywords.contains("HATE"), "default SMS keywords");
+}
+
+/// The counts the store keeps equal the organisation's counting reports regrouped: called after
+/// every kind of change to reports (insert, status, erasure).
+pub async fn counts_agree(s: &dyn Store, org: &tandem_domain::OrgId) {
+    use tandem_domain::alert_engine::{counts_of, Count};
+    let key = |c: &Count| (c.area.clone(), c.category.clone(), c.week, c.channel.as_str(), c.verified, c.n);
+    let mut kept: Vec<_> = s.alert_counts(org, None, None).await.unwrap().iter().map(key).collect();
+    let mut want: Vec<_> = counts_of(&s.alert_obs(org, None, None).await.unwrap()).iter().map(key).collect();
+    kept.sort();
+    want.sort();
+    assert_eq!(kept, want);
 }

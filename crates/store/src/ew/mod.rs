@@ -10,7 +10,7 @@ pub use reconcile::*;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use tandem_domain::alert_engine::Obs;
+use tandem_domain::alert_engine::{Count, Obs};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::report::{ReportStatus, TrustedChannels};
 use tandem_domain::week::Week;
@@ -55,6 +55,23 @@ pub trait EarlyWarningStore: Send + Sync {
         weeks: Option<(Week, Week)>,
         category: Option<&str>,
     ) -> Result<Vec<Obs>>;
+    /// As `alert_obs`, only the reports at or above `min_severity`: what the threshold rule
+    /// reads (an index walk, so a full run does not read every report).
+    async fn severe_obs(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+        min_severity: u8,
+    ) -> Result<Vec<Obs>>;
+    /// What EARS reads: the kept counts of counting reports per (area, category, week, channel,
+    /// verified), and verified violations counted the same way, in the weeks and category asked.
+    async fn alert_counts(
+        &self,
+        org: &OrgId,
+        weeks: Option<(Week, Week)>,
+        category: Option<&str>,
+    ) -> Result<Vec<Count>>;
     /// Counting reports per (category, week) in weeks lo..=hi, aggregated in the database (the
     /// dashboard's series, cheap even over a million reports).
     async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>>;

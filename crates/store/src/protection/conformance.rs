@@ -299,6 +299,7 @@ pub async fn chapter(store: Arc<dyn Store>) {
         Err(StoreError::NotFound)
     ));
     let erased = s.erase_report(&owner.id, &made[1].id, ev("report.erase").org(&owner.id)).await.unwrap();
+    crate::ew::conformance::counts_agree(s, &owner.id).await;
     assert_eq!(erased.id, made[1].id);
     assert!(matches!(s.get_report(&owner.id, &made[1].id).await, Err(StoreError::NotFound)));
     assert!(matches!(s.erase_report(&owner.id, &made[1].id, ev("erase")).await, Err(StoreError::NotFound)));

@@ -1,10 +1,11 @@
 //! Running the alert engine against the store. The full run evaluates every cell of an
 //! organisation; the incremental run, after new reports or a status change, evaluates only the
-//! cells those reports can affect, reading only the weeks those cells need. Both call the same
+//! cells those reports can affect, reading only the weeks those cells need. Both read the kept
+//! weekly counts and the severe reports, never every report. Both call the same
 //! pure `evaluate`, so they agree (tested in `tests/api/alerts.rs`).
 use std::collections::BTreeSet;
 
-use tandem_domain::alert_engine::{cells_affected_by, evaluate, weeks_needed, Cell, Scope};
+use tandem_domain::alert_engine::{cells_affected_by, evaluate_counts, weeks_needed, Cell, Scope};
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::week::Week;
 use tandem_domain::OrgId;
@@ -21,8 +22,9 @@ pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<
             .reconcile_alerts(org, AlertPlan { scope: None, candidates: &[], only: None })
             .await?);
     };
-    let obs = store.alert_obs(org, None, None).await?;
-    let candidates = evaluate(&cfg.tree, &obs, start, Scope::All, &cfg.engine);
+    let counts = store.alert_counts(org, None, None).await?;
+    let severe = store.severe_obs(org, None, None, cfg.engine.lowest_threshold()).await?;
+    let candidates = evaluate_counts(&cfg.tree, &counts, &severe, start, Scope::All, &cfg.engine);
     Ok(store.reconcile_alerts(org, AlertPlan { scope: None, candidates: &candidates, only: None }).await?)
 }
 
@@ -73,8 +75,11 @@ pub async fn run_incremental(
             _ => continue,
         };
         let (lo, hi) = weeks_needed(lo, hi);
-        let obs = store.alert_obs(org, Some((lo, hi)), Some(category)).await?;
-        let candidates = evaluate(&cfg.tree, &obs, start, Scope::Cells(&cells), &cfg.engine);
+        let counts = store.alert_counts(org, Some((lo, hi)), Some(category)).await?;
+        let severe =
+            store.severe_obs(org, Some((lo, hi)), Some(category), cfg.engine.lowest_threshold()).await?;
+        let candidates =
+            evaluate_counts(&cfg.tree, &counts, &severe, start, Scope::Cells(&cells), &cfg.engine);
         let r = store
             .reconcile_alerts(org, AlertPlan { scope: Some(&cells), candidates: &candidates, only: None })
             .await?;
