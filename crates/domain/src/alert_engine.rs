@@ -236,7 +236,9 @@ impl Count {
 
 /// The counts of `obs`, as the store keeps them.
 pub fn counts_of(obs: &[Obs]) -> Vec<Count> {
-    let mut m: BTreeMap<(&str, &str, Week, &'static str, bool), (Channel, u32)> = BTreeMap::new();
+    // (area, category, week, channel name, verified) → (channel, reports)
+    type Key<'a> = (&'a str, &'a str, Week, &'static str, bool);
+    let mut m: BTreeMap<Key<'_>, (Channel, u32)> = BTreeMap::new();
     for o in obs {
         m.entry((&o.area, &o.category, o.week, o.channel.as_str(), o.verified))
             .or_insert((o.channel, 0))
