@@ -9,6 +9,7 @@ use serde_json::json;
 use tandem_domain::audit::NewAuditEvent;
 use tandem_domain::OrgId;
 use tandem_web::ew::geojson_import::{parse_areas, GeoJsonOptions};
+use tandem_web::ew::stream::{self, Progress};
 
 use crate::settings::Settings;
 
@@ -172,28 +173,37 @@ pub async fn run(cmd: ImportCommand, settings: &Settings) -> anyhow::Result<()> 
         ImportCommand::Events { org, format, file } => {
             let org = org_arg(store.as_ref(), &org).await?;
             let format = format.parse().map_err(|e| anyhow::anyhow!("--format: {e}"))?;
-            let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let input =
+                std::fs::File::open(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let size = input.metadata().map(|m| m.len()).unwrap_or(0);
             let cfg = tandem_web::ew::config::load(store.as_ref(), &settings.trusted_channels)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let events = tandem_web::ew::events::parse_events(&data, format, &cfg, Utc::now())
-                .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
-            let n = events.reports.len();
-            let (_, changed) =
-                tandem_web::ew::reports::file_counted(store.as_ref(), &cfg, &org, &events.reports)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let parser = tandem_web::ew::events::EventParser::new(format, &cfg, Utc::now());
+            let progress = std::sync::Arc::<Progress>::default();
+            let (bar, tick) = crate::progress::reading(size, progress.clone());
+            let input = std::io::BufReader::with_capacity(1 << 20, input);
+            let done = stream::import(store.as_ref(), &cfg, &org, input, parser, progress).await;
+            tick.abort();
+            bar.finish_and_clear();
+            let done = done.map_err(|e| match e {
+                stream::StreamError::Bad(e) => {
+                    anyhow::anyhow!("{}: {e}; nothing was imported", file.display())
+                }
+                stream::StreamError::App(e) => anyhow::anyhow!("{e}; nothing was imported"),
+            })?;
             store
                 .append_audit(NewAuditEvent::new("events.import").org(&org).detail(json!({
-                    "count": n, "skipped": events.skipped, "alerts_opened": changed.opened_by_method,
+                    "count": done.stored, "skipped": done.skipped, "alerts_opened": done.alerts.opened_by_method,
                 })))
                 .await?;
             println!(
-                "imported {n} events from {} ({} skipped: event types that are not violence or tension)",
+                "imported {} events from {} ({} skipped: event types that are not violence or tension)",
+                done.stored,
                 file.display(),
-                events.skipped
+                done.skipped
             );
-            println!("{}", alerts_summary(&changed));
+            println!("{}", alerts_summary(&done.alerts));
         }
     }
     Ok(())

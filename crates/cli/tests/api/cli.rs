@@ -564,3 +564,80 @@ async fn one_area_rule_on_every_event_path(b: Backend) {
         assert!(!out.status.success() && text(&out).contains("MR0101, MR0201"), "{}", text(&out));
     }
 }
+
+both!(a_file_of_many_batches_is_kept_whole_or_not_at_all);
+
+/// The importer streams a file in batches inside one transaction: a bad row near the end of a
+/// file of several batches leaves nothing, and the same file without it is stored whole, with
+/// the alert counts agreeing with the reports.
+async fn a_file_of_many_batches_is_kept_whole_or_not_at_all(b: Backend) {
+    let db = fresh_db(b).await;
+    let url = db.url.clone();
+    let store = tandem_testkit::open(b, &url).await;
+    use tandem_domain::area::{AreaLevel, PCode};
+    let area = |code: &str, name: &str, level, parent: Option<&str>| tandem_store::NewArea {
+        code: PCode::parse(code).unwrap(),
+        name: name.into(),
+        level,
+        parent: parent.map(|p| PCode::parse(p).unwrap()),
+        geometry: None,
+    };
+    store
+        .create_areas(
+            &[
+                area("MR", "Marenia", AreaLevel::Country, None),
+                area("MR01", "Lakeside", AreaLevel::Admin1, Some("MR")),
+                area("MR0101", "Kumba", AreaLevel::Admin2, Some("MR01")),
+                area("MR0102", "Tala", AreaLevel::Admin2, Some("MR01")),
+            ],
+            tandem_domain::audit::NewAuditEvent::new("areas"),
+        )
+        .await
+        .unwrap();
+    let out = tandem(
+        &["admin", "create-org", "--name", "Lakes Region Network", "--kind", "international"],
+        &url,
+        None,
+    );
+    let org = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+    let org_id = tandem_domain::OrgId::parse(&org).unwrap();
+    const ROWS: usize = 12_345;
+    let mut good = String::from("event_date,event_type,admin1,admin2,admin2_pcode,fatalities,notes\n");
+    for i in 0..ROWS {
+        let (day, code) = (1 + i % 28, if i % 3 == 0 { "MR0102" } else { "MR0101" });
+        let kind = if i % 10 == 0 { "Strategic developments" } else { "Riots" };
+        good.push_str(&format!("2026-02-{day:02},{kind},Lakeside,,{code},0,row {i}\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, format!("{good}2026-02-30,Riots,Lakeside,,MR0101,0,a day that never was\n"))
+        .unwrap();
+    let import = |f: &std::path::Path| {
+        tandem(&["import", "events", "--org", &org, "--format", "acled", f.to_str().unwrap()], &url, None)
+    };
+    let out = import(&bad);
+    let line = ROWS + 2;
+    assert!(
+        !out.status.success() && text(&out).contains(&format!("line {line}, column event_date")),
+        "{}",
+        text(&out)
+    );
+    let all = tandem_store::ReportFilter { limit: 100, ..Default::default() };
+    assert!(store.list_reports(&org_id, &all).await.unwrap().is_empty(), "a failed import wrote nothing");
+    assert!(store.alert_counts(&org_id, None, None).await.unwrap().is_empty(), "nor any count");
+
+    let whole = dir.path().join("good.csv");
+    std::fs::write(&whole, &good).unwrap();
+    let out = import(&whole);
+    let kept = ROWS - ROWS.div_ceil(10);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("imported {kept} events"))
+            && text(&out).contains(&format!("({} skipped", ROWS.div_ceil(10))),
+        "{}",
+        text(&out)
+    );
+    let counted: i64 =
+        store.alert_counts(&org_id, None, None).await.unwrap().iter().map(|c| i64::from(c.n)).sum();
+    assert_eq!(counted, kept as i64, "the kept counts add up to the stored reports");
+}

@@ -301,6 +301,33 @@ impl EarlyWarningStore for d::Backend {
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn import_reports(
+        &self,
+        org: &OrgId,
+        batches: &mut tokio::sync::mpsc::Receiver<ReportBatch>,
+    ) -> Result<Option<usize>> {
+        // One transaction for the whole file; each batch is written and dropped before the
+        // next arrives, so memory holds a batch or two whatever the file's size.
+        let (_write, mut tx) = self.db.write().await?;
+        let mut n = 0;
+        while let Some(batch) = batches.recv().await {
+            match batch {
+                Ok(b) if b.is_empty() => {
+                    tx.commit().await.map_err(other)?;
+                    return Ok(Some(n));
+                }
+                Ok(b) => {
+                    insert_reports(&mut tx, org, &b).await?;
+                    n += b.len();
+                }
+                Err(Stopped) => break,
+            }
+        }
+        // Stopped, or the producer went away without finishing: the transaction is dropped.
+        Ok(None)
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
     async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report> {
         let r = sqlx::query(&format!("SELECT {} FROM reports WHERE org_id = $1 AND id = $2", cols::REPORT))
             .bind(org.as_str())

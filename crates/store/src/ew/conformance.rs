@@ -192,6 +192,31 @@ pub async fn chapter(store: Arc<dyn Store>) {
     assert_eq!(s.alert_obs(&a.id, None, Some("crime")).await.unwrap().len(), 0);
     assert_eq!(s.alert_obs(&a.id, None, Some("hate_speech")).await.unwrap().len(), 2);
     assert_eq!(obs.len(), 2);
+    // A streamed import is all or nothing: finished, it stores every batch and counts them;
+    // stopped, or abandoned by its producer, it stores none.
+    let every = ReportFilter { limit: 1000, ..Default::default() };
+    let before = s.list_reports(&a.id, &every).await.unwrap().len();
+    for (end, stored) in [(Some(crate::FINISHED), Some(3)), (Some(Err(crate::Stopped)), None), (None, None)] {
+        let (tx, mut rx) = tokio::sync::mpsc::channel(4);
+        tx.send(Ok(vec![report(9, 2, "crime", None), report(9, 1, "crime", None)])).await.unwrap();
+        tx.send(Ok(vec![report(10, 3, "crime", None)])).await.unwrap();
+        if let Some(end) = end {
+            tx.send(end).await.unwrap();
+        }
+        drop(tx);
+        assert_eq!(s.import_reports(&a.id, &mut rx).await.unwrap(), stored);
+    }
+    assert_eq!(s.list_reports(&a.id, &every).await.unwrap().len(), before + 3);
+    let crime = s.alert_obs(&a.id, None, Some("crime")).await.unwrap();
+    assert_eq!(crime.len(), 3);
+    counts_agree(s, &a.id).await;
+    // Leave the account as it was for what follows: the three imported reports dismissed.
+    for o in &crime {
+        s.set_report_status(&a.id, &o.report_id, ReportStatus::New, ReportStatus::Dismissed, &u.id, ev("x"))
+            .await
+            .unwrap();
+    }
+
     // The kept counts follow inserts, verification and dismissal; the threshold rule's read
     // finds only the reports at or above a severity.
     counts_agree(s, &a.id).await;

@@ -18,6 +18,17 @@ use tandem_domain::{OrgId, UserId};
 
 use crate::Result;
 
+/// One batch of an import, or word from its producer that it stopped (see `import_reports`).
+pub type ReportBatch = std::result::Result<Vec<NewReport>, Stopped>;
+
+/// The producer of an import stopped; it holds the reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stopped;
+
+/// What an import's last batch says: the producer finished. Without it, a producer that
+/// panicked or was dropped half-way would look like a finished file.
+pub const FINISHED: ReportBatch = Ok(Vec::new());
+
 #[async_trait]
 pub trait EarlyWarningStore: Send + Sync {
     // Areas and categories: platform-wide configuration, shared by every organisation.
@@ -32,6 +43,15 @@ pub trait EarlyWarningStore: Send + Sync {
     // Reports, owned by one organisation.
     /// Stores reports all-or-nothing (one transaction), returning them in order.
     async fn create_reports(&self, org: &OrgId, reports: &[NewReport]) -> Result<Vec<Report>>;
+    /// Stores an import's reports as they arrive, batch by batch, in one transaction: a file of
+    /// any size in bounded memory, all or nothing. A batch of `Err(Stopped)` (the producer found
+    /// a bad row) undoes every batch and gives `None`; so does a producer that goes away without
+    /// closing. Otherwise the number stored.
+    async fn import_reports(
+        &self,
+        org: &OrgId,
+        batches: &mut tokio::sync::mpsc::Receiver<ReportBatch>,
+    ) -> Result<Option<usize>>;
     async fn get_report(&self, org: &OrgId, id: &str) -> Result<Report>;
     async fn list_reports(&self, org: &OrgId, filter: &ReportFilter) -> Result<Vec<Report>>;
     /// Moves a report from `from` to `to`; NotFound if it is not (or no longer) in `from`.

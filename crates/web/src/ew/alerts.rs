@@ -29,7 +29,7 @@ pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<
 }
 
 /// Changes beyond which an incremental run gives way to a full one.
-const FULL_RUN_ABOVE: usize = 2_000;
+pub const FULL_RUN_ABOVE: usize = 2_000;
 
 /// A report's place in the cube, for incremental runs.
 #[derive(Debug, Clone)]

@@ -70,89 +70,114 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
     ["%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y"].iter().find_map(|f| NaiveDate::parse_from_str(s, f).ok())
 }
 
-pub fn parse_events(
-    data: &[u8],
+/// The columns of an event file, found in its header.
+struct Columns {
+    names: (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str),
+    date: usize,
+    kind: usize,
+    admin1: usize,
+    fatalities: usize,
+    admin2: Option<usize>,
+    notes: Option<usize>,
+    pcode_name: &'static str,
+    pcode: Option<usize>,
+}
+
+/// Event rows to reports, one at a time, for the whole-file parse and the streaming import alike.
+pub struct EventParser {
     format: EventFormat,
-    cfg: &EwConfig,
+    matcher: tandem_domain::area_match::AreaMatcher,
     now: DateTime<Utc>,
-) -> Result<Imported, CsvError> {
-    let err =
-        |line: u64, column: &str, message: String| CsvError { line, column: column.to_owned(), message };
-    let matcher = tandem_domain::area_match::AreaMatcher::new(
-        cfg.areas.values().map(|a| (a.code.as_str(), a.name.as_str(), a.parent_code.as_deref())),
-    );
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(data);
-    let headers = rdr.headers().map_err(|e| err(1, "-", format!("not valid CSV: {e}")))?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
-    let (date_c, type_c, a1_c, a2_c, fat_c, notes_c) = match format {
-        EventFormat::Acled => ("event_date", "event_type", "admin1", "admin2", "fatalities", "notes"),
-        EventFormat::Ucdp => {
-            ("date_start", "type_of_violence", "adm_1", "adm_2", "best", "where_description")
-        }
-    };
-    let required = [date_c, type_c, a1_c, fat_c];
-    for r in required {
-        if col(r).is_none() {
-            return Err(err(1, r, "this column is missing from the header".into()));
-        }
+    cols: Option<Columns>,
+}
+
+fn err(line: u64, column: &str, message: String) -> CsvError {
+    CsvError { line, column: column.to_owned(), message }
+}
+
+impl EventParser {
+    pub fn new(format: EventFormat, cfg: &EwConfig, now: DateTime<Utc>) -> Self {
+        let matcher = tandem_domain::area_match::AreaMatcher::new(
+            cfg.areas.values().map(|a| (a.code.as_str(), a.name.as_str(), a.parent_code.as_deref())),
+        );
+        Self { format, matcher, now, cols: None }
     }
-    let (date_i, type_i, a1_i, fat_i) =
-        (col(date_c).unwrap_or(0), col(type_c).unwrap_or(0), col(a1_c).unwrap_or(0), col(fat_c).unwrap_or(0));
-    let pcode_c = if col("admin2_pcode").is_some() { "admin2_pcode" } else { "admin1_pcode" };
-    let (a2_i, notes_i, pcode_i) = (col(a2_c), col(notes_c), col(pcode_c));
-    let mut out = Imported { reports: Vec::new(), skipped: 0 };
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            err(e.position().map(|p| p.line()).unwrap_or(0), "-", format!("not valid CSV: {e}"))
-        })?;
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
-        let get = |i: usize| rec.get(i).unwrap_or("").trim();
-        let category = match format {
-            EventFormat::Acled => match acled_category(get(type_i)) {
-                Ok(Some(c)) => c,
-                Ok(None) => {
-                    out.skipped += 1;
-                    continue;
-                }
-                Err(()) => return Err(err(line, type_c, format!("unknown event type {:?}", get(type_i)))),
-            },
+}
+
+impl super::stream::RowParser for EventParser {
+    fn header(&mut self, headers: &csv::StringRecord) -> Result<(), CsvError> {
+        let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+        let names = match self.format {
+            EventFormat::Acled => ("event_date", "event_type", "admin1", "admin2", "fatalities", "notes"),
             EventFormat::Ucdp => {
-                ucdp_category(get(type_i)).map_err(|_| err(line, type_c, "must be 1, 2 or 3".into()))?
+                ("date_start", "type_of_violence", "adm_1", "adm_2", "best", "where_description")
             }
         };
-        let date = parse_date(get(date_i))
-            .ok_or_else(|| err(line, date_c, format!("not a date: {:?}", get(date_i))))?;
+        let (date_c, type_c, a1_c, a2_c, fat_c, notes_c) = names;
+        let need = |c: &str| col(c).ok_or_else(|| err(1, c, "this column is missing from the header".into()));
+        let (date, kind, admin1, fatalities) = (need(date_c)?, need(type_c)?, need(a1_c)?, need(fat_c)?);
+        let pcode_name = if col("admin2_pcode").is_some() { "admin2_pcode" } else { "admin1_pcode" };
+        self.cols = Some(Columns {
+            names,
+            date,
+            kind,
+            admin1,
+            fatalities,
+            admin2: col(a2_c),
+            notes: col(notes_c),
+            pcode_name,
+            pcode: col(pcode_name),
+        });
+        Ok(())
+    }
+
+    fn row(&mut self, rec: &csv::StringRecord, line: u64) -> Result<Option<NewReport>, CsvError> {
+        let Some(c) = &self.cols else { return Err(err(1, "-", "the file has no header row".into())) };
+        let (date_c, type_c, a1_c, a2_c, fat_c, _) = c.names;
+        let get = |i: usize| rec.get(i).unwrap_or("").trim();
+        let category = match self.format {
+            EventFormat::Acled => match acled_category(get(c.kind)) {
+                Ok(Some(cat)) => cat,
+                Ok(None) => return Ok(None),
+                Err(()) => return Err(err(line, type_c, format!("unknown event type {:?}", get(c.kind)))),
+            },
+            EventFormat::Ucdp => {
+                ucdp_category(get(c.kind)).map_err(|_| err(line, type_c, "must be 1, 2 or 3".into()))?
+            }
+        };
+        let date = parse_date(get(c.date))
+            .ok_or_else(|| err(line, date_c, format!("not a date: {:?}", get(c.date))))?;
         let occurred_at = date
             .and_hms_opt(12, 0, 0)
             .map(|t| t.and_utc())
             .ok_or_else(|| err(line, date_c, "not a date".into()))?;
-        if occurred_at > now + chrono::Duration::days(1) {
+        if occurred_at > self.now + chrono::Duration::days(1) {
             return Err(err(line, date_c, "is in the future".into()));
         }
         // One rule for every path (tandem_domain::area_match): the P-code, else the name within
         // its parent; an ambiguous name is refused with the areas it could be.
-        let (pcode, a1) = (pcode_i.map(&get).unwrap_or(""), get(a1_i));
-        let a2 = a2_i.map(&get).unwrap_or("");
-        let code = matcher.resolve(pcode, a1, a2).map_err(|e| {
+        let (pcode, a1) = (c.pcode.map(get).unwrap_or(""), get(c.admin1));
+        let a2 = c.admin2.map(get).unwrap_or("");
+        let code = self.matcher.resolve(pcode, a1, a2).map_err(|e| {
             use tandem_domain::area_match::Unmatched;
             let column = match e {
-                Unmatched::UnknownCode(_) => pcode_c,
+                Unmatched::UnknownCode(_) => c.pcode_name,
                 _ if a2.is_empty() => a1_c,
                 _ => a2_c,
             };
             err(line, column, e.to_string())
         })?;
-        let area = PCode::parse(&code).map_err(|e| err(line, pcode_c, e.message))?;
+        let area = PCode::parse(&code).map_err(|e| err(line, c.pcode_name, e.message))?;
         let fatalities: u32 =
-            get(fat_i).parse().map_err(|_| err(line, fat_c, "must be a whole number".into()))?;
-        let notes = notes_i.map(&get).unwrap_or("");
+            get(c.fatalities).parse().map_err(|_| err(line, fat_c, "must be a whole number".into()))?;
+        let notes = c.notes.map(get).unwrap_or("");
         let mut description =
-            format!("[{}] {}", get(type_i), if notes.is_empty() { "(no notes)" } else { notes });
+            format!("[{}] {}", get(c.kind), if notes.is_empty() { "(no notes)" } else { notes });
         if fatalities > 0 {
             description.push_str(&format!(" — fatalities: {fatalities}"));
         }
         let description: String = description.chars().take(DESCRIPTION_MAX).collect();
-        out.reports.push(NewReport {
+        Ok(Some(NewReport {
             id: tandem_domain::OrgId::new().to_string(),
             area,
             category: CategorySlug::parse(category).map_err(|e| err(line, type_c, e.message))?,
@@ -163,7 +188,25 @@ pub fn parse_events(
             channel: Channel::EventData,
             reporter_contact: None,
             created_by: None,
-        });
+        }))
     }
+}
+
+/// The whole file at once (small files, the benchmark's importer path): the same rows as the
+/// streaming import.
+pub fn parse_events(
+    data: &[u8],
+    format: EventFormat,
+    cfg: &EwConfig,
+    now: DateTime<Utc>,
+) -> Result<Imported, CsvError> {
+    let mut out = Imported { reports: Vec::new(), skipped: 0 };
+    super::stream::each_row(data, EventParser::new(format, cfg, now), |row| {
+        match row {
+            Some(r) => out.reports.push(r),
+            None => out.skipped += 1,
+        }
+        true
+    })?;
     Ok(out)
 }

@@ -12,4 +12,5 @@ pub mod needs;
 pub mod openrosa;
 pub mod reports;
 pub mod responses;
+pub mod stream;
 pub mod worker;
