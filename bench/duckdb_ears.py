@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The same counting and EARS C1/C2/C3 as Tandem's alert engine, in DuckDB SQL, over an
-ACLED-style CSV, per admin2 area and category (no roll-up). Prints seconds and the alarm counts.
+ACLED-style CSV, per admin2 area and category (no roll-up): the area is the admin2 P-code when the
+file has that column, else the admin2 name (the admin1's when empty). Prints seconds and the
+alarm counts.
 Usage: bench/duckdb_ears.py FILE.csv"""
-import sys, time
+import csv, sys, time
 import duckdb
 
 SQL = """
@@ -10,7 +12,7 @@ WITH ev AS (
   SELECT CASE event_type WHEN 'Battles' THEN 'intercommunal_tension' WHEN 'Riots' THEN 'intercommunal_tension'
            WHEN 'Violence against civilians' THEN 'repression' WHEN 'Explosions/Remote violence' THEN 'crime'
            WHEN 'Protests' THEN 'service_grievance' END AS category,
-         coalesce(nullif(admin2, ''), admin1) AS area,
+         {area} AS area,
          date_diff('day', DATE '1970-01-05', CAST(event_date AS DATE)) // 7 AS week
   FROM read_csv('{file}', header = true, all_varchar = true)
   WHERE event_type <> 'Strategic developments'
@@ -43,7 +45,10 @@ SELECT count(*) FILTER (WHERE c1 > 3 AND n >= 2), count(*) FILTER (WHERE c2 > 3 
 FROM c3
 """
 
+with open(sys.argv[1], newline="") as f:
+    header = next(csv.reader(f))
+area = "coalesce(nullif(admin2_pcode, ''), admin1_pcode)" if "admin2_pcode" in header else "coalesce(nullif(admin2, ''), admin1)"
 t = time.perf_counter()
 con = duckdb.connect()
-c1, c2, c3, cells = con.execute(SQL.format(file=sys.argv[1])).fetchone()
+c1, c2, c3, cells = con.execute(SQL.format(file=sys.argv[1], area=area)).fetchone()
 print(f"duckdb seconds {time.perf_counter() - t:.3f} cells {cells} c1 {c1} c2 {c2} c3 {c3}")

@@ -101,6 +101,11 @@ pub fn opt_int(r: &Row, col: &str) -> Result<Option<i64>> {
         .map_err(other)
 }
 
+/// A bulk write needs nothing of the connection here: the server's shared buffers serve it.
+pub async fn bulk_cache(_conn: &mut Conn, _on: bool) -> Result<()> {
+    Ok(())
+}
+
 /// Full-text search of case studies: a `tsvector` of their folded words in the `simple`
 /// configuration (no stemming: the words were folded already), weighted title A, summary B,
 /// body C, under a GIN index. It finds; relevance is Tandem's one formula on both backends.

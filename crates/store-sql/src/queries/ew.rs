@@ -115,6 +115,20 @@ pub(crate) async fn insert_reports(
     Ok(made)
 }
 
+/// Each row of a query as it arrives, made into `T`: a million-row read holds the results,
+/// never the driver's rows for all of them at once (which weigh several times more).
+async fn collect_rows<'a, T>(
+    mut rows: futures_util::stream::BoxStream<'a, std::result::Result<d::Row, sqlx::Error>>,
+    each: impl Fn(&d::Row) -> Result<T>,
+) -> Result<Vec<T>> {
+    use futures_util::TryStreamExt;
+    let mut out = Vec::new();
+    while let Some(r) = rows.try_next().await.map_err(other)? {
+        out.push(each(&r)?);
+    }
+    Ok(out)
+}
+
 async fn stored_keys(
     conn: &mut d::Conn,
     org: &OrgId,
@@ -135,37 +149,39 @@ async fn stored_keys(
     .bind(org.as_str())
     .bind(lo)
     .bind(hi)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(other)?;
-    rows.iter()
-        .map(|r| {
-            let r = Sq(r);
-            Ok(StoredAlertKey {
-                id: r.text("id")?,
-                cell: Cell {
-                    area: r.text("area_code")?,
-                    category: r.text("category")?,
-                    week: Week(r.int("week")?),
-                },
-                method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| row::corrupt("alert method"))?,
-                status: r.text("status")?,
-                observed: r.int("observed")? as u32,
-                statistic: r.opt_float("statistic")?,
-            })
+    .fetch(&mut *conn);
+    collect_rows(rows, |r| {
+        let r = Sq(r);
+        Ok(StoredAlertKey {
+            id: r.text("id")?,
+            cell: Cell {
+                area: r.text("area_code")?,
+                category: r.text("category")?,
+                week: Week(r.int("week")?),
+            },
+            method: AlertMethod::parse(&r.text("method")?).ok_or_else(|| row::corrupt("alert method"))?,
+            status: r.text("status")?,
+            observed: r.int("observed")? as u32,
+            statistic: r.opt_float("statistic")?,
         })
-        .collect()
+    })
+    .await
 }
 
 async fn link_reports(tx: &mut d::Tx, org: &OrgId, alert: &str, reports: &[String]) -> Result<()> {
-    for r in reports {
-        sqlx::query("INSERT INTO alert_reports (org_id, alert_id, report_id) VALUES ($1, $2, $3)")
-            .bind(org.as_str())
-            .bind(alert)
-            .bind(r)
-            .execute(&mut **tx)
-            .await
-            .map_err(other)?;
+    let links: Vec<(&str, &str)> = reports.iter().map(|r| (alert, r.as_str())).collect();
+    link_many(tx, org, &links).await
+}
+
+/// Links (alert, report) pairs, many to a statement.
+async fn link_many(tx: &mut d::Tx, org: &OrgId, links: &[(&str, &str)]) -> Result<()> {
+    for chunk in links.chunks(ROWS_PER_STATEMENT) {
+        let mut qb =
+            sqlx::QueryBuilder::<d::Db>::new("INSERT INTO alert_reports (org_id, alert_id, report_id) ");
+        qb.push_values(chunk, |mut b, (alert, report)| {
+            b.push_bind(org.as_str()).push_bind(*alert).push_bind(*report);
+        });
+        qb.build().execute(&mut **tx).await.map_err(other)?;
     }
     Ok(())
 }
@@ -183,21 +199,23 @@ impl d::Backend {
         let act = category.and_then(violation_signal::act_of);
         let mut out = vec![];
         if act.is_none() {
-            let rows = sqlx::query(
+            // Over every week, the severity index is the one to use: say so by not naming
+            // the week column (SQLite otherwise picks an index by week for an unbounded range).
+            let week = if weeks.is_some() { "week BETWEEN $2 AND $3" } else { "$2 <= $3" };
+            let sql = format!(
                 "SELECT id, area_code, category, week, severity, channel,
                         CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END AS verified FROM reports
-                 WHERE org_id = $1 AND status <> 'dismissed' AND week BETWEEN $2 AND $3
-                   AND (CAST($4 AS TEXT) IS NULL OR category = $4) AND severity >= $5",
-            )
-            .bind(org.as_str())
-            .bind(lo)
-            .bind(hi)
-            .bind(category)
-            .bind(min_severity as i64)
-            .fetch_all(&self.db.pool)
-            .await
-            .map_err(other)?;
-            out = rows.iter().map(|r| row::obs(&Sq(r))).collect::<Result<_>>()?;
+                 WHERE org_id = $1 AND status <> 'dismissed' AND {week}
+                   AND (CAST($4 AS TEXT) IS NULL OR category = $4) AND severity >= $5"
+            );
+            let rows = sqlx::query(&sql)
+                .bind(org.as_str())
+                .bind(lo)
+                .bind(hi)
+                .bind(category)
+                .bind(min_severity as i64)
+                .fetch(&self.db.pool);
+            out = collect_rows(rows, |r| row::obs(&Sq(r))).await?;
         }
         if category.is_none() || act.is_some() {
             // Verified violations, each a vetted count of its act kind's own series.
@@ -309,12 +327,14 @@ impl EarlyWarningStore for d::Backend {
         // One transaction for the whole file; each batch is written and dropped before the
         // next arrives, so memory holds a batch or two whatever the file's size.
         let (_write, mut tx) = self.db.write().await?;
+        d::bulk_cache(&mut tx, true).await?;
         let mut n = 0;
+        let mut done = None;
         while let Some(batch) = batches.recv().await {
             match batch {
                 Ok(b) if b.is_empty() => {
-                    tx.commit().await.map_err(other)?;
-                    return Ok(Some(n));
+                    done = Some(n);
+                    break;
                 }
                 Ok(b) => {
                     insert_reports(&mut tx, org, &b).await?;
@@ -323,8 +343,14 @@ impl EarlyWarningStore for d::Backend {
                 Err(Stopped) => break,
             }
         }
-        // Stopped, or the producer went away without finishing: the transaction is dropped.
-        Ok(None)
+        // The connection goes back to the pool with the default cache either way.
+        d::bulk_cache(&mut tx, false).await?;
+        match done {
+            Some(_) => tx.commit().await.map_err(other)?,
+            // Stopped, or the producer went away without finishing: nothing is kept.
+            None => tx.rollback().await.map_err(other)?,
+        }
+        Ok(done)
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
@@ -438,10 +464,8 @@ impl EarlyWarningStore for d::Backend {
             .bind(lo)
             .bind(hi)
             .bind(category)
-            .fetch_all(&self.db.pool)
-            .await
-            .map_err(other)?;
-            out = rows.iter().map(|r| row::count(&Sq(r))).collect::<Result<_>>()?;
+            .fetch(&self.db.pool);
+            out = collect_rows(rows, |r| row::count(&Sq(r))).await?;
         }
         if category.is_none() || act.is_some() {
             // Verified violations, each a vetted count of its act kind's own series.
@@ -528,32 +552,41 @@ impl EarlyWarningStore for d::Backend {
         let p = plan_reconcile(&existing, &plan);
         let at = ts(now());
         let mut out = Reconciled::default();
-        for c in &p.insert {
-            let id = OrgId::new().to_string();
-            sqlx::query(
+        // A large import opens hundreds of thousands of alerts: many rows per statement.
+        let ids: Vec<String> = p.insert.iter().map(|_| OrgId::new().to_string()).collect();
+        let opened: Vec<(&String, &tandem_domain::alert_engine::Candidate)> =
+            ids.iter().zip(p.insert.iter().copied()).collect();
+        for chunk in opened.chunks(ROWS_PER_STATEMENT) {
+            let mut qb = sqlx::QueryBuilder::<d::Db>::new(
                 "INSERT INTO alerts (org_id, id, area_code, category, week, method, version, observed, baseline_mean,
-                                     baseline_sd, statistic, status, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $12)",
-            )
-            .bind(org.as_str())
-            .bind(&id)
-            .bind(&c.area)
-            .bind(&c.category)
-            .bind(c.week.0)
-            .bind(c.method.as_str())
-            .bind(c.method.version())
-            .bind(c.observed as i64)
-            .bind(c.baseline_mean)
-            .bind(c.baseline_sd)
-            .bind(c.statistic)
-            .bind(at)
-            .execute(&mut *tx)
-            .await
-            .map_err(other)?;
-            if c.method == AlertMethod::Threshold {
-                link_reports(&mut tx, org, &id, &c.reports).await?;
-            }
-            out.opened.push(id);
+                                     baseline_sd, statistic, status, created_at, updated_at) ",
+            );
+            qb.push_values(chunk, |mut b, (id, c)| {
+                b.push_bind(org.as_str())
+                    .push_bind(id.as_str())
+                    .push_bind(c.area.as_str())
+                    .push_bind(c.category.as_str())
+                    .push_bind(c.week.0)
+                    .push_bind(c.method.as_str())
+                    .push_bind(c.method.version())
+                    .push_bind(c.observed as i64)
+                    .push_bind(c.baseline_mean)
+                    .push_bind(c.baseline_sd)
+                    .push_bind(c.statistic)
+                    .push_bind("open")
+                    .push_bind(at)
+                    .push_bind(at);
+            });
+            qb.build().execute(&mut *tx).await.map_err(other)?;
+        }
+        let links: Vec<(&str, &str)> = opened
+            .iter()
+            .filter(|(_, c)| c.method == AlertMethod::Threshold)
+            .flat_map(|(id, c)| c.reports.iter().map(move |r| (id.as_str(), r.as_str())))
+            .collect();
+        link_many(&mut tx, org, &links).await?;
+        for (id, c) in opened {
+            out.opened.push(id.clone());
             *out.opened_by_method.entry(c.method.as_str().to_owned()).or_default() += 1;
         }
         for (id, c) in &p.update {

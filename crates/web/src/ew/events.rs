@@ -178,7 +178,7 @@ impl super::stream::RowParser for EventParser {
         }
         let description: String = description.chars().take(DESCRIPTION_MAX).collect();
         Ok(Some(NewReport {
-            id: tandem_domain::OrgId::new().to_string(),
+            id: tandem_domain::ids::ordered_id(),
             area,
             category: CategorySlug::parse(category).map_err(|e| err(line, type_c, e.message))?,
             severity: Severity::new(severity_of(fatalities) as i64)
