@@ -6,7 +6,7 @@
 //!
 //! The engine is a pure function of its input, so the incremental path (one new report: only the
 //! cells it can affect) and the full run give the same alerts; `cells_affected_by` says which.
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -104,6 +104,37 @@ impl AlertOutcome {
     }
 }
 
+/// Which alerts a list shows: those of the organisation's own reports, or those raised by
+/// imported event data alone (see [`Candidate::from_event_data`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertSource {
+    Reports,
+    EventData,
+}
+
+impl AlertSource {
+    pub fn parse(s: &str) -> Result<Self, crate::InvalidInput> {
+        match s.trim() {
+            "reports" => Ok(Self::Reports),
+            "event_data" => Ok(Self::EventData),
+            _ => Err(crate::InvalidInput::new("source", "must be reports or event_data")
+                .because(crate::Problem::Unknown)),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reports => "reports",
+            Self::EventData => "event_data",
+        }
+    }
+
+    /// The alerts' `from_event_data` this source lists.
+    pub fn from_event_data(self) -> bool {
+        self == Self::EventData
+    }
+}
+
 /// A cell of the count cube.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Cell {
@@ -124,6 +155,10 @@ pub struct Candidate {
     pub baseline_sd: Option<f64>,
     pub statistic: Option<f64>,
     pub reports: Vec<String>,
+    /// Raised by imported event data alone (ACLED, UCDP: the channel `event_data`): none of the
+    /// organisation's own reports is among those observed. Such alerts are listed apart, so
+    /// that a few years of context data do not bury what the organisation's own monitors saw.
+    pub from_event_data: bool,
 }
 
 impl Candidate {
@@ -289,14 +324,17 @@ pub fn evaluate_counts(
     };
     let mut out = Vec::new();
 
-    let mut by_cell: BTreeMap<Cell, Vec<&str>> = BTreeMap::new();
+    // Each cell's severe reports, and whether any is the organisation's own.
+    let mut by_cell: BTreeMap<Cell, (Vec<&str>, bool)> = BTreeMap::new();
     for o in severe {
         if o.week >= grid_start && o.severity >= cfg.threshold_for(&o.category) {
             let cell = Cell { area: o.area.clone(), category: o.category.clone(), week: o.week };
-            by_cell.entry(cell).or_default().push(&o.report_id);
+            let (ids, own) = by_cell.entry(cell).or_default();
+            ids.push(&o.report_id);
+            *own |= o.channel != Channel::EventData;
         }
     }
-    for (cell, ids) in by_cell {
+    for (cell, (ids, own)) in by_cell {
         if in_scope(&cell.area, &cell.category, cell.week) {
             let mut reports: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
             reports.sort();
@@ -310,6 +348,7 @@ pub fn evaluate_counts(
                 baseline_sd: None,
                 statistic: None,
                 reports,
+                from_event_data: !own,
             });
         }
     }
@@ -323,12 +362,18 @@ pub fn evaluate_counts(
         .map(|a| (a, tree.lineage(a)))
         .collect();
     let mut series: HashMap<(&str, &str), BTreeMap<Week, u32>> = HashMap::new();
+    // The weeks of each series in which the organisation's own reports (any channel but event
+    // data) are among those counted.
+    let mut own: HashSet<(&str, &str, Week)> = HashSet::new();
     for c in counts {
         if c.week < grid_start || c.n == 0 || !c.vetted(&cfg.trusted) {
             continue;
         }
         for a in &lineages[c.area.as_str()] {
             *series.entry((a.as_str(), c.category.as_str())).or_default().entry(c.week).or_default() += c.n;
+            if c.channel != Channel::EventData {
+                own.insert((a.as_str(), c.category.as_str(), c.week));
+            }
         }
     }
     let mut dense = Vec::new();
@@ -361,6 +406,7 @@ pub fn evaluate_counts(
                         baseline_sd: Some(s.sd),
                         statistic: Some(s.value),
                         reports: vec![],
+                        from_event_data: !own.contains(&(*area, *category, *w)),
                     });
                 }
             }
@@ -518,6 +564,36 @@ mod tests {
         cfg3.threshold.insert("crime".into(), 3);
         cfg3.threshold.insert("peace_initiative".into(), 5);
         assert_eq!((cfg.lowest_threshold(), cfg3.lowest_threshold()), (4, 3));
+    }
+
+    #[test]
+    fn alerts_of_imported_event_data_alone_are_told_apart() {
+        // MR0101: a spike of imported events only. MR0102: the same spike, one of it the
+        // organisation's own report. Both roll up into MR01 and MR, where an own report is
+        // among those counted.
+        let mut o: Vec<Obs> = (0..7).map(|w| obs(w, "MR0101", "crime", w as i64, 1)).collect();
+        o.extend((0..7).map(|w| obs(10 + w, "MR0102", "crime", w as i64, 1)));
+        o.extend((0..6).map(|i| obs(20 + i, "MR0101", "crime", 7, if i == 0 { 4 } else { 1 })));
+        o.extend((0..6).map(|i| obs(30 + i, "MR0102", "crime", 7, 1)));
+        for x in o.iter_mut().filter(|x| x.report_id != "r0030") {
+            x.channel = Channel::EventData;
+        }
+        o.push(Obs { channel: Channel::Hotline, ..obs(40, "MR0102", "crime", 7, 4) });
+        let whole = evaluate(&tree(), &o, Week(0), Scope::All, &EngineConfig::default());
+        let at = |area: &str, m: AlertMethod| {
+            whole
+                .iter()
+                .find(|c| c.area == area && c.method == m && c.week == Week(7))
+                .map(|c| c.from_event_data)
+        };
+        assert_eq!(at("MR0101", AlertMethod::C1), Some(true), "{whole:?}");
+        assert_eq!(at("MR0102", AlertMethod::C1), Some(false));
+        assert_eq!(at("MR01", AlertMethod::C1), Some(false), "a roll-up holding an own report is own");
+        assert_eq!(at("MR0101", AlertMethod::Threshold), Some(true), "a severe imported event alone");
+        assert_eq!(at("MR0102", AlertMethod::Threshold), Some(false), "a severe hotline report");
+        assert_eq!(AlertSource::parse("event_data").map(AlertSource::from_event_data), Ok(true));
+        assert_eq!(AlertSource::parse(" reports ").map(AlertSource::as_str), Ok("reports"));
+        assert!(AlertSource::parse("acled").is_err());
     }
 
     #[test]

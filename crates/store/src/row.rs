@@ -340,6 +340,7 @@ pub fn alert(r: &impl RowRead) -> R<Alert> {
         acknowledged_by: r.opt_text("acknowledged_by")?,
         closed_at: r.opt_time("closed_at")?,
         outcome: r.opt_text("outcome")?,
+        from_event_data: r.int("from_event_data")? != 0,
     })
 }
 
@@ -385,7 +386,7 @@ pub mod cols {
         reporter_contact, status, status_by, status_at, verified_at, created_by, created_at";
     pub const ALERT: &str = "a.id, a.org_id, a.area_code, a.category, a.week, a.method, a.version, a.observed, \
         a.baseline_mean, a.baseline_sd, a.statistic, a.status, a.assigned_org_id, a.due_at, a.created_at, a.updated_at, a.shared_count, \
-        a.acknowledged_at, a.acknowledged_by, a.closed_at, a.outcome, \
+        a.acknowledged_at, a.acknowledged_by, a.closed_at, a.outcome, a.from_event_data, \
         (SELECT MIN(r.responded_at) FROM responses r WHERE r.org_id = a.org_id AND r.alert_id = a.id) AS first_response_at";
     pub const AGREEMENT: &str = "a.id, a.owner_org_id, o1.name AS owner_name, a.partner_org_id, \
         o2.name AS partner_name, a.mode, a.area_level, a.k, a.categories, a.kinds, a.valid_from, a.valid_to, \

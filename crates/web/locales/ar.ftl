@@ -1972,3 +1972,7 @@ iati-fault-none = لا يحتوي الملف أي نشاط
 iati-fault-too-many = يحتوي الملف أكثر من { $max } نشاط
 iati-fault-field = النشاط { $activity }: «{ $field }» ناقص أو غير صالح
 iati-fault-repeated = النشاط { $activity } يكرر معرّفًا ورد من قبل في الملف
+alerts-source-label = أي التنبيهات
+alerts-source-reports = من بلاغاتكم
+alerts-source-event-data = من بيانات الأحداث المستوردة
+alerts-source-event-data-hint = أطلقت هذه التنبيهات ملفات الأحداث التي استوردتموها وحدها (مثل ACLED أو UCDP): لا يُحسب فيها أي من بلاغاتكم. التنبيهات التي أطلقتها بلاغاتكم تحت «{ alerts-source-reports }».

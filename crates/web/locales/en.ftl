@@ -1896,3 +1896,7 @@ iati-fault-none = the file holds no activity
 iati-fault-too-many = the file holds more than { $max } activities
 iati-fault-field = activity { $activity }: "{ $field }" is missing or not valid
 iati-fault-repeated = activity { $activity } repeats an identifier given earlier in the file
+alerts-source-label = Which alerts
+alerts-source-reports = From your reports
+alerts-source-event-data = From imported event data
+alerts-source-event-data-hint = These alerts were raised by event files you imported (such as ACLED or UCDP) alone: none of your own reports is among those counted. Alerts your reports raised are under “{ alerts-source-reports }”.

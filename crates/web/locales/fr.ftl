@@ -1896,3 +1896,7 @@ iati-fault-none = le fichier ne contient aucune activité
 iati-fault-too-many = le fichier contient plus de { $max } activités
 iati-fault-field = activité { $activity } : « { $field } » manque ou n'est pas valable
 iati-fault-repeated = l'activité { $activity } reprend un identifiant déjà donné dans le fichier
+alerts-source-label = Quelles alertes
+alerts-source-reports = Issues de vos signalements
+alerts-source-event-data = Issues des données d'événements importées
+alerts-source-event-data-hint = Ces alertes viennent des seuls fichiers d'événements que vous avez importés (ACLED ou UCDP, par exemple) : aucun de vos signalements n'est compté. Les alertes levées par vos signalements sont sous « { alerts-source-reports } ».

@@ -440,6 +440,19 @@ async fn event_data_imports(b: Backend) {
         .list_reports(&org_id, &tandem_store::ReportFilter { limit: 10, ..Default::default() })
         .await
         .unwrap();
+    // Raised by the imported events alone: listed apart from the organisation's own.
+    for (from_event_data, n) in [(true, 1), (false, 0)] {
+        let f = tandem_store::AlertFilter {
+            from_event_data: Some(from_event_data),
+            limit: 10,
+            ..Default::default()
+        };
+        assert_eq!(
+            store.list_alerts(&org_id, &f).await.unwrap().len(),
+            n,
+            "from event data: {from_event_data}"
+        );
+    }
     let attack = reports.iter().find(|r| r.category == "repression").unwrap();
     assert_eq!((attack.area.as_str(), attack.severity, attack.channel.as_str()), ("MR01", 4, "event_data"));
     assert!(reports

@@ -98,6 +98,13 @@ async fn areas_reports_alerts_responses(b: Backend) {
         (Some("threshold"), Some("MR0101"), Some("hate_speech"), Some("2026-W10"))
     );
     assert_eq!((alert["observed"].as_u64(), alert["status"].as_str()), (Some(1), Some("open")));
+    assert_eq!(alert["from_event_data"], false, "a report of the organisation's own");
+    for (source, n) in [("reports", 1), ("event_data", 0)] {
+        let (_, v) = app.send("GET", &format!("/api/v1/alerts?source={source}"), Some(&member), None).await;
+        assert_eq!(v["alerts"].as_array().map(Vec::len), Some(n), "{source}: {v}");
+    }
+    let (s, e) = app.send("GET", "/api/v1/alerts?source=acled", Some(&member), None).await;
+    assert_eq!((s, e["error"]["code"].as_str()), (422, Some("invalid_input")), "{e}");
     let alert_id = alert["id"].as_str().unwrap().to_owned();
 
     // Bad input: 422 naming the field, nothing written.

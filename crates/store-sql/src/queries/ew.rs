@@ -143,7 +143,7 @@ async fn stored_keys(
         None => (i64::MIN, i64::MAX),
     };
     let rows = sqlx::query(
-        "SELECT id, area_code, category, week, method, status, observed, statistic FROM alerts
+        "SELECT id, area_code, category, week, method, status, observed, statistic, from_event_data FROM alerts
          WHERE org_id = $1 AND week BETWEEN $2 AND $3",
     )
     .bind(org.as_str())
@@ -163,6 +163,7 @@ async fn stored_keys(
             status: r.text("status")?,
             observed: r.int("observed")? as u32,
             statistic: r.opt_float("statistic")?,
+            from_event_data: r.int("from_event_data")? != 0,
         })
     })
     .await
@@ -559,7 +560,7 @@ impl EarlyWarningStore for d::Backend {
         for chunk in opened.chunks(ROWS_PER_STATEMENT) {
             let mut qb = sqlx::QueryBuilder::<d::Db>::new(
                 "INSERT INTO alerts (org_id, id, area_code, category, week, method, version, observed, baseline_mean,
-                                     baseline_sd, statistic, status, created_at, updated_at) ",
+                                     baseline_sd, statistic, status, created_at, updated_at, from_event_data) ",
             );
             qb.push_values(chunk, |mut b, (id, c)| {
                 b.push_bind(org.as_str())
@@ -575,7 +576,8 @@ impl EarlyWarningStore for d::Backend {
                     .push_bind(c.statistic)
                     .push_bind("open")
                     .push_bind(at)
-                    .push_bind(at);
+                    .push_bind(at)
+                    .push_bind(c.from_event_data as i64);
             });
             qb.build().execute(&mut *tx).await.map_err(other)?;
         }
@@ -592,7 +594,8 @@ impl EarlyWarningStore for d::Backend {
         for (id, c) in &p.update {
             sqlx::query(
                 "UPDATE alerts SET observed = $1, baseline_mean = $2, baseline_sd = $3, statistic = $4, version = $5,
-                        updated_at = $6, status = CASE WHEN status = 'withdrawn' THEN 'open' ELSE status END
+                        updated_at = $6, status = CASE WHEN status = 'withdrawn' THEN 'open' ELSE status END,
+                        from_event_data = $9
                  WHERE org_id = $7 AND id = $8",
             )
             .bind(c.observed as i64)
@@ -603,6 +606,7 @@ impl EarlyWarningStore for d::Backend {
             .bind(at)
             .bind(org.as_str())
             .bind(id)
+            .bind(c.from_event_data as i64)
             .execute(&mut *tx)
             .await
             .map_err(other)?;
@@ -659,6 +663,7 @@ impl EarlyWarningStore for d::Backend {
         let rows = sqlx::query(&format!(
             "SELECT {} FROM alerts a WHERE a.org_id = $1 AND ($2 IS NULL OR a.status = $2)
                AND ($3 IS NULL OR (a.status = 'open' AND a.due_at IS NOT NULL AND a.due_at < $3))
+               AND (CAST($5 AS INTEGER) IS NULL OR a.from_event_data = $5)
              ORDER BY a.week DESC, a.area_code, a.category, a.method LIMIT $4",
             cols::ALERT
         ))
@@ -666,6 +671,7 @@ impl EarlyWarningStore for d::Backend {
         .bind(&f.status)
         .bind(f.overdue_at.map(ts))
         .bind(f.limit)
+        .bind(f.from_event_data.map(i64::from))
         .fetch_all(&self.db.pool)
         .await
         .map_err(other)?;

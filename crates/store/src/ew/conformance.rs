@@ -260,6 +260,7 @@ pub async fn chapter(store: Arc<dyn Store>) {
         baseline_sd: (method != AlertMethod::Threshold).then_some(0.25),
         statistic: (method != AlertMethod::Threshold).then_some(4.5),
         reports: vec![made[1].id.clone()],
+        from_event_data: false,
     };
     let cands = vec![cand(AlertMethod::Threshold, 1), cand(AlertMethod::C1, 1)];
     let r =

@@ -158,6 +158,9 @@ pub struct Alert {
     pub closed_at: Option<DateTime<Utc>>,
     /// How it ended, once closed: resolved, false_alarm or no_longer_relevant.
     pub outcome: Option<String>,
+    /// Raised by imported event data alone (none of the organisation's own reports among those
+    /// observed): listed apart from the alerts of its own reports.
+    pub from_event_data: bool,
 }
 
 impl Alert {
@@ -187,6 +190,8 @@ pub struct AlertFilter {
     pub status: Option<String>,
     /// Only open alerts whose due time is before this instant.
     pub overdue_at: Option<DateTime<Utc>>,
+    /// Only alerts raised by imported event data alone (true), or only the others (false).
+    pub from_event_data: Option<bool>,
     pub limit: i64,
 }
 

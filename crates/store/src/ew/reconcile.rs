@@ -13,6 +13,7 @@ pub struct StoredAlertKey {
     pub status: String,
     pub observed: u32,
     pub statistic: Option<f64>,
+    pub from_event_data: bool,
 }
 
 /// What to write so that the stored alerts in scope become the candidates: the same for every
@@ -48,7 +49,12 @@ pub fn plan_reconcile<'a>(existing: &[StoredAlertKey], plan: &AlertPlan<'a>) -> 
         let key = (c.cell(), c.method);
         match stored.get(&key) {
             // Rewrite only what changed: most new reports leave most alerts as they were.
-            Some(e) if e.status == "withdrawn" || e.observed != c.observed || e.statistic != c.statistic => {
+            Some(e)
+                if e.status == "withdrawn"
+                    || e.observed != c.observed
+                    || e.statistic != c.statistic
+                    || e.from_event_data != c.from_event_data =>
+            {
                 plan.update.push((e.id.clone(), c))
             }
             Some(_) => {}

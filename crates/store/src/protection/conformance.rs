@@ -184,6 +184,7 @@ pub async fn chapter(store: Arc<dyn Store>) {
         baseline_sd: None,
         statistic: None,
         reports: vec![made[0].id.clone()],
+        from_event_data: false,
     };
     let scope = std::collections::BTreeSet::from([cell]);
     let opened = s

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
+use tandem_domain::alert_engine::AlertSource;
 use tandem_domain::{InvalidInput, OrgId};
 use tandem_store::{Alert, AlertFilter, Response};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
@@ -39,6 +40,10 @@ struct ListQuery {
     status: Option<String>,
     /// Only open alerts whose due time has passed.
     overdue: Option<bool>,
+    /// `reports`: alerts of the organisation's own reports; `event_data`: those raised by
+    /// imported event data alone. Both when absent.
+    #[param(pattern = "^(reports|event_data)$")]
+    source: Option<String>,
     #[param(minimum = 1, maximum = 1000)]
     limit: Option<i64>,
 }
@@ -62,9 +67,11 @@ async fn list(
             return Err(InvalidInput::new("status", "must be open, closed or withdrawn").into());
         }
     }
+    let source = q.source.as_deref().map(AlertSource::parse).transpose()?;
     let filter = AlertFilter {
         status: q.status,
         overdue_at: q.overdue.unwrap_or(false).then(Utc::now),
+        from_event_data: source.map(AlertSource::from_event_data),
         limit: paging::limit(q.limit, 200)?,
     };
     Ok(Json(Alerts { alerts: state.store.list_alerts(who.org_id(), &filter).await? }))

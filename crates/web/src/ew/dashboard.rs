@@ -69,9 +69,15 @@ impl DashboardCache {
         tree: &AreaTree,
         org: &OrgId,
     ) -> Result<Arc<DashboardData>, AppError> {
-        let open = store
-            .list_alerts(org, &AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() })
-            .await?;
+        // The map is of what the organisation's own reports raised; alerts of imported event
+        // data alone are listed apart (/alerts?source=event_data).
+        let own = AlertFilter {
+            status: Some("open".into()),
+            from_event_data: Some(false),
+            limit: 500,
+            ..Default::default()
+        };
+        let open = store.list_alerts(org, &own).await?;
         let per_area = episodes_per_area(&open, tree);
         let overdue = store
             .list_alerts(org, &AlertFilter { overdue_at: Some(Utc::now()), limit: 50, ..Default::default() })
@@ -141,6 +147,7 @@ mod tests {
             acknowledged_by: None,
             closed_at: None,
             outcome: None,
+            from_event_data: false,
         }
     }
 

@@ -1,7 +1,7 @@
 //! Alert pages: the open alerts, one alert with the reports behind it and its responses, and the
 //! forms to assign it to a partner and to respond.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -10,7 +10,7 @@ use chrono::DateTime;
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use tandem_domain::access::Action;
-use tandem_domain::alert_engine::AlertMethod;
+use tandem_domain::alert_engine::{AlertMethod, AlertSource};
 use tandem_domain::episodes::{group, usual_range, AlertKey};
 use tandem_domain::sharing::RecordKind;
 use tandem_domain::violation_signal;
@@ -62,16 +62,32 @@ struct FoldedView {
     text: String,
 }
 
+#[derive(Deserialize, Default)]
+struct SourceQuery {
+    source: Option<String>,
+}
+
+/// The open alerts of the organisation's own reports, or (`?source=event_data`) those raised by
+/// imported event data alone: a few years of ACLED must not bury what its monitors saw.
 async fn alerts(
     State(state): State<AppState>,
     who: Can<perm::ViewReports>,
     ctx: PageCtx,
+    q: Result<Query<SourceQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, PageError> {
+    let q = q.map(|Query(q)| q).unwrap_or_default();
+    // An address edited by hand lists the organisation's own alerts, the page's default.
+    let source = q.source.as_deref().and_then(|s| AlertSource::parse(s).ok()).unwrap_or(AlertSource::Reports);
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let filter = AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
+    let filter = AlertFilter {
+        status: Some("open".into()),
+        from_event_data: Some(source.from_event_data()),
+        limit: 500,
+        ..Default::default()
+    };
     let list = state.store.list_alerts(who.org_id(), &filter).await?;
     let episodes = episodes(&cfg, ctx.lang, &list, Utc::now());
-    Ok(ctx.render(StatusCode::OK, "alerts.html", minijinja::context! { episodes }))
+    Ok(ctx.render(StatusCode::OK, "alerts.html", minijinja::context! { episodes, source => source.as_str() }))
 }
 
 /// The open alerts grouped into episodes, each told in plain words.
