@@ -1976,3 +1976,4 @@ alerts-source-label = أي التنبيهات
 alerts-source-reports = من بلاغاتكم
 alerts-source-event-data = من بيانات الأحداث المستوردة
 alerts-source-event-data-hint = أطلقت هذه التنبيهات ملفات الأحداث التي استوردتموها وحدها (مثل ACLED أو UCDP): لا يُحسب فيها أي من بلاغاتكم. التنبيهات التي أطلقتها بلاغاتكم تحت «{ alerts-source-reports }».
+dashboard-event-data-alerts = أطلقت ملفات الأحداث التي استوردتموها تنبيهات خاصة بها، غير ظاهرة على هذه الخريطة:

@@ -1900,3 +1900,4 @@ alerts-source-label = Which alerts
 alerts-source-reports = From your reports
 alerts-source-event-data = From imported event data
 alerts-source-event-data-hint = These alerts were raised by event files you imported (such as ACLED or UCDP) alone: none of your own reports is among those counted. Alerts your reports raised are under “{ alerts-source-reports }”.
+dashboard-event-data-alerts = Event files you imported raised alerts of their own, not on this map:

@@ -1900,3 +1900,4 @@ alerts-source-label = Quelles alertes
 alerts-source-reports = Issues de vos signalements
 alerts-source-event-data = Issues des données d'événements importées
 alerts-source-event-data-hint = Ces alertes viennent des seuls fichiers d'événements que vous avez importés (ACLED ou UCDP, par exemple) : aucun de vos signalements n'est compté. Les alertes levées par vos signalements sont sous « { alerts-source-reports } ».
+dashboard-event-data-alerts = Les fichiers d'événements importés ont levé leurs propres alertes, absentes de cette carte :

@@ -26,6 +26,8 @@ pub struct DashboardData {
     /// alerts page groups them (not one per test and area level).
     pub per_area: HashMap<String, u32>,
     pub overdue: Vec<Alert>,
+    /// Whether imported event data alone raised open alerts (listed apart, not on the map).
+    pub event_data_alerts: bool,
     /// Reports per category in each of the last [`SERIES_WEEKS`] weeks.
     pub by_cat: BTreeMap<String, Vec<u32>>,
     /// The first and last week of the series.
@@ -79,6 +81,8 @@ impl DashboardCache {
         };
         let open = store.list_alerts(org, &own).await?;
         let per_area = episodes_per_area(&open, tree);
+        let context = AlertFilter { from_event_data: Some(true), limit: 1, ..own };
+        let event_data_alerts = !store.list_alerts(org, &context).await?.is_empty();
         let overdue = store
             .list_alerts(org, &AlertFilter { overdue_at: Some(Utc::now()), limit: 50, ..Default::default() })
             .await?;
@@ -92,7 +96,7 @@ impl DashboardCache {
                 *slot = n;
             }
         }
-        let d = Arc::new(DashboardData { per_area, overdue, by_cat, weeks: (from, now) });
+        let d = Arc::new(DashboardData { per_area, overdue, event_data_alerts, by_cat, weeks: (from, now) });
         let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if cache.len() > 10_000 {
             cache.clear();

@@ -96,6 +96,9 @@ async fn dashboard(
     Ok(ctx.render(
         StatusCode::OK,
         "dashboard.html",
-        minijinja::context! { map => svg, key, legend, larger, series, span, overdue },
+        minijinja::context! {
+            map => svg, key, legend, larger, series, span, overdue,
+            event_data_alerts => data.event_data_alerts,
+        },
     ))
 }
