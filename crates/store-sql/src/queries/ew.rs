@@ -115,6 +115,16 @@ pub(crate) async fn insert_reports(
     Ok(made)
 }
 
+/// `category = $4` when the category is given, so that an index can use it (an `IS NULL OR`
+/// form hides it from the planner); a predicate true of every row, still naming `$4`, when not.
+fn category_is(category: Option<&str>) -> &'static str {
+    if category.is_some() {
+        "category = $4"
+    } else {
+        "CAST($4 AS TEXT) IS NULL"
+    }
+}
+
 /// Each row of a query as it arrives, made into `T`: a million-row read holds the results,
 /// never the driver's rows for all of them at once (which weigh several times more).
 async fn collect_rows<'a, T>(
@@ -133,6 +143,7 @@ async fn stored_keys(
     conn: &mut d::Conn,
     org: &OrgId,
     scope: Option<&BTreeSet<Cell>>,
+    category: Option<&str>,
 ) -> Result<Vec<StoredAlertKey>> {
     // Narrow by week range in SQL; the exact cells are matched by the shared planner.
     let (lo, hi) = match scope {
@@ -144,11 +155,12 @@ async fn stored_keys(
     };
     let rows = sqlx::query(
         "SELECT id, area_code, category, week, method, status, observed, statistic, from_event_data FROM alerts
-         WHERE org_id = $1 AND week BETWEEN $2 AND $3",
+         WHERE org_id = $1 AND week BETWEEN $2 AND $3 AND (CAST($4 AS TEXT) IS NULL OR category = $4)",
     )
     .bind(org.as_str())
     .bind(lo)
     .bind(hi)
+    .bind(category)
     .fetch(&mut *conn);
     collect_rows(rows, |r| {
         let r = Sq(r);
@@ -207,7 +219,8 @@ impl d::Backend {
                 "SELECT id, area_code, category, week, severity, channel,
                         CASE WHEN verified_at IS NOT NULL THEN 1 ELSE 0 END AS verified FROM reports
                  WHERE org_id = $1 AND status <> 'dismissed' AND {week}
-                   AND (CAST($4 AS TEXT) IS NULL OR category = $4) AND severity >= $5"
+                   AND {} AND severity >= $5",
+                category_is(category)
             );
             let rows = sqlx::query(&sql)
                 .bind(org.as_str())
@@ -456,16 +469,14 @@ impl EarlyWarningStore for d::Backend {
         let act = category.and_then(violation_signal::act_of);
         let mut out = vec![];
         if act.is_none() {
-            let rows = sqlx::query(
+            // The category, when there is one, leads the key after the organisation.
+            let sql = format!(
                 "SELECT area_code, category, week, channel, verified, n FROM report_counts
-                 WHERE org_id = $1 AND n > 0 AND week BETWEEN $2 AND $3
-                   AND (CAST($4 AS TEXT) IS NULL OR category = $4)",
-            )
-            .bind(org.as_str())
-            .bind(lo)
-            .bind(hi)
-            .bind(category)
-            .fetch(&self.db.pool);
+                 WHERE org_id = $1 AND n > 0 AND week BETWEEN $2 AND $3 AND {}",
+                category_is(category)
+            );
+            let rows =
+                sqlx::query(&sql).bind(org.as_str()).bind(lo).bind(hi).bind(category).fetch(&self.db.pool);
             out = collect_rows(rows, |r| row::count(&Sq(r))).await?;
         }
         if category.is_none() || act.is_some() {
@@ -515,6 +526,28 @@ impl EarlyWarningStore for d::Backend {
     }
 
     #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
+    async fn alert_categories(&self, org: &OrgId) -> Result<Vec<String>> {
+        let mut out: BTreeSet<String> = BTreeSet::new();
+        for sql in [
+            "SELECT DISTINCT category FROM report_counts WHERE org_id = $1 AND n > 0",
+            "SELECT DISTINCT category FROM alerts WHERE org_id = $1",
+        ] {
+            let found: Vec<String> =
+                sqlx::query_scalar(sql).bind(org.as_str()).fetch_all(&self.db.pool).await.map_err(other)?;
+            out.extend(found);
+        }
+        let acts: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT act FROM violations WHERE org_id = $1 AND signal_week IS NOT NULL",
+        )
+        .bind(org.as_str())
+        .fetch_all(&self.db.pool)
+        .await
+        .map_err(other)?;
+        out.extend(acts.iter().map(|a| violation_signal::category(a)));
+        Ok(out.into_iter().collect())
+    }
+
+    #[instrument(level = "debug", skip_all, fields(org.id = %org), err(level = "debug"))]
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>> {
         // Ordered index walks that stop at the first counting report or verified violation:
         // constant time however many there are (MIN/MAX with the status filter would scan them all).
@@ -542,14 +575,14 @@ impl EarlyWarningStore for d::Backend {
         // Most new reports change no alert: find that out without taking the write lock.
         {
             let mut conn = self.db.pool.acquire().await.map_err(other)?;
-            let existing = stored_keys(&mut conn, org, plan.scope).await?;
+            let existing = stored_keys(&mut conn, org, plan.scope, plan.category).await?;
             if plan_reconcile(&existing, &plan).is_empty() {
                 return Ok(Reconciled::default());
             }
         }
         // Reconciliations of one organisation must not interleave.
         let (_write, mut tx) = self.db.write_alerts(org).await?;
-        let existing = stored_keys(&mut tx, org, plan.scope).await?;
+        let existing = stored_keys(&mut tx, org, plan.scope, plan.category).await?;
         let p = plan_reconcile(&existing, &plan);
         let at = ts(now());
         let mut out = Reconciled::default();

@@ -263,11 +263,16 @@ pub async fn chapter(store: Arc<dyn Store>) {
         from_event_data: false,
     };
     let cands = vec![cand(AlertMethod::Threshold, 1), cand(AlertMethod::C1, 1)];
-    let r =
-        s.reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands, only: None }).await.unwrap();
+    let r = s
+        .reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands, only: None, category: None })
+        .await
+        .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (2, 0, 0));
     let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: None, candidates: &cands[..1], only: None })
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: None, candidates: &cands[..1], only: None, category: None },
+        )
         .await
         .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 1), "unchanged figures are not rewritten");
@@ -280,26 +285,38 @@ pub async fn chapter(store: Arc<dyn Store>) {
     let other_cell: BTreeSet<Cell> =
         [Cell { area: "MR01".into(), category: "hate_speech".into(), week: hi }].into();
     let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&other_cell), candidates: &[], only: None })
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: Some(&other_cell), candidates: &[], only: None, category: None },
+        )
         .await
         .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 0));
     let cell: BTreeSet<Cell> =
         [Cell { area: "MR0101".into(), category: "hate_speech".into(), week: hi }].into();
     let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands, only: None })
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: Some(&cell), candidates: &cands, only: None, category: None },
+        )
         .await
         .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0));
     let mut bigger = cands.clone();
     bigger[0].observed = 2;
     let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &bigger, only: None })
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: Some(&cell), candidates: &bigger, only: None, category: None },
+        )
         .await
         .unwrap();
     assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 1, 0), "changed figures are");
     let r = s
-        .reconcile_alerts(&a.id, AlertPlan { scope: Some(&cell), candidates: &cands, only: None })
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: Some(&cell), candidates: &cands, only: None, category: None },
+        )
         .await
         .unwrap();
     assert_eq!(r.updated, 1);
@@ -308,6 +325,17 @@ pub async fn chapter(store: Arc<dyn Store>) {
         .await
         .unwrap();
     assert_eq!(open.len(), 2, "the withdrawn alert reopened");
+    // A run of one category leaves the others' alerts alone, and the categories to visit name
+    // those of stored alerts too (so that a full run can withdraw them).
+    let r = s
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: None, candidates: &[], only: None, category: Some("crime") },
+        )
+        .await
+        .unwrap();
+    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 0));
+    assert!(s.alert_categories(&a.id).await.unwrap().contains(&"hate_speech".to_owned()));
     assert!(s
         .list_alerts(&b.id, &AlertFilter { limit: 100, ..Default::default() })
         .await

@@ -97,6 +97,9 @@ pub trait EarlyWarningStore: Send + Sync {
     async fn weekly_counts(&self, org: &OrgId, weeks: (Week, Week)) -> Result<Vec<(String, Week, u32)>>;
     /// Earliest and latest week of the organisation's counting reports and verified violations.
     async fn week_bounds(&self, org: &OrgId) -> Result<Option<(Week, Week)>>;
+    /// Every category the full run must visit: those of its kept counts, of its verified
+    /// violations (`violation:<act>`) and of its stored alerts (which may need withdrawing).
+    async fn alert_categories(&self, org: &OrgId) -> Result<Vec<String>>;
     async fn reconcile_alerts(&self, org: &OrgId, plan: AlertPlan<'_>) -> Result<Reconciled>;
     async fn list_alerts(&self, org: &OrgId, filter: &AlertFilter) -> Result<Vec<Alert>>;
     /// Open alerts per area, counted in the database (the dashboard's map).

@@ -225,6 +225,9 @@ pub struct AlertPlan<'a> {
     pub candidates: &'a [Candidate],
     /// Only alerts of this method are reconciled (the threshold rule runs on its own, at once).
     pub only: Option<AlertMethod>,
+    /// Only alerts of this category are reconciled: the full run goes one category at a time,
+    /// so that memory holds one category's counts and alerts, not all of them.
+    pub category: Option<&'a str>,
 }
 
 #[derive(Debug, Clone)]

@@ -37,7 +37,8 @@ pub fn plan_reconcile<'a>(existing: &[StoredAlertKey], plan: &AlertPlan<'a>) -> 
     use std::collections::HashMap;
     let (scope, candidates) = (plan.scope, plan.candidates);
     let method_ok = |m: AlertMethod| plan.only.is_none_or(|o| o == m);
-    let in_scope = |c: &Cell| scope.is_none_or(|s| s.contains(c));
+    let in_scope =
+        |c: &Cell| scope.is_none_or(|s| s.contains(c)) && plan.category.is_none_or(|k| k == c.category);
     let stored: HashMap<(Cell, AlertMethod), &StoredAlertKey> = existing
         .iter()
         .filter(|e| in_scope(&e.cell) && method_ok(e.method))

@@ -188,7 +188,10 @@ pub async fn chapter(store: Arc<dyn Store>) {
     };
     let scope = std::collections::BTreeSet::from([cell]);
     let opened = s
-        .reconcile_alerts(&owner.id, AlertPlan { scope: Some(&scope), candidates: &[cand], only: None })
+        .reconcile_alerts(
+            &owner.id,
+            AlertPlan { scope: Some(&scope), candidates: &[cand], only: None, category: None },
+        )
         .await
         .unwrap()
         .opened;

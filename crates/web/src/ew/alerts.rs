@@ -19,13 +19,22 @@ use crate::app_error::AppError;
 pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<Reconciled, AppError> {
     let Some((start, _)) = store.week_bounds(org).await? else {
         return Ok(store
-            .reconcile_alerts(org, AlertPlan { scope: None, candidates: &[], only: None })
+            .reconcile_alerts(org, AlertPlan { scope: None, candidates: &[], only: None, category: None })
             .await?);
     };
-    let counts = store.alert_counts(org, None, None).await?;
-    let severe = store.severe_obs(org, None, None, cfg.engine.lowest_threshold()).await?;
-    let candidates = evaluate_counts(&cfg.tree, &counts, &severe, start, Scope::All, &cfg.engine);
-    Ok(store.reconcile_alerts(org, AlertPlan { scope: None, candidates: &candidates, only: None }).await?)
+    // One category at a time: series of different categories never meet, and memory then holds
+    // one category's counts, candidates and stored alerts (a quarter of a national import's).
+    let mut out = Reconciled::default();
+    for category in store.alert_categories(org).await? {
+        let k = Some(category.as_str());
+        let counts = store.alert_counts(org, None, k).await?;
+        let severe = store.severe_obs(org, None, k, cfg.engine.lowest_threshold()).await?;
+        let candidates = evaluate_counts(&cfg.tree, &counts, &severe, start, Scope::All, &cfg.engine);
+        drop((counts, severe));
+        let plan = AlertPlan { scope: None, candidates: &candidates, only: None, category: k };
+        out.absorb(store.reconcile_alerts(org, plan).await?);
+    }
+    Ok(out)
 }
 
 /// Changes beyond which an incremental run gives way to a full one.
@@ -81,7 +90,10 @@ pub async fn run_incremental(
         let candidates =
             evaluate_counts(&cfg.tree, &counts, &severe, start, Scope::Cells(&cells), &cfg.engine);
         let r = store
-            .reconcile_alerts(org, AlertPlan { scope: Some(&cells), candidates: &candidates, only: None })
+            .reconcile_alerts(
+                org,
+                AlertPlan { scope: Some(&cells), candidates: &candidates, only: None, category: None },
+            )
             .await?;
         total.absorb(r);
     }

@@ -193,8 +193,12 @@ pub async fn after_filing(
             .collect();
         let scope = std::collections::BTreeSet::from([cell.clone()]);
         let candidates = evaluate(&cfg.tree, &obs, cell.week, Scope::Cells(&scope), &cfg.engine);
-        let plan =
-            AlertPlan { scope: Some(&scope), candidates: &candidates, only: Some(AlertMethod::Threshold) };
+        let plan = AlertPlan {
+            scope: Some(&scope),
+            candidates: &candidates,
+            only: Some(AlertMethod::Threshold),
+            category: None,
+        };
         store.reconcile_alerts(org, plan).await?;
     }
     state.alert_worker.submit(org, stored.iter().map(change_of).collect());
