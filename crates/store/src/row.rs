@@ -305,15 +305,25 @@ pub fn obs(r: &impl RowRead) -> R<Obs> {
     })
 }
 
-pub fn count(r: &impl RowRead) -> R<Count> {
-    Ok(Count {
-        area: r.text("area_code")?,
-        category: r.text("category")?,
-        week: Week(r.int("week")?),
-        channel: r.text("channel")?.parse().map_err(|_| corrupt("report channel"))?,
-        verified: r.int("verified")? != 0,
-        n: r.int("n")? as u32,
-    })
+/// One series' counts of one channel, its weeks packed as "week:n,week:n" (see `alert_counts`).
+pub fn packed_counts(r: &impl RowRead) -> R<Vec<Count>> {
+    let (area, category) = (r.text("area_code")?, r.text("category")?);
+    let channel = r.text("channel")?.parse().map_err(|_| corrupt("report channel"))?;
+    let verified = r.int("verified")? != 0;
+    r.text("weeks")?
+        .split(',')
+        .map(|pair| {
+            let (w, n) = pair.split_once(':').ok_or_else(|| corrupt("packed counts"))?;
+            Ok(Count {
+                area: area.clone(),
+                category: category.clone(),
+                week: Week(w.parse().map_err(|_| corrupt("packed counts"))?),
+                channel,
+                verified,
+                n: n.parse().map_err(|_| corrupt("packed counts"))?,
+            })
+        })
+        .collect()
 }
 
 pub fn alert(r: &impl RowRead) -> R<Alert> {

@@ -101,6 +101,11 @@ pub fn opt_int(r: &Row, col: &str) -> Result<Option<i64>> {
         .map_err(other)
 }
 
+/// The aggregate joining `expr` of a group with commas.
+pub fn concat(expr: &str) -> String {
+    format!("string_agg({expr}, ',')")
+}
+
 /// A bulk write needs nothing of the connection here: the server's shared buffers serve it.
 pub async fn bulk_cache(_conn: &mut Conn, _on: bool) -> Result<()> {
     Ok(())

@@ -177,6 +177,11 @@ mod tests {
     }
 }
 
+/// The aggregate joining `expr` of a group with commas.
+pub fn concat(expr: &str) -> String {
+    format!("group_concat({expr}, ',')")
+}
+
 /// Page cache for one bulk write (an import of a file), in KiB, and the default it returns to.
 /// The default (2 MB) makes every index insert of a million-row import a page fetch; 64 MB
 /// keeps the hot index pages and is given back when the import ends.
