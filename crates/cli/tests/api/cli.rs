@@ -392,31 +392,7 @@ async fn event_data_imports(b: Backend) {
     let db = fresh_db(b).await;
     let url = db.url.clone();
     let store = tandem_testkit::open(b, &url).await;
-    use tandem_domain::area::{AreaLevel, PCode};
-    let area = |code: &str, name: &str, level, parent: Option<&str>| tandem_store::NewArea {
-        code: PCode::parse(code).unwrap(),
-        name: name.into(),
-        level,
-        parent: parent.map(|p| PCode::parse(p).unwrap()),
-        geometry: None,
-    };
-    store
-        .create_areas(
-            &[
-                area("MR", "Marenia", AreaLevel::Country, None),
-                area("MR01", "Lakeside", AreaLevel::Admin1, Some("MR")),
-                area("MR0101", "Kumba", AreaLevel::Admin2, Some("MR01")),
-            ],
-            tandem_domain::audit::NewAuditEvent::new("areas"),
-        )
-        .await
-        .unwrap();
-    let out = tandem(
-        &["admin", "create-org", "--name", "Lakes Region Network", "--kind", "international"],
-        &url,
-        None,
-    );
-    let org = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+    let org = network(&store, &url, &[("MR", "Marenia"), ("MR01", "Lakeside"), ("MR0101", "Kumba")]).await;
     let dir = tempfile::tempdir().unwrap();
     let acled = dir.path().join("acled.csv");
     std::fs::write(&acled, "event_id_cnty,event_date,event_type,sub_event_type,country,admin1,admin2,fatalities,notes\n\
@@ -500,33 +476,18 @@ async fn one_area_rule_on_every_event_path(b: Backend) {
     let db = fresh_db(b).await;
     let url = db.url.clone();
     let store = tandem_testkit::open(b, &url).await;
-    use tandem_domain::area::{AreaLevel, PCode};
-    let area = |code: &str, name: &str, level, parent: Option<&str>| tandem_store::NewArea {
-        code: PCode::parse(code).unwrap(),
-        name: name.into(),
-        level,
-        parent: parent.map(|p| PCode::parse(p).unwrap()),
-        geometry: None,
-    };
-    store
-        .create_areas(
-            &[
-                area("MR", "Marenia", AreaLevel::Country, None),
-                area("MR01", "Lakeside", AreaLevel::Admin1, Some("MR")),
-                area("MR02", "Highlands", AreaLevel::Admin1, Some("MR")),
-                area("MR0101", "Central", AreaLevel::Admin2, Some("MR01")),
-                area("MR0201", "Central", AreaLevel::Admin2, Some("MR02")),
-            ],
-            tandem_domain::audit::NewAuditEvent::new("areas"),
-        )
-        .await
-        .unwrap();
-    let out = tandem(
-        &["admin", "create-org", "--name", "Lakes Region Network", "--kind", "international"],
+    let org = network(
+        &store,
         &url,
-        None,
-    );
-    let org = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+        &[
+            ("MR", "Marenia"),
+            ("MR01", "Lakeside"),
+            ("MR02", "Highlands"),
+            ("MR0101", "Central"),
+            ("MR0201", "Central"),
+        ],
+    )
+    .await;
     let dir = tempfile::tempdir().unwrap();
     // Names a generator made up, P-codes that are right.
     let coded = dir.path().join("coded.csv");
@@ -587,32 +548,12 @@ async fn a_file_of_many_batches_is_kept_whole_or_not_at_all(b: Backend) {
     let db = fresh_db(b).await;
     let url = db.url.clone();
     let store = tandem_testkit::open(b, &url).await;
-    use tandem_domain::area::{AreaLevel, PCode};
-    let area = |code: &str, name: &str, level, parent: Option<&str>| tandem_store::NewArea {
-        code: PCode::parse(code).unwrap(),
-        name: name.into(),
-        level,
-        parent: parent.map(|p| PCode::parse(p).unwrap()),
-        geometry: None,
-    };
-    store
-        .create_areas(
-            &[
-                area("MR", "Marenia", AreaLevel::Country, None),
-                area("MR01", "Lakeside", AreaLevel::Admin1, Some("MR")),
-                area("MR0101", "Kumba", AreaLevel::Admin2, Some("MR01")),
-                area("MR0102", "Tala", AreaLevel::Admin2, Some("MR01")),
-            ],
-            tandem_domain::audit::NewAuditEvent::new("areas"),
-        )
-        .await
-        .unwrap();
-    let out = tandem(
-        &["admin", "create-org", "--name", "Lakes Region Network", "--kind", "international"],
+    let org = network(
+        &store,
         &url,
-        None,
-    );
-    let org = String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned();
+        &[("MR", "Marenia"), ("MR01", "Lakeside"), ("MR0101", "Kumba"), ("MR0102", "Tala")],
+    )
+    .await;
     let org_id = tandem_domain::OrgId::parse(&org).unwrap();
     const ROWS: usize = 12_345;
     let mut good = String::from("event_date,event_type,admin1,admin2,admin2_pcode,fatalities,notes\n");
@@ -653,4 +594,31 @@ async fn a_file_of_many_batches_is_kept_whole_or_not_at_all(b: Backend) {
     let counted: i64 =
         store.alert_counts(&org_id, None, None).await.unwrap().iter().map(|c| i64::from(c.n)).sum();
     assert_eq!(counted, kept as i64, "the kept counts add up to the stored reports");
+}
+
+/// Creates `areas` (code, name), each the child of the one whose code it extends (MR01 of MR,
+/// MR0101 of MR01), and an international network through the command line; its id.
+async fn network(
+    store: &std::sync::Arc<dyn tandem_store::Store>,
+    url: &str,
+    areas: &[(&str, &str)],
+) -> String {
+    use tandem_domain::area::{AreaLevel, PCode};
+    let made: Vec<tandem_store::NewArea> = areas
+        .iter()
+        .map(|(code, name)| tandem_store::NewArea {
+            code: PCode::parse(code).unwrap(),
+            name: (*name).into(),
+            level: [AreaLevel::Country, AreaLevel::Admin1, AreaLevel::Admin2][code.len() / 2 - 1],
+            parent: (code.len() > 2).then(|| PCode::parse(&code[..code.len() - 2]).unwrap()),
+            geometry: None,
+        })
+        .collect();
+    store.create_areas(&made, tandem_domain::audit::NewAuditEvent::new("areas")).await.unwrap();
+    let out = tandem(
+        &["admin", "create-org", "--name", "Lakes Region Network", "--kind", "international"],
+        url,
+        None,
+    );
+    String::from_utf8_lossy(&out.stdout).lines().last().unwrap().trim().to_owned()
 }
