@@ -23,7 +23,8 @@ async fn the_demo_gaps_match_the_hand_count() {
     let gaps = |viewer: Option<tandem_domain::OrgId>, area: Option<&'static str>| {
         let state = state.clone();
         async move {
-            let g = tandem_web::registry::capacity::gaps(&state, viewer.as_ref(), area, today).await.unwrap();
+            let facts = tandem_web::registry::capacity::facts(&state, viewer.as_ref()).await.unwrap();
+            let g = tandem_web::registry::capacity::gaps(&facts, area, today).unwrap();
             serde_json::to_value(g).unwrap()
         }
     };
@@ -46,7 +47,9 @@ async fn the_demo_gaps_match_the_hand_count() {
         json!(["assessment", "implementation", "monitoring"])
     );
     // The municipality has no profile: its forums put it nowhere on the map, even for itself.
-    let lines = tandem_web::registry::capacity::lines(&state, Some(&town), today).await.unwrap();
+    let cfg = state.ew_config.get(store.as_ref()).await.unwrap();
+    let facts = tandem_web::registry::capacity::facts(&state, Some(&town)).await.unwrap();
+    let lines = tandem_web::registry::capacity::lines(&cfg, &facts, today);
     assert!(lines.iter().all(|l| l.org_id != town.as_str()));
     assert!(lines.iter().any(|l| l.org_name == "Kumba Women's Peace Network"
         && l.source == tandem_domain::registry::Source::Training));

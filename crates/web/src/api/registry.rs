@@ -165,7 +165,9 @@ async fn capacity_lines(
     State(state): State<AppState>,
     viewer: Viewer,
 ) -> Result<Json<CapacityLines>, ApiError> {
-    Ok(Json(CapacityLines { lines: capacity::lines(&state, viewer.org(), Utc::now().date_naive()).await? }))
+    let cfg = state.ew_config.get(state.store.as_ref()).await?;
+    let facts = capacity::facts(&state, viewer.org()).await?;
+    Ok(Json(CapacityLines { lines: capacity::lines(&cfg, &facts, Utc::now().date_naive()) }))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -186,7 +188,8 @@ async fn gaps(
     q: QueryResult<GapsQuery>,
 ) -> Result<Json<Gaps>, ApiError> {
     let q = paging::query(q)?;
-    Ok(Json(capacity::gaps(&state, viewer.org(), q.area.as_deref(), Utc::now().date_naive()).await?))
+    let facts = capacity::facts(&state, viewer.org()).await?;
+    Ok(Json(capacity::gaps(&facts, q.area.as_deref(), Utc::now().date_naive())?))
 }
 
 #[derive(Serialize, ToSchema)]

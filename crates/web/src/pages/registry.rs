@@ -319,9 +319,11 @@ async fn capacity_page(
     let today = Utc::now().date_naive();
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
     let name = |c: &str| cfg.areas.get(c).map_or_else(|| c.to_owned(), |a| a.name.clone());
-    let gaps = capacity::gaps(&state, viewer.org(), None, today).await?;
-    let lines = capacity::lines(&state, viewer.org(), today).await?;
-    let present = capacity::present(&state, viewer.org(), today).await?;
+    // One read of the profiles and presences serves the gaps, the lines and the map.
+    let facts = capacity::facts(&state, viewer.org()).await?;
+    let gaps = capacity::gaps(&facts, None, today)?;
+    let lines = capacity::lines(&cfg, &facts, today);
+    let present = capacity::present(&facts, today);
     // The map: the finest areas drawn, each with how many organisations work there.
     let areas = state.store.list_areas(true).await?;
     let level = areas.iter().filter(|a| a.geometry.is_some()).map(|a| a.level).max();

@@ -61,17 +61,12 @@ pub async fn facts(state: &AppState, viewer: Option<&OrgId>) -> Result<Facts, Ap
 
 /// The 4W lines, by area name, activity (the wheel's order) and organisation; an organisation
 /// named twice for the same thing in the same place (a profile and a forum) keeps each source.
-pub async fn lines(
-    state: &AppState,
-    viewer: Option<&OrgId>,
-    today: NaiveDate,
-) -> Result<Vec<Line>, AppError> {
-    let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let f = facts(state, viewer).await?;
+pub fn lines(cfg: &EwConfig, f: &Facts, today: NaiveDate) -> Vec<Line> {
     let order = |a: Option<Activity>| a.and_then(|a| Activity::ALL.iter().position(|x| *x == a)).unwrap_or(9);
     let mut out: Vec<Line> = f
         .presences
-        .into_iter()
+        .iter()
+        .cloned()
         // Only organisations with a profile the viewer sees are drawn (one's own forums without
         // a profile are not the registry's to show).
         .filter_map(|p| {
@@ -106,17 +101,11 @@ pub async fn lines(
             && a.from == b.from
             && a.to == b.to
     });
-    Ok(out)
+    out
 }
 
 /// The gap analysis; `area` (a code) narrows the activities no one does to that area.
-pub async fn gaps(
-    state: &AppState,
-    viewer: Option<&OrgId>,
-    area: Option<&str>,
-    today: NaiveDate,
-) -> Result<Gaps, AppError> {
-    let f = facts(state, viewer).await?;
+pub fn gaps(f: &Facts, area: Option<&str>, today: NaiveDate) -> Result<Gaps, AppError> {
     let area = area.map(str::trim).filter(|a| !a.is_empty());
     if let Some(a) = area {
         if !f.places.iter().any(|p| p.code == a) {
@@ -129,12 +118,8 @@ pub async fn gaps(
 }
 
 /// For each area, the organisations present in it (the map's counts).
-pub async fn present(
-    state: &AppState,
-    viewer: Option<&OrgId>,
-    today: NaiveDate,
-) -> Result<BTreeMap<String, BTreeSet<String>>, AppError> {
-    let f = facts(state, viewer).await?;
-    let listed: Vec<Presence> = f.presences.into_iter().filter(|p| f.names.contains_key(&p.org)).collect();
-    Ok(registry::present_in(&f.places, &listed, today))
+pub fn present(f: &Facts, today: NaiveDate) -> BTreeMap<String, BTreeSet<String>> {
+    let listed: Vec<Presence> =
+        f.presences.iter().filter(|p| f.names.contains_key(&p.org)).cloned().collect();
+    registry::present_in(&f.places, &listed, today)
 }
