@@ -13,6 +13,8 @@ use tandem_domain::OrgId;
 use tandem_store::{Alert, AlertFilter, Store};
 
 use super::config::EwConfig;
+use crate::charts::MapArea;
+use tandem_domain::area::AreaLevel;
 
 use crate::app_error::AppError;
 
@@ -34,10 +36,53 @@ pub struct DashboardData {
     pub weeks: (Week, Week),
 }
 
+/// Areas a phone's map can draw and a reader tell apart: beyond this the map is drawn a level up.
+const MAP_AREAS_AT_MOST: usize = 300;
+
+/// The level the map draws: the finest with geometry that has at most [`MAP_AREAS_AT_MOST`]
+/// areas (5,000 districts of 50 countries are a megabyte of outlines no one can read on a phone;
+/// their regions or countries are not), else the coarsest with geometry.
+fn map_level(areas: &[tandem_store::Area]) -> Option<AreaLevel> {
+    let mut levels: BTreeMap<AreaLevel, usize> = BTreeMap::new();
+    for a in areas.iter().filter(|a| a.geometry.is_some()) {
+        *levels.entry(a.level).or_default() += 1;
+    }
+    levels.iter().rev().find(|(_, n)| **n <= MAP_AREAS_AT_MOST).or(levels.iter().next()).map(|(l, _)| *l)
+}
+
+/// What the dashboard's map draws: its level and the outlines of that level's areas.
+pub struct Outlines {
+    pub level: Option<AreaLevel>,
+    pub drawn: Vec<MapArea>,
+}
+
 #[derive(Default)]
-pub struct DashboardCache(Mutex<HashMap<OrgId, (Instant, Arc<DashboardData>)>>);
+pub struct DashboardCache(
+    Mutex<HashMap<OrgId, (Instant, Arc<DashboardData>)>>,
+    /// The outlines, the same for every organisation, read again after [`DASHBOARD_TTL`]:
+    /// thousands of areas' geometry are not worth reading for each request.
+    Mutex<Option<(Instant, Arc<Outlines>)>>,
+);
 
 impl DashboardCache {
+    pub async fn outlines(&self, store: &dyn Store) -> Result<Arc<Outlines>, AppError> {
+        if let Some((at, o)) = self.1.lock().unwrap_or_else(|p| p.into_inner()).clone() {
+            if at.elapsed() < DASHBOARD_TTL {
+                return Ok(o);
+            }
+        }
+        let areas = store.list_areas(true).await?;
+        let level = map_level(&areas);
+        let drawn = areas
+            .into_iter()
+            .filter(|a| Some(a.level) == level)
+            .filter_map(|a| Some(MapArea { code: a.code, name: a.name, geometry: a.geometry? }))
+            .collect();
+        let o = Arc::new(Outlines { level, drawn });
+        *self.1.lock().unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), o.clone()));
+        Ok(o)
+    }
+
     /// The organisation's figures: fresh ones are served as they are; stale ones are served too,
     /// and refreshed once in the background (the new time stamp keeps other requests from
     /// starting refreshes of their own).
@@ -172,5 +217,35 @@ mod tests {
         let mut more = open.clone();
         more.push(alert("MR01", AlertMethod::C1, 30));
         assert_eq!(episodes_per_area(&more, &tree).get("MR01"), Some(&2));
+    }
+
+    fn areas(level: AreaLevel, n: usize, drawn: bool) -> Vec<tandem_store::Area> {
+        (0..n)
+            .map(|i| tandem_store::Area {
+                code: format!("{level:?}{i}"),
+                name: format!("{i}"),
+                level,
+                parent_code: None,
+                geometry: drawn.then(|| "{}".to_owned()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_map_is_drawn_a_level_up_when_the_finest_has_too_many_areas() {
+        let mut a = areas(AreaLevel::Country, 50, true);
+        a.extend(areas(AreaLevel::Admin1, 500, true));
+        assert_eq!(map_level(&a), Some(AreaLevel::Country), "500 regions are too many");
+        a.extend(areas(AreaLevel::Admin2, 5000, false));
+        assert_eq!(map_level(&a), Some(AreaLevel::Country), "districts without outlines are not drawn");
+        let mut b = areas(AreaLevel::Admin1, 10, true);
+        b.extend(areas(AreaLevel::Admin2, 120, true));
+        assert_eq!(map_level(&b), Some(AreaLevel::Admin2), "a country's districts are");
+        assert_eq!(
+            map_level(&areas(AreaLevel::Admin2, 900, true)),
+            Some(AreaLevel::Admin2),
+            "else the coarsest"
+        );
+        assert_eq!(map_level(&areas(AreaLevel::Admin2, 9, false)), None);
     }
 }
