@@ -28,7 +28,7 @@ impl EwConfig {
 
 /// Configuration changed by another process (`tandem import areas`, `tandem admin
 /// add-category`) is picked up within this long.
-const TTL: std::time::Duration = std::time::Duration::from_secs(60);
+pub const TTL: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The cached configuration, and the operator's trusted channels it is loaded with.
 #[derive(Default)]

@@ -59,15 +59,15 @@ pub struct Outlines {
 #[derive(Default)]
 pub struct DashboardCache(
     Mutex<HashMap<OrgId, (Instant, Arc<DashboardData>)>>,
-    /// The outlines, the same for every organisation, read again after [`DASHBOARD_TTL`]:
-    /// thousands of areas' geometry are not worth reading for each request.
+    /// The outlines, the same for every organisation, read again when the configuration is
+    /// (`config::TTL`): thousands of areas' geometry are not worth reading for each request.
     Mutex<Option<(Instant, Arc<Outlines>)>>,
 );
 
 impl DashboardCache {
     pub async fn outlines(&self, store: &dyn Store) -> Result<Arc<Outlines>, AppError> {
         if let Some((at, o)) = self.1.lock().unwrap_or_else(|p| p.into_inner()).clone() {
-            if at.elapsed() < DASHBOARD_TTL {
+            if at.elapsed() < super::config::TTL {
                 return Ok(o);
             }
         }
