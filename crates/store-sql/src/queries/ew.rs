@@ -339,23 +339,25 @@ impl EarlyWarningStore for d::Backend {
         // next arrives, so memory holds a batch or two whatever the file's size.
         let (_write, mut tx) = self.db.write().await?;
         d::bulk_cache(&mut tx, true).await?;
-        let mut n = 0;
-        let mut done = None;
-        while let Some(batch) = batches.recv().await {
-            match batch {
-                Ok(b) if b.is_empty() => {
-                    done = Some(n);
-                    break;
+        let written = async {
+            let mut n = 0;
+            while let Some(batch) = batches.recv().await {
+                match batch {
+                    Ok(b) if b.is_empty() => return Ok(Some(n)),
+                    Ok(b) => {
+                        insert_reports(&mut tx, org, &b).await?;
+                        n += b.len();
+                    }
+                    Err(Stopped) => break,
                 }
-                Ok(b) => {
-                    insert_reports(&mut tx, org, &b).await?;
-                    n += b.len();
-                }
-                Err(Stopped) => break,
             }
+            Ok::<_, StoreError>(None)
         }
-        // The connection goes back to the pool with the default cache either way.
-        d::bulk_cache(&mut tx, false).await?;
+        .await;
+        // The connection goes back to the pool with the default cache, whatever happened.
+        let reset = d::bulk_cache(&mut tx, false).await;
+        let done = written?;
+        reset?;
         match done {
             Some(_) => tx.commit().await.map_err(other)?,
             // Stopped, or the producer went away without finishing: nothing is kept.

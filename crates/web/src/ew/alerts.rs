@@ -131,8 +131,21 @@ pub async fn step_episode(
     use tandem_domain::episodes::{group, AlertKey};
     use tandem_store::AlertStep;
     let org = &actor.org_id;
-    let filter = tandem_store::AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
-    let open = store.list_alerts(org, &filter).await?;
+    // Episodes are of one source, as the alerts page lists them: the organisation's own alerts,
+    // else (when `id` is not among them) those of imported event data.
+    let mut open = vec![];
+    for from_event_data in [false, true] {
+        let filter = tandem_store::AlertFilter {
+            status: Some("open".into()),
+            from_event_data: Some(from_event_data),
+            limit: 500,
+            ..Default::default()
+        };
+        open = store.list_alerts(org, &filter).await?;
+        if open.iter().any(|a| a.id == id) {
+            break;
+        }
+    }
     let keys: Vec<AlertKey<'_>> = open.iter().map(tandem_store::Alert::episode_key).collect();
     let members: Vec<&tandem_store::Alert> = match open.iter().position(|a| a.id == id) {
         Some(at) => {

@@ -27,6 +27,10 @@ pub struct DashboardData {
     /// Open episodes per area: each counted once in every area its alerts are about, as the
     /// alerts page groups them (not one per test and area level).
     pub per_area: HashMap<String, u32>,
+    /// Open episodes in or within each area (its own and its districts'), each counted once:
+    /// what the map colours, so that a district's episode shows when the map is drawn a level
+    /// up.
+    pub within: HashMap<String, u32>,
     pub overdue: Vec<Alert>,
     /// Whether imported event data alone raised open alerts (listed apart, not on the map).
     pub event_data_alerts: bool,
@@ -125,7 +129,7 @@ impl DashboardCache {
             ..Default::default()
         };
         let open = store.list_alerts(org, &own).await?;
-        let per_area = episodes_per_area(&open, tree);
+        let (per_area, within) = episodes_per_area(&open, tree);
         let context = AlertFilter { from_event_data: Some(true), limit: 1, ..own };
         let event_data_alerts = !store.list_alerts(org, &context).await?.is_empty();
         let overdue = store
@@ -141,7 +145,14 @@ impl DashboardCache {
                 *slot = n;
             }
         }
-        let d = Arc::new(DashboardData { per_area, overdue, event_data_alerts, by_cat, weeks: (from, now) });
+        let d = Arc::new(DashboardData {
+            per_area,
+            within,
+            overdue,
+            event_data_alerts,
+            by_cat,
+            weeks: (from, now),
+        });
         let mut cache = self.0.lock().unwrap_or_else(|p| p.into_inner());
         if cache.len() > 10_000 {
             cache.clear();
@@ -151,18 +162,24 @@ impl DashboardCache {
     }
 }
 
-/// Open episodes per area: an episode counts once in each area its alerts are about.
-fn episodes_per_area(open: &[Alert], tree: &AreaTree) -> HashMap<String, u32> {
+/// Open episodes per area: an episode counts once in each area its alerts are about (first),
+/// and once in each area that is or contains one of those (second).
+fn episodes_per_area(open: &[Alert], tree: &AreaTree) -> (HashMap<String, u32>, HashMap<String, u32>) {
     let keys: Vec<_> = open.iter().map(Alert::episode_key).collect();
-    let mut out: HashMap<String, u32> = HashMap::new();
+    let (mut about, mut within): (HashMap<String, u32>, HashMap<String, u32>) = Default::default();
     for e in group(&keys, tree) {
         let areas: std::collections::BTreeSet<&str> =
             e.members.iter().map(|&i| open[i].area.as_str()).collect();
+        let mut holding = std::collections::BTreeSet::new();
         for a in areas {
-            *out.entry(a.to_owned()).or_default() += 1;
+            *about.entry(a.to_owned()).or_default() += 1;
+            holding.extend(tree.lineage(a));
+        }
+        for a in holding {
+            *within.entry(a).or_default() += 1;
         }
     }
-    out
+    (about, within)
 }
 
 #[cfg(test)]
@@ -210,13 +227,17 @@ mod tests {
             alert("MR01", AlertMethod::C3, 11),
             alert("MR", AlertMethod::C1, 10),
         ];
-        let per_area = episodes_per_area(&open, &tree);
+        let (per_area, within) = episodes_per_area(&open, &tree);
         assert_eq!(per_area.get("MR01"), Some(&1), "{per_area:?}");
         assert_eq!(per_area.get("MR"), Some(&1), "the region is touched by the same episode");
-        // A rise months later is an episode of its own.
+        assert_eq!(within.get("MR"), Some(&1), "once, though two of its areas are about it");
+        // A rise months later is an episode of its own; one in the district alone still counts
+        // in the region when the map is drawn at the region's level.
         let mut more = open.clone();
         more.push(alert("MR01", AlertMethod::C1, 30));
-        assert_eq!(episodes_per_area(&more, &tree).get("MR01"), Some(&2));
+        let (per_area, within) = episodes_per_area(&more, &tree);
+        assert_eq!((per_area.get("MR01"), per_area.get("MR")), (Some(&2), Some(&1)));
+        assert_eq!(within.get("MR"), Some(&2));
     }
 
     fn areas(level: AreaLevel, n: usize, drawn: bool) -> Vec<tandem_store::Area> {

@@ -47,7 +47,13 @@ pub async fn of(state: &AppState, actor: &Actor, now: DateTime<Utc>) -> Result<N
         needs.to_verify = Some(state.store.list_reports(org, &filter).await?.len());
     }
     let cfg = state.ew_config.get(state.store.as_ref()).await?;
-    let open = AlertFilter { status: Some("open".into()), limit: 500, ..Default::default() };
+    // What the organisation's own reports raised; alerts of imported event data are listed apart.
+    let open = AlertFilter {
+        status: Some("open".into()),
+        from_event_data: Some(false),
+        limit: 500,
+        ..Default::default()
+    };
     let alerts = state.store.list_alerts(org, &open).await?;
     let keys: Vec<AlertKey<'_>> = alerts.iter().map(tandem_store::Alert::episode_key).collect();
     for e in group(&keys, &cfg.tree) {

@@ -49,7 +49,9 @@ async fn dashboard(
     let (level, drawn) = (outlines.level, &outlines.drawn);
     let text = |k: &str| crate::i18n::global().text(ctx.lang, k, &[]);
     let per_area = &data.per_area;
-    let map = (!drawn.is_empty()).then(|| charts::choropleth(drawn, per_area, &text("dashboard-map")));
+    // Coloured by the episodes in or within each drawn area: drawn a level up, a district's
+    // episode still shows in its region.
+    let map = (!drawn.is_empty()).then(|| charts::choropleth(drawn, &data.within, &text("dashboard-map")));
     // Alerts of areas not drawn: larger areas above the map's level, or every area when
     // nothing is drawn. (Finer areas' alerts are not summed up: the engine already raises its
     // own alert for the larger area when the finer ones add up.)
