@@ -8,6 +8,8 @@ Usage: bench/duckdb_national.py DIR   (DIR from bench/gen_national.py; writes DI
 import json, os, sys, time
 import duckdb
 
+from duckdb_ears import EARS
+
 d = sys.argv[1]
 db = os.path.join(d, "duck.db")
 for f in (db, db + ".wal"):
@@ -45,29 +47,7 @@ counts AS (
     SELECT a0, category, week FROM ev)
   GROUP BY ALL
 ),
-w0 AS (SELECT min(week) AS w0 FROM counts),
-series AS (SELECT area, category, max(week) AS wmax FROM counts GROUP BY ALL),
-grid AS (SELECT s.area, s.category, g.week FROM series s, w0, generate_series(w0.w0, s.wmax) AS g(week)),
-dense AS (
-  SELECT g.area, g.category, g.week, coalesce(c.n, 0) AS n, g.week - (SELECT w0 FROM w0) AS t
-  FROM grid g LEFT JOIN counts c USING (area, category, week)
-),
-stats AS (
-  SELECT *, avg(n) OVER w1 AS m1, stddev_samp(n) OVER w1 AS s1, avg(n) OVER w2 AS m2, stddev_samp(n) OVER w2 AS s2
-  FROM dense
-  WINDOW w1 AS (PARTITION BY area, category ORDER BY week ROWS BETWEEN 7 PRECEDING AND 1 PRECEDING),
-         w2 AS (PARTITION BY area, category ORDER BY week ROWS BETWEEN 9 PRECEDING AND 3 PRECEDING)
-),
-c AS (
-  SELECT *, CASE WHEN t >= 7 THEN (n - m1) / greatest(s1, 0.2) END AS c1,
-            CASE WHEN t >= 9 THEN (n - m2) / greatest(s2, 0.2) END AS c2
-  FROM stats
-),
-c3 AS (
-  SELECT *, CASE WHEN t >= 11 THEN greatest(c2 - 1, 0) + greatest(lag(c2, 1) OVER p - 1, 0) + greatest(lag(c2, 2) OVER p - 1, 0) END AS c3
-  FROM c WINDOW p AS (PARTITION BY area, category ORDER BY week)
-)
-SELECT (SELECT n FROM threshold), count(*) FILTER (WHERE c1 > 3 AND n >= 2), count(*) FILTER (WHERE c2 > 3 AND n >= 2),
+""" + EARS + """SELECT (SELECT n FROM threshold), count(*) FILTER (WHERE c1 > 3 AND n >= 2), count(*) FILTER (WHERE c2 > 3 AND n >= 2),
        count(*) FILTER (WHERE c3 > 2 AND n >= 2), (SELECT count(*) FROM events)
 FROM c3
 """
