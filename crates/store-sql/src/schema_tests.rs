@@ -20,7 +20,58 @@ async fn sqlite_schema() -> Schema {
         .await
         .unwrap();
     store.migrate().await.unwrap();
-    let pool = store.pool();
+    schema_of(store.pool()).await
+}
+
+/// SQLite drops the reports' indexes for a large import and builds them again before it
+/// commits: abandoned or finished, the import leaves the schema as the migrations made it.
+#[tokio::test]
+async fn a_bulk_import_leaves_the_schema_as_migrated() {
+    use tandem_store::conformance::{ev, marenia, new_org};
+    use tandem_store::{EarlyWarningStore, IdentityStore};
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::SqliteStore::connect(&format!("sqlite://{}", dir.path().join("s.db").display()))
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    let migrated = schema_of(store.pool()).await;
+    store.create_areas(&[marenia()], ev("areas.import")).await.unwrap();
+    let org = store
+        .create_org(
+            &new_org("Regional Network", tandem_domain::OrgKind::International, false),
+            ev("org.create"),
+        )
+        .await
+        .unwrap()
+        .id;
+    let report = |i: i64| tandem_store::NewReport {
+        id: tandem_domain::ids::ordered_id(),
+        area: tandem_domain::area::PCode::parse("MR").unwrap(),
+        category: tandem_domain::report::CategorySlug::parse("crime").unwrap(),
+        severity: tandem_domain::report::Severity::new(1 + i % 4).unwrap(),
+        occurred_at: chrono::Utc::now() - chrono::Duration::days(i % 700),
+        description: format!("event {i}"),
+        channel: tandem_domain::report::Channel::EventData,
+        reporter_contact: None,
+        created_by: None,
+    };
+    for finished in [false, true] {
+        let (tx, mut rx) = tokio::sync::mpsc::channel(2);
+        let send = async move {
+            for b in 0..12 {
+                tx.send(Ok((0..5_000).map(|i| report(b * 5_000 + i)).collect())).await.unwrap();
+            }
+            tx.send(if finished { tandem_store::FINISHED } else { Err(tandem_store::Stopped) })
+                .await
+                .unwrap();
+        };
+        let (stored, ()) = tokio::join!(store.import_reports(&org, &mut rx), send);
+        assert_eq!(stored.unwrap(), finished.then_some(60_000));
+        assert_eq!(schema_of(store.pool()).await, migrated, "finished: {finished}");
+    }
+}
+
+async fn schema_of(pool: &sqlx::SqlitePool) -> Schema {
     let names: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
            AND name NOT LIKE '_sqlx%' ORDER BY name",

@@ -37,7 +37,7 @@ pub(crate) fn hex_of(s: &str) -> String {
 }
 
 /// The one country the smaller chapters place their records in.
-pub(crate) fn marenia() -> crate::NewArea {
+pub fn marenia() -> crate::NewArea {
     crate::NewArea {
         code: tandem_domain::area::PCode::parse("MR").unwrap(),
         name: "Marenia".into(),
@@ -47,11 +47,11 @@ pub(crate) fn marenia() -> crate::NewArea {
     }
 }
 
-pub(crate) fn ev(action: &str) -> NewAuditEvent {
+pub fn ev(action: &str) -> NewAuditEvent {
     NewAuditEvent::new(action)
 }
 
-pub(crate) fn new_org(name: &str, kind: OrgKind, women_led: bool) -> NewOrg {
+pub fn new_org(name: &str, kind: OrgKind, women_led: bool) -> NewOrg {
     NewOrg {
         name: OrgName::parse(name).unwrap(),
         kind,

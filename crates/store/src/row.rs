@@ -5,9 +5,10 @@ use chrono::{DateTime, Utc};
 use tandem_domain::audit::AuditEvent;
 use tandem_domain::{OrgId, Role, UserId};
 
-use tandem_domain::alert_engine::{AlertMethod, Count, Obs};
+use tandem_domain::alert_engine::{AlertMethod, Cell, Count, Obs};
 use tandem_domain::week::Week;
 
+use crate::ew::StoredAlertKey;
 use crate::{
     Alert, AppUser, Area, Attachment, Category, Evidence, Invitation, LinkedRecord, Member, Org, Principal,
     Report, Response, SessionKind, StoreError, User, Violation,
@@ -321,6 +322,39 @@ pub fn packed_counts(r: &impl RowRead) -> R<Vec<Count>> {
                 channel,
                 verified,
                 n: n.parse().map_err(|_| corrupt("packed counts"))?,
+            })
+        })
+        .collect()
+}
+
+/// The stored alerts of one area and category, packed by the query as
+/// "id week method status observed statistic from_event_data" joined by commas (the statistic
+/// empty when there is none, else written so that it parses back exactly).
+pub fn packed_alert_keys(r: &impl RowRead) -> R<Vec<StoredAlertKey>> {
+    let (area, category) = (r.text("area_code")?, r.text("category")?);
+    let bad = || corrupt("packed alerts");
+    r.text("alerts")?
+        .split(',')
+        .map(|alert| {
+            let f: Vec<&str> = alert.split(' ').collect();
+            let [id, week, method, status, observed, statistic, from_event_data] = f[..] else {
+                return Err(bad());
+            };
+            Ok(StoredAlertKey {
+                id: id.to_owned(),
+                cell: Cell {
+                    area: area.clone(),
+                    category: category.clone(),
+                    week: Week(week.parse().map_err(|_| bad())?),
+                },
+                method: AlertMethod::parse(method).ok_or_else(|| corrupt("alert method"))?,
+                status: status.to_owned(),
+                observed: observed.parse().map_err(|_| bad())?,
+                statistic: match statistic {
+                    "" => None,
+                    s => Some(s.parse().map_err(|_| bad())?),
+                },
+                from_event_data: from_event_data != "0",
             })
         })
         .collect()

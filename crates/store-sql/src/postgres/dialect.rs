@@ -106,9 +106,36 @@ pub fn concat(expr: &str) -> String {
     format!("string_agg({expr}, ',')")
 }
 
+/// A nullable double precision as text that parses back to the very same number ('' for NULL):
+/// PostgreSQL writes the shortest exact form (`extra_float_digits` 1, the default since 12).
+pub fn float_text(expr: &str) -> String {
+    format!("COALESCE(CAST({expr} AS TEXT), '')")
+}
+
 /// A bulk write needs nothing of the connection here: the server's shared buffers serve it.
 pub async fn bulk_cache(_conn: &mut Conn, _on: bool) -> Result<()> {
     Ok(())
+}
+
+/// Drops nothing: on PostgreSQL dropping an index locks its table against every reader until the
+/// transaction ends, and an import runs for a minute while the server answers.
+pub async fn drop_indexes(_conn: &mut Conn, _table: &str) -> Result<Vec<String>> {
+    Ok(vec![])
+}
+
+/// `table`, which the planner reads as its statistics say.
+pub fn scan(table: &str) -> String {
+    table.to_owned()
+}
+
+/// How many rows `table` holds, as the planner last estimated (0 before its first analysis).
+pub async fn rows_about(conn: &mut Conn, table: &str) -> Result<i64> {
+    let n: Option<f32> = sqlx::query_scalar("SELECT reltuples FROM pg_class WHERE relname = $1")
+        .bind(table)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(other)?;
+    Ok(n.unwrap_or(0.0).max(0.0) as i64)
 }
 
 /// Full-text search of case studies: a `tsvector` of their folded words in the `simple`

@@ -182,6 +182,12 @@ pub fn concat(expr: &str) -> String {
     format!("group_concat({expr}, ',')")
 }
 
+/// A nullable REAL as text that parses back to the very same number ('' for NULL): `quote`
+/// gives 15 digits when they round-trip and 20 when they do not, where a cast gives 15.
+pub fn float_text(expr: &str) -> String {
+    format!("CASE WHEN {expr} IS NULL THEN '' ELSE quote({expr}) END")
+}
+
 /// Page cache for one bulk write (an import of a file), in KiB, and the default it returns to.
 /// The default (2 MB) makes every index insert of a million-row import a page fetch; 64 MB
 /// keeps the hot index pages and is given back when the import ends.
@@ -194,6 +200,42 @@ pub async fn bulk_cache(conn: &mut Conn, on: bool) -> Result<()> {
     let kib = if on { BULK_CACHE_KIB } else { DEFAULT_CACHE_KIB };
     sqlx::query(&format!("PRAGMA cache_size = -{kib}")).execute(conn).await.map_err(other)?;
     Ok(())
+}
+
+/// Drops `table`'s secondary indexes inside the caller's transaction and returns the statements
+/// that build them again, for a bulk write: appending a million rows and then building each index
+/// once, sorted, is several times faster than inserting every row into every index at a random
+/// place (most of the pages written, and rewritten, to the log). Readers keep the committed
+/// snapshot, indexes included, until the transaction commits; a rollback restores them. The
+/// primary key's index is not dropped (SQLite cannot), so duplicates are still refused.
+pub async fn drop_indexes(conn: &mut Conn, table: &str) -> Result<Vec<String>> {
+    let indexes: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL",
+    )
+    .bind(table)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(other)?;
+    for (name, _) in &indexes {
+        sqlx::query(&format!("DROP INDEX \"{name}\"")).execute(&mut *conn).await.map_err(other)?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+}
+
+/// `table` read whole, in the order it is stored: for a query over most of an organisation's
+/// rows, the planner would otherwise walk an index and look up every row from it.
+pub fn scan(table: &str) -> String {
+    format!("{table} NOT INDEXED")
+}
+
+/// How many rows `table` holds, near enough to choose a bulk write's path (the largest rowid:
+/// counting a million rows would read them).
+pub async fn rows_about(conn: &mut Conn, table: &str) -> Result<i64> {
+    let n: Option<i64> = sqlx::query_scalar(&format!("SELECT MAX(rowid) FROM {table}"))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(other)?;
+    Ok(n.unwrap_or(0))
 }
 
 /// Full-text search of case studies: FTS5 over their folded words. It finds; relevance is

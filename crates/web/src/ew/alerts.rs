@@ -27,8 +27,11 @@ pub async fn run_full(store: &dyn Store, cfg: &EwConfig, org: &OrgId) -> Result<
     let mut out = Reconciled::default();
     for category in store.alert_categories(org).await? {
         let k = Some(category.as_str());
-        let counts = store.alert_counts(org, None, k).await?;
-        let severe = store.severe_obs(org, None, k, cfg.engine.lowest_threshold()).await?;
+        // Two reads on two connections, so on both cores.
+        let (counts, severe) = tokio::try_join!(
+            store.alert_counts(org, None, k),
+            store.severe_obs(org, None, k, cfg.engine.lowest_threshold())
+        )?;
         let candidates = evaluate_counts(&cfg.tree, &counts, &severe, start, Scope::All, &cfg.engine);
         drop((counts, severe));
         let plan = AlertPlan { scope: None, candidates: &candidates, only: None, category: k };
