@@ -1,5 +1,6 @@
-//! The bulk path from an ACLED-style event file to weekly EARS alarms: the file is split at line
-//! boundaries and parsed on every core straight into a count cube (area × category × week),
+//! The bulk path from an ACLED-style event file to weekly EARS alarms: the file is read in blocks
+//! of whole lines, parsed on every core while the next is read, straight into a count cube
+//! (area × category × week), so memory holds a few blocks and the cube, never the file;
 //! then each series is laid densely on the grid and tested with the domain's EARS functions, the
 //! same ones the alert engine uses. Areas are found by the importer's rule (P-code first, then
 //! the name within its parent). Used by `tandem bench analytics --fast`.
@@ -11,7 +12,20 @@ use tandem_domain::area_match::AreaMatcher;
 use tandem_domain::ears::{self, Method};
 use tandem_domain::week::Week;
 
-type Cube = HashMap<(u16, u8, i64), u32>;
+/// Counts by (area, category, week) packed in one integer: the cube of a national file has
+/// 700,000 cells, and a key of 8 bytes halves what a tuple's 24 would weigh.
+type Cube = HashMap<u64, u32>;
+
+fn key(area: u16, category: u8, week: i64) -> u64 {
+    (u64::from(area) << 40) | (u64::from(category) << 32) | u64::from(week as u32)
+}
+
+fn unkey(k: u64) -> (u16, u8, i64) {
+    ((k >> 40) as u16, (k >> 32) as u8, i64::from(k as u32 as i32))
+}
+
+/// How much of the file is read at a time (cut back to its last whole line).
+const BLOCK: usize = 1 << 20;
 
 const CATEGORIES: [&str; 5] = ["intercommunal_tension", "repression", "crime", "service_grievance", "skip"];
 
@@ -58,10 +72,9 @@ impl Areas {
     }
 }
 
-fn count_chunk(chunk: &[u8], cols: &Columns, areas: &Areas) -> Result<(Cube, usize), String> {
+fn count_chunk(chunk: &[u8], cols: &Columns, areas: &Areas, cube: &mut Cube) -> Result<usize, String> {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(chunk);
     let mut rec = csv::ByteRecord::new();
-    let mut cube = Cube::new();
     let mut n = 0;
     // Names resolved once per (admin2, admin1) pair: the matcher's answer, without a lookup
     // that allocates on every row.
@@ -91,10 +104,67 @@ fn count_chunk(chunk: &[u8], cols: &Columns, areas: &Areas) -> Result<(Cube, usi
                 }
             }
         };
-        *cube.entry((area, cat, week)).or_default() += 1;
+        *cube.entry(key(area, cat, week)).or_default() += 1;
         n += 1;
     }
-    Ok((cube, n))
+    Ok(n)
+}
+
+/// Reads `file` after its header line in blocks of whole lines (about `size` bytes; a line
+/// longer than that stays whole), sending each to the parsers; stops early when they have all
+/// gone (one of them failed). `carry` is what was read past the header.
+fn read_blocks(
+    mut file: impl std::io::Read,
+    mut carry: Vec<u8>,
+    size: usize,
+    tx: &std::sync::mpsc::SyncSender<Vec<u8>>,
+) -> std::io::Result<()> {
+    loop {
+        let mut block = std::mem::take(&mut carry);
+        let have = block.len();
+        block.resize(have + size, 0);
+        let mut filled = have;
+        while filled < block.len() {
+            match file.read(&mut block[filled..])? {
+                0 => break,
+                n => filled += n,
+            }
+        }
+        let eof = filled < block.len();
+        block.truncate(filled);
+        let end = match block.iter().rposition(|&b| b == b'\n') {
+            _ if eof => block.len(),
+            Some(i) => i + 1,
+            // No line ends in it yet: read on.
+            None => {
+                carry = block;
+                continue;
+            }
+        };
+        carry = block.split_off(end);
+        if !block.is_empty() && tx.send(block).is_err() {
+            return Ok(());
+        }
+        if eof {
+            return Ok(());
+        }
+    }
+}
+
+/// Alarms of each EARS method (C1, C2, C3) over every week with a count in `series`.
+fn alarms_of(series: &[Vec<u32>]) -> [usize; 3] {
+    let p = ears::EarsParams::default();
+    let mut alarms = [0usize; 3];
+    for s in series {
+        for t in (0..s.len()).filter(|t| s[*t] > 0) {
+            for (i, m) in Method::ALL.iter().enumerate() {
+                if ears::alarm(*m, s, t, &p).is_some() {
+                    alarms[i] += 1;
+                }
+            }
+        }
+    }
+    alarms
 }
 
 pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -> anyhow::Result<()> {
@@ -107,11 +177,18 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
         index: all.iter().enumerate().map(|(i, a)| (a.code.as_bytes().to_vec(), i as u16)).collect(),
     };
     let t0 = Instant::now();
-    let data = std::fs::read(file)?;
-    let t1 = Instant::now();
-    let header_end = data.iter().position(|&b| b == b'\n').ok_or_else(|| anyhow::anyhow!("empty file"))?;
-    let header: Vec<String> =
-        String::from_utf8_lossy(&data[..header_end]).trim().split(',').map(|s| s.trim().to_owned()).collect();
+    let mut f = std::fs::File::open(file)?;
+    // The header, and what was read past it.
+    let mut first = vec![0u8; 64 * 1024];
+    let n = std::io::Read::read(&mut f, &mut first)?;
+    first.truncate(n);
+    let header_end =
+        first.iter().position(|&b| b == b'\n').ok_or_else(|| anyhow::anyhow!("line 1: no header"))?;
+    let header: Vec<String> = String::from_utf8_lossy(&first[..header_end])
+        .trim()
+        .split(',')
+        .map(|s| s.trim().to_owned())
+        .collect();
     let col = |n: &str| {
         header.iter().position(|h| h == n).ok_or_else(|| anyhow::anyhow!("line 1, column {n}: missing"))
     };
@@ -122,73 +199,116 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
         admin2: col("admin2")?,
         pcode: col("admin2_pcode").or_else(|_| col("admin1_pcode")).ok(),
     };
-    let body = &data[header_end + 1..];
+    let rest = first[header_end + 1..].to_vec();
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(1);
-    // Split at line boundaries (quoted newlines are not expected in this format's data rows).
-    let mut chunks = Vec::new();
-    let mut start = 0;
-    for i in 1..=threads {
-        let mut end = if i == threads { body.len() } else { body.len() * i / threads };
-        while end < body.len() && body[end - 1] != b'\n' {
-            end += 1;
-        }
-        chunks.push(&body[start..end]);
-        start = end;
-    }
-    let parts: Vec<Result<(Cube, usize), String>> = std::thread::scope(|s| {
-        let handles: Vec<_> = chunks.iter().map(|c| s.spawn(|| count_chunk(c, &cols, &areas))).collect();
-        handles
+    // Quoted newlines are not expected in this format's data rows: a block ends at a line's end.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(threads);
+    let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+    let (parts, read) = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (rx, cols, areas) = (rx.clone(), &cols, &areas);
+                s.spawn(move || {
+                    let (mut cube, mut n) = (Cube::new(), 0);
+                    loop {
+                        let block = match rx.lock() {
+                            Ok(r) => r.recv(),
+                            Err(_) => return Err("a parser thread panicked".to_owned()),
+                        };
+                        let Ok(block) = block else { return Ok((cube, n)) };
+                        n += count_chunk(&block, cols, areas, &mut cube)?;
+                    }
+                })
+            })
+            .collect();
+        // Only the parsers hold the receiver now: if they all stop, reading stops.
+        drop(rx);
+        let read = read_blocks(&mut f, rest, BLOCK, &tx);
+        drop(tx);
+        let parts: Vec<Result<(Cube, usize), String>> = handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| Err("a parser thread panicked".into())))
-            .collect()
+            .collect();
+        (parts, read)
     });
-    let mut cube = Cube::new();
+    let t1 = Instant::now();
+    let mut cubes = Vec::with_capacity(parts.len());
     let mut events = 0;
     for p in parts {
         let (c, n) = p.map_err(anyhow::Error::msg)?;
         events += n;
-        for (k, v) in c {
-            *cube.entry(k).or_default() += v;
-        }
+        cubes.push(c);
     }
-    let t2 = Instant::now();
-    let start = cube.keys().map(|k| k.2).min().unwrap_or(0);
+    read?;
+    // Each parser's cube is laid on the grid of weeks and dropped in turn: never two copies
+    // of the cube at once.
+    let weeks = cubes.iter().flat_map(|c| c.keys().map(|k| unkey(*k).2));
+    let (start, end) = weeks.fold((i64::MAX, i64::MIN), |(lo, hi), w| (lo.min(w), hi.max(w)));
+    let span = if cubes.iter().all(|c| c.is_empty()) { 0 } else { (end - start + 1) as usize };
     let mut series: HashMap<(u16, u8), Vec<u32>> = HashMap::new();
-    for ((a, c, w), n) in &cube {
-        let s = series.entry((*a, *c)).or_default();
-        let t = (w - start) as usize;
-        if s.len() <= t {
-            s.resize(t + 1, 0);
-        }
-        s[t] = *n;
-    }
-    let p = ears::EarsParams::default();
-    let mut alarms = [0usize; 3];
-    for s in series.values() {
-        for t in 0..s.len() {
-            if s[t] == 0 {
-                continue;
-            }
-            for (i, m) in Method::ALL.iter().enumerate() {
-                if ears::alarm(*m, s, t, &p).is_some() {
-                    alarms[i] += 1;
-                }
-            }
+    for cube in cubes {
+        for (k, n) in cube {
+            let (a, c, w) = unkey(k);
+            series.entry((a, c)).or_insert_with(|| vec![0; span])[(w - start) as usize] += n;
         }
     }
+    let cells: usize = series.values().map(|s| s.iter().filter(|n| **n > 0).count()).sum();
+    let t2 = Instant::now();
+    // The series are independent: tested on every core.
+    let series: Vec<Vec<u32>> = series.into_values().collect();
+    let per = series.len().div_ceil(threads).max(1);
+    let alarms = std::thread::scope(|sc| {
+        let handles: Vec<_> = series.chunks(per).map(|part| sc.spawn(move || alarms_of(part))).collect();
+        handles.into_iter().fold([0usize; 3], |mut sum, h| {
+            let part = h.join().unwrap_or_default();
+            for (s, p) in sum.iter_mut().zip(part) {
+                *s += p;
+            }
+            sum
+        })
+    });
     let t3 = Instant::now();
     println!(
-        "tandem seconds {:.3} (read {:.3}, parse+count {:.3}, evaluate {:.3}) events {} cells {} c1 {} c2 {} c3 {} categories {}",
+        "tandem seconds {:.3} (read+parse+count {:.3}, series {:.3}, evaluate {:.3}) events {} cells {} c1 {} c2 {} c3 {} categories {}",
         (t3 - t0).as_secs_f64(),
         (t1 - t0).as_secs_f64(),
         (t2 - t1).as_secs_f64(),
         (t3 - t2).as_secs_f64(),
         events,
-        cube.len(),
+        cells,
         alarms[0],
         alarms[1],
         alarms[2],
         CATEGORIES.len() - 1
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_end_at_line_ends_and_together_are_the_file() {
+        let text = b"a,1\nbb,22\n\nccc,333\na line longer than any block here\nd,4".to_vec();
+        for size in 1..=text.len() + 2 {
+            for carried in [0, 3] {
+                let (tx, rx) = std::sync::mpsc::sync_channel(1000);
+                read_blocks(&text[carried..], text[..carried].to_vec(), size, &tx).unwrap();
+                drop(tx);
+                let blocks: Vec<Vec<u8>> = rx.iter().collect();
+                assert_eq!(blocks.concat(), text, "size {size}");
+                let (last, whole) = blocks.split_last().unwrap();
+                assert!(whole.iter().all(|b| b.ends_with(b"\n")), "size {size}: {blocks:?}");
+                assert!(!last.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_key_holds_its_area_category_and_week() {
+        for (a, c, w) in [(0, 0, 0), (5_549, 3, 2_900), (u16::MAX, 4, -7)] {
+            assert_eq!(unkey(key(a, c, w)), (a, c, w));
+        }
+    }
 }

@@ -53,10 +53,10 @@ macro_rules! id_type {
 id_type!(OrgId, "org_id");
 id_type!(UserId, "user_id");
 
-/// A time-ordered id (UUID v7) for rows of public context data, such as an imported event file:
-/// ids in the order they are made go to the end of the reports' primary key, where random ones
-/// would each touch a different page. Never
-/// for what a person reports: a v7 id carries the moment it was made, to the millisecond.
+/// A time-ordered id (UUID v7) for rows of public context data, such as an imported event file,
+/// and for alerts (which show when they were opened anyway): ids in the order they are made go
+/// to the end of a primary key, where random ones would each touch a different page. Never for
+/// what a person reports: a v7 id carries the moment it was made, to the millisecond.
 pub fn ordered_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
