@@ -113,7 +113,7 @@ pub fn float_text(expr: &str) -> String {
 }
 
 /// A bulk write needs nothing of the connection here: the server's shared buffers serve it.
-pub async fn bulk_cache(_conn: &mut Conn, _on: bool) -> Result<()> {
+pub async fn bulk_write(_conn: &mut Conn, _on: bool) -> Result<()> {
     Ok(())
 }
 

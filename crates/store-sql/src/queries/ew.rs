@@ -411,7 +411,7 @@ impl EarlyWarningStore for d::Backend {
         // One transaction for the whole file; each batch is written and dropped before the
         // next arrives, so memory holds a batch or two whatever the file's size.
         let (_write, mut tx) = self.db.write().await?;
-        d::bulk_cache(&mut tx, true).await?;
+        d::bulk_write(&mut tx, true).await?;
         let written = async {
             let table = d::rows_about(&mut tx, "reports").await?;
             let (mut path, mut n) = (ImportPath::Indexed, 0);
@@ -432,7 +432,7 @@ impl EarlyWarningStore for d::Backend {
         }
         .await;
         // The connection goes back to the pool with the default cache, whatever happened.
-        let reset = d::bulk_cache(&mut tx, false).await;
+        let reset = d::bulk_write(&mut tx, false).await;
         let done = written?;
         reset?;
         match done {
@@ -676,15 +676,16 @@ impl EarlyWarningStore for d::Backend {
         let at = ts(now());
         let mut out = Reconciled::default();
         // A large import opens hundreds of thousands of alerts: many rows per statement, in the
-        // order of the cell's unique key and with time-ordered ids (an alert is not personal and
-        // shows when it was opened), so both keys are written near where the last row went
-        // rather than at random pages: a national import's alerts are written in half the time.
+        // order of category and week (which four of the alerts' keys follow) and with
+        // time-ordered ids (an alert is not personal and shows when it was opened), so that most
+        // keys are written near where the last row went rather than at random pages: a national
+        // import's alerts are written in less than half the time.
         let mut insert = p.insert.clone();
         insert.sort_by(|a, b| {
-            (&a.area, &a.category, a.week, a.method.as_str()).cmp(&(
-                &b.area,
+            (&a.category, a.week, &a.area, a.method.as_str()).cmp(&(
                 &b.category,
                 b.week,
+                &b.area,
                 b.method.as_str(),
             ))
         });
