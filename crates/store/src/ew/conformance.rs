@@ -250,9 +250,10 @@ pub async fn chapter(store: Arc<dyn Store>) {
         "the dismissed crime report is left out"
     );
 
-    // Reconciliation: insert, update, withdraw, reopen. The statistic needs all 17 digits to
-    // come back as itself (a reading that rounds it would rewrite every alert on every run).
-    const STATISTIC: f64 = 0.1 + 0.2;
+    // Reconciliation: insert, update, withdraw, reopen. The statistic needs 17 digits to come
+    // back as itself, and a reading that rounded it to fewer than 12 would rewrite every alert
+    // on every run.
+    const STATISTIC: f64 = 4.0 / 3.0 + 1.0 / 7.0;
     let cand = |method: AlertMethod, observed: u32| Candidate {
         area: "MR0101".into(),
         category: "hate_speech".into(),
@@ -330,7 +331,29 @@ pub async fn chapter(store: Arc<dyn Store>) {
         )
         .await
         .unwrap();
-    assert_eq!((r.opened.len(), r.updated, r.withdrawn), (0, 0, 0), "read back exactly, nothing to rewrite");
+    assert_eq!(
+        (r.opened.len(), r.updated, r.withdrawn),
+        (0, 0, 0),
+        "read back as itself, nothing to rewrite"
+    );
+    let mut moved = cands.clone();
+    moved[1].statistic = Some(STATISTIC * (1.0 + 1e-9));
+    let r = s
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: Some(&cell), candidates: &moved, only: None, category: None },
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.updated, 1, "a statistic moved in its ninth digit is rewritten");
+    let r = s
+        .reconcile_alerts(
+            &a.id,
+            AlertPlan { scope: Some(&cell), candidates: &cands, only: None, category: None },
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.updated, 1, "and moved back");
     let open = s
         .list_alerts(&a.id, &AlertFilter { status: Some("open".into()), limit: 100, ..Default::default() })
         .await
