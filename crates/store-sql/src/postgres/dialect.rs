@@ -117,6 +117,52 @@ pub async fn bulk_write(_conn: &mut Conn, _on: bool) -> Result<()> {
     Ok(())
 }
 
+/// Rows go in with `COPY ... FROM STDIN` where there are many (see `copy_in`).
+pub const COPY: bool = true;
+
+/// Writes `rows` (each field as text, `None` for NULL) into `into` ("table (columns)") with one
+/// `COPY ... FROM STDIN` in the text format: PostgreSQL's own bulk path, several times faster
+/// than multi-row INSERTs. A refused row (a duplicate key) fails the whole statement.
+pub async fn copy_in(
+    conn: &mut Conn,
+    into: &str,
+    rows: &[Vec<Option<String>>],
+) -> std::result::Result<(), sqlx::Error> {
+    let mut buf = Vec::with_capacity(rows.len() * 256);
+    for r in rows {
+        copy_line(&mut buf, r);
+    }
+    let mut copy = conn.copy_in_raw(&format!("COPY {into} FROM STDIN")).await?;
+    copy.send(buf).await?;
+    copy.finish().await?;
+    Ok(())
+}
+
+/// One row of COPY's text format: fields split by tabs, `\N` for NULL, and the backslash, tab,
+/// newline and carriage return of a value escaped.
+pub fn copy_line(buf: &mut Vec<u8>, fields: &[Option<String>]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            buf.push(b'\t');
+        }
+        match f {
+            None => buf.extend_from_slice(b"\\N"),
+            Some(v) => {
+                for b in v.bytes() {
+                    match b {
+                        b'\\' => buf.extend_from_slice(b"\\\\"),
+                        b'\t' => buf.extend_from_slice(b"\\t"),
+                        b'\n' => buf.extend_from_slice(b"\\n"),
+                        b'\r' => buf.extend_from_slice(b"\\r"),
+                        b => buf.push(b),
+                    }
+                }
+            }
+        }
+    }
+    buf.push(b'\n');
+}
+
 /// Drops nothing: on PostgreSQL dropping an index locks its table against every reader until the
 /// transaction ends, and an import runs for a minute while the server answers.
 pub async fn drop_indexes(_conn: &mut Conn, _table: &str) -> Result<Vec<String>> {
@@ -154,5 +200,16 @@ pub mod fts {
 
     pub fn query(q: &SearchQuery, tier: Tier) -> String {
         q.tsquery(tier)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_copy_line_escapes_what_the_text_format_reserves() {
+        let mut buf = vec![];
+        let fields = [Some("a\tb\\c\nd\re".to_owned()), None, Some(String::new()), Some("السوق".to_owned())];
+        super::copy_line(&mut buf, &fields);
+        assert_eq!(String::from_utf8(buf).unwrap(), "a\\tb\\\\c\\nd\\re\t\\N\t\tالسوق\n");
     }
 }

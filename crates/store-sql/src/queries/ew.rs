@@ -29,13 +29,45 @@ pub(crate) async fn insert_report_rows(tx: &mut d::Tx, rows: &[(&Report, &NewRep
     count_new_reports(tx, rows).await
 }
 
+/// The columns a new report is written to.
+const REPORT_COLUMNS: &str =
+    "reports (org_id, id, area_code, category, severity, occurred_at, week, description, \
+     channel, reporter_contact, contact_key, status, created_by, created_at)";
+
+/// Reports written at once from which PostgreSQL is given them by `COPY`.
+const COPY_FROM: usize = 100;
+
 /// Writes the rows of reports, leaving `report_counts` to the caller.
 async fn write_report_rows(tx: &mut d::Tx, rows: &[(&Report, &NewReport)]) -> Result<()> {
+    if d::COPY && rows.len() >= COPY_FROM {
+        let time = |t: DateTime<Utc>| Some(t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+        let fields: Vec<Vec<Option<String>>> = rows
+            .iter()
+            .map(|(rep, new)| {
+                vec![
+                    Some(rep.org_id.as_str().to_owned()),
+                    Some(rep.id.clone()),
+                    Some(rep.area.clone()),
+                    Some(rep.category.clone()),
+                    Some(rep.severity.to_string()),
+                    time(rep.occurred_at),
+                    Some(rep.week.0.to_string()),
+                    Some(rep.description.clone()),
+                    Some(rep.channel.clone()),
+                    new.reporter_contact.as_ref().map(|c| c.data.clone()),
+                    new.reporter_contact.as_ref().map(|c| c.key_id.clone()),
+                    Some(rep.status.as_str().to_owned()),
+                    rep.created_by.clone(),
+                    time(rep.created_at),
+                ]
+            })
+            .collect();
+        return d::copy_in(tx, REPORT_COLUMNS, &fields)
+            .await
+            .map_err(|e| conflict(e, "report already exists"));
+    }
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let mut qb = sqlx::QueryBuilder::<d::Db>::new(
-            "INSERT INTO reports (org_id, id, area_code, category, severity, occurred_at, week, description, \
-             channel, reporter_contact, contact_key, status, created_by, created_at) ",
-        );
+        let mut qb = sqlx::QueryBuilder::<d::Db>::new(format!("INSERT INTO {REPORT_COLUMNS} "));
         qb.push_values(chunk, |mut b, (rep, new)| {
             b.push_bind(rep.org_id.as_str())
                 .push_bind(rep.id.as_str())

@@ -205,6 +205,18 @@ pub async fn bulk_write(conn: &mut Conn, on: bool) -> Result<()> {
     Ok(())
 }
 
+/// SQLite has no `COPY`: rows go in as multi-row INSERTs.
+pub const COPY: bool = false;
+
+/// Never called (`COPY` is false); here so that the shared queries compile for both engines.
+pub async fn copy_in(
+    _: &mut Conn,
+    _: &str,
+    _: &[Vec<Option<String>>],
+) -> std::result::Result<(), sqlx::Error> {
+    Err(sqlx::Error::Protocol("SQLite has no COPY".into()))
+}
+
 /// Drops `table`'s secondary indexes inside the caller's transaction and returns the statements
 /// that build them again, for a bulk write: appending a million rows and then building each index
 /// once, sorted, is several times faster than inserting every row into every index at a random

@@ -516,6 +516,25 @@ async fn bulk_import(s: &dyn Store, report: &MakeReport<'_>) {
         assert_eq!(kept.len() as i64, 2 + if finished { ROWS } else { 0 });
         counts_agree(s, org).await;
     }
+    // A report id repeated in a later batch, after the bulk path began, refuses the whole file.
+    let (tx, mut rx) = tokio::sync::mpsc::channel(2);
+    let again = all_ids_one(s, org).await;
+    let send = async move {
+        for b in batches() {
+            tx.send(Ok(b)).await.unwrap();
+        }
+        // A batch of 200 (PostgreSQL copies it), the 101st a repeat.
+        let last = (0..200).map(|i| NewReport {
+            id: if i == 100 { again.clone() } else { OrgId::new().to_string() },
+            ..report(5, 1, "crime", None)
+        });
+        tx.send(Ok(last.collect())).await.unwrap();
+        tx.send(crate::FINISHED).await.unwrap();
+    };
+    let (stored, ()) = tokio::join!(s.import_reports(org, &mut rx), send);
+    assert!(matches!(stored, Err(StoreError::Conflict(_))), "{stored:?}");
+    assert_eq!(s.list_reports(org, &every).await.unwrap().len() as i64, 2 + ROWS);
+    counts_agree(s, org).await;
     // The reads an alert run makes agree with the reports themselves.
     let obs = s.alert_obs(org, None, None).await.unwrap();
     assert_eq!(obs.len() as i64, 1 + ROWS, "the dismissed report does not count");
@@ -535,6 +554,11 @@ async fn bulk_import(s: &dyn Store, report: &MakeReport<'_>) {
         "the primary key still refuses a second report of one id"
     );
     assert_eq!(s.alert_categories(org).await.unwrap(), vec!["crime", "displacement", "hate_speech"]);
+}
+
+/// The id of one of `org`'s reports.
+async fn all_ids_one(s: &dyn Store, org: &OrgId) -> String {
+    s.list_reports(org, &ReportFilter { limit: 1, ..Default::default() }).await.unwrap().remove(0).id
 }
 
 /// The counts the store keeps equal the organisation's counting reports regrouped: called after
