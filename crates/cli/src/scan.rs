@@ -110,9 +110,25 @@ fn count_chunk(chunk: &[u8], cols: &Columns, areas: &Areas, cube: &mut Cube) -> 
     Ok(n)
 }
 
-/// Reads `file` after its header line in blocks of whole lines (about `size` bytes; a line
-/// longer than that stays whole), sending each to the parsers; stops early when they have all
-/// gone (one of them failed). `carry` is what was read past the header.
+/// Where the last whole record of `block` ends (just past its line end), if one does: a line
+/// end inside a quoted field (an odd number of quotes before it; a quote within a field is
+/// written doubled) does not end a record. `block` starts at a record's start.
+fn last_line_end(block: &[u8]) -> Option<usize> {
+    let mut quoted = false;
+    let mut last = None;
+    for (i, b) in block.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => last = Some(i + 1),
+            _ => {}
+        }
+    }
+    last
+}
+
+/// Reads `file` after its header line in blocks of whole records (about `size` bytes; a record
+/// longer than that stays whole), sending each to the parsers; stops early when the parsers
+/// have all gone (each stops at its first error). `carry` is what was read past the header.
 fn read_blocks(
     mut file: impl std::io::Read,
     mut carry: Vec<u8>,
@@ -132,10 +148,10 @@ fn read_blocks(
         }
         let eof = filled < block.len();
         block.truncate(filled);
-        let end = match block.iter().rposition(|&b| b == b'\n') {
+        let end = match last_line_end(&block) {
             _ if eof => block.len(),
-            Some(i) => i + 1,
-            // No line ends in it yet: read on.
+            Some(end) => end,
+            // No record ends in it yet: read on.
             None => {
                 carry = block;
                 continue;
@@ -179,11 +195,19 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
     let t0 = Instant::now();
     let mut f = std::fs::File::open(file)?;
     // The header, and what was read past it.
-    let mut first = vec![0u8; 64 * 1024];
-    let n = std::io::Read::read(&mut f, &mut first)?;
-    first.truncate(n);
-    let header_end =
-        first.iter().position(|&b| b == b'\n').ok_or_else(|| anyhow::anyhow!("line 1: no header"))?;
+    let mut first = Vec::new();
+    let header_end = loop {
+        if let Some(i) = first.iter().position(|&b| b == b'\n') {
+            break i;
+        }
+        let have = first.len();
+        first.resize(have + 64 * 1024, 0);
+        let n = std::io::Read::read(&mut f, &mut first[have..])?;
+        first.truncate(have + n);
+        if n == 0 {
+            anyhow::bail!("line 1: no header (the file has no line end)");
+        }
+    };
     let header: Vec<String> = String::from_utf8_lossy(&first[..header_end])
         .trim()
         .split(',')
@@ -201,7 +225,7 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
     };
     let rest = first[header_end + 1..].to_vec();
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(1);
-    // Quoted newlines are not expected in this format's data rows: a block ends at a line's end.
+    // A block ends where a record does (never at a line end inside quotes).
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(threads);
     let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
     let (parts, read) = std::thread::scope(|s| {
@@ -259,14 +283,14 @@ pub async fn run(file: &std::path::Path, settings: &crate::settings::Settings) -
     let per = series.len().div_ceil(threads).max(1);
     let alarms = std::thread::scope(|sc| {
         let handles: Vec<_> = series.chunks(per).map(|part| sc.spawn(move || alarms_of(part))).collect();
-        handles.into_iter().fold([0usize; 3], |mut sum, h| {
-            let part = h.join().unwrap_or_default();
+        handles.into_iter().try_fold([0usize; 3], |mut sum, h| {
+            let part = h.join().map_err(|_| anyhow::anyhow!("an evaluating thread panicked"))?;
             for (s, p) in sum.iter_mut().zip(part) {
                 *s += p;
             }
-            sum
+            anyhow::Ok(sum)
         })
-    });
+    })?;
     let t3 = Instant::now();
     println!(
         "tandem seconds {:.3} (read+parse+count {:.3}, series {:.3}, evaluate {:.3}) events {} cells {} c1 {} c2 {} c3 {} categories {}",
@@ -301,6 +325,22 @@ mod tests {
                 let (last, whole) = blocks.split_last().unwrap();
                 assert!(whole.iter().all(|b| b.ends_with(b"\n")), "size {size}: {blocks:?}");
                 assert!(!last.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_end_inside_quotes_ends_no_block() {
+        let text = b"a,\"one\ntwo\",1\nb,\"say \"\"hi\"\"\n\",2\nc,x,3\n".to_vec();
+        for size in 1..=text.len() + 2 {
+            let (tx, rx) = std::sync::mpsc::sync_channel(1000);
+            read_blocks(&text[..], vec![], size, &tx).unwrap();
+            drop(tx);
+            let blocks: Vec<Vec<u8>> = rx.iter().collect();
+            assert_eq!(blocks.concat(), text);
+            for b in &blocks {
+                let mut rdr = csv::ReaderBuilder::new().has_headers(false).from_reader(&b[..]);
+                assert!(rdr.records().all(|r| r.is_ok_and(|r| r.len() == 3)), "size {size}: {blocks:?}");
             }
         }
     }

@@ -163,6 +163,14 @@ pub fn copy_line(buf: &mut Vec<u8>, fields: &[Option<String>]) {
     buf.push(b'\n');
 }
 
+/// Holds off every other writer of `report_counts` until the transaction ends (readers go on):
+/// a recount deletes and rewrites an organisation's counts, and intake committing a count in
+/// between would be lost, or collide with the rewrite.
+pub async fn lock_counts(tx: &mut Tx) -> Result<()> {
+    sqlx::query("LOCK TABLE report_counts IN EXCLUSIVE MODE").execute(&mut **tx).await.map_err(other)?;
+    Ok(())
+}
+
 /// Drops nothing: on PostgreSQL dropping an index locks its table against every reader until the
 /// transaction ends, and an import runs for a minute while the server answers.
 pub async fn drop_indexes(_conn: &mut Conn, _table: &str) -> Result<Vec<String>> {
@@ -176,7 +184,7 @@ pub fn scan(table: &str) -> String {
 
 /// How many rows `table` holds, as the planner last estimated (0 before its first analysis).
 pub async fn rows_about(conn: &mut Conn, table: &str) -> Result<i64> {
-    let n: Option<f32> = sqlx::query_scalar("SELECT reltuples FROM pg_class WHERE relname = $1")
+    let n: Option<f32> = sqlx::query_scalar("SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)")
         .bind(table)
         .fetch_optional(&mut *conn)
         .await

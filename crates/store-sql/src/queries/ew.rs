@@ -215,6 +215,10 @@ impl ImportPath {
             for sql in &indexes {
                 sqlx::query(sql).execute(&mut **tx).await.map_err(other)?;
             }
+            // Intake of the same organisation may be counting its own reports meanwhile
+            // (PostgreSQL lets it write beside the import): the recount waits for it, and it
+            // for the recount's commit, so that neither's row of a count is lost or doubled.
+            d::lock_counts(tx).await?;
             recount_reports(tx, org).await?;
         }
         Ok(())
@@ -443,8 +447,8 @@ impl EarlyWarningStore for d::Backend {
         // One transaction for the whole file; each batch is written and dropped before the
         // next arrives, so memory holds a batch or two whatever the file's size.
         let (_write, mut tx) = self.db.write().await?;
-        d::bulk_write(&mut tx, true).await?;
         let written = async {
+            d::bulk_write(&mut tx, true).await?;
             let table = d::rows_about(&mut tx, "reports").await?;
             let (mut path, mut n) = (ImportPath::Indexed, 0);
             while let Some(batch) = batches.recv().await {

@@ -217,15 +217,23 @@ pub async fn copy_in(
     Err(sqlx::Error::Protocol("SQLite has no COPY".into()))
 }
 
-/// Drops `table`'s secondary indexes inside the caller's transaction and returns the statements
-/// that build them again, for a bulk write: appending a million rows and then building each index
-/// once, sorted, is several times faster than inserting every row into every index at a random
-/// place (most of the pages written, and rewritten, to the log). Readers keep the committed
-/// snapshot, indexes included, until the transaction commits; a rollback restores them. The
-/// primary key's index is not dropped (SQLite cannot), so duplicates are still refused.
+/// Nothing to do: a write transaction holds SQLite's one write lock from its start.
+pub async fn lock_counts(_tx: &mut Tx) -> Result<()> {
+    Ok(())
+}
+
+/// Drops `table`'s secondary indexes (not the unique ones) inside the caller's transaction and
+/// returns the statements that build them again, for a bulk write: appending a million rows and
+/// then building each index once, sorted, is several times faster than inserting every row into
+/// every index at a random place (most of the pages written, and rewritten, to the log). Readers
+/// keep the committed snapshot, indexes included, until the transaction commits; a rollback
+/// restores them. The primary key's index is not dropped (SQLite cannot), so duplicates are still
+/// refused.
 pub async fn drop_indexes(conn: &mut Conn, table: &str) -> Result<Vec<String>> {
+    // Not a unique index: it refuses duplicates as the rows arrive.
     let indexes: Vec<(String, String)> = sqlx::query_as(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $1 AND sql IS NOT NULL",
+        "SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_index_list($1) l ON l.name = m.name
+         WHERE m.type = 'index' AND m.tbl_name = $1 AND m.sql IS NOT NULL AND l.\"unique\" = 0",
     )
     .bind(table)
     .fetch_all(&mut *conn)

@@ -33,7 +33,8 @@ impl ReconcilePlan<'_> {
     }
 }
 
-/// Whether a stored statistic is the one computed again: equal to 12 significant digits. Stored
+/// Whether a stored statistic is the one computed again: equal to 12 significant digits (to
+/// within 10⁻¹² of each other below 1, where the EARS statistics mean nothing finer). Stored
 /// figures come back through text (packed reads), and no engine's text is exact to the last bit
 /// (SQLite's `quote` gives 15 digits when its own parser reads them back, one unit in the last
 /// place away from what another parser finds), while a change that matters moves far more.
