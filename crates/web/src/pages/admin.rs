@@ -236,19 +236,15 @@ async fn remove_member(
     if !forms::read(form)?.confirmed() {
         let id = tandem_domain::UserId::parse(&user_id).map_err(|_| AppError::NotFound)?;
         let m = state.store.get_member(who.org_id(), &id).await?;
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(forms::confirm_page(
             &ctx,
-            forms::Confirm {
-                question: t(
-                    "members-remove-question",
-                    &[("name", m.display_name.clone()), ("email", m.email.clone())],
-                ),
-                explain: t("members-remove-explain", &[]),
-                button: t("members-remove", &[]),
-                action: format!("/members/{user_id}/remove"),
-                back: "/members",
-            },
+            forms::Confirm::of(
+                &ctx,
+                "members-remove",
+                &[("name", m.display_name.clone()), ("email", m.email.clone())],
+                format!("/members/{user_id}/remove"),
+                "/members",
+            ),
         ));
     }
     actions::remove_member(&state, &who.actor(), &user_id).await?;

@@ -171,16 +171,15 @@ async fn remove(
             .into_iter()
             .find(|s| s.id == id && s.org_id == actor.org_id.as_str())
             .ok_or(AppError::NotFound)?;
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(forms::confirm_page(
             &ctx,
-            forms::Confirm {
-                question: t("service-remove-question", &[("name", s.name.clone())]),
-                explain: t("service-remove-explain", &[]),
-                button: t("service-remove", &[]),
-                action: format!("/services/{id}/remove"),
-                back: "/services",
-            },
+            forms::Confirm::of(
+                &ctx,
+                "service-remove",
+                &[("name", s.name.clone())],
+                format!("/services/{id}/remove"),
+                "/services",
+            ),
         ));
     }
     svc::remove(&state, &actor, &id).await?;

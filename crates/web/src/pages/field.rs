@@ -169,16 +169,15 @@ async fn revoke(
             .into_iter()
             .find(|t| t.id == id && t.revoked_at.is_none());
         let team = team.ok_or(AppError::NotFound)?;
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(super::forms::confirm_page(
             &ctx,
-            super::forms::Confirm {
-                question: t("field-revoke-question", &[("name", team.name.clone())]),
-                explain: t("field-revoke-explain", &[]),
-                button: t("field-revoke", &[]),
-                action: format!("/field/{id}/revoke"),
-                back: "/field",
-            },
+            super::forms::Confirm::of(
+                &ctx,
+                "field-revoke",
+                &[("name", team.name.clone())],
+                format!("/field/{id}/revoke"),
+                "/field",
+            ),
         ));
     }
     field::revoke(&state, &who.actor(), &id).await?;

@@ -186,17 +186,16 @@ async fn withdraw(
         if c.org_id.as_deref() != Some(actor.org_id.as_str()) {
             return Err(AppError::NotFound.into());
         }
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         let back = format!("/knowledge/{id}");
         return Ok(forms::confirm_page(
             &ctx,
-            forms::Confirm {
-                question: t("case-study-withdraw-question", &[("title", c.title.clone())]),
-                explain: t("case-study-withdraw-explain", &[]),
-                button: t("case-study-withdraw", &[]),
-                action: format!("/knowledge/{id}/withdraw"),
-                back: &back,
-            },
+            forms::Confirm::of(
+                &ctx,
+                "case-study-withdraw",
+                &[("title", c.title.clone())],
+                format!("/knowledge/{id}/withdraw"),
+                &back,
+            ),
         ));
     }
     svc::withdraw(state.store.as_ref(), &actor, &id).await?;

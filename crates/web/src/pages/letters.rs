@@ -133,16 +133,15 @@ async fn revoke(
         if l.issuer_org != actor.org_id.as_str() {
             return Err(AppError::NotFound.into());
         }
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(forms::confirm_page(
             &ctx,
-            forms::Confirm {
-                question: t("letter-revoke-question", &[("name", l.recipient_name.clone())]),
-                explain: t("letter-revoke-explain", &[]),
-                button: t("letter-revoke", &[]),
-                action: format!("/letters/{id}/revoke"),
-                back: "/letters",
-            },
+            forms::Confirm::of(
+                &ctx,
+                "letter-revoke",
+                &[("name", l.recipient_name.clone())],
+                format!("/letters/{id}/revoke"),
+                "/letters",
+            ),
         ));
     }
     svc::revoke(&state, &actor, &id).await?;

@@ -161,16 +161,15 @@ async fn remove_name(
     if !forms::read(form)?.confirmed() {
         let names = secrets::list_names(&state, who.org_id()).await?;
         let name = names.into_iter().find(|n| n.id == id).ok_or(AppError::NotFound)?;
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(forms::confirm_page(
             &ctx,
-            forms::Confirm {
-                question: t("names-remove-question", &[("name", name.name.clone())]),
-                explain: t("names-remove-explain", &[]),
-                button: t("names-remove", &[]),
-                action: format!("/protection/names/{id}/remove"),
-                back: "/protection",
-            },
+            forms::Confirm::of(
+                &ctx,
+                "names-remove",
+                &[("name", name.name.clone())],
+                format!("/protection/names/{id}/remove"),
+                "/protection",
+            ),
         ));
     }
     secrets::remove_name(&state, &who.actor(), &id).await?;

@@ -205,16 +205,15 @@ async fn revoke(
         .find(|e| e.id == id && e.endorser_org == actor.org_id.as_str())
         .ok_or(AppError::NotFound)?;
     if !forms::read(form)?.confirmed() {
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(forms::confirm_page(
             &ctx,
-            forms::Confirm {
-                question: t("endorsement-withdraw-question", &[("name", e.endorsed_name.clone())]),
-                explain: t("endorsement-withdraw-explain", &[]),
-                button: t("endorsement-withdraw", &[]),
-                action: format!("/registry/endorsements/{id}/revoke"),
-                back: "/registry",
-            },
+            forms::Confirm::of(
+                &ctx,
+                "endorsement-withdraw",
+                &[("name", e.endorsed_name.clone())],
+                format!("/registry/endorsements/{id}/revoke"),
+                "/registry",
+            ),
         ));
     }
     svc::revoke(&state, &actor, &id).await?;
@@ -524,16 +523,15 @@ async fn remove_grant(
             .into_iter()
             .find(|g| g.id == id && g.org_id == actor.org_id.as_str())
             .ok_or(AppError::NotFound)?;
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(forms::confirm_page(
             &ctx,
-            forms::Confirm {
-                question: t("grant-remove-question", &[("title", g.title.clone())]),
-                explain: t("grant-remove-explain", &[]),
-                button: t("grant-remove", &[]),
-                action: format!("/funding/{id}/remove"),
-                back: "/funding",
-            },
+            forms::Confirm::of(
+                &ctx,
+                "grant-remove",
+                &[("title", g.title.clone())],
+                format!("/funding/{id}/remove"),
+                "/funding",
+            ),
         ));
     }
     funding::remove(&state, &actor, &id).await?;

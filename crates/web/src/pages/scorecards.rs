@@ -353,23 +353,19 @@ async fn remove_measurement(
     if !super::forms::read(form)?.confirmed() {
         let measure =
             card.indicators.iter().find(|i| i.id == found.indicator_id).map_or(Measure::Count, |i| i.measure);
-        let t = |key: &str, args: &[(&str, String)]| i18n::global().text(ctx.lang, key, args);
         let back = format!("/scorecards/{id}");
         return Ok(super::forms::confirm_page(
             &ctx,
-            super::forms::Confirm {
-                question: t(
-                    "scorecard-remove-question",
-                    &[
-                        ("date", day(ctx.lang, found.measured_on)),
-                        ("value", with_unit(ctx.lang, measure, found.value)),
-                    ],
-                ),
-                explain: t("scorecard-remove-explain", &[]),
-                button: t("scorecard-remove", &[]),
-                action: format!("/scorecards/{id}/measurements/{m}/remove"),
-                back: &back,
-            },
+            super::forms::Confirm::of(
+                &ctx,
+                "scorecard-remove",
+                &[
+                    ("date", day(ctx.lang, found.measured_on)),
+                    ("value", with_unit(ctx.lang, measure, found.value)),
+                ],
+                format!("/scorecards/{id}/measurements/{m}/remove"),
+                &back,
+            ),
         ));
     }
     svc::remove_measurement(&state, &actor, &m).await?;

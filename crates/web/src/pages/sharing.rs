@@ -228,16 +228,15 @@ async fn revoke(
 ) -> Result<Response, PageError> {
     if !super::forms::read(form)?.confirmed() {
         let a = state.store.get_agreement(who.org_id(), &id).await?;
-        let t = |key: &str, args: &[(&str, String)]| crate::i18n::global().text(ctx.lang, key, args);
         return Ok(super::forms::confirm_page(
             &ctx,
-            super::forms::Confirm {
-                question: t("sharing-revoke-question", &[("partner", a.partner_name.clone())]),
-                explain: t("sharing-revoke-explain", &[]),
-                button: t("sharing-revoke", &[]),
-                action: format!("/sharing/{id}/revoke"),
-                back: "/sharing",
-            },
+            super::forms::Confirm::of(
+                &ctx,
+                "sharing-revoke",
+                &[("partner", a.partner_name.clone())],
+                format!("/sharing/{id}/revoke"),
+                "/sharing",
+            ),
         ));
     }
     agreements::revoke(&state, &who.actor(), &id).await?;
