@@ -236,15 +236,12 @@ async fn remove_member(
     if !forms::read(form)?.confirmed() {
         let id = tandem_domain::UserId::parse(&user_id).map_err(|_| AppError::NotFound)?;
         let m = state.store.get_member(who.org_id(), &id).await?;
-        return Ok(forms::confirm_page(
+        return Ok(forms::confirm(
             &ctx,
-            forms::Confirm::of(
-                &ctx,
-                "members-remove",
-                &[("name", m.display_name.clone()), ("email", m.email.clone())],
-                format!("/members/{user_id}/remove"),
-                "/members",
-            ),
+            "members-remove",
+            &[("name", m.display_name.clone()), ("email", m.email.clone())],
+            format!("/members/{user_id}/remove"),
+            "/members",
         ));
     }
     actions::remove_member(&state, &who.actor(), &user_id).await?;

@@ -171,15 +171,12 @@ async fn remove(
             .into_iter()
             .find(|s| s.id == id && s.org_id == actor.org_id.as_str())
             .ok_or(AppError::NotFound)?;
-        return Ok(forms::confirm_page(
+        return Ok(forms::confirm(
             &ctx,
-            forms::Confirm::of(
-                &ctx,
-                "service-remove",
-                &[("name", s.name.clone())],
-                format!("/services/{id}/remove"),
-                "/services",
-            ),
+            "service-remove",
+            &[("name", s.name.clone())],
+            format!("/services/{id}/remove"),
+            "/services",
         ));
     }
     svc::remove(&state, &actor, &id).await?;

@@ -169,15 +169,12 @@ async fn revoke(
             .into_iter()
             .find(|t| t.id == id && t.revoked_at.is_none());
         let team = team.ok_or(AppError::NotFound)?;
-        return Ok(super::forms::confirm_page(
+        return Ok(super::forms::confirm(
             &ctx,
-            super::forms::Confirm::of(
-                &ctx,
-                "field-revoke",
-                &[("name", team.name.clone())],
-                format!("/field/{id}/revoke"),
-                "/field",
-            ),
+            "field-revoke",
+            &[("name", team.name.clone())],
+            format!("/field/{id}/revoke"),
+            "/field",
         ));
     }
     field::revoke(&state, &who.actor(), &id).await?;

@@ -216,25 +216,27 @@ pub struct Confirm<'a> {
     pub back: &'a str,
 }
 
-impl<'a> Confirm<'a> {
-    /// The texts of the action `key` in the page's language: the question `{key}-question`
-    /// (naming the thing through `args`), `{key}-explain`, and the button's words `{key}`.
-    pub fn of(
-        ctx: &super::ctx::PageCtx,
-        key: &str,
-        args: &[(&str, String)],
-        action: String,
-        back: &'a str,
-    ) -> Self {
-        let t = |k: &str, a: &[(&str, String)]| crate::i18n::global().text(ctx.lang, k, a);
+/// The confirmation page of the action `key`, in the page's language: the question
+/// `{key}-question` (naming the thing through `args`), `{key}-explain`, and the button's words
+/// `{key}`; the form goes to `action`, the way back is `back`.
+pub fn confirm(
+    ctx: &super::ctx::PageCtx,
+    key: &str,
+    args: &[(&str, String)],
+    action: String,
+    back: &str,
+) -> axum::response::Response {
+    let t = |k: &str, a: &[(&str, String)]| crate::i18n::global().text(ctx.lang, k, a);
+    confirm_page(
+        ctx,
         Confirm {
             question: t(&format!("{key}-question"), args),
             explain: t(&format!("{key}-explain"), &[]),
             button: t(key, &[]),
             action,
             back,
-        }
-    }
+        },
+    )
 }
 
 pub fn confirm_page(ctx: &super::ctx::PageCtx, c: Confirm<'_>) -> axum::response::Response {

@@ -187,15 +187,12 @@ async fn withdraw(
             return Err(AppError::NotFound.into());
         }
         let back = format!("/knowledge/{id}");
-        return Ok(forms::confirm_page(
+        return Ok(forms::confirm(
             &ctx,
-            forms::Confirm::of(
-                &ctx,
-                "case-study-withdraw",
-                &[("title", c.title.clone())],
-                format!("/knowledge/{id}/withdraw"),
-                &back,
-            ),
+            "case-study-withdraw",
+            &[("title", c.title.clone())],
+            format!("/knowledge/{id}/withdraw"),
+            &back,
         ));
     }
     svc::withdraw(state.store.as_ref(), &actor, &id).await?;

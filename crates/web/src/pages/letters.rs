@@ -133,15 +133,12 @@ async fn revoke(
         if l.issuer_org != actor.org_id.as_str() {
             return Err(AppError::NotFound.into());
         }
-        return Ok(forms::confirm_page(
+        return Ok(forms::confirm(
             &ctx,
-            forms::Confirm::of(
-                &ctx,
-                "letter-revoke",
-                &[("name", l.recipient_name.clone())],
-                format!("/letters/{id}/revoke"),
-                "/letters",
-            ),
+            "letter-revoke",
+            &[("name", l.recipient_name.clone())],
+            format!("/letters/{id}/revoke"),
+            "/letters",
         ));
     }
     svc::revoke(&state, &actor, &id).await?;

@@ -161,15 +161,12 @@ async fn remove_name(
     if !forms::read(form)?.confirmed() {
         let names = secrets::list_names(&state, who.org_id()).await?;
         let name = names.into_iter().find(|n| n.id == id).ok_or(AppError::NotFound)?;
-        return Ok(forms::confirm_page(
+        return Ok(forms::confirm(
             &ctx,
-            forms::Confirm::of(
-                &ctx,
-                "names-remove",
-                &[("name", name.name.clone())],
-                format!("/protection/names/{id}/remove"),
-                "/protection",
-            ),
+            "names-remove",
+            &[("name", name.name.clone())],
+            format!("/protection/names/{id}/remove"),
+            "/protection",
         ));
     }
     secrets::remove_name(&state, &who.actor(), &id).await?;

@@ -205,15 +205,12 @@ async fn revoke(
         .find(|e| e.id == id && e.endorser_org == actor.org_id.as_str())
         .ok_or(AppError::NotFound)?;
     if !forms::read(form)?.confirmed() {
-        return Ok(forms::confirm_page(
+        return Ok(forms::confirm(
             &ctx,
-            forms::Confirm::of(
-                &ctx,
-                "endorsement-withdraw",
-                &[("name", e.endorsed_name.clone())],
-                format!("/registry/endorsements/{id}/revoke"),
-                "/registry",
-            ),
+            "endorsement-withdraw",
+            &[("name", e.endorsed_name.clone())],
+            format!("/registry/endorsements/{id}/revoke"),
+            "/registry",
         ));
     }
     svc::revoke(&state, &actor, &id).await?;
@@ -523,15 +520,12 @@ async fn remove_grant(
             .into_iter()
             .find(|g| g.id == id && g.org_id == actor.org_id.as_str())
             .ok_or(AppError::NotFound)?;
-        return Ok(forms::confirm_page(
+        return Ok(forms::confirm(
             &ctx,
-            forms::Confirm::of(
-                &ctx,
-                "grant-remove",
-                &[("title", g.title.clone())],
-                format!("/funding/{id}/remove"),
-                "/funding",
-            ),
+            "grant-remove",
+            &[("title", g.title.clone())],
+            format!("/funding/{id}/remove"),
+            "/funding",
         ));
     }
     funding::remove(&state, &actor, &id).await?;

@@ -354,18 +354,15 @@ async fn remove_measurement(
         let measure =
             card.indicators.iter().find(|i| i.id == found.indicator_id).map_or(Measure::Count, |i| i.measure);
         let back = format!("/scorecards/{id}");
-        return Ok(super::forms::confirm_page(
+        return Ok(super::forms::confirm(
             &ctx,
-            super::forms::Confirm::of(
-                &ctx,
-                "scorecard-remove",
-                &[
-                    ("date", day(ctx.lang, found.measured_on)),
-                    ("value", with_unit(ctx.lang, measure, found.value)),
-                ],
-                format!("/scorecards/{id}/measurements/{m}/remove"),
-                &back,
-            ),
+            "scorecard-remove",
+            &[
+                ("date", day(ctx.lang, found.measured_on)),
+                ("value", with_unit(ctx.lang, measure, found.value)),
+            ],
+            format!("/scorecards/{id}/measurements/{m}/remove"),
+            &back,
         ));
     }
     svc::remove_measurement(&state, &actor, &m).await?;

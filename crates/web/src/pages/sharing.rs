@@ -228,15 +228,12 @@ async fn revoke(
 ) -> Result<Response, PageError> {
     if !super::forms::read(form)?.confirmed() {
         let a = state.store.get_agreement(who.org_id(), &id).await?;
-        return Ok(super::forms::confirm_page(
+        return Ok(super::forms::confirm(
             &ctx,
-            super::forms::Confirm::of(
-                &ctx,
-                "sharing-revoke",
-                &[("partner", a.partner_name.clone())],
-                format!("/sharing/{id}/revoke"),
-                "/sharing",
-            ),
+            "sharing-revoke",
+            &[("partner", a.partner_name.clone())],
+            format!("/sharing/{id}/revoke"),
+            "/sharing",
         ));
     }
     agreements::revoke(&state, &who.actor(), &id).await?;
